@@ -1,0 +1,72 @@
+package dev.catalog.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The events sent to a function: its own file in {@code events/} (named after the function), or the fixture (a GET
+ * /products/{id}) while it has none. Each invocation names another seeded product, so that an environment's
+ * invocations spread over the table and a DELETE finds a product each time.
+ *
+ * @param origin where the event came from, for the report
+ */
+record BenchEvents(String origin, JsonNode event) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FIXTURE = "/bench/fixture-event.json";
+
+    static BenchEvents of(Path eventsDir, String functionName) throws IOException {
+        Path file = eventsDir.resolve(functionName + ".json");
+        if (Files.isRegularFile(file)) {
+            return new BenchEvents(file.toString(), JSON.readTree(file.toFile()));
+        }
+        try (InputStream fixture = BenchEvents.class.getResourceAsStream(FIXTURE)) {
+            return new BenchEvents("fixture " + FIXTURE, JSON.readTree(fixture));
+        }
+    }
+
+    /** The product the event names ({@code pathParameters.id}), or null. */
+    String productId() {
+        JsonNode id = event.path("pathParameters").path("id");
+        return id.isTextual() ? id.asText() : null;
+    }
+
+    /** {@code count} events, the k-th naming {@code ids[(first + k) % ids.size()]}; the same event if none is named. */
+    List<byte[]> rotated(List<String> ids, int first, int count) throws IOException {
+        String original = productId();
+        List<byte[]> events = new ArrayList<>(count);
+        if (original == null) {
+            byte[] same = JSON.writeValueAsBytes(event);
+            for (int k = 0; k < count; k++) {
+                events.add(same);
+            }
+            return events;
+        }
+        for (int k = 0; k < count; k++) {
+            String id = ids.get(Math.floorMod(first + k, ids.size()));
+            ObjectNode copy = event.deepCopy();
+            ((ObjectNode) copy.get("pathParameters")).put("id", id);
+            replacePathEnd(copy, original, id);
+            if (copy.get("requestContext") instanceof ObjectNode context) {
+                replacePathEnd(context, original, id);
+            }
+            events.add(JSON.writeValueAsBytes(copy));
+        }
+        return events;
+    }
+
+    private static void replacePathEnd(ObjectNode node, String original, String id) {
+        JsonNode path = node.get("path");
+        if (path != null && path.isTextual() && path.asText().endsWith("/" + original)) {
+            String text = path.asText();
+            node.put("path", text.substring(0, text.length() - original.length()) + id);
+        }
+    }
+}
