@@ -40,15 +40,15 @@ public class Product {
   private String id;
 
   @NotBlank(message = "is required")
-  @Size(max = 200)
+  @Size(max = 200, message = "must be at most 200 characters")
   private String name;
 
-  @Size(max = 4000)
+  @Size(max = 4000, message = "must be at most 4000 characters")
   private String description;
 
   @NotNull(message = "is required")
-  @DecimalMin("0")
-  @DecimalMax("1000000000")
+  @DecimalMin(value = "0", message = "must be at least 0")
+  @DecimalMax(value = "1000000000", message = "must be at most 1000000000")
   @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimal places")
   private BigDecimal price;
 
@@ -57,16 +57,17 @@ public class Product {
   private String currency;
 
   @NotBlank(message = "is required")
-  @Size(max = 64)
+  @Size(max = 64, message = "must be at most 64 characters")
   private String category;
 
   @NotNull
-  @Size(max = 20)
+  @Size(max = 20, message = "must hold at most 20 tags")
   @UniqueElements
-  private List<@NotBlank @Size(max = 32) String> tags;
+  private List<@NotBlank(message = "must not be blank") @Size(max = 32, message = "must be at most 32 characters")
+      String> tags;
 
   @NotNull
-  @PositiveOrZero
+  @PositiveOrZero(message = "must be 0 or more")
   private Integer stock;
 
   private Instant createdAt;
