@@ -1,0 +1,37 @@
+package dev.catalog.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+/**
+ * The base of every function: turns the API Gateway event into an {@link ApiRequest}, runs the route's
+ * {@link #handle}, and maps whatever it throws in one place ({@link Problems}). Subclasses hold no error handling.
+ */
+public abstract class ApiHandler
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private final Cors cors;
+
+  protected ApiHandler(Cors cors) {
+    this.cors = cors;
+  }
+
+  /** Serves one request; throws {@link HttpError} for anything the client got wrong. */
+  protected abstract ApiResponse handle(ApiRequest request);
+
+  @Override
+  public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    ApiRequest request = new ApiRequest(event, context);
+    ApiResponse response;
+    try {
+      response = handle(request);
+    } catch (HttpError error) {
+      response = Problems.render(error, request.path());
+    } catch (RuntimeException failure) {
+      response = Problems.unexpected(failure, request.requestId(), request.path());
+    }
+    cors.decorate(request, response);
+    return response.toEvent();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.catalog.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A read-only view of an API Gateway REST proxy event: headers by case-insensitive name, path and query parameters,
+ * and the body, checked for media type and size before it is parsed.
+ */
+public final class ApiRequest {
+  /** Product documents are a few kilobytes; anything larger is refused before parsing. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final APIGatewayProxyRequestEvent event;
+  private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final String requestId;
+
+  public ApiRequest(APIGatewayProxyRequestEvent event, Context context) {
+    this.event = event;
+    if (event.getHeaders() != null) {
+      headers.putAll(event.getHeaders());
+    }
+    var requestContext = event.getRequestContext();
+    if (requestContext != null && requestContext.getRequestId() != null) {
+      requestId = requestContext.getRequestId();
+    } else {
+      requestId = context != null ? context.getAwsRequestId() : "unknown";
+    }
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String method() {
+    return event.getHttpMethod();
+  }
+
+  public String path() {
+    return event.getPath();
+  }
+
+  /**
+   * The path the client requested, with the stage or base path API Gateway stripped from {@link #path()}: the base
+   * for Location headers.
+   */
+  public String publicPath() {
+    var requestContext = event.getRequestContext();
+    return requestContext != null && requestContext.getPath() != null ? requestContext.getPath() : event.getPath();
+  }
+
+  /** The header's value, or null; where a client repeated a header, API Gateway passes the last one here. */
+  public String header(String name) {
+    return headers.get(name);
+  }
+
+  public String pathParameter(String name) {
+    Map<String, String> parameters = event.getPathParameters();
+    return parameters == null ? null : parameters.get(name);
+  }
+
+  /** A query parameter given at most once; a repeated one is ambiguous and refused. */
+  public String queryParameter(String name) {
+    Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
+    if (multi != null && multi.get(name) != null && multi.get(name).size() > 1) {
+      throw HttpError.badRequest("invalid-query", "Invalid query parameter",
+          "Query parameter '" + name + "' must be given at most once.");
+    }
+    Map<String, String> single = event.getQueryStringParameters();
+    return single == null ? null : single.get(name);
+  }
+
+  /** The names of all query parameters the client sent. */
+  public Iterable<String> queryParameterNames() {
+    Map<String, String> single = event.getQueryStringParameters();
+    return single == null ? List.of() : single.keySet();
+  }
+
+  /** The raw body as bytes (UTF-8 for text bodies), for hashing; null when there is none. */
+  public byte[] bodyBytes() {
+    String body = event.getBody();
+    if (body == null) {
+      return null;
+    }
+    return Boolean.TRUE.equals(event.getIsBase64Encoded()) ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The body as a JSON object, after checking that its media type is {@code mediaType} (with an optional UTF-8
+   * charset), that it is present, and that it is at most {@link #MAX_BODY_BYTES}.
+   */
+  public ObjectNode jsonBody(String mediaType, String acceptHeader) {
+    requireMediaType(mediaType, acceptHeader);
+    String body = event.getBody();
+    if (body == null || body.isEmpty()) {
+      throw HttpError.badRequest("missing-body", "Missing request body", "This request needs a JSON body.");
+    }
+    if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+      byte[] bytes = decode(body);
+      requireSize(bytes.length);
+      return Json.readObject(bytes);
+    }
+    // Each char is at least one UTF-8 byte, so a long string is refused without encoding it.
+    requireSize(body.length() > MAX_BODY_BYTES ? body.length() : utf8Length(body));
+    return Json.readObject(body);
+  }
+
+  private void requireMediaType(String expected, String acceptHeader) {
+    String contentType = header("Content-Type");
+    if (contentType == null || !MediaTypes.matches(contentType, expected)) {
+      throw HttpError.unsupportedMediaType(
+          "Send the body as " + expected + (contentType == null ? "; no Content-Type was given."
+              : ", not " + contentType.toLowerCase(Locale.ROOT) + "."),
+          acceptHeader, expected);
+    }
+  }
+
+  private static byte[] decode(String base64) {
+    try {
+      return Base64.getMimeDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("malformed-body", "Malformed request body", "The body is not valid base64.");
+    }
+  }
+
+  private static void requireSize(int bytes) {
+    if (bytes > MAX_BODY_BYTES) {
+      throw HttpError.payloadTooLarge(
+          "The body is " + bytes + " bytes; the limit is " + MAX_BODY_BYTES + " bytes.");
+    }
+  }
+
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.catalog.http;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cross-origin resource sharing for the origins in {@code ALLOWED_ORIGINS} (comma-separated, or {@code *}). Lambda
+ * answers both preflights ({@link PreflightHandler}) and the actual responses, so a list of origins works, which API
+ * Gateway's static CORS mock cannot do.
+ */
+public final class Cors {
+  static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+  static final String ALLOWED_HEADERS = "Content-Type, If-Match, If-None-Match, Idempotency-Key, Authorization";
+  static final String EXPOSED_HEADERS = "ETag, Location, Idempotent-Replayed";
+
+  private final boolean anyOrigin;
+  private final List<String> origins;
+
+  public Cors(String allowedOrigins) {
+    List<String> parsed = allowedOrigins == null ? List.of()
+        : Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    this.anyOrigin = parsed.contains("*");
+    this.origins = parsed;
+  }
+
+  public static Cors fromEnvironment() {
+    return new Cors(System.getenv("ALLOWED_ORIGINS"));
+  }
+
+  /** Adds the CORS response headers when the request came from an allowed origin. */
+  void decorate(ApiRequest request, ApiResponse response) {
+    String origin = request.header("Origin");
+    if (origin == null || !allows(origin)) {
+      return;
+    }
+    if (anyOrigin) {
+      response.header("Access-Control-Allow-Origin", "*");
+    } else {
+      response.header("Access-Control-Allow-Origin", origin);
+      response.header("Vary", "Origin");
+    }
+    response.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+  }
+
+  boolean allows(String origin) {
+    return anyOrigin || origins.contains(origin);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.catalog.http;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error the client caused, rendered as an RFC 9457 {@code application/problem+json} response by {@link Problems}.
+ *
+ * <p>Handlers and the code below them throw these instead of building error responses, so every 4xx has the same
+ * shape and the handlers stay free of try/catch ladders.
+ */
+public final class HttpError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** One failing field of a request: a JSON Pointer-like path ({@code price}, {@code tags[2]}) and why it failed. */
+  public record FieldError(String field, String message) {}
+
+  private final int status;
+  private final String type;
+  private final String title;
+  private final transient List<FieldError> errors;
+  private final transient Map<String, String> headers;
+
+  private HttpError(int status, String type, String title, String detail, List<FieldError> errors,
+      Map<String, String> headers) {
+    super(detail, null, false, false); // a client error needs no stack trace
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+    this.headers = Map.copyOf(headers);
+  }
+
+  private static HttpError of(int status, String slug, String title, String detail) {
+    return new HttpError(status, Problems.TYPE_PREFIX + slug, title, detail, List.of(), Map.of());
+  }
+
+  public static HttpError badRequest(String slug, String title, String detail) {
+    return of(400, slug, title, detail);
+  }
+
+  /** A 400 listing every failing field, not just the first. */
+  public static HttpError validation(List<FieldError> errors) {
+    String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
+    return new HttpError(400, Problems.TYPE_PREFIX + "validation-failed", "The request is invalid", detail, errors,
+        Map.of());
+  }
+
+  public static HttpError notFound(String detail) {
+    return of(404, "not-found", "Not found", detail);
+  }
+
+  public static HttpError conflict(String detail) {
+    return of(409, "conflict", "Conflict", detail);
+  }
+
+  public static HttpError preconditionFailed(String detail) {
+    return of(412, "precondition-failed", "Precondition failed", detail);
+  }
+
+  public static HttpError payloadTooLarge(String detail) {
+    return of(413, "payload-too-large", "Content too large", detail);
+  }
+
+  /** A 415; {@code acceptHeader} names the header that tells the client what is accepted, e.g. Accept-Patch. */
+  public static HttpError unsupportedMediaType(String detail, String acceptHeader, String accepted) {
+    return new HttpError(415, Problems.TYPE_PREFIX + "unsupported-media-type", "Unsupported media type", detail,
+        List.of(), Map.of(acceptHeader, accepted));
+  }
+
+  public static HttpError unprocessable(String slug, String title, String detail) {
+    return of(422, slug, title, detail);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+}

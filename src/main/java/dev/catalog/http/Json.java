@@ -1,0 +1,128 @@
+package dev.catalog.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * The project's one Jackson configuration: strict on the way in, exact on the way out.
+ *
+ * <p>Reading rejects what JSON allows but a product never needs and what would silently corrupt data: duplicate keys,
+ * nesting deeper than {@link #MAX_DEPTH}, numbers longer than {@link #MAX_NUMBER_LENGTH} characters, negative zero,
+ * lone UTF-16 surrogates, and anything after the top-level value. Decimals are read as {@code BigDecimal}, so
+ * {@code 19.99} is never a binary float, and written in plain notation.
+ */
+public final class Json {
+  /** Products nest two levels deep; 32 leaves room for error and stops a 10,000-level document at once. */
+  static final int MAX_DEPTH = 32;
+
+  static final int MAX_NUMBER_LENGTH = 64;
+
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .build();
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .build();
+
+  private Json() {}
+
+  /** Parses a request body that must be one JSON object. */
+  public static ObjectNode readObject(byte[] body) {
+    try {
+      return readObject(FACTORY.createParser(body));
+    } catch (IOException e) {
+      throw malformed(e);
+    }
+  }
+
+  /** Parses a request body given as text (API Gateway passes non-binary bodies as strings). */
+  public static ObjectNode readObject(String body) {
+    try {
+      return readObject(FACTORY.createParser(body));
+    } catch (IOException e) {
+      throw malformed(e);
+    }
+  }
+
+  private static ObjectNode readObject(JsonParser raw) throws IOException {
+    try (JsonParser parser = new StrictParser(raw)) {
+      JsonNode node = MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        throw HttpError.badRequest("malformed-json", "Malformed JSON",
+            "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");
+      }
+      if (node == null || node.isMissingNode()) {
+        throw HttpError.badRequest("malformed-json", "Malformed JSON", "The request body holds no JSON value.");
+      }
+      if (!node.isObject()) {
+        throw HttpError.badRequest("not-an-object", "Expected a JSON object",
+            "The request body must be a JSON object, not " + describe(node) + ".");
+      }
+      return (ObjectNode) node;
+    }
+  }
+
+  private static HttpError malformed(IOException e) {
+    if (e instanceof StreamConstraintsException limits) {
+      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", limits.getOriginalMessage());
+    }
+    String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+      detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+    }
+    return HttpError.badRequest("malformed-json", "Malformed JSON", detail);
+  }
+
+  /** Names a JSON value's type the way a client thinks of it: "an array", "a string", "null". */
+  public static String describe(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT, POJO -> "an object";
+      case STRING, BINARY -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL, MISSING -> "null";
+    };
+  }
+
+  public static ObjectNode newObject() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** A generator with the project's settings (plain decimals), for writing response bodies. */
+  public static JsonGenerator generator(Writer out) {
+    try {
+      return FACTORY.createGenerator(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.catalog.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Renders errors as RFC 9457 problem details. The one place that turns an exception into a response: a client error
+ * keeps its status and fields; anything else becomes a 500 whose body carries only the request id, which the log line
+ * for the failure carries too.
+ */
+public final class Problems {
+  /** Problem types are URNs documented in the README; they are identifiers, not links. */
+  public static final String TYPE_PREFIX = "urn:products-api:problem:";
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  private Problems() {}
+
+  public static ApiResponse render(HttpError error, String instance) {
+    ApiResponse response = ApiResponse.status(error.status())
+        .header("Content-Type", MEDIA_TYPE)
+        .body(write(error.type(), error.title(), error.status(), error.detail(), instance, error.errors(), null));
+    error.headers().forEach(response::header);
+    return response;
+  }
+
+  /** A 500 for a failure the client did not cause; the stack trace goes to the log, never to the client. */
+  public static ApiResponse unexpected(Throwable failure, String requestId, String instance) {
+    Log.error("Unexpected failure", requestId, failure);
+    String detail = "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
+    return ApiResponse.status(500)
+        .header("Content-Type", MEDIA_TYPE)
+        .body(write(TYPE_PREFIX + "internal-error", "Internal server error", 500, detail, instance, List.of(),
+            requestId));
+  }
+
+  private static String write(String type, String title, int status, String detail, String instance,
+      List<HttpError.FieldError> errors, String requestId) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator json = Json.generator(out)) {
+      json.writeStartObject();
+      json.writeStringField("type", type);
+      json.writeStringField("title", title);
+      json.writeNumberField("status", status);
+      json.writeStringField("detail", detail);
+      if (instance != null) {
+        json.writeStringField("instance", instance);
+      }
+      if (requestId != null) {
+        json.writeStringField("requestId", requestId);
+      }
+      if (!errors.isEmpty()) {
+        json.writeArrayFieldStart("errors");
+        for (HttpError.FieldError fieldError : errors) {
+          json.writeStartObject();
+          json.writeStringField("field", fieldError.field());
+          json.writeStringField("message", fieldError.message());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.catalog.idempotency;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+
+/**
+ * The first result of a request sent with an {@code Idempotency-Key}: what a retry with the same key gets back, and
+ * the hash of the body that produced it, so the same key with another body can be refused.
+ */
+@DynamoDbBean
+public class IdempotencyRecord {
+  private String idempotencyKey;
+  private String requestHash;
+  private Integer status;
+  private String location;
+  private String etag;
+  private String body;
+  private Long expiresAt;
+
+  @DynamoDbPartitionKey
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public void setIdempotencyKey(String idempotencyKey) {
+    this.idempotencyKey = idempotencyKey;
+  }
+
+  public String getRequestHash() {
+    return requestHash;
+  }
+
+  public void setRequestHash(String requestHash) {
+    this.requestHash = requestHash;
+  }
+
+  public Integer getStatus() {
+    return status;
+  }
+
+  public void setStatus(Integer status) {
+    this.status = status;
+  }
+
+  public String getLocation() {
+    return location;
+  }
+
+  public void setLocation(String location) {
+    this.location = location;
+  }
+
+  public String getEtag() {
+    return etag;
+  }
+
+  public void setEtag(String etag) {
+    this.etag = etag;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  /** Epoch seconds after which the record no longer counts; DynamoDB's TTL deletes it some time later. */
+  public Long getExpiresAt() {
+    return expiresAt;
+  }
+
+  public void setExpiresAt(Long expiresAt) {
+    this.expiresAt = expiresAt;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.catalog.products;
+
+import dev.catalog.http.ApiHandler;
+import dev.catalog.http.ApiRequest;
+import dev.catalog.http.ApiResponse;
+import java.util.UUID;
+
+/**
+ * {@code POST /products}: creates a product under a server-generated id; 201 with Location and ETag. With an
+ * {@code Idempotency-Key}, see {@link IdempotentCreate}.
+ */
+public final class CreateProductHandler extends ApiHandler {
+  static final String MEDIA_TYPE = "application/json";
+
+  private final ProductsContext context;
+
+  public CreateProductHandler() {
+    this(ProductsContext.fromEnvironment());
+  }
+
+  public CreateProductHandler(ProductsContext context) {
+    super(context.cors());
+    this.context = context;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    String key = IdempotentCreate.key(request);
+    Product product = ProductJson.read(request.jsonBody(MEDIA_TYPE, "Accept-Post"));
+    product.setId(UUID.randomUUID().toString());
+    product.setCreatedAt(ProductResource.now(context.clock()));
+    product.setUpdatedAt(product.getCreatedAt());
+    String location = request.publicPath() + "/" + product.getId();
+    if (key != null) {
+      return new IdempotentCreate(context).create(key, request.bodyBytes(), product, location);
+    }
+    if (!context.products().save(product)) {
+      throw new IllegalStateException("A random UUID collided with an existing product id: " + product.getId());
+    }
+    return ProductResource.respond(201, product).header("Location", location);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.catalog.products;
+
+import dev.catalog.http.ApiRequest;
+import dev.catalog.http.ApiResponse;
+import dev.catalog.http.EntityTags;
+import dev.catalog.http.HttpError;
+import dev.catalog.idempotency.IdempotencyRecord;
+import dev.catalog.idempotency.IdempotencyStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * POST with an {@code Idempotency-Key}: the first request creates the product and records its response in the same
+ * transaction; a retry with the same key and the same body within {@link IdempotencyStore#RETENTION} gets that
+ * response again (with {@code Idempotent-Replayed: true}) and creates nothing; the same key with another body is 422.
+ */
+final class IdempotentCreate {
+  static final String HEADER = "Idempotency-Key";
+  /** Keys are opaque to the server: 1 to 255 visible ASCII characters, e.g. a UUID. */
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  /** Keys are scoped to the operation, so one key cannot collide with another route's. */
+  private static final String SCOPE = "POST /products ";
+
+  private final ProductStore products;
+  private final IdempotencyStore idempotency;
+
+  IdempotentCreate(ProductsContext context) {
+    this.products = context.products();
+    this.idempotency = context.idempotency();
+  }
+
+  /** The request's key, or null when it has none; a malformed key is a 400. */
+  static String key(ApiRequest request) {
+    String key = request.header(HEADER);
+    if (key != null && !KEY.matcher(key).matches()) {
+      throw HttpError.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+          "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.");
+    }
+    return key;
+  }
+
+  ApiResponse create(String key, byte[] body, Product product, String location) {
+    String recordKey = SCOPE + key;
+    String hash = sha256(body);
+    var existing = idempotency.find(recordKey);
+    if (existing.isPresent()) {
+      return replay(existing.get(), hash);
+    }
+    // The record holds the response as it will be once written, and the write sets version 1.
+    product.setVersion(ProductStore.nextVersion(null));
+    IdempotencyRecord record = new IdempotencyRecord();
+    record.setIdempotencyKey(recordKey);
+    record.setRequestHash(hash);
+    record.setStatus(201);
+    record.setLocation(location);
+    record.setEtag(EntityTags.of(product.getVersion()));
+    record.setBody(ProductJson.write(product));
+    product.setVersion(null);
+    if (products.createIdempotently(product, idempotency, idempotency.expiring(record))) {
+      return response(record);
+    }
+    // A concurrent request with the same key won the race: answer as its retry.
+    return replay(idempotency.find(recordKey).orElseThrow(() -> HttpError.conflict(
+        "A request with this Idempotency-Key is being processed; try again.")), hash);
+  }
+
+  private static ApiResponse replay(IdempotencyRecord record, String hash) {
+    if (!record.getRequestHash().equals(hash)) {
+      throw HttpError.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+          "This Idempotency-Key was used with a different request body; use a new key for a new request.");
+    }
+    return response(record).header("Idempotent-Replayed", "true");
+  }
+
+  private static ApiResponse response(IdempotencyRecord record) {
+    return ApiResponse.json(record.getStatus(), record.getBody())
+        .header("Location", record.getLocation())
+        .header("ETag", record.getEtag());
+  }
+
+  private static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.catalog.products;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.catalog.http.ApiHandler;
+import dev.catalog.http.ApiRequest;
+import dev.catalog.http.ApiResponse;
+import dev.catalog.http.HttpError;
+import dev.catalog.http.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code GET /products?category=&limit=&cursor=}: one page of products, {@code {"items": [...], "nextCursor": ...}}.
+ * A category is served by a Query on the category index; without one, by a Scan. Unknown parameters are refused, so
+ * a misspelt {@code ?categroy=} cannot silently list everything.
+ */
+public final class ListProductsHandler extends ApiHandler {
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 100;
+  private static final Set<String> PARAMETERS = Set.of("category", "limit", "cursor");
+
+  private final ProductsContext context;
+
+  public ListProductsHandler() {
+    this(ProductsContext.fromEnvironment());
+  }
+
+  public ListProductsHandler(ProductsContext context) {
+    super(context.cors());
+    this.context = context;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    for (String name : request.queryParameterNames()) {
+      if (!PARAMETERS.contains(name)) {
+        throw invalid("Unknown query parameter '" + name + "'; use category, limit and cursor.");
+      }
+    }
+    String category = request.queryParameter("category");
+    if (category != null && (category.isBlank() || category.length() > 64)) {
+      throw invalid("category must be 1 to 64 characters.");
+    }
+    int limit = limit(request.queryParameter("limit"));
+    String cursor = request.queryParameter("cursor");
+    Map<String, AttributeValue> startKey = cursor == null ? null : context.cursors().decode(cursor, category);
+    ProductPage page = context.products().list(category, limit, startKey);
+    return ApiResponse.json(200, write(page, page.nextKey() == null ? null
+        : context.cursors().encode(category, page.nextKey())));
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_LIMIT) {
+      throw invalid("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+    }
+    return Integer.parseInt(value);
+  }
+
+  private static HttpError invalid(String detail) {
+    return HttpError.badRequest("invalid-query", "Invalid query parameter", detail);
+  }
+
+  private static String write(ProductPage page, String nextCursor) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator json = Json.generator(out)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("items");
+      for (Product product : page.items()) {
+        ProductJson.write(product, json);
+      }
+      json.writeEndArray();
+      json.writeStringField("nextCursor", nextCursor);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.catalog.products;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.http.ApiHandler;
+import dev.catalog.http.ApiRequest;
+import dev.catalog.http.ApiResponse;
+import dev.catalog.http.MergePatch;
+
+/**
+ * {@code PATCH /products/{id}} with a JSON Merge Patch (RFC 7396): the patch is applied to the stored product's
+ * writable fields and the result is validated as a whole, as if it had been PUT. 404 when absent.
+ */
+public final class PatchProductHandler extends ApiHandler {
+  private final ProductsContext context;
+
+  public PatchProductHandler() {
+    this(ProductsContext.fromEnvironment());
+  }
+
+  public PatchProductHandler(ProductsContext context) {
+    super(context.cors());
+    this.context = context;
+  }
+
+  @Override
+  protected ApiResponse handle(ApiRequest request) {
+    String id = ProductResource.id(request);
+    ObjectNode patch = request.jsonBody(MergePatch.MEDIA_TYPE, "Accept-Patch");
+    PutProductHandler.requireSameId(patch, id);
+    var outcome = ConditionalWrite.apply(context, request, id, current -> {
+      if (current == null) {
+        throw ProductResource.notFound(id);
+      }
+      return ProductJson.read(MergePatch.apply(ProductJson.writable(current), patch.deepCopy()));
+    });
+    return ProductResource.respond(200, outcome.product());
+  }
+}

@@ -1,0 +1,182 @@
+package dev.catalog.products;
+
+import dev.catalog.products.constraints.CurrencyCode;
+import dev.catalog.products.constraints.UniqueElements;
+import io.avaje.validation.constraints.DecimalMax;
+import io.avaje.validation.constraints.DecimalMin;
+import io.avaje.validation.constraints.Digits;
+import io.avaje.validation.constraints.NotBlank;
+import io.avaje.validation.constraints.NotNull;
+import io.avaje.validation.constraints.Pattern;
+import io.avaje.validation.constraints.PositiveOrZero;
+import io.avaje.validation.constraints.Size;
+import io.avaje.validation.constraints.Valid;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
+
+/**
+ * A product of the catalog, as stored in the products table and as validated at the edge: the schema is this class.
+ * Its attributes are the only ones ever written (nothing unknown is saved); its constraints are checked by
+ * avaje-validator's generated adapter; its defaults come from {@link #applyDefaults()}; {@code createdAt},
+ * {@code updatedAt} and {@code version} are managed by the server, the last by the Enhanced Client's optimistic
+ * locking.
+ */
+@Valid
+@DynamoDbBean
+public class Product {
+  /** Client-chosen ids (PUT) and server ids (POST) alike: URL-safe, so a path segment never needs escaping. */
+  public static final String ID_PATTERN = "[A-Za-z0-9_-]{1,64}";
+
+  public static final String DEFAULT_CURRENCY = "USD";
+
+  @NotNull
+  @Pattern(regexp = ID_PATTERN, message = "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -")
+  private String id;
+
+  @NotBlank(message = "is required")
+  @Size(max = 200, message = "must be at most 200 characters")
+  private String name;
+
+  @Size(max = 4000, message = "must be at most 4000 characters")
+  private String description;
+
+  @NotNull(message = "is required")
+  @DecimalMin(value = "0", message = "must be at least 0")
+  @DecimalMax(value = "1000000000", message = "must be at most 1000000000")
+  @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimal places")
+  private BigDecimal price;
+
+  @NotNull
+  @CurrencyCode
+  private String currency;
+
+  @NotBlank(message = "is required")
+  @Size(max = 64, message = "must be at most 64 characters")
+  private String category;
+
+  @NotNull
+  @Size(max = 20, message = "must hold at most 20 tags")
+  @UniqueElements
+  private List<@NotBlank(message = "must not be blank") @Size(max = 32, message = "must be at most 32 characters")
+      String> tags;
+
+  @NotNull
+  @PositiveOrZero(message = "must be 0 or more")
+  private Integer stock;
+
+  private Instant createdAt;
+  private Instant updatedAt;
+  private Long version;
+
+  /** Fills what a client may leave out: currency USD, no tags, nothing in stock. */
+  public Product applyDefaults() {
+    if (currency == null) {
+      currency = DEFAULT_CURRENCY;
+    }
+    if (tags == null) {
+      tags = List.of();
+    }
+    if (stock == null) {
+      stock = 0;
+    }
+    return this;
+  }
+
+  @DynamoDbPartitionKey
+  @DynamoDbSecondarySortKey(indexNames = ProductStore.CATEGORY_INDEX)
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public BigDecimal getPrice() {
+    return price;
+  }
+
+  public void setPrice(BigDecimal price) {
+    this.price = price;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public void setCurrency(String currency) {
+    this.currency = currency;
+  }
+
+  @DynamoDbSecondaryPartitionKey(indexNames = ProductStore.CATEGORY_INDEX)
+  public String getCategory() {
+    return category;
+  }
+
+  public void setCategory(String category) {
+    this.category = category;
+  }
+
+  public List<String> getTags() {
+    return tags;
+  }
+
+  public void setTags(List<String> tags) {
+    this.tags = tags;
+  }
+
+  public Integer getStock() {
+    return stock;
+  }
+
+  public void setStock(Integer stock) {
+    this.stock = stock;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setCreatedAt(Instant createdAt) {
+    this.createdAt = createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setUpdatedAt(Instant updatedAt) {
+    this.updatedAt = updatedAt;
+  }
+
+  @DynamoDbVersionAttribute
+  public Long getVersion() {
+    return version;
+  }
+
+  public void setVersion(Long version) {
+    this.version = version;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.catalog.products;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.http.HttpError;
+import dev.catalog.http.HttpError.FieldError;
+import dev.catalog.http.Json;
+import dev.catalog.http.Validation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON form of a {@link Product}. Reading is strict: every member must be a field a client may write, of the
+ * right JSON type (no "12" for a number, no 1.5 for an integer); server-managed fields are ignored; then the model's
+ * constraints run. All problems are reported together in one 400.
+ */
+public final class ProductJson {
+  /** Fields the server owns: a client may send them back (e.g. a fetched product, edited) but they are ignored. */
+  static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "version");
+
+  private ProductJson() {}
+
+  /** Reads and validates the client-writable fields of {@code json} into a new product with defaults applied. */
+  public static Product read(ObjectNode json) {
+    Product product = new Product();
+    List<FieldError> errors = new ArrayList<>();
+    for (var member : json.properties()) {
+      String field = member.getKey();
+      JsonNode value = member.getValue();
+      if (SERVER_MANAGED.contains(field) || value.isNull()) {
+        continue; // null means "not given": the field's default applies, and required ones are reported below
+      }
+      switch (field) {
+        case "name" -> product.setName(text(field, value, errors, true));
+        case "description" -> product.setDescription(text(field, value, errors, false));
+        case "currency" -> product.setCurrency(text(field, value, errors, false));
+        case "category" -> product.setCategory(text(field, value, errors, true));
+        case "price" -> {
+          if (value.isNumber()) {
+            product.setPrice(value.decimalValue());
+          } else {
+            errors.add(new FieldError(field, "must be a JSON number, not " + Json.describe(value)));
+          }
+        }
+        case "stock" -> {
+          if (value.isIntegralNumber() && value.canConvertToInt()) {
+            product.setStock(value.intValue());
+          } else {
+            errors.add(new FieldError(field, "must be a whole number up to 2147483647, not " + describe(value)));
+          }
+        }
+        case "tags" -> product.setTags(tags(value, errors));
+        default -> errors.add(new FieldError(field, "is not a field of a product"));
+      }
+    }
+    product.applyDefaults();
+    Set<String> badFields = Set.copyOf(errors.stream().map(FieldError::field).map(ProductJson::root).toList());
+    for (FieldError violation : Validation.check(product)) {
+      if (!badFields.contains(root(violation.field())) && !violation.field().equals("id")) {
+        errors.add(violation);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw HttpError.validation(errors);
+    }
+    return product;
+  }
+
+  private static String text(String field, JsonNode value, List<FieldError> errors, boolean trim) {
+    if (!value.isTextual()) {
+      errors.add(new FieldError(field, "must be a string, not " + Json.describe(value)));
+      return null;
+    }
+    return trim ? value.textValue().strip() : value.textValue();
+  }
+
+  private static List<String> tags(JsonNode value, List<FieldError> errors) {
+    if (!value.isArray()) {
+      errors.add(new FieldError("tags", "must be an array of strings, not " + Json.describe(value)));
+      return null;
+    }
+    List<String> tags = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode tag = value.get(i);
+      if (tag.isTextual()) {
+        tags.add(tag.textValue().strip());
+      } else {
+        errors.add(new FieldError("tags[" + i + "]", "must be a string, not " + Json.describe(tag)));
+      }
+    }
+    return tags;
+  }
+
+  private static String describe(JsonNode value) {
+    return value.isNumber() ? value.asText() : Json.describe(value);
+  }
+
+  /** {@code tags[3]} belongs to {@code tags}. */
+  private static String root(String field) {
+    int bracket = field.indexOf('[');
+    return bracket < 0 ? field : field.substring(0, bracket);
+  }
+
+  /** The client-writable fields as a JSON object: the document a merge patch applies to. */
+  public static ObjectNode writable(Product product) {
+    ObjectNode json = Json.newObject();
+    json.put("name", product.getName());
+    if (product.getDescription() != null) {
+      json.put("description", product.getDescription());
+    }
+    json.put("price", product.getPrice());
+    json.put("currency", product.getCurrency());
+    json.put("category", product.getCategory());
+    ArrayNode tags = json.putArray("tags");
+    product.getTags().forEach(tags::add);
+    json.put("stock", product.getStock());
+    return json;
+  }
+
+  /** The product as the API returns it. */
+  public static String write(Product product) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator json = Json.generator(out)) {
+      write(product, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  static void write(Product product, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", product.getId());
+    json.writeStringField("name", product.getName());
+    if (product.getDescription() != null) {
+      json.writeStringField("description", product.getDescription());
+    }
+    json.writeNumberField("price", product.getPrice());
+    json.writeStringField("currency", product.getCurrency());
+    json.writeStringField("category", product.getCategory());
+    json.writeArrayFieldStart("tags");
+    for (String tag : product.getTags()) {
+      json.writeString(tag);
+    }
+    json.writeEndArray();
+    json.writeNumberField("stock", product.getStock());
+    json.writeStringField("createdAt", product.getCreatedAt().toString());
+    json.writeStringField("updatedAt", product.getUpdatedAt().toString());
+    json.writeNumberField("version", product.getVersion());
+    json.writeEndObject();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.catalog.products;
+
+import dev.catalog.http.ApiRequest;
+import dev.catalog.http.ApiResponse;
+import dev.catalog.http.EntityTags;
+import dev.catalog.http.HttpError;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/** The HTTP side of a single product, shared by the handlers of {@code /products/{id}} and of POST. */
+final class ProductResource {
+  private static final Pattern ID = Pattern.compile(Product.ID_PATTERN);
+
+  private ProductResource() {}
+
+  /** The {@code {id}} path parameter, refused with a 400 unless it is a valid product id. */
+  static String id(ApiRequest request) {
+    String id = request.pathParameter("id");
+    if (id == null || !ID.matcher(id).matches()) {
+      throw HttpError.badRequest("invalid-id", "Invalid product id",
+          "A product id is 1 to 64 characters of A-Z, a-z, 0-9, _ and -.");
+    }
+    return id;
+  }
+
+  static HttpError notFound(String id) {
+    return HttpError.notFound("No product has id " + id + ".");
+  }
+
+  /** A response carrying the product as its body and its version as the ETag. */
+  static ApiResponse respond(int status, Product product) {
+    return ApiResponse.json(status, ProductJson.write(product)).header("ETag", EntityTags.of(product.getVersion()));
+  }
+
+  /** Timestamps are RFC 3339 UTC with millisecond precision. */
+  static Instant now(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

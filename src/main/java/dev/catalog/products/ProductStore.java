@@ -1,0 +1,176 @@
+package dev.catalog.products;
+
+import dev.catalog.idempotency.IdempotencyRecord;
+import dev.catalog.idempotency.IdempotencyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The one store of the products table. Writes are conditional: the Enhanced Client's versioned-record extension turns
+ * {@link Product#getVersion()} into "the stored version is still this one" (or "nothing is stored yet" for null), so a
+ * write based on a stale read fails instead of overwriting. Failed conditions come back as {@code false}, not as
+ * exceptions, because they are an expected outcome the caller decides about.
+ *
+ * <p>Every operation has a blocking form, which the handlers use (a Lambda instance serves one request at a time),
+ * and a {@code CompletableFuture} form that runs the same call on a virtual thread.
+ */
+public final class ProductStore {
+  /** The global secondary index that serves the list by category: hash key category, range key id. */
+  public static final String CATEGORY_INDEX = "byCategory";
+
+  private static final TableSchema<Product> SCHEMA = TableSchema.fromBean(Product.class);
+
+  private final DynamoDbEnhancedClient client;
+  private final DynamoDbTable<Product> table;
+  private final Executor executor;
+
+  public ProductStore(DynamoDbEnhancedClient client, String tableName) {
+    this(client, tableName, Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  ProductStore(DynamoDbEnhancedClient client, String tableName, Executor executor) {
+    this.client = client;
+    this.table = client.table(tableName, SCHEMA);
+    this.executor = executor;
+  }
+
+  /** The product, read with strong consistency so a client always sees its own last write. */
+  public Optional<Product> find(String id) {
+    return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
+        .key(key(id)).consistentRead(true).build()));
+  }
+
+  /**
+   * Writes {@code product} if the stored version is still {@code product.getVersion()} (null: no product with this id
+   * exists). On success the product's version is the new one; returns false when the condition failed.
+   */
+  public boolean save(Product product) {
+    try {
+      table.putItem(PutItemEnhancedRequest.builder(Product.class).item(product).build());
+      product.setVersion(nextVersion(product.getVersion()));
+      return true;
+    } catch (ConditionalCheckFailedException stale) {
+      return false;
+    }
+  }
+
+  /**
+   * Creates {@code product} and claims the idempotency record in one transaction, so either both exist or neither
+   * does. Returns false when the record's key was already claimed (the caller replays the first result).
+   */
+  public boolean createIdempotently(Product product, IdempotencyStore idempotency, IdempotencyRecord record) {
+    try {
+      client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addPutItem(idempotency.table(), idempotency.claim(record))
+          .addPutItem(table, TransactPutItemEnhancedRequest.builder(Product.class).item(product).build())
+          .build());
+      product.setVersion(nextVersion(product.getVersion()));
+      return true;
+    } catch (TransactionCanceledException cancelled) {
+      if (cancelled.hasCancellationReasons()
+          && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code())) {
+        return false;
+      }
+      throw cancelled;
+    }
+  }
+
+  /**
+   * Deletes the product if it exists and, when {@code expectedVersion} is given, is still at that version. Returns
+   * false when the condition failed (absent, or changed).
+   */
+  public boolean delete(String id, Long expectedVersion) {
+    Expression.Builder condition = Expression.builder().putExpressionName("#id", "id");
+    if (expectedVersion == null) {
+      condition.expression("attribute_exists(#id)");
+    } else {
+      condition.expression("attribute_exists(#id) AND #version = :version")
+          .putExpressionName("#version", "version")
+          .putExpressionValue(":version", AttributeValue.fromN(expectedVersion.toString()));
+    }
+    try {
+      table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).conditionExpression(condition.build()).build());
+      return true;
+    } catch (ConditionalCheckFailedException absentOrChanged) {
+      return false;
+    }
+  }
+
+  /**
+   * One page of products: by category through the {@value #CATEGORY_INDEX} index (a Query, never a filtered Scan),
+   * or all products through a Scan. One extra item is read to know whether another page exists, so the last page
+   * says so instead of handing out a cursor to an empty page.
+   */
+  public ProductPage list(String category, int limit, Map<String, AttributeValue> startKey) {
+    Page<Product> page;
+    if (category != null) {
+      page = table.index(CATEGORY_INDEX).query(QueryEnhancedRequest.builder()
+          .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(category).build()))
+          .limit(limit + 1)
+          .exclusiveStartKey(startKey)
+          .build()).iterator().next();
+    } else {
+      page = table.scan(ScanEnhancedRequest.builder().limit(limit + 1).exclusiveStartKey(startKey).build())
+          .iterator().next();
+    }
+    List<Product> items = page.items();
+    if (items.size() > limit) {
+      items = items.subList(0, limit);
+      return new ProductPage(items, keyOf(items.get(limit - 1), category != null));
+    }
+    return new ProductPage(items, page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty()
+        ? null : page.lastEvaluatedKey());
+  }
+
+  /** The version the versioned-record extension writes after {@code current} (1 for a new item). */
+  static long nextVersion(Long current) {
+    return current == null ? 1 : current + 1;
+  }
+
+  public CompletableFuture<Optional<Product>> findAsync(String id) {
+    return CompletableFuture.supplyAsync(() -> find(id), executor);
+  }
+
+  public CompletableFuture<Boolean> saveAsync(Product product) {
+    return CompletableFuture.supplyAsync(() -> save(product), executor);
+  }
+
+  public CompletableFuture<Boolean> deleteAsync(String id, Long expectedVersion) {
+    return CompletableFuture.supplyAsync(() -> delete(id, expectedVersion), executor);
+  }
+
+  public CompletableFuture<ProductPage> listAsync(String category, int limit, Map<String, AttributeValue> startKey) {
+    return CompletableFuture.supplyAsync(() -> list(category, limit, startKey), executor);
+  }
+
+  private static Key key(String id) {
+    return Key.builder().partitionValue(id).build();
+  }
+
+  /** The exclusive start key that resumes after {@code product}: the table key, plus the index key for a Query. */
+  private static Map<String, AttributeValue> keyOf(Product product, boolean byCategory) {
+    AttributeValue id = AttributeValue.fromS(product.getId());
+    return byCategory ? Map.of("id", id, "category", AttributeValue.fromS(product.getCategory())) : Map.of("id", id);
+  }
+}

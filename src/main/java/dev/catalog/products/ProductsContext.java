@@ -1,0 +1,34 @@
+package dev.catalog.products;
+
+import dev.catalog.http.Cors;
+import dev.catalog.idempotency.IdempotencyStore;
+import dev.catalog.storage.DynamoDbClients;
+import dev.catalog.storage.Environment;
+import java.time.Clock;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/**
+ * What the products functions share: the stores, the cursor codec, CORS and the clock. Lambda builds it once per
+ * container from the environment ({@link #fromEnvironment()}, via each handler's no-argument constructor); tests and
+ * the local API build their own with {@link #create}.
+ */
+public record ProductsContext(
+    ProductStore products, IdempotencyStore idempotency, PageCursor cursors, Cors cors, Clock clock) {
+
+  /** The container's context, built on first use from the variables template.yaml sets. */
+  public static ProductsContext fromEnvironment() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(),
+        Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"),
+        Environment.require("CURSOR_SIGNING_KEY"), Cors.fromEnvironment(), Clock.systemUTC());
+  }
+
+  public static ProductsContext create(DynamoDbEnhancedClient client, String productsTable, String idempotencyTable,
+      String cursorSigningKey, Cors cors, Clock clock) {
+    return new ProductsContext(new ProductStore(client, productsTable),
+        new IdempotencyStore(client, idempotencyTable, clock), new PageCursor(cursorSigningKey), cors, clock);
+  }
+}

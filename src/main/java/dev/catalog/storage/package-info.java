@@ -1,0 +1,2 @@
+/** Configuration and DynamoDB clients shared by the stores of every feature. */
+package dev.catalog.storage;
