@@ -19,54 +19,54 @@ import java.util.List;
  */
 record BenchEvents(String origin, JsonNode event) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String FIXTURE = "/bench/fixture-event.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String FIXTURE = "/bench/fixture-event.json";
 
-    static BenchEvents of(Path eventsDir, String functionName) throws IOException {
-        Path file = eventsDir.resolve(functionName + ".json");
-        if (Files.isRegularFile(file)) {
-            return new BenchEvents(file.toString(), JSON.readTree(file.toFile()));
-        }
-        try (InputStream fixture = BenchEvents.class.getResourceAsStream(FIXTURE)) {
-            return new BenchEvents("fixture " + FIXTURE, JSON.readTree(fixture));
-        }
+  static BenchEvents of(Path eventsDir, String functionName) throws IOException {
+    Path file = eventsDir.resolve(functionName + ".json");
+    if (Files.isRegularFile(file)) {
+      return new BenchEvents(file.toString(), JSON.readTree(file.toFile()));
     }
+    try (InputStream fixture = BenchEvents.class.getResourceAsStream(FIXTURE)) {
+      return new BenchEvents("fixture " + FIXTURE, JSON.readTree(fixture));
+    }
+  }
 
-    /** The product the event names ({@code pathParameters.id}), or null. */
-    String productId() {
-        JsonNode id = event.path("pathParameters").path("id");
-        return id.isTextual() ? id.asText() : null;
-    }
+  /** The product the event names ({@code pathParameters.id}), or null. */
+  String productId() {
+    JsonNode id = event.path("pathParameters").path("id");
+    return id.isTextual() ? id.asText() : null;
+  }
 
-    /** {@code count} events, the k-th naming {@code ids[(first + k) % ids.size()]}; the same event if none is named. */
-    List<byte[]> rotated(List<String> ids, int first, int count) throws IOException {
-        String original = productId();
-        List<byte[]> events = new ArrayList<>(count);
-        if (original == null) {
-            byte[] same = JSON.writeValueAsBytes(event);
-            for (int k = 0; k < count; k++) {
-                events.add(same);
-            }
-            return events;
-        }
-        for (int k = 0; k < count; k++) {
-            String id = ids.get(Math.floorMod(first + k, ids.size()));
-            ObjectNode copy = event.deepCopy();
-            ((ObjectNode) copy.get("pathParameters")).put("id", id);
-            replacePathEnd(copy, original, id);
-            if (copy.get("requestContext") instanceof ObjectNode context) {
-                replacePathEnd(context, original, id);
-            }
-            events.add(JSON.writeValueAsBytes(copy));
-        }
-        return events;
+  /** {@code count} events, the k-th naming {@code ids[(first + k) % ids.size()]}; the same event if none is named. */
+  List<byte[]> rotated(List<String> ids, int first, int count) throws IOException {
+    String original = productId();
+    List<byte[]> events = new ArrayList<>(count);
+    if (original == null) {
+      byte[] same = JSON.writeValueAsBytes(event);
+      for (int k = 0; k < count; k++) {
+        events.add(same);
+      }
+      return events;
     }
+    for (int k = 0; k < count; k++) {
+      String id = ids.get(Math.floorMod(first + k, ids.size()));
+      ObjectNode copy = event.deepCopy();
+      ((ObjectNode) copy.get("pathParameters")).put("id", id);
+      replacePathEnd(copy, original, id);
+      if (copy.get("requestContext") instanceof ObjectNode context) {
+        replacePathEnd(context, original, id);
+      }
+      events.add(JSON.writeValueAsBytes(copy));
+    }
+    return events;
+  }
 
-    private static void replacePathEnd(ObjectNode node, String original, String id) {
-        JsonNode path = node.get("path");
-        if (path != null && path.isTextual() && path.asText().endsWith("/" + original)) {
-            String text = path.asText();
-            node.put("path", text.substring(0, text.length() - original.length()) + id);
-        }
+  private static void replacePathEnd(ObjectNode node, String original, String id) {
+    JsonNode path = node.get("path");
+    if (path != null && path.isTextual() && path.asText().endsWith("/" + original)) {
+      String text = path.asText();
+      node.put("path", text.substring(0, text.length() - original.length()) + id);
     }
+  }
 }

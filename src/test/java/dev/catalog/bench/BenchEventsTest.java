@@ -13,48 +13,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchEventsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void functionWithoutAnEventFileGetsTheFixture(@TempDir Path events) throws Exception {
-        var loaded = BenchEvents.of(events, "GetProductFunction");
+  @Test
+  void functionWithoutAnEventFileGetsTheFixture(@TempDir Path events) throws Exception {
+    var loaded = BenchEvents.of(events, "GetProductFunction");
 
-        assertTrue(loaded.origin().startsWith("fixture"));
-        assertEquals("3f1c9a52-7d4e-4b8a-9c61-2e5f0a7b9d13", loaded.productId());
+    assertTrue(loaded.origin().startsWith("fixture"));
+    assertEquals("3f1c9a52-7d4e-4b8a-9c61-2e5f0a7b9d13", loaded.productId());
+  }
+
+  @Test
+  void functionsOwnEventFileWinsOverTheFixture(@TempDir Path events) throws Exception {
+    Files.writeString(events.resolve("ListProductsFunction.json"),
+        "{\"httpMethod\":\"GET\",\"path\":\"/products\",\"pathParameters\":null}");
+
+    var loaded = BenchEvents.of(events, "ListProductsFunction");
+
+    assertEquals(events.resolve("ListProductsFunction.json").toString(), loaded.origin());
+    assertEquals(null, loaded.productId());
+    assertEquals(3, loaded.rotated(List.of("a1", "b2"), 0, 3).size());
+  }
+
+  @Test
+  void rotatedEventsNameEachProductInTurnInPathAndParameters(@TempDir Path events) throws Exception {
+    var fixture = BenchEvents.of(events, "GetProductFunction");
+
+    List<byte[]> rotated = fixture.rotated(List.of("first-id", "second-id", "third-id"), 1, 3);
+
+    List<JsonNode> sent = rotated.stream().map(BenchEventsTest::parse).toList();
+    assertEquals("second-id", sent.get(0).path("pathParameters").path("id").asText());
+    assertEquals("third-id", sent.get(1).path("pathParameters").path("id").asText());
+    assertEquals("first-id", sent.get(2).path("pathParameters").path("id").asText());
+    assertEquals("/products/third-id", sent.get(1).path("path").asText());
+    assertEquals("/v1/products/third-id", sent.get(1).path("requestContext").path("path").asText());
+    assertEquals("/products/{id}", sent.get(1).path("resource").asText());
+  }
+
+  private static JsonNode parse(byte[] event) {
+    try {
+      return JSON.readTree(event);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-
-    @Test
-    void functionsOwnEventFileWinsOverTheFixture(@TempDir Path events) throws Exception {
-        Files.writeString(events.resolve("ListProductsFunction.json"),
-                "{\"httpMethod\":\"GET\",\"path\":\"/products\",\"pathParameters\":null}");
-
-        var loaded = BenchEvents.of(events, "ListProductsFunction");
-
-        assertEquals(events.resolve("ListProductsFunction.json").toString(), loaded.origin());
-        assertEquals(null, loaded.productId());
-        assertEquals(3, loaded.rotated(List.of("a1", "b2"), 0, 3).size());
-    }
-
-    @Test
-    void rotatedEventsNameEachProductInTurnInPathAndParameters(@TempDir Path events) throws Exception {
-        var fixture = BenchEvents.of(events, "GetProductFunction");
-
-        List<byte[]> rotated = fixture.rotated(List.of("first-id", "second-id", "third-id"), 1, 3);
-
-        List<JsonNode> sent = rotated.stream().map(BenchEventsTest::parse).toList();
-        assertEquals("second-id", sent.get(0).path("pathParameters").path("id").asText());
-        assertEquals("third-id", sent.get(1).path("pathParameters").path("id").asText());
-        assertEquals("first-id", sent.get(2).path("pathParameters").path("id").asText());
-        assertEquals("/products/third-id", sent.get(1).path("path").asText());
-        assertEquals("/v1/products/third-id", sent.get(1).path("requestContext").path("path").asText());
-        assertEquals("/products/{id}", sent.get(1).path("resource").asText());
-    }
-
-    private static JsonNode parse(byte[] event) {
-        try {
-            return JSON.readTree(event);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+  }
 }

@@ -12,19 +12,19 @@ import java.util.Map;
  */
 record BenchFunction(String name, String handler, Map<String, String> environment, int memoryMb) {
 
-    BenchFunction {
-        environment = Map.copyOf(environment);
-    }
+  BenchFunction {
+    environment = Map.copyOf(environment);
+  }
 
-    /** The class part of the handler, e.g. {@code dev.catalog.products.GetProductHandler}. */
-    String handlerClass() {
-        int separator = handler.indexOf("::");
-        return separator < 0 ? handler : handler.substring(0, separator);
-    }
+  /** The class part of the handler, e.g. {@code dev.catalog.products.GetProductHandler}. */
+  String handlerClass() {
+    int separator = handler.indexOf("::");
+    return separator < 0 ? handler : handler.substring(0, separator);
+  }
 
-    BenchFunction withEnvironment(Map<String, String> extra) {
-        var merged = new java.util.HashMap<>(environment);
-        merged.putAll(extra);
-        return new BenchFunction(name, handler, merged, memoryMb);
-    }
+  BenchFunction withEnvironment(Map<String, String> extra) {
+    var merged = new java.util.HashMap<>(environment);
+    merged.putAll(extra);
+    return new BenchFunction(name, handler, merged, memoryMb);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.catalog.bench;
 
+import dev.catalog.storage.DynamoDbClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./mvnw -Pbench}: cold-start and warm timings of every function of the template, each started the way the
@@ -25,147 +23,143 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class BenchMain {
 
-    private record Subject(String role, BenchFunction function, Path taskRoot, BenchEvents events) {
-    }
+  private record Subject(String role, BenchFunction function, Path taskRoot, BenchEvents events) {
+  }
 
-    private BenchMain() {
-    }
+  private BenchMain() {
+  }
 
-    public static void main(String[] args) throws Exception {
-        boolean baselinesRan = new BenchMain().run(BenchSettings.fromSystemProperties());
-        // Exits explicitly: SDK and HTTP server threads must not keep the harness alive; the hook kills children.
-        System.exit(baselinesRan ? 0 : 1);
-    }
+  public static void main(String[] args) throws Exception {
+    boolean baselinesRan = new BenchMain().run(BenchSettings.fromSystemProperties());
+    // Exits explicitly: SDK and HTTP server threads must not keep the harness alive; the hook kills children.
+    System.exit(baselinesRan ? 0 : 1);
+  }
 
-    /** Runs everything; false when the floor or the reference failed, which means the harness itself is broken. */
-    boolean run(BenchSettings settings) throws IOException, InterruptedException {
-        Path work = settings.workDir();
-        Path logs = work.resolve("logs");
-        DeploymentArtifact.deleteRecursively(logs);
-        var artifact = DeploymentArtifact.prepare(settings.buildZip(), settings.classes(),
-                work.resolve("runtime.classpath"), work);
-        System.out.printf("Deployment artifact: %s, %,d bytes (%.1f MiB)%n", artifact.zip(), artifact.zipBytes(),
-                artifact.zipBytes() / 1048576.0);
-        var runtime = ManagedRuntime.in(work.resolve("runtime"), Path.of(System.getProperty("java.home"), "bin", "java"));
-        FunctionCatalog catalog = new ContractFixture();
-        Path benchRoot = artifact.withClasses(settings.testClasses(),
-                List.of(NoopHandler.class, BareGetItemHandler.class), work.resolve("task-bench"));
+  /** Runs everything; false when the floor or the reference failed, which means the harness itself is broken. */
+  boolean run(BenchSettings settings) throws IOException, InterruptedException {
+    Path work = settings.workDir();
+    Path logs = work.resolve("logs");
+    DeploymentArtifact.deleteRecursively(logs);
+    var artifact = DeploymentArtifact.prepare(settings.buildZip(), settings.classes(),
+        work.resolve("runtime.classpath"), work);
+    System.out.printf("Deployment artifact: %s, %,d bytes (%.1f MiB)%n", artifact.zip(), artifact.zipBytes(),
+        artifact.zipBytes() / 1048576.0);
+    var runtime = ManagedRuntime.in(work.resolve("runtime"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    FunctionCatalog catalog = new ContractFixture();
+    Path benchRoot = artifact.withClasses(settings.testClasses(),
+        List.of(NoopHandler.class, BareGetItemHandler.class), work.resolve("task-bench"));
 
-        List<String> skipped = new ArrayList<>();
-        List<FunctionResult> results = new ArrayList<>();
-        Percentiles dynamoDbGetItem;
-        try (var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
-                settings.sqliteNatives(), settings.harnessCpu(), logs.resolve("dynamodb-local.log"));
-             var dynamoDb = DynamoDbClient.builder()
-                     .endpointOverride(dynamoDbLocal.endpoint())
-                     .region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                     .httpClient(UrlConnectionHttpClient.create())
-                     .build()) {
-            var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString());
-            List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped);
-            var seeder = new ProductSeeder(dynamoDb, catalog.productsTable());
-            seeder.createTables(catalog.tables());
-            long seeding = System.nanoTime();
-            List<String> ids = seeder.seed(settings.products(),
-                    subjects.stream().map(s -> s.events().productId()).filter(Objects::nonNull).distinct().toList());
-            System.out.printf("Wrote %,d products in %.1f s; warming DynamoDB Local up%n", ids.size(),
-                    (System.nanoTime() - seeding) / 1e9);
-            dynamoDbGetItem = seeder.warmUp(ids);
-            System.out.printf("DynamoDB Local GetItem from the harness, warm: p50 %.2f ms, p99 %.2f ms%n",
-                    dynamoDbGetItem.p50Ms(), dynamoDbGetItem.p99Ms());
-            var runner = new ColdStartRunner(runtime, settings.functionCpu(), settings.invocationTimeout(), logs);
-            for (Subject subject : subjects) {
-                results.add(measure(runner, subject, ids, settings));
-            }
-        }
-        FunctionResult floor = find(results, "floor");
-        FunctionResult reference = find(results, "reference");
-        results.replaceAll(result -> result.comparedTo(floor, reference));
-        var report = new BenchReport(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
-                BenchReport.describeMachine(), describe(settings, runtime, subjects(results)), artifactFacts(artifact),
-                dynamoDbGetItem, results, skipped);
-        report.writeJson(work.resolve("results.json"));
-        Files.writeString(work.resolve("results.svg"), SvgChart.draw(results, "%s, %s; %d cold starts × %d warm invocations"
-                .formatted(report.date(), report.machine().get("cpu"), settings.colds(), settings.warm())));
-        System.out.println();
-        System.out.println(report.table());
-        System.out.println("\nWrote " + work.resolve("results.json") + " and " + work.resolve("results.svg"));
-        return floor.failure() == null && reference.failure() == null;
+    List<String> skipped = new ArrayList<>();
+    List<FunctionResult> results = new ArrayList<>();
+    Percentiles dynamoDbGetItem;
+    try (var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
+        settings.sqliteNatives(), settings.harnessCpu(), logs.resolve("dynamodb-local.log"));
+        var dynamoDb = DynamoDbClients.builder("us-east-1", dynamoDbLocal.endpoint().toString(),
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build()) {
+      var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString());
+      List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped);
+      var seeder = new ProductSeeder(dynamoDb, catalog.productsTable());
+      seeder.createTables(catalog.tables());
+      long seeding = System.nanoTime();
+      List<String> ids = seeder.seed(settings.products(),
+          subjects.stream().map(s -> s.events().productId()).filter(Objects::nonNull).distinct().toList());
+      System.out.printf("Wrote %,d products in %.1f s; warming DynamoDB Local up%n", ids.size(),
+          (System.nanoTime() - seeding) / 1e9);
+      dynamoDbGetItem = seeder.warmUp(ids);
+      System.out.printf("DynamoDB Local GetItem from the harness, warm: p50 %.2f ms, p99 %.2f ms%n",
+          dynamoDbGetItem.p50Ms(), dynamoDbGetItem.p99Ms());
+      var runner = new ColdStartRunner(runtime, settings.functionCpu(), settings.invocationTimeout(), logs);
+      for (Subject subject : subjects) {
+        results.add(measure(runner, subject, ids, settings));
+      }
     }
+    FunctionResult floor = find(results, "floor");
+    FunctionResult reference = find(results, "reference");
+    results.replaceAll(result -> result.comparedTo(floor, reference));
+    var report = new BenchReport(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
+        BenchReport.describeMachine(), describe(settings, runtime, subjects(results)), artifactFacts(artifact),
+        dynamoDbGetItem, results, skipped);
+    report.writeJson(work.resolve("results.json"));
+    Files.writeString(work.resolve("results.svg"), SvgChart.draw(results, "%s, %s; %d cold starts × %d warm invocations"
+        .formatted(report.date(), report.machine().get("cpu"), settings.colds(), settings.warm())));
+    System.out.println();
+    System.out.println(report.table());
+    System.out.println("\nWrote " + work.resolve("results.json") + " and " + work.resolve("results.svg"));
+    return floor.failure() == null && reference.failure() == null;
+  }
 
-    private static List<Subject> subjects(BenchSettings settings, FunctionCatalog catalog, DeploymentArtifact artifact,
-                                          Path benchRoot, Map<String, String> local, List<String> skipped)
-            throws IOException {
-        List<BenchFunction> functions = catalog.functions();
-        // The floor and the reference run with GET /products/{id}'s memory, environment and event.
-        BenchFunction get = functions.stream().filter(f -> f.name().equals("GetProductFunction")).findFirst()
-                .orElse(functions.get(0));
-        BenchEvents getEvents = BenchEvents.of(settings.eventsDir(), "GetProductFunction");
-        List<Subject> subjects = new ArrayList<>();
-        subjects.add(new Subject("floor", new BenchFunction("NoopFloor", NoopHandler.class.getName() + "::handleRequest",
-                get.environment(), get.memoryMb()).withEnvironment(local), benchRoot, getEvents));
-        subjects.add(new Subject("reference", new BenchFunction("BareGetItemReference",
-                BareGetItemHandler.class.getName() + "::handleRequest", get.environment(), get.memoryMb())
-                .withEnvironment(local), benchRoot, getEvents));
-        for (BenchFunction function : functions) {
-            if (!settings.selected(function.name())) {
-                continue;
-            }
-            if (!artifact.containsClass(function.handlerClass())) {
-                skipped.add(function.name() + ": its handler " + function.handlerClass() + " is not in the artifact");
-                continue;
-            }
-            subjects.add(new Subject("function", function.withEnvironment(local), artifact.taskRoot(),
-                    BenchEvents.of(settings.eventsDir(), function.name())));
-        }
-        return subjects;
+  private static List<Subject> subjects(BenchSettings settings, FunctionCatalog catalog, DeploymentArtifact artifact,
+      Path benchRoot, Map<String, String> local, List<String> skipped)
+      throws IOException {
+    List<BenchFunction> functions = catalog.functions();
+    // The floor and the reference run with GET /products/{id}'s memory, environment and event.
+    BenchFunction get = functions.stream().filter(f -> f.name().equals("GetProductFunction")).findFirst()
+        .orElse(functions.get(0));
+    BenchEvents getEvents = BenchEvents.of(settings.eventsDir(), "GetProductFunction");
+    List<Subject> subjects = new ArrayList<>();
+    subjects.add(new Subject("floor", new BenchFunction("NoopFloor", NoopHandler.class.getName() + "::handleRequest",
+        get.environment(), get.memoryMb()).withEnvironment(local), benchRoot, getEvents));
+    subjects.add(new Subject("reference", new BenchFunction("BareGetItemReference",
+        BareGetItemHandler.class.getName() + "::handleRequest", get.environment(), get.memoryMb())
+        .withEnvironment(local), benchRoot, getEvents));
+    for (BenchFunction function : functions) {
+      if (!settings.selected(function.name())) {
+        continue;
+      }
+      if (!artifact.containsClass(function.handlerClass())) {
+        skipped.add(function.name() + ": its handler " + function.handlerClass() + " is not in the artifact");
+        continue;
+      }
+      subjects.add(new Subject("function", function.withEnvironment(local), artifact.taskRoot(),
+          BenchEvents.of(settings.eventsDir(), function.name())));
     }
+    return subjects;
+  }
 
-    private static FunctionResult measure(ColdStartRunner runner, Subject subject, List<String> ids,
-                                          BenchSettings settings) throws IOException {
-        BenchFunction function = subject.function();
-        List<ColdStart> colds = new ArrayList<>();
-        String failure = null;
-        for (int attempt = 1; attempt <= settings.colds() && failure == null; attempt++) {
-            List<byte[]> events = subject.events().rotated(ids, (attempt - 1) * (settings.warm() + 1),
-                    settings.warm() + 1);
-            try {
-                ColdStart cold = runner.run(function, subject.taskRoot(), events, attempt);
-                colds.add(cold);
-                System.out.printf("%-24s cold start %d/%d: init %6.1f ms, first invoke %6.1f ms, cold total %6.1f ms,"
-                                + " warm p50 %.2f ms, peak RSS %d MiB, %s%n", function.name(), attempt, settings.colds(),
-                        cold.initMs(), cold.firstInvokeMs(), cold.coldTotalMs(),
-                        Percentiles.ofNanos(cold.warmNanos()).p50Ms(), cold.peakRssKib() / 1024, cold.outcomes());
-            } catch (IOException e) {
-                failure = e.getMessage();
-                System.out.printf("%-24s cold start %d/%d FAILED: %s%n", function.name(), attempt, settings.colds(),
-                        failure);
-            }
-        }
-        return FunctionResult.of(function, subject.role(), subject.events().origin(), colds, failure);
+  private static FunctionResult measure(ColdStartRunner runner, Subject subject, List<String> ids,
+      BenchSettings settings) throws IOException {
+    BenchFunction function = subject.function();
+    List<ColdStart> colds = new ArrayList<>();
+    String failure = null;
+    for (int attempt = 1; attempt <= settings.colds() && failure == null; attempt++) {
+      List<byte[]> events = subject.events().rotated(ids, (attempt - 1) * (settings.warm() + 1),
+          settings.warm() + 1);
+      try {
+        ColdStart cold = runner.run(function, subject.taskRoot(), events, attempt);
+        colds.add(cold);
+        System.out.printf("%-24s cold start %d/%d: init %6.1f ms, first invoke %6.1f ms, cold total %6.1f ms,"
+                + " warm p50 %.2f ms, peak RSS %d MiB, %s%n", function.name(), attempt, settings.colds(),
+            cold.initMs(), cold.firstInvokeMs(), cold.coldTotalMs(),
+            Percentiles.ofNanos(cold.warmNanos()).p50Ms(), cold.peakRssKib() / 1024, cold.outcomes());
+      } catch (IOException e) {
+        failure = e.getMessage();
+        System.out.printf("%-24s cold start %d/%d FAILED: %s%n", function.name(), attempt, settings.colds(),
+            failure);
+      }
     }
+    return FunctionResult.of(function, subject.role(), subject.events().origin(), colds, failure);
+  }
 
-    private static FunctionResult find(List<FunctionResult> results, String role) {
-        return results.stream().filter(r -> r.role().equals(role)).findFirst().orElseThrow();
-    }
+  private static FunctionResult find(List<FunctionResult> results, String role) {
+    return results.stream().filter(r -> r.role().equals(role)).findFirst().orElseThrow();
+  }
 
-    private static List<String> subjects(List<FunctionResult> results) {
-        return results.stream().map(FunctionResult::name).toList();
-    }
+  private static List<String> subjects(List<FunctionResult> results) {
+    return results.stream().map(FunctionResult::name).toList();
+  }
 
-    private static Map<String, Object> describe(BenchSettings settings, ManagedRuntime runtime, List<String> names) {
-        Map<String, Object> described = new LinkedHashMap<>(settings.describe());
-        described.put("ran", names);
-        described.put("functionCommand", String.join(" ", runtime.command(
-                new BenchFunction("<function>", "<handler>", Map.of(), 1024), settings.functionCpu())));
-        return described;
-    }
+  private static Map<String, Object> describe(BenchSettings settings, ManagedRuntime runtime, List<String> names) {
+    Map<String, Object> described = new LinkedHashMap<>(settings.describe());
+    described.put("ran", names);
+    described.put("functionCommand", String.join(" ", runtime.command(
+        new BenchFunction("<function>", "<handler>", Map.of(), 1024), settings.functionCpu())));
+    return described;
+  }
 
-    private static Map<String, Object> artifactFacts(DeploymentArtifact artifact) throws IOException {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("zip", artifact.zip().toString());
-        facts.put("bytes", artifact.zipBytes());
-        return facts;
-    }
+  private static Map<String, Object> artifactFacts(DeploymentArtifact artifact) throws IOException {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("zip", artifact.zip().toString());
+    facts.put("bytes", artifact.zipBytes());
+    return facts;
+  }
 }

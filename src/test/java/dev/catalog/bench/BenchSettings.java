@@ -17,55 +17,55 @@ import java.util.stream.Collectors;
  * @param functions logical ids to run; empty runs every function (the floor and the reference always run)
  */
 record BenchSettings(int colds, int warm, int products, Set<String> functions, Duration invocationTimeout,
-                     int functionCpu, int harnessCpu, Path workDir, Path buildZip, Path classes, Path testClasses,
-                     Path eventsDir, Path sqliteNatives) {
+    int functionCpu, int harnessCpu, Path workDir, Path buildZip, Path classes, Path testClasses,
+    Path eventsDir, Path sqliteNatives) {
 
-    static BenchSettings fromSystemProperties() {
-        Path target = Path.of("target");
-        return new BenchSettings(
-                positive("bench.colds", 5),
-                positive("bench.warm", 1000),
-                positive("bench.products", 10_000),
-                Arrays.stream(System.getProperty("bench.functions", "").split(","))
-                        .map(String::strip).filter(name -> !name.isEmpty())
-                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
-                Duration.ofSeconds(positive("bench.timeoutSeconds", 60)),
-                Integer.getInteger("bench.functionCpu", 1),
-                Integer.getInteger("bench.harnessCpu", 0),
-                path("bench.dir", target.resolve("bench")),
-                path("bench.zip", target.resolve("products-api-lambda.zip")),
-                path("bench.classes", target.resolve("classes")),
-                path("bench.testClasses", target.resolve("test-classes")),
-                path("bench.events", Path.of("events")),
-                path("sqlite4java.library.path", target.resolve("native-libs")));
-    }
+  static BenchSettings fromSystemProperties() {
+    Path target = Path.of("target");
+    return new BenchSettings(
+        positive("bench.colds", 5),
+        positive("bench.warm", 1000),
+        positive("bench.products", 10_000),
+        Arrays.stream(System.getProperty("bench.functions", "").split(","))
+            .map(String::strip).filter(name -> !name.isEmpty())
+            .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
+        Duration.ofSeconds(positive("bench.timeoutSeconds", 60)),
+        Integer.getInteger("bench.functionCpu", 1),
+        Integer.getInteger("bench.harnessCpu", 0),
+        path("bench.dir", target.resolve("bench")),
+        path("bench.zip", target.resolve("products-api-lambda.zip")),
+        path("bench.classes", target.resolve("classes")),
+        path("bench.testClasses", target.resolve("test-classes")),
+        path("bench.events", Path.of("events")),
+        path("sqlite4java.library.path", target.resolve("native-libs")));
+  }
 
-    boolean selected(String functionName) {
-        return functions.isEmpty() || functions.contains(functionName);
-    }
+  boolean selected(String functionName) {
+    return functions.isEmpty() || functions.contains(functionName);
+  }
 
-    Map<String, Object> describe() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("coldStartsPerFunction", colds);
-        settings.put("warmInvocationsPerColdStart", warm);
-        settings.put("products", products);
-        settings.put("functions", functions.isEmpty() ? "all" : String.join(",", functions));
-        settings.put("functionCpu", functionCpu);
-        settings.put("harnessAndDynamoDbLocalCpu", harnessCpu);
-        return settings;
-    }
+  Map<String, Object> describe() {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("coldStartsPerFunction", colds);
+    settings.put("warmInvocationsPerColdStart", warm);
+    settings.put("products", products);
+    settings.put("functions", functions.isEmpty() ? "all" : String.join(",", functions));
+    settings.put("functionCpu", functionCpu);
+    settings.put("harnessAndDynamoDbLocalCpu", harnessCpu);
+    return settings;
+  }
 
-    private static int positive(String name, int defaultValue) {
-        String value = System.getProperty(name, "").strip();
-        int parsed = value.isEmpty() ? defaultValue : Integer.parseInt(value);
-        if (parsed < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1: " + value);
-        }
-        return parsed;
+  private static int positive(String name, int defaultValue) {
+    String value = System.getProperty(name, "").strip();
+    int parsed = value.isEmpty() ? defaultValue : Integer.parseInt(value);
+    if (parsed < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1: " + value);
     }
+    return parsed;
+  }
 
-    private static Path path(String name, Path defaultValue) {
-        String value = System.getProperty(name, "").strip();
-        return (value.isEmpty() ? defaultValue : Path.of(value)).toAbsolutePath();
-    }
+  private static Path path(String name, Path defaultValue) {
+    String value = System.getProperty(name, "").strip();
+    return (value.isEmpty() ? defaultValue : Path.of(value)).toAbsolutePath();
+  }
 }

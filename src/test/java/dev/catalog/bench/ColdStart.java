@@ -15,5 +15,5 @@ import java.util.Map;
  * @param outcomes        how many invocations ended with each HTTP status code (or {@code error:<type>})
  */
 record ColdStart(double initMs, double firstInvokeMs, double coldTotalMs, long rssAfterFirstKib, long peakRssKib,
-                 @JsonIgnore long[] warmNanos, Map<String, Integer> outcomes) {
+    @JsonIgnore long[] warmNanos, Map<String, Integer> outcomes) {
 }

@@ -16,57 +16,57 @@ import java.util.regex.Pattern;
  */
 final class ColdStartRunner {
 
-    private static final Pattern STATUS_CODE = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+  private static final Pattern STATUS_CODE = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
 
-    private final ManagedRuntime runtime;
-    private final int cpu;
-    private final Duration timeout;
-    private final Path logs;
+  private final ManagedRuntime runtime;
+  private final int cpu;
+  private final Duration timeout;
+  private final Path logs;
 
-    ColdStartRunner(ManagedRuntime runtime, int cpu, Duration timeout, Path logs) {
-        this.runtime = runtime;
-        this.cpu = cpu;
-        this.timeout = timeout;
-        this.logs = logs;
+  ColdStartRunner(ManagedRuntime runtime, int cpu, Duration timeout, Path logs) {
+    this.runtime = runtime;
+    this.cpu = cpu;
+    this.timeout = timeout;
+    this.logs = logs;
+  }
+
+  /** Sends {@code events} (the first cold, the rest warm) to a new JVM loading {@code function} from {@code taskRoot}. */
+  ColdStart run(BenchFunction function, Path taskRoot, List<byte[]> events, int attempt) throws IOException {
+    Path log = logs.resolve(function.name() + "-" + attempt + ".log");
+    try (var api = new RuntimeApiEndpoint(function.name());
+        var jvm = FunctionProcess.start(runtime.command(function, cpu),
+            runtime.environment(function, api.address(), taskRoot), taskRoot, log)) {
+      Map<String, Integer> outcomes = new TreeMap<>();
+      Reply first = invoke(api, jvm, events.get(0), outcomes, log);
+      double initMs = Percentiles.millis(api.firstPollNanos() - jvm.startNanos());
+      double coldMs = Percentiles.millis(first.receivedNanos() - jvm.startNanos());
+      long rssAfterFirst = jvm.peakRssKib();
+      long[] warm = new long[events.size() - 1];
+      for (int i = 1; i < events.size(); i++) {
+        warm[i - 1] = invoke(api, jvm, events.get(i), outcomes, log).nanos();
+      }
+      return new ColdStart(initMs, Percentiles.millis(first.nanos()), coldMs, rssAfterFirst, jvm.peakRssKib(),
+          warm, outcomes);
     }
+  }
 
-    /** Sends {@code events} (the first cold, the rest warm) to a new JVM loading {@code function} from {@code taskRoot}. */
-    ColdStart run(BenchFunction function, Path taskRoot, List<byte[]> events, int attempt) throws IOException {
-        Path log = logs.resolve(function.name() + "-" + attempt + ".log");
-        try (var api = new RuntimeApiEndpoint(function.name());
-             var jvm = FunctionProcess.start(runtime.command(function, cpu),
-                     runtime.environment(function, api.address(), taskRoot), taskRoot, log)) {
-            Map<String, Integer> outcomes = new TreeMap<>();
-            Reply first = invoke(api, jvm, events.get(0), outcomes, log);
-            double initMs = Percentiles.millis(api.firstPollNanos() - jvm.startNanos());
-            double coldMs = Percentiles.millis(first.receivedNanos() - jvm.startNanos());
-            long rssAfterFirst = jvm.peakRssKib();
-            long[] warm = new long[events.size() - 1];
-            for (int i = 1; i < events.size(); i++) {
-                warm[i - 1] = invoke(api, jvm, events.get(i), outcomes, log).nanos();
-            }
-            return new ColdStart(initMs, Percentiles.millis(first.nanos()), coldMs, rssAfterFirst, jvm.peakRssKib(),
-                    warm, outcomes);
-        }
+  private Reply invoke(RuntimeApiEndpoint api, FunctionProcess jvm, byte[] event, Map<String, Integer> outcomes,
+      Path log) throws IOException {
+    Reply reply;
+    try {
+      reply = api.invoke(event, timeout, jvm::isAlive);
+    } catch (IllegalStateException e) {
+      throw new IOException(e.getMessage() + " (function log: " + log + ")", e);
     }
+    outcomes.merge(outcome(reply), 1, Integer::sum);
+    return reply;
+  }
 
-    private Reply invoke(RuntimeApiEndpoint api, FunctionProcess jvm, byte[] event, Map<String, Integer> outcomes,
-                         Path log) throws IOException {
-        Reply reply;
-        try {
-            reply = api.invoke(event, timeout, jvm::isAlive);
-        } catch (IllegalStateException e) {
-            throw new IOException(e.getMessage() + " (function log: " + log + ")", e);
-        }
-        outcomes.merge(outcome(reply), 1, Integer::sum);
-        return reply;
+  static String outcome(Reply reply) {
+    if (reply.isError()) {
+      return "error:" + reply.errorType();
     }
-
-    static String outcome(Reply reply) {
-        if (reply.isError()) {
-            return "error:" + reply.errorType();
-        }
-        Matcher status = STATUS_CODE.matcher(reply.bodyText());
-        return status.find() ? status.group(1) : "no statusCode";
-    }
+    Matcher status = STATUS_CODE.matcher(reply.bodyText());
+    return status.find() ? status.group(1) : "no statusCode";
+  }
 }

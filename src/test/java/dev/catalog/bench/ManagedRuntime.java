@@ -20,105 +20,105 @@ import java.util.zip.ZipFile;
  */
 final class ManagedRuntime {
 
-    static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+  static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    private final Path java;
-    private final Path directory;
-    private final List<Path> jars;
-    private final Path jniLibrary;
+  private final Path java;
+  private final Path directory;
+  private final List<Path> jars;
+  private final Path jniLibrary;
 
-    private ManagedRuntime(Path java, Path directory, List<Path> jars, Path jniLibrary) {
-        this.java = java;
-        this.directory = directory;
-        this.jars = jars;
-        this.jniLibrary = jniLibrary;
+  private ManagedRuntime(Path java, Path directory, List<Path> jars, Path jniLibrary) {
+    this.java = java;
+    this.directory = directory;
+    this.jars = jars;
+    this.jniLibrary = jniLibrary;
+  }
+
+  /**
+   * The runtime whose jars Maven copied into {@code directory}; unpacks the client's JNI library next to them, as
+   * the managed runtime ships it (otherwise each start would unpack it to {@code /tmp} again).
+   */
+  static ManagedRuntime in(Path directory, Path java) throws IOException {
+    List<Path> jars;
+    try (Stream<Path> files = Files.list(directory)) {
+      jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
     }
-
-    /**
-     * The runtime whose jars Maven copied into {@code directory}; unpacks the client's JNI library next to them, as
-     * the managed runtime ships it (otherwise each start would unpack it to {@code /tmp} again).
-     */
-    static ManagedRuntime in(Path directory, Path java) throws IOException {
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(directory)) {
-            jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
-        }
-        Path client = jars.stream()
-                .filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
-                .findFirst()
-                .orElseThrow(() -> new IOException("no runtime interface client jar in " + directory));
-        String library = "libaws-lambda-jni." + platform() + ".so";
-        Path jni = directory.resolve("jni").resolve(library);
-        Files.createDirectories(jni.getParent());
-        try (var zip = new ZipFile(client.toFile())) {
-            var entry = zip.getEntry("jni/" + library);
-            if (entry == null) {
-                throw new IOException(client + " has no jni/" + library);
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                Files.copy(in, jni, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return new ManagedRuntime(java, directory, jars, jni);
+    Path client = jars.stream()
+        .filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+        .findFirst()
+        .orElseThrow(() -> new IOException("no runtime interface client jar in " + directory));
+    String library = "libaws-lambda-jni." + platform() + ".so";
+    Path jni = directory.resolve("jni").resolve(library);
+    Files.createDirectories(jni.getParent());
+    try (var zip = new ZipFile(client.toFile())) {
+      var entry = zip.getEntry("jni/" + library);
+      if (entry == null) {
+        throw new IOException(client + " has no jni/" + library);
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        Files.copy(in, jni, StandardCopyOption.REPLACE_EXISTING);
+      }
     }
+    return new ManagedRuntime(java, directory, jars, jni);
+  }
 
-    private static String platform() {
-        return switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> "linux-x86_64";
-            case "aarch64" -> "linux-aarch_64";
-            default -> throw new IllegalStateException("no runtime interface client for " + System.getProperty("os.arch"));
-        };
-    }
+  private static String platform() {
+    return switch (System.getProperty("os.arch")) {
+      case "amd64", "x86_64" -> "linux-x86_64";
+      case "aarch64" -> "linux-aarch_64";
+      default -> throw new IllegalStateException("no runtime interface client for " + System.getProperty("os.arch"));
+    };
+  }
 
-    /** The command line: the managed runtime's flags, pinned by {@code taskset} to {@code cpu}. */
-    List<String> command(BenchFunction function, int cpu) {
-        List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu), java.toString()));
-        // The managed runtime gives the heap 85% of the function's memory.
-        command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
-        command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-Xshare:auto",
-                "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1",
-                "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-                "-XX:+ErrorFileToStderr",
-                "-D" + JNI_PROPERTY + "=" + jniLibrary));
-        if (Runtime.version().feature() >= 22) {
-            // Java 21, the managed runtime's, loads the client's JNI library silently; later JDKs warn unless told.
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(List.of(
-                "-classpath", String.join(":", jars.stream().map(Path::toString).toList()),
-                MAIN_CLASS,
-                function.handler()));
-        return command;
+  /** The command line: the managed runtime's flags, pinned by {@code taskset} to {@code cpu}. */
+  List<String> command(BenchFunction function, int cpu) {
+    List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu), java.toString()));
+    // The managed runtime gives the heap 85% of the function's memory.
+    command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
+    command.addAll(List.of(
+        "-XX:+UseSerialGC",
+        "-Xshare:auto",
+        "-XX:+TieredCompilation",
+        "-XX:TieredStopAtLevel=1",
+        "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+        "-XX:+ErrorFileToStderr",
+        "-D" + JNI_PROPERTY + "=" + jniLibrary));
+    if (Runtime.version().feature() >= 22) {
+      // Java 21, the managed runtime's, loads the client's JNI library silently; later JDKs warn unless told.
+      command.add("--enable-native-access=ALL-UNNAMED");
     }
+    command.addAll(List.of(
+        "-classpath", String.join(":", jars.stream().map(Path::toString).toList()),
+        MAIN_CLASS,
+        function.handler()));
+    return command;
+  }
 
-    /** The reserved variables Lambda sets, then the function's own. */
-    Map<String, String> environment(BenchFunction function, String runtimeApi, Path taskRoot) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("LAMBDA_RUNTIME_DIR", directory.toString());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("_HANDLER", function.handler());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2025/01/01/[$LATEST]" + HexFormat.of().toHexDigits(function.name().hashCode()));
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "bench");
-        env.put("AWS_SECRET_ACCESS_KEY", "bench");
-        env.put("AWS_SESSION_TOKEN", "bench");
-        env.putAll(function.environment());
-        return env;
-    }
+  /** The reserved variables Lambda sets, then the function's own. */
+  Map<String, String> environment(BenchFunction function, String runtimeApi, Path taskRoot) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TZ", ":UTC");
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("LAMBDA_RUNTIME_DIR", directory.toString());
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+    env.put("_HANDLER", function.handler());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2025/01/01/[$LATEST]" + HexFormat.of().toHexDigits(function.name().hashCode()));
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "bench");
+    env.put("AWS_SECRET_ACCESS_KEY", "bench");
+    env.put("AWS_SESSION_TOKEN", "bench");
+    env.putAll(function.environment());
+    return env;
+  }
 }

@@ -1,13 +1,15 @@
 package dev.catalog.bench;
 
+import dev.catalog.products.Product;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -21,99 +23,103 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class ProductSeeder {
 
-    private static final int BATCH = 25;
-    private static final int CATEGORIES = 20;
-    private static final Instant CREATED = Instant.parse("2025-01-15T09:30:00Z");
+  private static final int BATCH = 25;
+  private static final int CATEGORIES = 20;
+  private static final TableSchema<Product> SCHEMA = TableSchema.fromBean(Product.class);
+  private static final Instant CREATED = Instant.parse("2025-01-15T09:30:00Z");
 
-    private final DynamoDbClient dynamoDb;
-    private final String table;
+  private final DynamoDbClient dynamoDb;
+  private final String table;
 
-    ProductSeeder(DynamoDbClient dynamoDb, String table) {
-        this.dynamoDb = dynamoDb;
-        this.table = table;
+  ProductSeeder(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  void createTables(List<CreateTableRequest> tables) {
+    tables.forEach(dynamoDb::createTable);
+  }
+
+  /**
+   * Writes {@code count} products: first those whose ids the events name, then generated ones; returns every id
+   * in that order. Ids are random UUIDs from a fixed seed, so each run writes the same products.
+   */
+  List<String> seed(int count, List<String> idsFromEvents) {
+    var ids = new LinkedHashSet<>(idsFromEvents);
+    var random = new Random(20250115);
+    while (ids.size() < count) {
+      ids.add(new UUID(random.nextLong() & ~0xf000L | 0x4000L,
+          random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString());
     }
-
-    void createTables(List<CreateTableRequest> tables) {
-        tables.forEach(dynamoDb::createTable);
+    List<String> all = List.copyOf(ids);
+    List<WriteRequest> batch = new ArrayList<>(BATCH);
+    for (int i = 0; i < all.size(); i++) {
+      batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(product(i, all.get(i))).build()).build());
+      if (batch.size() == BATCH || i == all.size() - 1) {
+        write(batch);
+        batch.clear();
+      }
     }
+    return all;
+  }
 
-    /**
-     * Writes {@code count} products: first those whose ids the events name, then generated ones; returns every id
-     * in that order. Ids are random UUIDs from a fixed seed, so each run writes the same products.
-     */
-    List<String> seed(int count, List<String> idsFromEvents) {
-        var ids = new LinkedHashSet<>(idsFromEvents);
-        var random = new Random(20250115);
-        while (ids.size() < count) {
-            ids.add(new UUID(random.nextLong() & ~0xf000L | 0x4000L,
-                    random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString());
-        }
-        List<String> all = List.copyOf(ids);
-        List<WriteRequest> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < all.size(); i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(product(i, all.get(i))).build()).build());
-            if (batch.size() == BATCH || i == all.size() - 1) {
-                write(batch);
-                batch.clear();
-            }
-        }
-        return all;
+  private void write(List<WriteRequest> batch) {
+    Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
+    while (!pending.isEmpty()) {
+      pending = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
+          .unprocessedItems();
     }
+  }
 
-    private void write(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
-        while (!pending.isEmpty()) {
-            pending = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
-                    .unprocessedItems();
-        }
-    }
+  /**
+   * One product as the functions store it (through the bean's own table schema): about 600 bytes, a category out
+   * of 20, prices from 1 to 500.
+   */
+  static Map<String, AttributeValue> product(int index, String id) {
+    var product = new Product();
+    Instant created = CREATED.plusSeconds(index * 37L);
+    product.setId(id);
+    product.setName("Product %05d".formatted(index));
+    product.setDescription(("A sturdy, well made product number %d for everyday use; ships in recyclable"
+        + " packaging and comes with a two-year warranty. ").formatted(index).repeat(3));
+    product.setCategory("category-%02d".formatted(index % CATEGORIES));
+    product.setPrice(BigDecimal.valueOf(100 + index % 50_000, 2));
+    product.setCurrency("USD");
+    product.setTags(List.of("tag-" + index % 7, "label-" + index % 11));
+    product.setStock(index % 250);
+    product.setCreatedAt(created);
+    product.setUpdatedAt(created);
+    product.setVersion(1L);
+    return SCHEMA.itemToMap(product, true);
+  }
 
-    /** One product as an item: about 600 bytes, a category out of 20, prices from 1 to 500. */
-    static Map<String, AttributeValue> product(int index, String id) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        String created = CREATED.plusSeconds(index * 37L).toString();
-        item.put("id", AttributeValue.fromS(id));
-        item.put("name", AttributeValue.fromS("Product %05d".formatted(index)));
-        item.put("description", AttributeValue.fromS(("A sturdy, well made product number %d for everyday use; "
-                + "ships in recyclable packaging and comes with a two-year warranty. ").formatted(index).repeat(3)));
-        item.put("category", AttributeValue.fromS("category-%02d".formatted(index % CATEGORIES)));
-        item.put("price", AttributeValue.fromN("%d.%02d".formatted(1 + index % 500, index % 100)));
-        item.put("currency", AttributeValue.fromS("EUR"));
-        item.put("tags", AttributeValue.fromL(List.of(AttributeValue.fromS("tag-" + index % 7),
-                AttributeValue.fromS("tag-" + index % 11))));
-        item.put("version", AttributeValue.fromN("1"));
-        item.put("createdAt", AttributeValue.fromS(created));
-        item.put("updatedAt", AttributeValue.fromS(created));
-        return item;
+  /**
+   * Exercises the calls the functions make, so that DynamoDB Local's JIT is warm before the first measurement.
+   *
+   * @return the latency of the last 1,000 {@code GetItem} calls from the harness: DynamoDB Local's own share of
+   *         every function's warm latency
+   */
+  Percentiles warmUp(List<String> ids) {
+    long[] getItem = new long[1_000];
+    for (int i = 0; i < 3_000; i++) {
+      String id = ids.get(i % ids.size());
+      long start = System.nanoTime();
+      dynamoDb.getItem(get -> get.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
+      getItem[i % getItem.length] = System.nanoTime() - start;
     }
-
-    /**
-     * Exercises the calls the functions make, so that DynamoDB Local's JIT is warm before the first measurement.
-     *
-     * @return the latency of the last 1,000 {@code GetItem} calls from the harness: DynamoDB Local's own share of
-     *         every function's warm latency
-     */
-    Percentiles warmUp(List<String> ids) {
-        long[] getItem = new long[1_000];
-        for (int i = 0; i < 3_000; i++) {
-            String id = ids.get(i % ids.size());
-            long start = System.nanoTime();
-            dynamoDb.getItem(get -> get.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
-            getItem[i % getItem.length] = System.nanoTime() - start;
-        }
-        for (int i = 0; i < 300; i++) {
-            int index = i;
-            dynamoDb.putItem(put -> put.tableName(table).item(product(index, ids.get(index))));
-        }
-        for (int i = 0; i < 200; i++) {
-            String category = "category-%02d".formatted(i % CATEGORIES);
-            dynamoDb.query(query -> query.tableName(table).indexName("byCategory").limit(20)
-                    .keyConditionExpression("category = :c")
-                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(category))));
-        }
-        for (int i = 0; i < 50; i++) {
-            dynamoDb.scan(scan -> scan.tableName(table).limit(20));
-        }
-        return Percentiles.ofNanos(getItem);
+    for (int i = 0; i < 300; i++) {
+      int index = i;
+      dynamoDb.putItem(put -> put.tableName(table).item(product(index, ids.get(index))));
     }
+    for (int i = 0; i < 200; i++) {
+      String category = "category-%02d".formatted(i % CATEGORIES);
+      dynamoDb.query(query -> query.tableName(table).indexName("byCategory").limit(20)
+          .keyConditionExpression("category = :c")
+          .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(category))));
+    }
+    for (int i = 0; i < 50; i++) {
+      dynamoDb.scan(scan -> scan.tableName(table).limit(20));
+    }
+    return Percentiles.ofNanos(getItem);
+  }
 }
