@@ -3,17 +3,19 @@ package dev.catalog.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The events sent to a function: its own file in {@code events/} (named after the function), or the fixture (a GET
  * /products/{id}) while it has none. Each invocation names another seeded product, so that an environment's
- * invocations spread over the table and a DELETE finds a product each time.
+ * invocations spread over the table and a DELETE finds a product each time, and carries another idempotency key.
  *
  * @param origin where the event came from, for the report
  */
@@ -38,28 +40,43 @@ record BenchEvents(String origin, JsonNode event) {
     return id.isTextual() ? id.asText() : null;
   }
 
-  /** {@code count} events, the k-th naming {@code ids[(first + k) % ids.size()]}; the same event if none is named. */
+  /**
+   * {@code count} events, each one a distinct request: the k-th names {@code ids[(first + k) % ids.size()]} (if the
+   * event names a product) and carries its own {@code Idempotency-Key} (if the event carries one), so that a
+   * repeated create is not a replay.
+   */
   List<byte[]> rotated(List<String> ids, int first, int count) throws IOException {
     String original = productId();
     List<byte[]> events = new ArrayList<>(count);
-    if (original == null) {
-      byte[] same = JSON.writeValueAsBytes(event);
-      for (int k = 0; k < count; k++) {
-        events.add(same);
-      }
-      return events;
-    }
     for (int k = 0; k < count; k++) {
-      String id = ids.get(Math.floorMod(first + k, ids.size()));
       ObjectNode copy = event.deepCopy();
-      ((ObjectNode) copy.get("pathParameters")).put("id", id);
-      replacePathEnd(copy, original, id);
-      if (copy.get("requestContext") instanceof ObjectNode context) {
-        replacePathEnd(context, original, id);
+      if (original != null) {
+        String id = ids.get(Math.floorMod(first + k, ids.size()));
+        ((ObjectNode) copy.get("pathParameters")).put("id", id);
+        replacePathEnd(copy, original, id);
+        if (copy.get("requestContext") instanceof ObjectNode context) {
+          replacePathEnd(context, original, id);
+        }
       }
+      String key = new UUID(0xbe4c4L, first + k).toString();
+      replaceHeader(copy.get("headers"), "Idempotency-Key", TextNode.valueOf(key));
+      replaceHeader(copy.get("multiValueHeaders"), "Idempotency-Key",
+          JSON.createArrayNode().add(key));
       events.add(JSON.writeValueAsBytes(copy));
     }
     return events;
+  }
+
+  private static void replaceHeader(JsonNode headers, String name, JsonNode value) {
+    if (headers instanceof ObjectNode object) {
+      List<String> present = new ArrayList<>();
+      object.fieldNames().forEachRemaining(field -> {
+        if (field.equalsIgnoreCase(name)) {
+          present.add(field);
+        }
+      });
+      present.forEach(field -> object.set(field, value));
+    }
   }
 
   private static void replacePathEnd(ObjectNode node, String original, String id) {

@@ -1,6 +1,7 @@
 package dev.catalog.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,22 @@ class BenchEventsTest {
     assertEquals("/products/third-id", sent.get(1).path("path").asText());
     assertEquals("/v1/products/third-id", sent.get(1).path("requestContext").path("path").asText());
     assertEquals("/products/{id}", sent.get(1).path("resource").asText());
+  }
+
+  @Test
+  void everyRotatedEventCarriesItsOwnIdempotencyKey(@TempDir Path events) throws Exception {
+    Files.writeString(events.resolve("CreateProductFunction.json"), """
+        {"httpMethod": "POST", "path": "/products",
+         "headers": {"idempotency-key": "same"}, "multiValueHeaders": {"idempotency-key": ["same"]}}""");
+
+    List<JsonNode> sent = BenchEvents.of(events, "CreateProductFunction").rotated(List.of("a1"), 0, 2).stream()
+        .map(BenchEventsTest::parse).toList();
+
+    String first = sent.get(0).path("headers").path("idempotency-key").asText();
+    String second = sent.get(1).path("headers").path("idempotency-key").asText();
+    assertNotEquals("same", first);
+    assertNotEquals(first, second);
+    assertEquals(second, sent.get(1).path("multiValueHeaders").path("idempotency-key").path(0).asText());
   }
 
   private static JsonNode parse(byte[] event) {

@@ -71,6 +71,7 @@ public final class BenchMain {
       var runner = new ColdStartRunner(runtime, settings.functionCpu(), settings.invocationTimeout(), logs);
       for (Subject subject : subjects) {
         results.add(measure(runner, subject, ids, settings));
+        seeder.restore(ids, settings.colds() * (settings.warm() + 1));
       }
     }
     FunctionResult floor = find(results, "floor");

@@ -69,7 +69,7 @@ record BenchReport(String date, Map<String, Object> machine, Map<String, Object>
     functions.stream().filter(f -> f.name().equals("GetProductFunction") && f.warm() != null).findFirst()
         .ifPresent(get -> functions.stream().filter(f -> f.role().equals("reference") && f.warm() != null)
             .findFirst().ifPresent(reference -> out.append(String.format(Locale.ROOT,
-                "%nGET /products/{id} warm p50 %.2f ms against bare GetItem %.2f ms: +%.2f ms, ×%.2f%n",
+                "%nGET /products/{id} warm p50 %.2f ms against bare GetItem %.2f ms: %+.2f ms, ×%.2f%n",
                 get.warm().p50Ms(), reference.warm().p50Ms(),
                 get.warm().p50Ms() - reference.warm().p50Ms(), get.warmP50RatioToReference()))));
     out.append(String.format(Locale.ROOT, "%nDynamoDB Local GetItem straight from the harness (no Lambda): p50 %.2f ms,"

@@ -52,15 +52,24 @@ final class ProductSeeder {
           random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString());
     }
     List<String> all = List.copyOf(ids);
+    restore(all, all.size());
+    return all;
+  }
+
+  /**
+   * Writes the first {@code count} of the seeded products again as they were seeded, so that the next function
+   * finds what the previous one updated or deleted as new (a PATCH's {@code If-Match: "1"} holds again).
+   */
+  void restore(List<String> ids, int count) {
+    int last = Math.min(count, ids.size());
     List<WriteRequest> batch = new ArrayList<>(BATCH);
-    for (int i = 0; i < all.size(); i++) {
-      batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(product(i, all.get(i))).build()).build());
-      if (batch.size() == BATCH || i == all.size() - 1) {
+    for (int i = 0; i < last; i++) {
+      batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(product(i, ids.get(i))).build()).build());
+      if (batch.size() == BATCH || i == last - 1) {
         write(batch);
         batch.clear();
       }
     }
-    return all;
   }
 
   private void write(List<WriteRequest> batch) {
