@@ -44,7 +44,8 @@ public final class BenchMain {
         work.resolve("runtime.classpath"), work);
     System.out.printf("Deployment artifact: %s, %,d bytes (%.1f MiB)%n", artifact.zip(), artifact.zipBytes(),
         artifact.zipBytes() / 1048576.0);
-    var runtime = ManagedRuntime.in(work.resolve("runtime"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    var runtime = ManagedRuntime.in(work.resolve("runtime"), settings.javaHome());
+    System.out.println("Functions run on " + runtime.javaDescription());
     FunctionCatalog catalog = new ContractFixture();
     Path benchRoot = artifact.withClasses(settings.testClasses(),
         List.of(NoopHandler.class, BareGetItemHandler.class), work.resolve("task-bench"));
@@ -72,6 +73,8 @@ public final class BenchMain {
       for (Subject subject : subjects) {
         results.add(measure(runner, subject, ids, settings));
         seeder.restore(ids, settings.colds() * (settings.warm() + 1));
+        // Lets DynamoDB Local finish with the writes (its GC, its JIT) before the next JVM starts.
+        Thread.sleep(1_000);
       }
     }
     FunctionResult floor = find(results, "floor");
@@ -103,6 +106,9 @@ public final class BenchMain {
     subjects.add(new Subject("reference", new BenchFunction("BareGetItemReference",
         BareGetItemHandler.class.getName() + "::handleRequest", get.environment(), get.memoryMb())
         .withEnvironment(local), benchRoot, getEvents));
+    settings.functions().stream()
+        .filter(name -> functions.stream().noneMatch(function -> function.name().equals(name)))
+        .forEach(name -> skipped.add(name + ": no such function in the template"));
     for (BenchFunction function : functions) {
       if (!settings.selected(function.name())) {
         continue;
@@ -149,9 +155,11 @@ public final class BenchMain {
     return results.stream().map(FunctionResult::name).toList();
   }
 
-  private static Map<String, Object> describe(BenchSettings settings, ManagedRuntime runtime, List<String> names) {
+  private static Map<String, Object> describe(BenchSettings settings, ManagedRuntime runtime, List<String> names)
+      throws IOException {
     Map<String, Object> described = new LinkedHashMap<>(settings.describe());
     described.put("ran", names);
+    described.put("functionJava", runtime.javaDescription());
     described.put("functionCommand", String.join(" ", runtime.command(
         new BenchFunction("<function>", "<handler>", Map.of(), 1024), settings.functionCpu())));
     return described;

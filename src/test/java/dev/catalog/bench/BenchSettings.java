@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
  * @param warm      warm invocations after each cold start
  * @param products  products written to the table before measuring
  * @param functions logical ids to run; empty runs every function (the floor and the reference always run)
+ * @param javaHome  the JDK the functions run on: the harness's own unless {@code bench.javaHome} names another
  */
 record BenchSettings(int colds, int warm, int products, Set<String> functions, Duration invocationTimeout,
     int functionCpu, int harnessCpu, Path workDir, Path buildZip, Path classes, Path testClasses,
-    Path eventsDir, Path sqliteNatives) {
+    Path eventsDir, Path sqliteNatives, Path javaHome) {
 
   static BenchSettings fromSystemProperties() {
     Path target = Path.of("target");
@@ -37,7 +38,8 @@ record BenchSettings(int colds, int warm, int products, Set<String> functions, D
         path("bench.classes", target.resolve("classes")),
         path("bench.testClasses", target.resolve("test-classes")),
         path("bench.events", Path.of("events")),
-        path("sqlite4java.library.path", target.resolve("native-libs")));
+        path("sqlite4java.library.path", target.resolve("native-libs")),
+        path("bench.javaHome", Path.of(System.getProperty("java.home"))));
   }
 
   boolean selected(String functionName) {

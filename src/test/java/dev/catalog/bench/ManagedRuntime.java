@@ -23,13 +23,15 @@ final class ManagedRuntime {
   static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
   private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-  private final Path java;
+  private final Path javaHome;
+  private final int javaFeature;
   private final Path directory;
   private final List<Path> jars;
   private final Path jniLibrary;
 
-  private ManagedRuntime(Path java, Path directory, List<Path> jars, Path jniLibrary) {
-    this.java = java;
+  private ManagedRuntime(Path javaHome, int javaFeature, Path directory, List<Path> jars, Path jniLibrary) {
+    this.javaHome = javaHome;
+    this.javaFeature = javaFeature;
     this.directory = directory;
     this.jars = jars;
     this.jniLibrary = jniLibrary;
@@ -39,7 +41,7 @@ final class ManagedRuntime {
    * The runtime whose jars Maven copied into {@code directory}; unpacks the client's JNI library next to them, as
    * the managed runtime ships it (otherwise each start would unpack it to {@code /tmp} again).
    */
-  static ManagedRuntime in(Path directory, Path java) throws IOException {
+  static ManagedRuntime in(Path directory, Path javaHome) throws IOException {
     List<Path> jars;
     try (Stream<Path> files = Files.list(directory)) {
       jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
@@ -60,7 +62,22 @@ final class ManagedRuntime {
         Files.copy(in, jni, StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    return new ManagedRuntime(java, directory, jars, jni);
+    return new ManagedRuntime(javaHome, featureVersion(javaHome), directory, jars, jni);
+  }
+
+  /** The JDK's feature version, from the {@code release} file every JDK ships ({@code JAVA_VERSION="21.0.5"}). */
+  private static int featureVersion(Path javaHome) throws IOException {
+    return Files.readAllLines(javaHome.resolve("release")).stream()
+        .filter(line -> line.startsWith("JAVA_VERSION="))
+        .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+        .map(version -> Integer.parseInt(version.split("[.+-]")[0]))
+        .findFirst()
+        .orElseThrow(() -> new IOException("no JAVA_VERSION in " + javaHome.resolve("release")));
+  }
+
+  /** The JDK the functions run on, e.g. {@code 25.0.3}: the managed runtime's is Corretto 21. */
+  String javaDescription() throws IOException {
+    return javaHome + " (Java " + javaFeature + ")";
   }
 
   private static String platform() {
@@ -73,7 +90,8 @@ final class ManagedRuntime {
 
   /** The command line: the managed runtime's flags, pinned by {@code taskset} to {@code cpu}. */
   List<String> command(BenchFunction function, int cpu) {
-    List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu), java.toString()));
+    List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu),
+        javaHome.resolve("bin").resolve("java").toString()));
     // The managed runtime gives the heap 85% of the function's memory.
     command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
     command.addAll(List.of(
@@ -85,7 +103,7 @@ final class ManagedRuntime {
         "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
         "-XX:+ErrorFileToStderr",
         "-D" + JNI_PROPERTY + "=" + jniLibrary));
-    if (Runtime.version().feature() >= 22) {
+    if (javaFeature >= 22) {
       // Java 21, the managed runtime's, loads the client's JNI library silently; later JDKs warn unless told.
       command.add("--enable-native-access=ALL-UNNAMED");
     }

@@ -117,7 +117,7 @@ final class ProductSeeder {
       getItem[i % getItem.length] = System.nanoTime() - start;
     }
     for (int i = 0; i < 300; i++) {
-      int index = i;
+      int index = i % ids.size();
       dynamoDb.putItem(put -> put.tableName(table).item(product(index, ids.get(index))));
     }
     for (int i = 0; i < 200; i++) {

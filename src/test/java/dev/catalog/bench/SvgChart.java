@@ -28,7 +28,7 @@ final class SvgChart {
         f.initMs() + f.firstInvokeMs())).max().orElse(1));
     double warmMax = niceMax(measured.stream().filter(f -> f.warm() != null)
         .mapToDouble(f -> f.warm().p99Ms()).max().orElse(1));
-    int height = TOP + measured.size() * ROW + 50;
+    int height = TOP + measured.size() * ROW + 60;
     var svg = new StringBuilder();
     svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
         + " font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH, height));
@@ -36,13 +36,14 @@ final class SvgChart {
     svg.append(text(10, 20, "start", "font-size=\"15\" font-weight=\"bold\"", "Products API functions: cold start and warm latency"));
     svg.append(text(10, 38, "start", "fill=\"#555\"", subtitle));
     svg.append(legend(COLD_X, 58, "#1c7ed6", "init"));
-    svg.append(legend(COLD_X + 60, 58, "#74c0fc", "first invocation (median of cold starts, ms)"));
+    svg.append(legend(COLD_X + 60, 58, "#74c0fc", "first invocation (medians of the cold starts)"));
     for (int i = 0; i < 3; i++) {
       svg.append(legend(WARM_X + i * 60, 58, WARM_COLOURS[i], new String[] {"p50", "p90", "p99"}[i]));
     }
-    svg.append(text(WARM_X + 180, 62, "start", "", "warm, ms"));
     axis(svg, COLD_X, COLD_WIDTH, coldMax, height);
     axis(svg, WARM_X, WARM_WIDTH, warmMax, height);
+    svg.append(text(COLD_X + COLD_WIDTH / 2.0, height - 8, "middle", "", "cold start: process start to first answer, ms"));
+    svg.append(text(WARM_X + WARM_WIDTH / 2.0, height - 8, "middle", "", "warm invocation, ms"));
     for (int row = 0; row < measured.size(); row++) {
       FunctionResult f = measured.get(row);
       int y = TOP + row * ROW;
@@ -58,14 +59,14 @@ final class SvgChart {
           svg.append(bar(WARM_X, y + 4 + i * 8, scale(values[i], warmMax, WARM_WIDTH), 7, WARM_COLOURS[i]));
         }
         svg.append(text(WARM_X + scale(values[2], warmMax, WARM_WIDTH) + 4, y + 19, "start", "",
-            format("%.2f", values[0])));
+            format("p50 %.2f", values[0])));
       }
     }
     return svg.append("</svg>\n").toString();
   }
 
   private static void axis(StringBuilder svg, int x, int width, double max, int height) {
-    int bottom = height - 40;
+    int bottom = height - 50;
     for (int tick = 0; tick <= 5; tick++) {
       double tx = x + width * tick / 5.0;
       svg.append(format("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n", tx, TOP, tx, bottom));
