@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class SvgChart {
 
-  private static final int WIDTH = 1000;
+  private static final int WIDTH = 1060;
   private static final int LABELS = 230;
   private static final int COLD_X = 240;
   private static final int COLD_WIDTH = 360;
@@ -58,8 +58,9 @@ final class SvgChart {
         for (int i = 0; i < 3; i++) {
           svg.append(bar(WARM_X, y + 4 + i * 8, scale(values[i], warmMax, WARM_WIDTH), 7, WARM_COLOURS[i]));
         }
-        svg.append(text(WARM_X + scale(values[2], warmMax, WARM_WIDTH) + 4, y + 19, "start", "",
-            format("p50 %.2f", values[0])));
+        // Past the axis' end the label would leave the picture.
+        double labelX = Math.min(WARM_X + scale(values[2], warmMax, WARM_WIDTH) + 4, WARM_X + WARM_WIDTH + 8);
+        svg.append(text(labelX, y + 19, "start", "", format("p50 %.2f", values[0])));
       }
     }
     return svg.append("</svg>\n").toString();
