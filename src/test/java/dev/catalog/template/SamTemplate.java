@@ -1,0 +1,88 @@
+package dev.catalog.template;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The SAM template as the local tools see it: the single source of truth for routes, tables and each function's
+ * environment. Nothing in Java lists them a second time.
+ *
+ * <pre>{@code
+ * SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
+ * IntrinsicResolver local = template.resolver().physicalName("ProductsTable", "products-1234").build();
+ * Map<String, String> env = template.function("GetProductFunction").environment(local);
+ * }</pre>
+ *
+ * @param source the file it was read from
+ * @param parameters by name, in template order
+ * @param resources every resource by logical id, plus the implicit {@code ServerlessRestApi} SAM creates for Api events
+ * @param functions the {@code AWS::Serverless::Function}s by logical id
+ * @param tables the {@code AWS::DynamoDB::Table}s by logical id
+ * @param globalEnvironment {@code Globals.Function.Environment.Variables}, unresolved
+ */
+public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<String, Resource> resources,
+        Map<String, FunctionDef> functions, Map<String, TableDef> tables, Map<String, Object> globalEnvironment) {
+
+    private static final String SERVERLESS_TRANSFORM = "AWS::Serverless-2016-10-31";
+
+    public SamTemplate {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+        functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        globalEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(globalEnvironment));
+    }
+
+    /**
+     * Reads and checks a template.
+     *
+     * @throws TemplateException naming the file and the offending logical id or property
+     */
+    public static SamTemplate load(Path file) {
+        return TemplateLoader.load(file);
+    }
+
+    /** @throws TemplateException when the template has no such function */
+    public FunctionDef function(String logicalId) {
+        FunctionDef function = functions.get(logicalId);
+        if (function == null) {
+            throw new TemplateException(source + ": no AWS::Serverless::Function '" + logicalId + "' (functions: "
+                    + functions.keySet() + ")");
+        }
+        return function;
+    }
+
+    /** @throws TemplateException when the template has no such table */
+    public TableDef table(String logicalId) {
+        TableDef table = tables.get(logicalId);
+        if (table == null) {
+            throw new TemplateException(source + ": no AWS::DynamoDB::Table '" + logicalId + "' (tables: "
+                    + tables.keySet() + ")");
+        }
+        return table;
+    }
+
+    /**
+     * Every route with the function serving it, ordered {@link Route#MOST_SPECIFIC_FIRST}: the first entry whose route
+     * {@link Route#allows allows} the method and {@link Route#match matches} the path is the one to call.
+     */
+    public Map<Route, FunctionDef> routes() {
+        Map<Route, FunctionDef> routes = new TreeMap<>(Route.MOST_SPECIFIC_FIRST);
+        functions.values().forEach(function -> function.routes().forEach(route -> routes.put(route, function)));
+        return Collections.unmodifiableMap(routes);
+    }
+
+    /** A resolver builder preset with this template's parameters and resources and the local defaults. */
+    public IntrinsicResolver.Builder resolver() {
+        return IntrinsicResolver.builder(this);
+    }
+
+    static boolean declaresServerlessTransform(Object transform) {
+        return transform instanceof String s ? s.equals(SERVERLESS_TRANSFORM)
+                : transform instanceof List<?> list && list.contains(SERVERLESS_TRANSFORM);
+    }
+}
