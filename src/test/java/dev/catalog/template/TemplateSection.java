@@ -80,7 +80,7 @@ record TemplateSection(Path file, String path, Map<?, ?> values) {
     }
 
     TemplateException error(String problem) {
-        return new TemplateException(file + ": " + path + " " + problem);
+        return new TemplateException(file + ": " + path + ": " + problem);
     }
 
     private String child(String key) {
