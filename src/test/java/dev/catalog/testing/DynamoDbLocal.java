@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * container instead; without a Docker engine the class is aborted with "Docker is not available: skipping tests
  * against LocalStack", the only reason these tests ever skip.
  */
-public final class DynamoDbLocal implements BeforeAllCallback, AfterAllCallback {
+public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     /** The real template at the repository root; the working directory of Maven's test run. */
     public static final Path TEMPLATE = Path.of("template.yaml");
     static final String DOCKER_MISSING = "Docker is not available: skipping tests against LocalStack";
@@ -44,6 +45,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, AfterAllCallback 
     private DynamoDbClient client;
     private Map<String, String> tableNames;
     private IntrinsicResolver resolver;
+    private boolean dockerMissing;
 
     /** Tables from {@code template.yaml}; a missing or broken template fails the class with its message. */
     public DynamoDbLocal() {
@@ -59,8 +61,11 @@ public final class DynamoDbLocal implements BeforeAllCallback, AfterAllCallback 
     public void beforeAll(ExtensionContext context) {
         template = SamTemplate.load(templatePath);
         DynamoDbTarget.Kind kind = DynamoDbTarget.selected();
-        if (kind == DynamoDbTarget.Kind.LOCALSTACK) {
-            requireDocker(LocalStackDynamoDb.dockerAvailable());
+        if (kind == DynamoDbTarget.Kind.LOCALSTACK && !LocalStackDynamoDb.dockerAvailable()) {
+            // Aborting here would hide the reason (Surefire reports an aborted class as zero tests): each test is
+            // aborted instead, and shows up as skipped with the message.
+            dockerMissing = true;
+            return;
         }
         // The root store outlives every class and closes AutoCloseable values once, when the run ends.
         target = context.getRoot().getStore(NAMESPACE)
@@ -69,6 +74,11 @@ public final class DynamoDbLocal implements BeforeAllCallback, AfterAllCallback 
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         tableNames = TemplateTables.create(client, template, suffix);
         resolver = template.resolver().physicalNames(tableNames).region(target.region()).build();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        requireDocker(!dockerMissing);
     }
 
     @Override
@@ -141,6 +151,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, AfterAllCallback 
     }
 
     private DynamoDbTarget started() {
+        requireDocker(!dockerMissing);
         if (client == null) {
             throw new IllegalStateException("DynamoDbLocal is not started: register it on a static field with "
                     + "@RegisterExtension, and use it from tests or @BeforeAll/@BeforeEach methods");

@@ -34,7 +34,7 @@ class DynamoDbLocalSetupTest {
     }
 
     @Test
-    void localStackWithoutDockerAbortsTheClassWithTheSkipMessage() {
+    void localStackWithoutDockerAbortsTheTestsWithTheSkipMessage() {
         var aborted = assertThrows(TestAbortedException.class, () -> DynamoDbLocal.requireDocker(false));
         assertEquals("Assumption failed: Docker is not available: skipping tests against LocalStack",
                 aborted.getMessage());
