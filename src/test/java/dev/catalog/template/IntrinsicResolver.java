@@ -47,7 +47,12 @@ public final class IntrinsicResolver {
         return new Builder(template);
     }
 
-    /** Resolves a whole value (scalar, list, mapping) wherever intrinsics occur in it. */
+    /**
+     * Resolves a whole value (scalar, list, mapping) wherever intrinsics occur in it; {@code null} when it is
+     * {@code AWS::NoValue}.
+     *
+     * @param where the logical id and property, for error messages, e.g. {@code GetProductFunction Timeout}
+     */
     public Object resolve(Object value, String where) {
         Object resolved = value(value, where);
         return resolved == NO_VALUE ? null : resolved;
@@ -55,7 +60,10 @@ public final class IntrinsicResolver {
 
     /** Resolves a value that must end up a string (numbers and booleans are written as text). */
     public String resolveString(Object value, String where) {
-        Object resolved = value(value, where);
+        return text(value(value, where), where);
+    }
+
+    private String text(Object resolved, String where) {
         return switch (resolved) {
             case String s -> s;
             case Number n -> n.toString();
@@ -70,8 +78,9 @@ public final class IntrinsicResolver {
         Map<String, String> resolved = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
             String where = logicalId + " Environment.Variables." + name;
-            if (value(value, where) != NO_VALUE) {
-                resolved.put(name, resolveString(value, where));
+            Object variable = value(value, where);
+            if (variable != NO_VALUE) {
+                resolved.put(name, text(variable, where));
             }
         });
         return Collections.unmodifiableMap(resolved);
@@ -148,7 +157,7 @@ public final class IntrinsicResolver {
                 List<?> parts = arguments(intrinsic, 2, where);
                 yield List.of(resolveString(parts.get(1), where).split(Pattern.quote(resolveString(parts.get(0), where)), -1));
             }
-            case "Fn::Base64" -> Base64.getEncoder().encodeToString(resolveString(argument, where)
+            case Intrinsic.BASE64 -> Base64.getEncoder().encodeToString(resolveString(argument, where)
                     .getBytes(StandardCharsets.UTF_8));
             default -> throw fail(where, intrinsic.function() + " is not supported locally (supported: " + SUPPORTED + ")");
         };

@@ -93,7 +93,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
-    /** Aborts (not fails) the class when LocalStack was asked for but Docker cannot be reached. */
+    /** Aborts (not fails) the current test when LocalStack was asked for but Docker cannot be reached. */
     static void requireDocker(boolean dockerAvailable) {
         Assumptions.assumeTrue(dockerAvailable, DOCKER_MISSING);
     }

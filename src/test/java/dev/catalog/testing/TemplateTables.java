@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -29,7 +29,7 @@ public final class TemplateTables {
         Map<String, String> names = new LinkedHashMap<>();
         // The SDK's default waiter polls every 20 s; local targets are ready at once or within a moment.
         try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).overrideConfiguration(wait -> wait
-                .maxAttempts(100).backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))).build()) {
+                .maxAttempts(100).backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(100)))).build()) {
             for (TableDef table : template.tables().values()) {
                 String name = physicalName(table.logicalId(), suffix);
                 client.createTable(table.toCreateTableRequest(name));
