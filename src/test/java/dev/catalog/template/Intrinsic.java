@@ -25,6 +25,8 @@ public record Intrinsic(String function, Object argument) {
     public static final String SELECT = "Fn::Select";
     public static final String SPLIT = "Fn::Split";
     public static final String BASE64 = "Fn::Base64";
+    public static final String IF = "Fn::If";
+    public static final String FIND_IN_MAP = "Fn::FindInMap";
 
     /** The short-form YAML tags CloudFormation defines, without the leading {@code !}. */
     static final List<String> SHORT_TAGS = List.of("Ref", "Condition", "Base64", "Cidr", "FindInMap", "GetAtt",

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,33 +17,37 @@ import java.util.regex.Pattern;
  * parameters and to resources (the physical name the caller supplied, else {@code <stack>-<logicalId>}),
  * {@code Fn::GetAtt X.Arn} to a plausible local ARN, {@code Fn::Sub} (string and list forms, {@code ${Name}},
  * {@code ${Name.Attr}}, {@code ${!Literal}}), {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split},
- * {@code Fn::Base64}, and {@code {{resolve:secretsmanager:...}}} references to the template's secrets (see
- * {@link LocalSecrets}).
+ * {@code Fn::If} (evaluating {@code Conditions}), {@code Fn::FindInMap}, {@code Fn::Base64}, and
+ * {@code {{resolve:secretsmanager:...}}} references to the template's secrets (see {@link LocalSecrets}).
  *
- * <p>Anything else (conditions, imports, mappings) fails with a {@link TemplateException} naming the file, logical id
+ * <p>Anything else (imports, availability zones, CIDR blocks, transforms) fails with a {@link TemplateException} naming the file, logical id
  * and property, since guessing a local value for it would hide a real difference. Instances are immutable.
  */
 public final class IntrinsicResolver {
     private static final Object NO_VALUE = new Object();
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(!?)([^}]*)}");
-    private static final String SUPPORTED = "Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::Base64";
+    private static final String SUPPORTED =
+            "Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::If, Fn::FindInMap, Fn::Base64";
 
     private final Path source;
     private final Map<String, Parameter> parameters;
     private final Map<String, String> parameterValues;
     private final LocalResources resources;
+    private final TemplateConditions conditions;
+    private final Map<String, Object> mappings;
 
-    private IntrinsicResolver(Builder builder) {
+    IntrinsicResolver(LocalValues builder) {
         this.source = builder.template.source();
         this.parameters = builder.template.parameters();
         this.parameterValues = Map.copyOf(builder.parameterValues);
         this.resources = new LocalResources(builder.template.resources(), builder.physicalNames, builder.secrets,
                 builder.region, builder.accountId, builder.stackName);
+        this.conditions = new TemplateConditions(builder.template.conditions(), this::resolveString);
+        this.mappings = builder.template.mappings();
     }
 
-    /** A builder with the local defaults: region us-east-1, account 123456789012, stack name {@code local}. */
-    public static Builder builder(SamTemplate template) {
-        return new Builder(template);
+    /** Local values for the template's intrinsics, with defaults: region us-east-1, account 123456789012, stack {@code local}. */
+    public static LocalValues builder(SamTemplate template) {
+        return new LocalValues(template);
     }
 
     /**
@@ -157,6 +160,13 @@ public final class IntrinsicResolver {
                 List<?> parts = arguments(intrinsic, 2, where);
                 yield List.of(resolveString(parts.get(1), where).split(Pattern.quote(resolveString(parts.get(0), where)), -1));
             }
+            case Intrinsic.IF -> {
+                List<?> parts = arguments(intrinsic, 3, where);
+                String condition = resolveString(parts.get(0), where);
+                boolean isTrue = guarded(where, () -> conditions.isTrue(condition, where));
+                yield value(isTrue ? parts.get(1) : parts.get(2), where);
+            }
+            case Intrinsic.FIND_IN_MAP -> findInMap(arguments(intrinsic, 3, where), where);
             case Intrinsic.BASE64 -> Base64.getEncoder().encodeToString(resolveString(argument, where)
                     .getBytes(StandardCharsets.UTF_8));
             default -> throw fail(where, intrinsic.function() + " is not supported locally (supported: " + SUPPORTED + ")");
@@ -188,20 +198,29 @@ public final class IntrinsicResolver {
         if (!(template instanceof String text)) {
             throw fail(where, "Fn::Sub takes a string, or a list of a string and a mapping of variables");
         }
-        Matcher matcher = VARIABLE.matcher(text);
-        StringBuilder result = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(2);
-            // ${!Name} is CloudFormation's escape for a literal ${Name}.
-            String replacement = !matcher.group(1).isEmpty() ? "${" + name + "}"
-                    : variables.containsKey(name) ? resolveString(variables.get(name), where)
-                    : !name.startsWith("AWS::") && name.contains(".")
-                            ? resolveString(new Intrinsic(Intrinsic.GET_ATT, name), where)
-                            : resolveString(new Intrinsic(Intrinsic.REF, name), where);
-            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        String result = SubTemplate.render(text, name -> variables.containsKey(name)
+                ? resolveString(variables.get(name), where)
+                : resolveString(!name.startsWith("AWS::") && name.contains(".") ? new Intrinsic(Intrinsic.GET_ATT, name)
+                        : new Intrinsic(Intrinsic.REF, name), where));
+        return guarded(where, () -> resources.secrets().replaceReferences(result));
+    }
+
+    /** Walks Mappings by map name, top-level key and second-level key (keys compared as text, like 2024 and "2024"). */
+    private Object findInMap(List<?> keys, String where) {
+        Object value = mappings;
+        List<String> path = new ArrayList<>();
+        for (Object key : keys) {
+            String name = resolveString(key, where);
+            path.add(name);
+            Object found = value instanceof Map<?, ?> map ? map.entrySet().stream()
+                    .filter(entry -> String.valueOf(entry.getKey()).equals(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null) : null;
+            if (found == null) {
+                throw fail(where, "Fn::FindInMap: Mappings has no " + String.join(" > ", path));
+            }
+            value = found;
         }
-        matcher.appendTail(result);
-        return guarded(where, () -> resources.secrets().replaceReferences(result.toString()));
+        return value(value, where);
     }
 
     private List<?> arguments(Intrinsic intrinsic, int count, String where) {
@@ -220,76 +239,5 @@ public final class IntrinsicResolver {
 
     private TemplateException fail(String where, String problem) {
         return new TemplateException(source + ": cannot resolve " + where + ": " + problem);
-    }
-
-    /** Collects the local values; everything not given keeps its default. */
-    public static final class Builder {
-        private final SamTemplate template;
-        private final Map<String, String> parameterValues = new HashMap<>();
-        private final Map<String, String> physicalNames = new HashMap<>();
-        private final Map<String, String> secrets = new HashMap<>();
-        private String region = "us-east-1";
-        private String accountId = "123456789012";
-        private String stackName = "local";
-
-        private Builder(SamTemplate template) {
-            this.template = template;
-        }
-
-        /** Overrides a parameter's Default, like {@code --parameter-overrides}. */
-        public Builder parameter(String name, String value) {
-            if (!template.parameters().containsKey(name)) {
-                throw new TemplateException(template.source() + ": no parameter '" + name + "' to set (parameters: "
-                        + template.parameters().keySet() + ")");
-            }
-            parameterValues.put(name, value);
-            return this;
-        }
-
-        /** The name a {@code Ref} to this resource yields, e.g. a table created under a unique name. */
-        public Builder physicalName(String logicalId, String name) {
-            requireResource(logicalId, null);
-            physicalNames.put(logicalId, name);
-            return this;
-        }
-
-        public Builder physicalNames(Map<String, String> namesByLogicalId) {
-            namesByLogicalId.forEach(this::physicalName);
-            return this;
-        }
-
-        /** The value of a Secrets Manager secret of the template, for its dynamic references. */
-        public Builder secret(String logicalId, String value) {
-            requireResource(logicalId, Resource.SECRET);
-            secrets.put(logicalId, value);
-            return this;
-        }
-
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        public Builder accountId(String accountId) {
-            this.accountId = accountId;
-            return this;
-        }
-
-        public Builder stackName(String stackName) {
-            this.stackName = stackName;
-            return this;
-        }
-
-        public IntrinsicResolver build() {
-            return new IntrinsicResolver(this);
-        }
-
-        private void requireResource(String logicalId, String type) {
-            Resource resource = template.resources().get(logicalId);
-            if (resource == null || type != null && !resource.type().equals(type)) {
-                throw new TemplateException(template.source() + ": no " + (type == null ? "resource" : type) + " '"
-                        + logicalId + "' in the template");
-            }
-        }
     }
 }

@@ -124,12 +124,28 @@ class IntrinsicResolverTest {
     }
 
     @ParameterizedTest(name = "{0} fails naming {1}")
-    @CsvSource({"ImportValue, Fn::ImportValue", "LongImportValue, Fn::ImportValue", "If, Fn::If",
-            "FindInMap, Fn::FindInMap", "GetAZs, Fn::GetAZs", "Cidr, Fn::Cidr", "Equals, Fn::Equals"})
+    @CsvSource({"ImportValue, Fn::ImportValue", "LongImportValue, Fn::ImportValue", "GetAZs, Fn::GetAZs",
+            "Cidr, Fn::Cidr", "Equals, Fn::Equals"})
     void unsupportedIntrinsicsFailNamingFilePropertyAndFunction(String output, String function) {
         String message = failure(output);
         assertTrue(message.startsWith(TemplateFixtures.INTRINSICS + ": cannot resolve Outputs." + output + ": "), message);
         assertTrue(message.contains(function + " is not supported locally"), message);
+    }
+
+    @Test
+    void ifEvaluatesTheTemplatesConditionsWithTheLocalParameters() {
+        assertEquals("small", resolve("If"));
+        assertEquals("big", resolve(TEMPLATE.resolver().parameter("StageName", "prod").build(), "If"));
+        assertEquals("small", resolve("IfNested"));
+        assertEquals("big", resolve(TEMPLATE.resolver().parameter("Size", "1").build(), "IfNested"));
+        assertTrue(failure("IfUnknownCondition").contains("no condition 'IsNowhere' in Conditions"));
+        assertTrue(failure("IfCyclicCondition").contains("condition 'Loop' refers to itself through [Loop]"));
+    }
+
+    @Test
+    void findInMapWalksMappingsAndNamesAMissingKey() {
+        assertEquals(512, resolve("FindInMap"));
+        assertTrue(failure("FindInMapMissing").contains("Fn::FindInMap: Mappings has no Sizes > v9"));
     }
 
     @Test

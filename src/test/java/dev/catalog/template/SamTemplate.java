@@ -19,18 +19,23 @@ import java.util.TreeMap;
  *
  * @param source the file it was read from
  * @param parameters by name, in template order
+ * @param conditions the {@code Conditions} section, unevaluated
+ * @param mappings the {@code Mappings} section
  * @param resources every resource by logical id, plus the implicit {@code ServerlessRestApi} SAM creates for Api events
  * @param functions the {@code AWS::Serverless::Function}s by logical id
  * @param tables the {@code AWS::DynamoDB::Table}s by logical id
  * @param globalEnvironment {@code Globals.Function.Environment.Variables}, unresolved
  */
-public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<String, Resource> resources,
+public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<String, Object> conditions,
+        Map<String, Object> mappings, Map<String, Resource> resources,
         Map<String, FunctionDef> functions, Map<String, TableDef> tables, Map<String, Object> globalEnvironment) {
 
     private static final String SERVERLESS_TRANSFORM = "AWS::Serverless-2016-10-31";
 
     public SamTemplate {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+        mappings = Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
         resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
@@ -76,8 +81,8 @@ public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<St
         return Collections.unmodifiableMap(routes);
     }
 
-    /** A resolver builder preset with this template's parameters and resources and the local defaults. */
-    public IntrinsicResolver.Builder resolver() {
+    /** Local values for this template's intrinsics, to adjust and {@link LocalValues#build() build} into a resolver. */
+    public LocalValues resolver() {
         return IntrinsicResolver.builder(this);
     }
 

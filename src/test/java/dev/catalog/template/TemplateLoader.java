@@ -16,6 +16,8 @@ final class TemplateLoader {
         root.section("Parameters").sections().forEach((name, parameter) -> parameters.put(name,
                 new Parameter(name, parameter.string("Type").orElse("String"), parameter.string("Default"))));
 
+        Map<String, Object> conditions = entries(root.section("Conditions").values());
+        Map<String, Object> mappings = entries(root.section("Mappings").values());
         Map<String, Resource> resources = new LinkedHashMap<>();
         Map<String, TemplateSection> sections = root.section("Resources").sections();
         if (sections.isEmpty()) {
@@ -29,7 +31,7 @@ final class TemplateLoader {
         }
 
         TemplateSection globals = root.section("Globals").section("Function");
-        var defaults = new SamTemplate(file, parameters, resources, Map.of(), Map.of(), Map.of());
+        var defaults = new SamTemplate(file, parameters, conditions, mappings, resources, Map.of(), Map.of(), Map.of());
         var functionReader = new FunctionReader(globals, IntrinsicResolver.builder(defaults).build());
         Map<String, FunctionDef> functions = new LinkedHashMap<>();
         Map<String, TableDef> tables = new LinkedHashMap<>();
@@ -45,10 +47,14 @@ final class TemplateLoader {
             // SAM creates this API for Api events without RestApiId; Outputs commonly !Sub its id into the URL.
             resources.putIfAbsent("ServerlessRestApi", new Resource("ServerlessRestApi", Resource.REST_API, Map.of()));
         }
-        Map<?, ?> globalVariables = globals.section("Environment").section("Variables").values();
-        Map<String, Object> globalEnvironment = new LinkedHashMap<>();
-        globalVariables.forEach((name, value) -> globalEnvironment.put(String.valueOf(name), value));
-        return new SamTemplate(file, parameters, resources, functions, tables, globalEnvironment);
+        Map<String, Object> globalEnvironment = entries(globals.section("Environment").section("Variables").values());
+        return new SamTemplate(file, parameters, conditions, mappings, resources, functions, tables, globalEnvironment);
+    }
+
+    private static Map<String, Object> entries(Map<?, ?> section) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        section.forEach((name, value) -> entries.put(String.valueOf(name), value));
+        return entries;
     }
 
     private static void checkRoutesUnique(Path file, Map<String, FunctionDef> functions) {
