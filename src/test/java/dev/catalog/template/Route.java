@@ -28,14 +28,14 @@ public record Route(String method, String path) {
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z0-9._-]+)(\\+?)}");
 
     /**
-     * Orders routes so that the first one matching a request is the one API Gateway would pick: at the first segment
-     * where two paths differ, a literal beats a parameter and a parameter beats a greedy one; a specific method beats
-     * {@code ANY}.
+     * Orders routes so that the first path matching a request is the one API Gateway would pick: at the first segment
+     * where two paths differ, a literal beats a parameter and a parameter beats a greedy one. Routes of one path stay
+     * together, a specific method before {@code ANY}.
      */
     public static final Comparator<Route> MOST_SPECIFIC_FIRST = Comparator
             .comparing(Route::segmentRanks, Route::compareRanks)
-            .thenComparing(route -> route.method.equals("ANY"))
             .thenComparing(Route::path)
+            .thenComparing(route -> route.method.equals("ANY"))
             .thenComparing(Route::method);
 
     /** @throws IllegalArgumentException naming the problem when the method or path is not valid */

@@ -3,7 +3,6 @@ package dev.catalog.template;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,8 +28,6 @@ import java.util.TreeMap;
 public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<String, Object> conditions,
         Map<String, Object> mappings, Map<String, Resource> resources,
         Map<String, FunctionDef> functions, Map<String, TableDef> tables, Map<String, Object> globalEnvironment) {
-
-    private static final String SERVERLESS_TRANSFORM = "AWS::Serverless-2016-10-31";
 
     public SamTemplate {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -72,8 +69,10 @@ public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<St
     }
 
     /**
-     * Every route with the function serving it, ordered {@link Route#MOST_SPECIFIC_FIRST}: the first entry whose route
-     * {@link Route#allows allows} the method and {@link Route#match matches} the path is the one to call.
+     * Every route with the function serving it, ordered {@link Route#MOST_SPECIFIC_FIRST}. API Gateway picks the path
+     * before the method: the first entry whose route {@link Route#match matches} the request path names the resource,
+     * and among the entries with that same path the one that {@link Route#allows allows} the method serves the
+     * request (if none does, the method is not allowed there).
      */
     public Map<Route, FunctionDef> routes() {
         Map<Route, FunctionDef> routes = new TreeMap<>(Route.MOST_SPECIFIC_FIRST);
@@ -84,10 +83,5 @@ public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<St
     /** Local values for this template's intrinsics, to adjust and {@link LocalValues#build() build} into a resolver. */
     public LocalValues resolver() {
         return IntrinsicResolver.builder(this);
-    }
-
-    static boolean declaresServerlessTransform(Object transform) {
-        return transform instanceof String s ? s.equals(SERVERLESS_TRANSFORM)
-                : transform instanceof List<?> list && list.contains(SERVERLESS_TRANSFORM);
     }
 }

@@ -3,11 +3,14 @@ package dev.catalog.template;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Turns the YAML of a template into a checked {@link SamTemplate}. */
 final class TemplateLoader {
+    private static final String SERVERLESS_TRANSFORM = "AWS::Serverless-2016-10-31";
+
     private TemplateLoader() {}
 
     static SamTemplate load(Path file) {
@@ -26,7 +29,7 @@ final class TemplateLoader {
         sections.forEach((id, resource) -> resources.put(id,
                 new Resource(id, resource.requireString("Type"), resource.section("Properties").values())));
         boolean serverless = resources.values().stream().anyMatch(r -> r.type().startsWith("AWS::Serverless::"));
-        if (serverless && !SamTemplate.declaresServerlessTransform(root.get("Transform").orElse(null))) {
+        if (serverless && !declaresServerlessTransform(root.get("Transform").orElse(null))) {
             throw root.error("Transform", "must include AWS::Serverless-2016-10-31 for AWS::Serverless resources");
         }
 
@@ -49,6 +52,11 @@ final class TemplateLoader {
         }
         Map<String, Object> globalEnvironment = entries(globals.section("Environment").section("Variables").values());
         return new SamTemplate(file, parameters, conditions, mappings, resources, functions, tables, globalEnvironment);
+    }
+
+    private static boolean declaresServerlessTransform(Object transform) {
+        return transform instanceof String name ? name.equals(SERVERLESS_TRANSFORM)
+                : transform instanceof List<?> list && list.contains(SERVERLESS_TRANSFORM);
     }
 
     private static Map<String, Object> entries(Map<?, ?> section) {
