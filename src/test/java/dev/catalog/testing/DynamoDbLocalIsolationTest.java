@@ -31,7 +31,7 @@ class DynamoDbLocalIsolationTest {
     @Order(1)
     class FirstClass {
         @RegisterExtension
-        static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.PRODUCTS_API);
+        static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
         @Test
         void seesOnlyItsOwnItems() {
@@ -44,7 +44,7 @@ class DynamoDbLocalIsolationTest {
     @Order(2)
     class SecondClass {
         @RegisterExtension
-        static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.PRODUCTS_API);
+        static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
         @Test
         void seesOnlyItsOwnItemsInTablesOfItsOwn() {
