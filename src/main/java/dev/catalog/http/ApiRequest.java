@@ -124,7 +124,8 @@ public final class ApiRequest {
 
   private static byte[] decode(String base64) {
     try {
-      return Base64.getMimeDecoder().decode(base64);
+      // The basic decoder, not the MIME one, which skips characters outside the alphabet and so accepts garbage.
+      return Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest("malformed-body", "Malformed request body", "The body is not valid base64.");
     }
