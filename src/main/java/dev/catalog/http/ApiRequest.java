@@ -28,7 +28,7 @@ public final class ApiRequest {
     if (event.getHeaders() != null) {
       headers.putAll(event.getHeaders());
     }
-    combineRepeatedLines(event.getMultiValueHeaders());
+    combineHeaderLines(event.getMultiValueHeaders());
     var requestContext = event.getRequestContext();
     if (requestContext != null && requestContext.getRequestId() != null) {
       requestId = requestContext.getRequestId();
@@ -39,10 +39,10 @@ public final class ApiRequest {
 
   /**
    * A client may send a list such as If-Match on several lines, which RFC 9110 section 5.3 reads as one value joined
-   * by commas; API Gateway's single-value map keeps only the last line. A repeated singleton header (Content-Type)
-   * thereby becomes an invalid value rather than one silently picked.
+   * by commas; API Gateway's single-value map keeps only the last line, so the multi-value map, when given, wins. A
+   * repeated singleton header (Content-Type) thereby becomes an invalid value rather than one silently picked.
    */
-  private void combineRepeatedLines(Map<String, List<String>> lines) {
+  private void combineHeaderLines(Map<String, List<String>> lines) {
     if (lines == null) {
       return;
     }
@@ -53,7 +53,7 @@ public final class ApiRequest {
       }
     });
     byName.forEach((name, values) -> {
-      if (values.size() > 1) {
+      if (!values.isEmpty()) {
         headers.put(name, String.join(", ", values));
       }
     });
