@@ -66,7 +66,14 @@ public final class Json {
 
   private static ObjectNode readObject(JsonParser raw) throws IOException {
     try (JsonParser parser = new StrictParser(raw)) {
-      JsonNode node = MAPPER.readTree(parser);
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(parser);
+      } catch (NumberFormatException outOfRange) {
+        // Valid JSON such as 1e999999999999, whose exponent no BigDecimal can hold: the client's error, not a 500.
+        throw HttpError.badRequest("json-too-complex", "JSON exceeds a limit",
+            "The number at " + StrictParser.location(parser) + " is out of range.");
+      }
       if (parser.nextToken() != null) {
         throw HttpError.badRequest("malformed-json", "Malformed JSON",
             "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");

@@ -97,8 +97,15 @@ public final class ProductJson {
     return tags;
   }
 
+  /**
+   * A too-large integer is quoted as sent; any other number is described, since Jackson has already dropped its
+   * trailing zeros and "not 1" would answer a client who sent 1.0.
+   */
   private static String describe(JsonNode value) {
-    return value.isNumber() ? value.asText() : Json.describe(value);
+    if (value.isIntegralNumber()) {
+      return value.asText();
+    }
+    return value.isNumber() ? "a number with a fraction or an exponent" : Json.describe(value);
   }
 
   /** {@code tags[3]} belongs to {@code tags}. */
