@@ -3,6 +3,8 @@ package dev.catalog.http;
 import static dev.catalog.http.HttpErrorAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTest {
   private static HttpError malformed(String body) {
     return assertProblem(400, "malformed-json", () -> Json.readObject(body));
+  }
+
+  @Test
+  void messagesLeaveOutJacksonsOwnSettings() {
+    for (String body : new String[] {"{\"a\": NaN}", "{\"a\": 01}", "[".repeat(40)}) {
+      HttpError error = assertThrows(HttpError.class, () -> Json.readObject(body));
+      assertFalse(error.detail().contains("`"), error.detail());
+      assertFalse(error.detail().contains("StreamReadConstraints"), error.detail());
+      assertFalse(error.detail().isBlank());
+    }
+  }
+
+  @Test
+  void bytesAreReadAsUtf8EvenWhenJacksonCouldDetectAnotherEncoding() {
+    assertProblem(400, "malformed-json", () -> Json.readObject("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16BE)));
+    assertProblem(400, "malformed-json", () -> Json.readObject("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16)));
   }
 
   @Test

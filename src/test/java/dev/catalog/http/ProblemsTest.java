@@ -48,7 +48,7 @@ class ProblemsTest {
     assertEquals("application/problem+json", response.header("Content-Type"));
     assertEquals(parse("""
         {"type": "urn:products-api:problem:validation-failed", "title": "The request is invalid", "status": 400,
-         "detail": "2 fields are invalid.", "instance": "/products/p-1",
+         "detail": "2 problems were found; see errors.", "instance": "/products/p-1",
          "errors": [{"field": "name", "message": "is required"}, {"field": "tags[2]", "message": "must not be blank"}]}
         """), parse(response.body()));
   }
@@ -91,7 +91,7 @@ class ProblemsTest {
     assertEquals("application/problem+json", run.response().getHeaders().get("Content-Type"));
     JsonNode body = parse(run.response().getBody());
     assertEquals("urn:products-api:problem:precondition-failed", body.get("type").textValue());
-    assertEquals("/products/p-1", body.get("instance").textValue());
+    assertEquals("/v1/products/p-1", body.get("instance").textValue(), "the path the client called, stage included");
     assertEquals("", run.stdout(), "a client error is not logged as a failure");
   }
 
@@ -108,7 +108,7 @@ class ProblemsTest {
     assertEquals(500, body.get("status").intValue());
     assertEquals(ProxyEvents.REQUEST_ID, body.get("requestId").textValue());
     assertTrue(body.get("detail").textValue().contains(ProxyEvents.REQUEST_ID));
-    assertEquals("/products/p-1", body.get("instance").textValue());
+    assertEquals("/v1/products/p-1", body.get("instance").textValue(), "the path the client called, stage included");
     for (String leak : List.of("Exception", "java.", "hunter2", "products-prod", "\tat ")) {
       assertFalse(text.contains(leak), () -> "the body leaks '" + leak + "': " + text);
     }

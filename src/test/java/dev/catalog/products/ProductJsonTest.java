@@ -112,7 +112,7 @@ class ProductJsonTest {
     HttpError error = assertProblem(400, "validation-failed", () -> read("{\"name\":1,\"price\":\"x\",\"foo\":1,"
         + "\"tags\":[\"a\",\"\",\"a\"],\"stock\":-1,\"currency\":\"usd\",\"description\":\"" + "d".repeat(4001)
         + "\"}"));
-    assertEquals("9 fields are invalid.", error.detail());
+    assertEquals("9 problems were found; see errors.", error.detail());
     assertEquals(List.of("name: must be a string, not a number", "price: must be a JSON number, not a string",
         "foo: is not a field of a product", "category: is required",
         "currency: must be an ISO 4217 currency code such as USD or EUR",
@@ -203,8 +203,24 @@ class ProductJsonTest {
         Arguments.of("tags", "[\"a\",\"\",\"b\"]", "tags[1]: must not be blank"),
         Arguments.of("tags", "[\"a\",\"b\",\"   \"]", "tags[2]: must not be blank"),
         Arguments.of("tags", "[\"a\",\"b\"," + quoted("t".repeat(33)) + "]", "tags[2]: must be at most 32 characters"),
+        Arguments.of("name", quoted("a\\u0000b"), "name: must not contain control characters"),
+        Arguments.of("name", quoted("line\\nbreak"), "name: must not contain control characters"),
+        Arguments.of("category", quoted("esc\\u001b[31m"), "category: must not contain control characters"),
+        Arguments.of("tags", "[\"a\\u0007\"]", "tags[0]: must not contain control characters"),
+        Arguments.of("description", quoted("nul\\u0000"),
+            "description: must not contain control characters other than tab and line breaks"),
         Arguments.of("stock", "-1", "stock: must be 0 or more"),
         Arguments.of("stock", "-2147483648", "stock: must be 0 or more"));
+  }
+
+  @Test
+  void descriptionsMayHoldTabsAndLineBreaks() {
+    assertEquals("a\tb\r\nc", readWith("description", quoted("a\\tb\\r\\nc")).getDescription());
+  }
+
+  @Test
+  void aPriceWithAHugeExponentIsReportedOnlyAsTooLarge() {
+    assertEquals(List.of("price: must be at most 1000000000"), errors(() -> readWith("price", "1e999999")));
   }
 
   @ParameterizedTest
