@@ -1,5 +1,6 @@
 package dev.catalog.http;
 
+import dev.catalog.Environment;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class Cors {
   }
 
   public static Cors fromEnvironment() {
-    return new Cors(System.getenv("ALLOWED_ORIGINS"));
+    return new Cors(Environment.get("ALLOWED_ORIGINS"));
   }
 
   /** Adds the CORS response headers when the request came from an allowed origin. */
