@@ -27,9 +27,9 @@ public abstract class ApiHandler
     try {
       response = handle(request);
     } catch (HttpError error) {
-      response = Problems.render(error, request.path());
+      response = Problems.render(error, request.publicPath());
     } catch (RuntimeException failure) {
-      response = Problems.unexpected(failure, request.requestId(), request.path());
+      response = Problems.unexpected(failure, request.requestId(), request.publicPath());
     }
     cors.decorate(request, response);
     return response.toEvent();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,35 @@ public final class ApiRequest {
     if (event.getHeaders() != null) {
       headers.putAll(event.getHeaders());
     }
+    combineHeaderLines(event.getMultiValueHeaders());
     var requestContext = event.getRequestContext();
     if (requestContext != null && requestContext.getRequestId() != null) {
       requestId = requestContext.getRequestId();
     } else {
       requestId = context != null ? context.getAwsRequestId() : "unknown";
     }
+  }
+
+  /**
+   * A client may send a list such as If-Match on several lines, which RFC 9110 section 5.3 reads as one value joined
+   * by commas; API Gateway's single-value map keeps only the last line, so the multi-value map, when given, wins. A
+   * repeated singleton header (Content-Type) thereby becomes an invalid value rather than one silently picked.
+   */
+  private void combineHeaderLines(Map<String, List<String>> lines) {
+    if (lines == null) {
+      return;
+    }
+    Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    lines.forEach((name, values) -> {
+      if (values != null) {
+        byName.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+      }
+    });
+    byName.forEach((name, values) -> {
+      if (!values.isEmpty()) {
+        headers.put(name, String.join(", ", values));
+      }
+    });
   }
 
   public String requestId() {
@@ -56,7 +80,7 @@ public final class ApiRequest {
     return requestContext != null && requestContext.getPath() != null ? requestContext.getPath() : event.getPath();
   }
 
-  /** The header's value, or null; where a client repeated a header, API Gateway passes the last one here. */
+  /** The header's value, or null; the lines of a repeated header are joined with ", ". */
   public String header(String name) {
     return headers.get(name);
   }
@@ -124,7 +148,8 @@ public final class ApiRequest {
 
   private static byte[] decode(String base64) {
     try {
-      return Base64.getMimeDecoder().decode(base64);
+      // The basic decoder, not the MIME one, which skips characters outside the alphabet and so accepts garbage.
+      return Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
       throw HttpError.badRequest("malformed-body", "Malformed request body", "The body is not valid base64.");
     }

@@ -1,5 +1,6 @@
 package dev.catalog.http;
 
+import dev.catalog.Environment;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,21 +25,21 @@ public final class Cors {
   }
 
   public static Cors fromEnvironment() {
-    return new Cors(System.getenv("ALLOWED_ORIGINS"));
+    return new Cors(Environment.get("ALLOWED_ORIGINS"));
   }
 
   /** Adds the CORS response headers when the request came from an allowed origin. */
   void decorate(ApiRequest request, ApiResponse response) {
+    if (!anyOrigin && !origins.isEmpty()) {
+      // With a list, the headers depend on Origin even when absent or refused; a cache must not reuse a response
+      // without them for an allowed origin (Fetch standard, "CORS protocol and HTTP caches").
+      response.header("Vary", "Origin");
+    }
     String origin = request.header("Origin");
     if (origin == null || !allows(origin)) {
       return;
     }
-    if (anyOrigin) {
-      response.header("Access-Control-Allow-Origin", "*");
-    } else {
-      response.header("Access-Control-Allow-Origin", origin);
-      response.header("Vary", "Origin");
-    }
+    response.header("Access-Control-Allow-Origin", anyOrigin ? "*" : origin);
     response.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
   }
 

@@ -40,19 +40,47 @@ public final class EntityTags {
     return parse("If-None-Match", header).stream().noneMatch(tag -> tag.opaque().equals(current));
   }
 
+  /**
+   * Parses {@code #entity-tag} (RFC 9110 sections 5.6.1 and 8.8.3): empty list elements are skipped, as a recipient
+   * must, and a tag is {@code [W/]"etagc*"}, where etagc excludes spaces and quotes but not commas.
+   */
   private static List<Tag> parse(String name, String header) {
     List<Tag> tags = new ArrayList<>();
-    for (String part : header.split(",")) {
-      String tag = part.strip();
-      boolean weak = tag.startsWith("W/");
-      String quoted = weak ? tag.substring(2) : tag;
-      if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")
-          || quoted.substring(1, quoted.length() - 1).contains("\"")) {
-        throw HttpError.badRequest("invalid-precondition", "Invalid " + name + " header",
-            name + " must be * or a list of quoted entity tags such as \"3\"; got " + header + ".");
+    int i = 0;
+    while (i < header.length()) {
+      char c = header.charAt(i);
+      if (c == ' ' || c == '\t' || c == ',') {
+        i++;
+        continue;
       }
-      tags.add(new Tag(weak, quoted.substring(1, quoted.length() - 1)));
+      boolean weak = header.startsWith("W/", i);
+      int open = weak ? i + 2 : i;
+      int close = open + 1;
+      while (close < header.length() && isEtagc(header.charAt(close))) {
+        close++;
+      }
+      if (open >= header.length() || header.charAt(open) != '"' || close >= header.length()
+          || header.charAt(close) != '"') {
+        throw invalid(name, header);
+      }
+      tags.add(new Tag(weak, header.substring(open + 1, close)));
+      i = close + 1;
+      while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i < header.length() && header.charAt(i) != ',') {
+        throw invalid(name, header);
+      }
     }
     return tags;
+  }
+
+  private static boolean isEtagc(char c) {
+    return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+  }
+
+  private static HttpError invalid(String name, String header) {
+    return HttpError.badRequest("invalid-precondition", "Invalid " + name + " header",
+        name + " must be * or a list of quoted entity tags such as \"3\"; got " + header + ".");
   }
 }

@@ -41,7 +41,7 @@ public final class HttpError extends RuntimeException {
 
   /** A 400 listing every failing field, not just the first. */
   public static HttpError validation(List<FieldError> errors) {
-    String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
+    String detail = errors.size() == 1 ? "1 problem was found; see errors." : errors.size() + " problems were found; see errors.";
     return new HttpError(400, Problems.TYPE_PREFIX + "validation-failed", "The request is invalid", detail, errors,
         Map.of());
   }

@@ -16,6 +16,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The project's one Jackson configuration: strict on the way in, exact on the way out.
@@ -40,6 +45,10 @@ public final class Json {
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
 
+  /** "(32, from `StreamReadConstraints.getMaxNestingDepth()`)", ": enable `JsonReadFeature.X` to allow". */
+  private static final Pattern HINTS = Pattern.compile("\\s*\\(from `[^`]*`\\)|,\\s*from `[^`]*`"
+      + "|[:;,]?\\s*(?:enable|use) `[^`]*`[^()\\n]*?(?=\\s*(?:\\(|\\n|$))");
+
   private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
@@ -48,10 +57,14 @@ public final class Json {
 
   /** Parses a request body that must be one JSON object. */
   public static ObjectNode readObject(byte[] body) {
+    // Decoded strictly as UTF-8 first: Jackson would otherwise detect UTF-16 and UTF-32 on its own.
     try {
-      return readObject(FACTORY.createParser(body));
-    } catch (IOException e) {
-      throw malformed(e);
+      return readObject(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body)).toString());
+    } catch (CharacterCodingException e) {
+      throw HttpError.badRequest("malformed-json", "Malformed JSON", "The body is not valid UTF-8.");
     }
   }
 
@@ -66,7 +79,14 @@ public final class Json {
 
   private static ObjectNode readObject(JsonParser raw) throws IOException {
     try (JsonParser parser = new StrictParser(raw)) {
-      JsonNode node = MAPPER.readTree(parser);
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(parser);
+      } catch (NumberFormatException outOfRange) {
+        // Valid JSON such as 1e999999999999, whose exponent no BigDecimal can hold: the client's error, not a 500.
+        throw HttpError.badRequest("json-too-complex", "JSON exceeds a limit",
+            "The number at " + StrictParser.location(parser) + " is out of range.");
+      }
       if (parser.nextToken() != null) {
         throw HttpError.badRequest("malformed-json", "Malformed JSON",
             "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");
@@ -84,13 +104,18 @@ public final class Json {
 
   private static HttpError malformed(IOException e) {
     if (e instanceof StreamConstraintsException limits) {
-      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", limits.getOriginalMessage());
+      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", forClients(limits.getOriginalMessage()));
     }
-    String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    String detail = forClients(e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
     if (e instanceof JsonProcessingException json && json.getLocation() != null) {
       detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
     }
     return HttpError.badRequest("malformed-json", "Malformed JSON", detail);
+  }
+
+  /** Jackson's messages, less the hints about its own settings, which mean nothing to a client. */
+  static String forClients(String message) {
+    return HINTS.matcher(message).replaceAll("").strip();
   }
 
   /** Names a JSON value's type the way a client thinks of it: "an array", "a string", "null". */

@@ -12,18 +12,25 @@ public final class MergePatch {
 
   /** Applies {@code patch} to {@code target} in place and returns it. */
   public static ObjectNode apply(ObjectNode target, ObjectNode patch) {
-    for (Map.Entry<String, JsonNode> member : patch.properties()) {
-      JsonNode value = member.getValue();
-      if (value.isNull()) {
-        target.remove(member.getKey());
-      } else if (value.isObject() && target.get(member.getKey()) instanceof ObjectNode existing) {
-        apply(existing, (ObjectNode) value);
-      } else if (value.isObject()) {
-        target.set(member.getKey(), apply(Json.newObject(), (ObjectNode) value));
+    return (ObjectNode) merge(target, patch);
+  }
+
+  /**
+   * The algorithm of RFC 7396 section 2 for any JSON values (null for an absent target): a patch that is not an
+   * object replaces the target, and an object patch turns a target that is not an object into one.
+   */
+  static JsonNode merge(JsonNode target, JsonNode patch) {
+    if (!(patch instanceof ObjectNode members)) {
+      return patch;
+    }
+    ObjectNode result = target instanceof ObjectNode object ? object : Json.newObject();
+    for (Map.Entry<String, JsonNode> member : members.properties()) {
+      if (member.getValue().isNull()) {
+        result.remove(member.getKey());
       } else {
-        target.set(member.getKey(), value);
+        result.set(member.getKey(), merge(result.get(member.getKey()), member.getValue()));
       }
     }
-    return target;
+    return result;
   }
 }

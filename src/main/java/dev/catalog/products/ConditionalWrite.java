@@ -3,6 +3,7 @@ package dev.catalog.products;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.EntityTags;
 import dev.catalog.http.HttpError;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,8 +14,8 @@ import java.util.function.UnaryOperator;
  * fresh state, since "replace whatever is there" is still what the client asked for.
  */
 final class ConditionalWrite {
-  /** Retries of an unconditional write before giving up with 409; contention that high is not normal traffic. */
-  static final int ATTEMPTS = 5;
+  /** Attempts of an unconditional write before giving up with 409; contention that high is not normal traffic. */
+  static final int ATTEMPTS = 10;
 
   record Outcome(Product product, boolean created) {}
 
@@ -53,6 +54,17 @@ final class ConditionalWrite {
       if (attempt == ATTEMPTS) {
         throw HttpError.conflict("The product is being changed by other requests; try again.");
       }
+      backOff(attempt);
+    }
+  }
+
+  /** A random pause that grows with each attempt, so writers that collided do not collide again in step. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while retrying a write", e);
     }
   }
 }

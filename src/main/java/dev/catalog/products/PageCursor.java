@@ -52,7 +52,10 @@ public final class PageCursor {
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
-    if (dot < 0 || !MessageDigest.isEqual(signature, mac(payload))) {
+    // Comparing the text too: base64 has several spellings of the same bytes (in the unused low bits of the last
+    // character), and only the one this API issued is a cursor it issued.
+    if (dot < 0 || !MessageDigest.isEqual(signature, mac(payload))
+        || !cursor.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
       throw invalid();
     }
     String text = new String(payload, StandardCharsets.UTF_8);

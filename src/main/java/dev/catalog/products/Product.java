@@ -35,21 +35,30 @@ public class Product {
 
   public static final String DEFAULT_CURRENCY = "USD";
 
+  /** Names, categories and tags are one line of text: no control characters (NUL, escape, line breaks...). */
+  static final String NO_CONTROLS = "\\P{Cntrl}*";
+
+  /** A description may have tabs and line breaks, but no other control characters. */
+  static final String TEXT = "[\\P{Cntrl}\\t\\n\\r]*";
+
   @NotNull
   @Pattern(regexp = ID_PATTERN, message = "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -")
   private String id;
 
   @NotBlank(message = "is required")
   @Size(max = 200, message = "must be at most 200 characters")
+  @Pattern(regexp = NO_CONTROLS, message = "must not contain control characters")
   private String name;
 
   @Size(max = 4000, message = "must be at most 4000 characters")
+  @Pattern(regexp = TEXT, message = "must not contain control characters other than tab and line breaks")
   private String description;
 
   @NotNull(message = "is required")
   @DecimalMin(value = "0", message = "must be at least 0")
   @DecimalMax(value = "1000000000", message = "must be at most 1000000000")
-  @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimal places")
+  // The integer part is bounded by @DecimalMax; @Digits is here for the fraction only.
+  @Digits(integer = Integer.MAX_VALUE, fraction = 2, message = "must have at most 2 decimal places")
   private BigDecimal price;
 
   @NotNull
@@ -58,13 +67,14 @@ public class Product {
 
   @NotBlank(message = "is required")
   @Size(max = 64, message = "must be at most 64 characters")
+  @Pattern(regexp = NO_CONTROLS, message = "must not contain control characters")
   private String category;
 
   @NotNull
   @Size(max = 20, message = "must hold at most 20 tags")
   @UniqueElements
   private List<@NotBlank(message = "must not be blank") @Size(max = 32, message = "must be at most 32 characters")
-      String> tags;
+      @Pattern(regexp = NO_CONTROLS, message = "must not contain control characters") String> tags;
 
   @NotNull
   @PositiveOrZero(message = "must be 0 or more")

@@ -11,6 +11,8 @@ import dev.catalog.http.Validation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +25,10 @@ import java.util.Set;
 public final class ProductJson {
   /** Fields the server owns: a client may send them back (e.g. a fetched product, edited) but they are ignored. */
   static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "version");
+
+  /** RFC 3339 in UTC with exactly three fraction digits, so every timestamp has the same width. */
+  static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private ProductJson() {}
 
@@ -97,8 +103,15 @@ public final class ProductJson {
     return tags;
   }
 
+  /**
+   * A too-large integer is quoted as sent; any other number is described, since Jackson has already dropped its
+   * trailing zeros and "not 1" would answer a client who sent 1.0.
+   */
   private static String describe(JsonNode value) {
-    return value.isNumber() ? value.asText() : Json.describe(value);
+    if (value.isIntegralNumber()) {
+      return value.asText();
+    }
+    return value.isNumber() ? "a number with a fraction or an exponent" : Json.describe(value);
   }
 
   /** {@code tags[3]} belongs to {@code tags}. */
@@ -150,8 +163,8 @@ public final class ProductJson {
     }
     json.writeEndArray();
     json.writeNumberField("stock", product.getStock());
-    json.writeStringField("createdAt", product.getCreatedAt().toString());
-    json.writeStringField("updatedAt", product.getUpdatedAt().toString());
+    json.writeStringField("createdAt", TIMESTAMP.format(product.getCreatedAt()));
+    json.writeStringField("updatedAt", TIMESTAMP.format(product.getUpdatedAt()));
     json.writeNumberField("version", product.getVersion());
     json.writeEndObject();
   }

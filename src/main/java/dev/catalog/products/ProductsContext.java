@@ -1,9 +1,9 @@
 package dev.catalog.products;
 
+import dev.catalog.Environment;
 import dev.catalog.http.Cors;
 import dev.catalog.idempotency.IdempotencyStore;
 import dev.catalog.storage.DynamoDbClients;
-import dev.catalog.storage.Environment;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 

@@ -1,9 +1,12 @@
 package dev.catalog.storage;
 
 import java.net.URI;
+import dev.catalog.Environment;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -12,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the DynamoDB clients a function uses, once per container. Everything the SDK would otherwise discover is
- * given: the region and credentials come straight from what Lambda provides, so no provider chain, profile file or
- * instance metadata is probed at cold start; the HTTP client is the JDK's URL connection (small and quick to load).
+ * given: the region and credentials come straight from the variables Lambda sets, so no provider chain, profile file
+ * or instance metadata is probed at cold start; the HTTP client is the JDK's URL connection (small and quick to load).
  * {@code DYNAMODB_ENDPOINT} points the client at DynamoDB Local in tests and local runs.
  */
 public final class DynamoDbClients {
@@ -32,7 +35,7 @@ public final class DynamoDbClients {
 
   /** A client configured from the Lambda environment. */
   public static DynamoDbClient fromEnvironment() {
-    return builder(Environment.require("AWS_REGION"), System.getenv("DYNAMODB_ENDPOINT"), credentials()).build();
+    return builder(Environment.require("AWS_REGION"), Environment.get("DYNAMODB_ENDPOINT"), credentials()).build();
   }
 
   /**
@@ -40,9 +43,15 @@ public final class DynamoDbClients {
    * from the container credentials endpoint instead (so that a restored snapshot never holds stale keys).
    */
   static AwsCredentialsProvider credentials() {
-    return System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null
-        ? ContainerCredentialsProvider.builder().build()
-        : EnvironmentVariableCredentialsProvider.create();
+    if (Environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+      return ContainerCredentialsProvider.builder().build();
+    }
+    String accessKey = Environment.require("AWS_ACCESS_KEY_ID");
+    String secretKey = Environment.require("AWS_SECRET_ACCESS_KEY");
+    String sessionToken = Environment.get("AWS_SESSION_TOKEN");
+    return StaticCredentialsProvider.create(sessionToken == null
+        ? AwsBasicCredentials.create(accessKey, secretKey)
+        : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
   }
 
   public static DynamoDbClientBuilder builder(String region, String endpoint, AwsCredentialsProvider credentials) {

@@ -1,0 +1,58 @@
+package dev.catalog.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.http.Cors;
+import dev.catalog.http.PreflightHandler;
+import dev.catalog.products.CreateProductHandler;
+import dev.catalog.products.DeleteProductHandler;
+import dev.catalog.products.GetProductHandler;
+import dev.catalog.products.ListProductsHandler;
+import dev.catalog.products.PatchProductHandler;
+import dev.catalog.products.PutProductHandler;
+import dev.catalog.testing.ProductsApi;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The events in events/ (what {@code sam local invoke -e} sends) drive each handler in a realistic order: the PUT
+ * event creates the product the others then read, patch, list and delete.
+ */
+class EventFilesTest {
+  @RegisterExtension
+  static final ProductsApi API = new ProductsApi();
+
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  static APIGatewayProxyResponseEvent invoke(
+      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, String function)
+      throws IOException {
+    var event = MAPPER.readValue(Path.of("events", function + ".json").toFile(), APIGatewayProxyRequestEvent.class);
+    return handler.handleRequest(event, null);
+  }
+
+  @Test
+  void eachFunctionAnswersItsEventFileAsDocumented() throws IOException {
+    var context = API.context();
+    assertEquals(201, invoke(new PutProductHandler(context), "PutProductFunction").getStatusCode());
+    assertEquals(200, invoke(new GetProductHandler(context), "GetProductFunction").getStatusCode());
+    assertEquals(200, invoke(new PatchProductHandler(context), "PatchProductFunction").getStatusCode());
+    var list = invoke(new ListProductsHandler(context), "ListProductsFunction");
+    assertEquals(200, list.getStatusCode());
+    assertEquals(1, MAPPER.readTree(list.getBody()).get("items").size(), list.getBody());
+    assertEquals(201, invoke(new CreateProductHandler(context), "CreateProductFunction").getStatusCode());
+    var preflight = invoke(new PreflightHandler(new Cors("https://shop.example.com")), "PreflightFunction");
+    assertEquals(204, preflight.getStatusCode());
+    assertEquals("https://shop.example.com", preflight.getHeaders().get("Access-Control-Allow-Origin"));
+    assertEquals(204, invoke(new DeleteProductHandler(context), "DeleteProductFunction").getStatusCode());
+    assertEquals(404, invoke(new GetProductHandler(context), "GetProductFunction").getStatusCode());
+  }
+}

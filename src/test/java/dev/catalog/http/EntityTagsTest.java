@@ -1,0 +1,112 @@
+package dev.catalog.http;
+
+import static dev.catalog.http.HttpErrorAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EntityTagsTest {
+  private static final Long ABSENT = null;
+
+  @Test
+  void tagOfAVersionIsItsStrongQuotedNumber() {
+    assertEquals("\"7\"", EntityTags.of(7));
+    assertEquals("\"9223372036854775807\"", EntityTags.of(Long.MAX_VALUE));
+  }
+
+  @Test
+  void absentHeadersAlwaysPass() {
+    assertTrue(EntityTags.ifMatchPasses(null, 3L));
+    assertTrue(EntityTags.ifMatchPasses(null, ABSENT));
+    assertTrue(EntityTags.ifNoneMatchPasses(null, 3L));
+    assertTrue(EntityTags.ifNoneMatchPasses(null, ABSENT));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"3\"", "\"1\", \"3\"", "\"3\",\"1\"", " \"3\" ", "\"1\",\t\"3\"", "\"1\",,\"3\"",
+      ", \"3\"", "\"3\" ,", "W/\"3\", \"3\""})
+  void ifMatchPassesWhenTheCurrentStrongTagIsListed(String header) {
+    assertTrue(EntityTags.ifMatchPasses(header, 3L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"W/\"3\"", "W/\"1\", W/\"3\""})
+  void ifMatchNeverMatchesAWeakTag(String header) {
+    assertFalse(EntityTags.ifMatchPasses(header, 3L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"4\"", "\"03\"", "\"30\"", "\"\"", "\"1\", \"2\""})
+  void ifMatchFailsForAnyOtherTagComparedAsAnOpaqueString(String header) {
+    assertFalse(EntityTags.ifMatchPasses(header, 3L));
+  }
+
+  @Test
+  void ifMatchStarPassesOnlyWhenTheResourceExists() {
+    assertTrue(EntityTags.ifMatchPasses("*", 1L));
+    assertTrue(EntityTags.ifMatchPasses(" * ", 1L));
+    assertFalse(EntityTags.ifMatchPasses("*", ABSENT));
+  }
+
+  @Test
+  void ifMatchWithATagFailsWhenTheResourceIsAbsent() {
+    assertFalse(EntityTags.ifMatchPasses("\"1\"", ABSENT));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"3\"", "W/\"3\"", "\"1\", W/\"3\"", "\"1\",,\"3\""})
+  void ifNoneMatchFailsWhenAnyTagMatchesByWeakComparison(String header) {
+    assertFalse(EntityTags.ifNoneMatchPasses(header, 3L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"4\"", "W/\"4\", \"5\"", "\"03\""})
+  void ifNoneMatchPassesWhenNoTagMatches(String header) {
+    assertTrue(EntityTags.ifNoneMatchPasses(header, 3L));
+  }
+
+  @Test
+  void ifNoneMatchStarFailsOnlyWhenTheResourceExists() {
+    assertFalse(EntityTags.ifNoneMatchPasses("*", 1L));
+    assertTrue(EntityTags.ifNoneMatchPasses("*", ABSENT));
+  }
+
+  @Test
+  void ifNoneMatchWithTagsPassesWhenTheResourceIsAbsent() {
+    assertTrue(EntityTags.ifNoneMatchPasses("\"1\", W/\"2\"", ABSENT));
+  }
+
+  @Test
+  void anEmptyListMatchesNothing() {
+    assertFalse(EntityTags.ifMatchPasses("", 1L));
+    assertFalse(EntityTags.ifMatchPasses(" , ", 1L));
+    assertTrue(EntityTags.ifNoneMatchPasses("", 1L));
+  }
+
+  @Test
+  void aCommaInsideQuotesBelongsToTheTag() {
+    assertFalse(EntityTags.ifMatchPasses("\"a,b\"", 1L));
+    assertTrue(EntityTags.ifNoneMatchPasses("\"a,b\", \"2\"", 1L));
+  }
+
+  @Test
+  void obsTextInATagIsAccepted() {
+    assertFalse(EntityTags.ifMatchPasses("\"caf\u00e9\"", 1L));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3", "\"3", "3\"", "'3'", "w/\"3\"", "W/3", "W/ \"3\"", "\"1\" \"2\"", "\"1\";", "\"a b\"",
+      "\"a\"b\"", "*, \"1\"", "\"1\", *", "**", "\"\u0001\"", "\"\u20ac\"", "\"1\" W/\"2\"", "W/"})
+  void malformedHeaderIs400NamingTheHeader(String header) {
+    HttpError ifMatch = assertProblem(400, "invalid-precondition", () -> EntityTags.ifMatchPasses(header, 3L));
+    assertEquals("Invalid If-Match header", ifMatch.title());
+    assertTrue(ifMatch.detail().startsWith("If-Match must be * or a list of quoted entity tags"), ifMatch.detail());
+    HttpError ifNoneMatch = assertProblem(400, "invalid-precondition",
+        () -> EntityTags.ifNoneMatchPasses(header, ABSENT));
+    assertEquals("Invalid If-None-Match header", ifNoneMatch.title());
+  }
+}

@@ -1,0 +1,89 @@
+package dev.catalog.http;
+
+import static dev.catalog.http.ProxyEvents.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PreflightHandlerTest {
+  private static final String SHOP = "https://shop.example.com";
+  private static final String METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+
+  private static APIGatewayProxyResponseEvent options(String allowedOrigins, String... headers) {
+    return new PreflightHandler(new Cors(allowedOrigins)).handleRequest(event("OPTIONS", "/products/p-1", headers),
+        null);
+  }
+
+  private static void assertNoPreflightHeaders(Map<String, String> headers) {
+    assertNull(headers.get("Access-Control-Allow-Methods"));
+    assertNull(headers.get("Access-Control-Allow-Headers"));
+    assertNull(headers.get("Access-Control-Max-Age"));
+  }
+
+  @Test
+  void preflightFromAnAllowedOriginGetsMethodsHeadersAndMaxAge() {
+    APIGatewayProxyResponseEvent response = options(SHOP, "Origin", SHOP, "Access-Control-Request-Method", "PUT",
+        "Access-Control-Request-Headers", "content-type, if-match");
+    assertEquals(204, response.getStatusCode());
+    assertNull(response.getBody());
+    Map<String, String> headers = response.getHeaders();
+    assertEquals(SHOP, headers.get("Access-Control-Allow-Origin"));
+    assertEquals("Origin", headers.get("Vary"));
+    assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
+    assertEquals("Content-Type, If-Match, If-None-Match, Idempotency-Key, Authorization",
+        headers.get("Access-Control-Allow-Headers"));
+    assertEquals("600", headers.get("Access-Control-Max-Age"));
+    assertEquals(METHODS, headers.get("Allow"));
+  }
+
+  @Test
+  void preflightUnderStarGetsStarAndThePreflightHeaders() {
+    Map<String, String> headers = options("*", "Origin", "https://anyone.example",
+        "Access-Control-Request-Method", "DELETE").getHeaders();
+    assertEquals("*", headers.get("Access-Control-Allow-Origin"));
+    assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
+  }
+
+  @Test
+  void preflightHeaderNamesAreCaseInsensitive() {
+    Map<String, String> headers = options(SHOP, "origin", SHOP, "access-control-request-method", "PATCH").getHeaders();
+    assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
+  }
+
+  @Test
+  void preflightFromADisallowedOriginGetsNoCorsHeaders() {
+    APIGatewayProxyResponseEvent response = options(SHOP, "Origin", "https://evil.example",
+        "Access-Control-Request-Method", "DELETE");
+    assertEquals(204, response.getStatusCode());
+    assertEquals(METHODS, response.getHeaders().get("Allow"));
+    assertFalse(response.getHeaders().keySet().stream().anyMatch(name -> name.startsWith("Access-Control-")));
+  }
+
+  @Test
+  void optionsWithAnOriginButNoRequestMethodIsNotAPreflight() {
+    Map<String, String> headers = options(SHOP, "Origin", SHOP).getHeaders();
+    assertNoPreflightHeaders(headers);
+    assertEquals(SHOP, headers.get("Access-Control-Allow-Origin"));
+    assertEquals(METHODS, headers.get("Allow"));
+  }
+
+  @Test
+  void optionsWithARequestMethodButNoOriginIsNotAPreflight() {
+    Map<String, String> headers = options(SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
+    assertNoPreflightHeaders(headers);
+    assertNull(headers.get("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void plainOptionsGetsTheAllowListAnd204WithNoBody() {
+    APIGatewayProxyResponseEvent response = options("*");
+    assertEquals(204, response.getStatusCode());
+    assertNull(response.getBody());
+    assertEquals(METHODS, response.getHeaders().get("Allow"));
+    assertNoPreflightHeaders(response.getHeaders());
+  }
+}

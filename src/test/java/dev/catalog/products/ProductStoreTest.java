@@ -1,0 +1,138 @@
+package dev.catalog.products;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catalog.testing.DynamoDbLocal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The products table through {@link ProductStore}: versions, conditions, storage form, and the async API. */
+class ProductStoreTest {
+  @RegisterExtension
+  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+
+  static ProductStore store;
+
+  @BeforeAll
+  static void createStore() {
+    store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+        DYNAMO.tableName("ProductsTable"));
+  }
+
+  static Product product(String category) {
+    Product product = new Product();
+    product.setId(UUID.randomUUID().toString());
+    product.setName("Lamp");
+    product.setPrice(new BigDecimal("19.90"));
+    product.setCategory(category);
+    product.setCreatedAt(Instant.parse("2026-11-24T10:15:30.123Z"));
+    product.setUpdatedAt(product.getCreatedAt());
+    return product.applyDefaults();
+  }
+
+  @Test
+  void saveStartsAtVersionOneAndTheStoredVersionMatchesTheObjects() {
+    Product product = product("lights");
+    assertTrue(store.save(product));
+    assertEquals(1L, product.getVersion());
+    assertEquals(1L, store.find(product.getId()).orElseThrow().getVersion());
+
+    assertTrue(store.save(product));
+    assertEquals(2L, product.getVersion());
+    assertEquals(2L, store.find(product.getId()).orElseThrow().getVersion());
+  }
+
+  @Test
+  void saveWithAStaleVersionFailsAndLeavesTheStoredProduct() {
+    Product product = product("lights");
+    store.save(product);
+    Product stale = store.find(product.getId()).orElseThrow();
+    store.save(product);
+
+    stale.setName("Overwritten");
+    assertFalse(store.save(stale));
+    assertEquals("Lamp", store.find(product.getId()).orElseThrow().getName());
+  }
+
+  @Test
+  void saveOfANewProductFailsWhenTheIdIsTaken() {
+    Product product = product("lights");
+    store.save(product);
+    Product sameId = product("lights");
+    sameId.setId(product.getId());
+
+    assertFalse(store.save(sameId));
+  }
+
+  @Test
+  void storedItemHoldsExactlyTheModelsAttributesWithAnExactPriceAndIsoTimestamps() {
+    Product product = product("lights");
+    product.setDescription(null);
+    store.save(product);
+
+    Map<String, AttributeValue> item = DYNAMO.client().getItem(request -> request
+        .tableName(DYNAMO.tableName("ProductsTable"))
+        .key(Map.of("id", AttributeValue.fromS(product.getId())))).item();
+    assertEquals(Set.of("id", "name", "price", "currency", "category", "tags", "stock", "createdAt", "updatedAt",
+        "version"), item.keySet(), "absent optional fields are not written as nulls");
+    assertEquals("19.9", item.get("price").n(), "a DynamoDB number, exact (DynamoDB drops trailing zeros)");
+    assertEquals("2026-11-24T10:15:30.123Z", item.get("createdAt").s());
+    assertEquals(new BigDecimal("19.9"), store.find(product.getId()).orElseThrow().getPrice().stripTrailingZeros());
+  }
+
+  @Test
+  void deleteIsConditionalOnExistenceAndOnTheExpectedVersion() {
+    Product product = product("lights");
+    store.save(product);
+
+    assertFalse(store.delete(product.getId(), 7L));
+    assertTrue(store.find(product.getId()).isPresent());
+    assertTrue(store.delete(product.getId(), 1L));
+    assertFalse(store.delete(product.getId(), null));
+  }
+
+  @Test
+  void listPagesByCategoryWithoutEmptyLastPages() {
+    String category = "cat-" + UUID.randomUUID();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      Product product = product(category);
+      store.save(product);
+      ids.add(product.getId());
+    }
+    ProductPage first = store.list(category, 3, null);
+    ProductPage second = store.list(category, 3, first.nextKey());
+
+    assertEquals(3, first.items().size());
+    assertEquals(2, second.items().size());
+    assertNull(second.nextKey());
+    Set<String> seen = new HashSet<>();
+    List.of(first, second).forEach(page -> page.items().forEach(item -> seen.add(item.getId())));
+    assertEquals(ids, seen);
+    assertNull(store.list(category, 5, null).nextKey(), "an exactly full last page has no next key");
+  }
+
+  @Test
+  void theAsyncApiCompletesWithTheSameResultsAsTheBlockingOne() throws Exception {
+    Product product = product("async");
+    assertTrue(store.saveAsync(product).get());
+    assertEquals(product.getId(), store.findAsync(product.getId()).get().orElseThrow().getId());
+    assertEquals(1, store.listAsync("async", 100, null).get().items().stream()
+        .filter(item -> item.getId().equals(product.getId())).count());
+    assertTrue(store.deleteAsync(product.getId(), null).get());
+    assertTrue(store.findAsync(product.getId()).get().isEmpty());
+  }
+}

@@ -1,0 +1,134 @@
+package dev.catalog.products;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.testing.ApiResult;
+import dev.catalog.testing.ProductsApi;
+import dev.catalog.testing.SampleProducts;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** PUT /products/{id}: create under the client's id, replace, and the conditional forms. */
+class PutProductTest {
+  @RegisterExtension
+  static final ProductsApi API = new ProductsApi();
+
+  static String newId() {
+    return "sku-" + UUID.randomUUID();
+  }
+
+  @Test
+  void putCreatesUnderTheClientsIdWith201AndLocation() {
+    String id = newId();
+    ApiResult created = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
+
+    assertEquals(201, created.status(), created::toString);
+    assertEquals("/products/" + id, created.header("Location"));
+    assertEquals("\"1\"", created.header("ETag"));
+    assertEquals(id, created.json().get("id").asText());
+  }
+
+  @Test
+  void putReplacesWith200KeepingCreatedAtAndBumpingVersionAndUpdatedAt() throws Exception {
+    String id = newId();
+    JsonNode first = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send().json();
+    Thread.sleep(5); // so updatedAt can differ at millisecond precision
+    ObjectNode replacement = SampleProducts.minimal("garden");
+    ApiResult replaced = API.put("/products/" + id).json(replacement.toString()).send();
+
+    assertEquals(200, replaced.status(), replaced::toString);
+    assertEquals("\"2\"", replaced.header("ETag"));
+    JsonNode body = replaced.json();
+    assertEquals(first.get("createdAt"), body.get("createdAt"));
+    assertNotEquals(first.get("updatedAt"), body.get("updatedAt"));
+    assertEquals("Notebook", body.get("name").asText());
+    assertEquals(null, body.get("description"), "a replace drops fields the new document leaves out");
+    assertEquals("USD", body.get("currency").asText());
+    assertEquals(body, API.get("/products/" + id).send().json());
+  }
+
+  @Test
+  void putAcceptsAnIdInTheBodyOnlyWhenItMatchesThePath() {
+    String id = newId();
+    ObjectNode product = SampleProducts.minimal("garden");
+    product.put("id", id);
+    assertEquals(201, API.put("/products/" + id).json(product.toString()).send().status());
+
+    product.put("id", "another-id");
+    ApiResult refused = API.put("/products/" + id).json(product.toString()).send();
+    assertEquals(400, refused.status());
+    assertEquals("id", refused.json().get("errors").get(0).get("field").asText());
+  }
+
+  @Test
+  void putWithAStaleIfMatchIs412AndChangesNothing() {
+    String id = newId();
+    API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
+    API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send(); // now version 2
+    String before = API.get("/products/" + id).send().body();
+
+    ApiResult stale = API.put("/products/" + id).header("If-Match", "\"1\"")
+        .json(SampleProducts.minimal("garden").toString()).send();
+
+    assertEquals(412, stale.status(), stale::toString);
+    assertEquals("application/problem+json", stale.header("Content-Type"));
+    assertEquals(before, API.get("/products/" + id).send().body());
+  }
+
+  @Test
+  void putWithTheCurrentIfMatchReplaces() {
+    String id = newId();
+    API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
+
+    for (String ifMatch : List.of("\"1\"", "\"9\", \"2\"", "*")) {
+      assertEquals(200, API.put("/products/" + id).header("If-Match", ifMatch)
+          .json(SampleProducts.minimal("garden").toString()).send().status(), ifMatch);
+    }
+  }
+
+  @Test
+  void putWithIfMatchOnAMissingProductIs412AndCreatesNothing() {
+    String id = newId();
+    ApiResult refused = API.put("/products/" + id).header("If-Match", "*")
+        .json(SampleProducts.minimal("garden").toString()).send();
+
+    assertEquals(412, refused.status());
+    assertEquals(404, API.get("/products/" + id).send().status());
+  }
+
+  @Test
+  void putWithAWeakIfMatchIs412BecauseIfMatchComparesStrongly() {
+    String id = newId();
+    API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
+
+    assertEquals(412, API.put("/products/" + id).header("If-Match", "W/\"1\"")
+        .json(SampleProducts.minimal("garden").toString()).send().status());
+  }
+
+  @Test
+  void putWithIfNoneMatchStarCreatesOnlyOnce() {
+    String id = newId();
+    String body = SampleProducts.minimal("garden").toString();
+
+    assertEquals(201, API.put("/products/" + id).header("If-None-Match", "*").json(body).send().status());
+    ApiResult second = API.put("/products/" + id).header("If-None-Match", "*").json(body).send();
+    assertEquals(412, second.status());
+    assertEquals("\"1\"", API.get("/products/" + id).send().header("ETag"));
+  }
+
+  @Test
+  void putValidatesTheWholeDocument() {
+    ObjectNode invalid = SampleProducts.minimal("garden");
+    invalid.remove("name");
+    invalid.put("price", -1);
+    ApiResult refused = API.put("/products/" + newId()).json(invalid.toString()).send();
+
+    assertEquals(400, refused.status());
+    assertEquals(2, refused.json().get("errors").size(), refused::toString);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.catalog.template;
+
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The string of an {@code Fn::Sub}: {@code ${Name}} and {@code ${Name.Attr}} are variables, {@code ${!Text}} is a literal {@code ${Text}}. */
+final class SubTemplate {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(!?)([^}]*)}");
+
+    private SubTemplate() {}
+
+    /** The text with every variable replaced by {@code values.apply(name)}. */
+    static String render(String text, UnaryOperator<String> values) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(2);
+            String replacement = matcher.group(1).isEmpty() ? values.apply(name) : "${" + name + "}";
+            matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.catalog.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The API's answer: status, headers by case-insensitive name, and the body as text and as JSON. */
+public record ApiResult(int status, Map<String, List<String>> headers, String body) {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public ApiResult {
+    Map<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    caseInsensitive.putAll(headers);
+    headers = caseInsensitive;
+  }
+
+  /** The header's single value, or null. */
+  public String header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  public JsonNode json() {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not JSON: " + body, e);
+    }
+  }
+
+  /** The product id from a 201's Location header. */
+  public String createdId() {
+    String location = header("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  @Override
+  public String toString() {
+    return status + " " + headers + " " + body;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.catalog.testing;
+
+import dev.catalog.template.IntrinsicResolver;
+import dev.catalog.template.SamTemplate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * JUnit 5 extension giving a test class DynamoDB with the template's tables:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+ * }</pre>
+ *
+ * <p>One DynamoDB serves the whole test JVM: DynamoDB Local, in memory, started on first use and stopped when JUnit
+ * closes its root store at the end of the run. Each class gets its own copies of the tables of {@code template.yaml},
+ * under unique names ({@code products-<random>}), deleted after the class, so classes never see each other's data.
+ *
+ * <p>With {@code -Ddynamodb=localstack} (or {@code DYNAMODB_TARGET=localstack}) the tables live in LocalStack in a
+ * container instead; without a Docker engine the class is aborted with "Docker is not available: skipping tests
+ * against LocalStack", the only reason these tests ever skip.
+ */
+public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    /** The real template at the repository root; the working directory of Maven's test run. */
+    public static final Path TEMPLATE = Path.of("template.yaml");
+    static final String DOCKER_MISSING = "Docker is not available: skipping tests against LocalStack";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamoDbLocal.class);
+
+    private final Path templatePath;
+    private SamTemplate template;
+    private DynamoDbTarget target;
+    private DynamoDbClient client;
+    private Map<String, String> tableNames;
+    private IntrinsicResolver resolver;
+    private boolean dockerMissing;
+
+    /** Tables from {@code template.yaml}; a missing or broken template fails the class with its message. */
+    public DynamoDbLocal() {
+        this(TEMPLATE);
+    }
+
+    /** Tables from another template, e.g. a fixture for testing the tools themselves. */
+    public DynamoDbLocal(Path template) {
+        this.templatePath = template;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        template = SamTemplate.load(templatePath);
+        DynamoDbTarget.Kind kind = DynamoDbTarget.selected();
+        if (kind == DynamoDbTarget.Kind.LOCALSTACK && !LocalStackDynamoDb.dockerAvailable()) {
+            // Aborting here would hide the reason (Surefire reports an aborted class as zero tests): each test is
+            // aborted instead, and shows up as skipped with the message.
+            dockerMissing = true;
+            return;
+        }
+        // The root store outlives every class and closes AutoCloseable values once, when the run ends.
+        target = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(kind, DynamoDbTarget::start, DynamoDbTarget.class);
+        client = target.newClient();
+        String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        tableNames = TemplateTables.create(client, template, suffix);
+        resolver = template.resolver().physicalNames(tableNames).region(target.region()).build();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        requireDocker(!dockerMissing);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (client != null) {
+            try {
+                TemplateTables.delete(client, tableNames == null ? List.of() : tableNames.values());
+            } finally {
+                client.close();
+                client = null;
+            }
+        }
+    }
+
+    /** Aborts (not fails) the current test when LocalStack was asked for but Docker cannot be reached. */
+    static void requireDocker(boolean dockerAvailable) {
+        Assumptions.assumeTrue(dockerAvailable, DOCKER_MISSING);
+    }
+
+    /** Where the DynamoDB of this run listens, e.g. {@code http://127.0.0.1:41234}. */
+    public URI endpoint() {
+        return started().endpoint();
+    }
+
+    /** A client for this class's tables (url-connection client, static dummy credentials); closed after the class. */
+    public DynamoDbClient client() {
+        started();
+        return client;
+    }
+
+    /** This class's physical name of a table of the template, e.g. {@code products-3f9a1c2e} for {@code ProductsTable}. */
+    public String tableName(String logicalId) {
+        started();
+        template.table(logicalId); // fails naming the tables there are
+        return tableNames.get(logicalId);
+    }
+
+    /** Physical table names by logical id, in template order. */
+    public Map<String, String> tableNames() {
+        started();
+        return tableNames;
+    }
+
+    /** The template this extension created its tables from. */
+    public SamTemplate template() {
+        started();
+        return template;
+    }
+
+    /**
+     * What a function of the template sees here: {@code Globals.Function.Environment} resolved to this class's tables
+     * (PRODUCTS_TABLE, IDEMPOTENCY_TABLE, ALLOWED_ORIGINS, CURSOR_SIGNING_KEY with a random local key, ...), plus
+     * DYNAMODB_ENDPOINT, AWS_REGION and dummy credentials.
+     */
+    public Map<String, String> environment() {
+        started();
+        return withClientEnvironment(resolver.resolveEnvironment("Globals.Function", template.globalEnvironment()));
+    }
+
+    /** Like {@link #environment()}, for one function: the globals merged with its own variables. */
+    public Map<String, String> environment(String functionLogicalId) {
+        started();
+        return withClientEnvironment(template.function(functionLogicalId).environment(resolver));
+    }
+
+    private Map<String, String> withClientEnvironment(Map<String, String> templateEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>(templateEnvironment);
+        environment.putAll(target.clientEnvironment());
+        return Collections.unmodifiableMap(environment);
+    }
+
+    private DynamoDbTarget started() {
+        requireDocker(!dockerMissing);
+        if (client == null) {
+            throw new IllegalStateException("DynamoDbLocal is not started: register it on a static field with "
+                    + "@RegisterExtension, and use it from tests or @BeforeAll/@BeforeEach methods");
+        }
+        return target;
+    }
+}

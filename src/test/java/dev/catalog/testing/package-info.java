@@ -1,0 +1,19 @@
+/**
+ * DynamoDB for tests and local tools, with the tables of {@code template.yaml}.
+ *
+ * <ul>
+ *   <li>Tests: {@code @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();} then
+ *       {@code DYNAMO.client()}, {@code DYNAMO.tableName("ProductsTable")}, {@code DYNAMO.environment()}.
+ *   <li>Tools (local API, benchmark): {@link dev.catalog.testing.DynamoDbTarget#start} a target,
+ *       {@link dev.catalog.testing.TemplateTables#create} the tables, and resolve the functions' environment with
+ *       {@link dev.catalog.template.SamTemplate#resolver()} plus
+ *       {@link dev.catalog.testing.DynamoDbTarget#clientEnvironment()}.
+ * </ul>
+ *
+ * <p>Target switch: DynamoDB Local in the test JVM by default; {@code -Ddynamodb=localstack} (or
+ * {@code DYNAMODB_TARGET=localstack}) runs against LocalStack through Testcontainers, image
+ * {@code -Dlocalstack.image=...} (default {@value dev.catalog.testing.LocalStackDynamoDb#DEFAULT_IMAGE}). Without a
+ * Docker engine every test using the extension is skipped with "Docker is not available: skipping tests against
+ * LocalStack".
+ */
+package dev.catalog.testing;
