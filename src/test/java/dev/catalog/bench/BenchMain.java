@@ -46,7 +46,7 @@ public final class BenchMain {
         artifact.zipBytes() / 1048576.0);
     var runtime = ManagedRuntime.in(work.resolve("runtime"), settings.javaHome());
     System.out.println("Functions run on " + runtime.javaDescription());
-    FunctionCatalog catalog = new ContractFixture();
+    var catalog = new TemplateCatalog(settings.template());
     Path benchRoot = artifact.withClasses(settings.testClasses(),
         List.of(NoopHandler.class, BareGetItemHandler.class), work.resolve("task-bench"));
 
@@ -92,7 +92,7 @@ public final class BenchMain {
     return floor.failure() == null && reference.failure() == null;
   }
 
-  private static List<Subject> subjects(BenchSettings settings, FunctionCatalog catalog, DeploymentArtifact artifact,
+  private static List<Subject> subjects(BenchSettings settings, TemplateCatalog catalog, DeploymentArtifact artifact,
       Path benchRoot, Map<String, String> local, List<String> skipped)
       throws IOException {
     List<BenchFunction> functions = catalog.functions();

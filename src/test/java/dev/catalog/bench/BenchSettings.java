@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 record BenchSettings(int colds, int warm, int products, Set<String> functions, Duration invocationTimeout,
     int functionCpu, int harnessCpu, Path workDir, Path buildZip, Path classes, Path testClasses,
-    Path eventsDir, Path sqliteNatives, Path javaHome) {
+    Path template, Path eventsDir, Path sqliteNatives, Path javaHome) {
 
   static BenchSettings fromSystemProperties() {
     Path target = Path.of("target");
@@ -37,6 +37,7 @@ record BenchSettings(int colds, int warm, int products, Set<String> functions, D
         path("bench.zip", target.resolve("products-api-lambda.zip")),
         path("bench.classes", target.resolve("classes")),
         path("bench.testClasses", target.resolve("test-classes")),
+        path("bench.template", Path.of("template.yaml")),
         path("bench.events", Path.of("events")),
         path("sqlite4java.library.path", target.resolve("native-libs")),
         path("bench.javaHome", Path.of(System.getProperty("java.home"))));

@@ -1,6 +1,7 @@
 package dev.catalog.bench;
 
 import dev.catalog.products.Product;
+import dev.catalog.products.ProductStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ final class ProductSeeder {
     }
     for (int i = 0; i < 200; i++) {
       String category = "category-%02d".formatted(i % CATEGORIES);
-      dynamoDb.query(query -> query.tableName(table).indexName("byCategory").limit(20)
+      dynamoDb.query(query -> query.tableName(table).indexName(ProductStore.CATEGORY_INDEX).limit(20)
           .keyConditionExpression("category = :c")
           .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(category))));
     }
