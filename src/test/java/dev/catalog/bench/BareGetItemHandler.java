@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The benchmark's reference for GET /products/{id}: one {@code GetItem} of the product with the functions' own
- * low-level client (same builder, url-connection-client), nothing else. The gap between its warm latency and the real handler's is what the
- * handler adds to the DynamoDB call.
+ * low-level client (same builder, url-connection-client), nothing else. The gap between its warm latency and the
+ * real handler's is what the handler adds to the DynamoDB call.
  */
 public final class BareGetItemHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {

@@ -9,8 +9,10 @@ import java.util.Map;
  * @param handler     the {@code Handler} property, {@code class::method}
  * @param environment the function's environment variables, resolved for a local run
  * @param memoryMb    the {@code MemorySize} property, which sizes the heap as the managed runtime does
+ * @param timeoutSeconds the {@code Timeout} property, which sets each invocation's deadline
  */
-record BenchFunction(String name, String handler, Map<String, String> environment, int memoryMb) {
+record BenchFunction(String name, String handler, Map<String, String> environment, int memoryMb,
+    int timeoutSeconds) {
 
   BenchFunction {
     environment = Map.copyOf(environment);
@@ -25,6 +27,6 @@ record BenchFunction(String name, String handler, Map<String, String> environmen
   BenchFunction withEnvironment(Map<String, String> extra) {
     var merged = new java.util.HashMap<>(environment);
     merged.putAll(extra);
-    return new BenchFunction(name, handler, merged, memoryMb);
+    return new BenchFunction(name, handler, merged, memoryMb, timeoutSeconds);
   }
 }

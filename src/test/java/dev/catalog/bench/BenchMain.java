@@ -84,8 +84,9 @@ public final class BenchMain {
         BenchReport.describeMachine(), describe(settings, runtime, subjects(results)), artifactFacts(artifact),
         dynamoDbGetItem, results, skipped);
     report.writeJson(work.resolve("results.json"));
-    Files.writeString(work.resolve("results.svg"), SvgChart.draw(results, "%s, %s; %d cold starts × %d warm invocations"
-        .formatted(report.date(), report.machine().get("cpu"), settings.colds(), settings.warm())));
+    Files.writeString(work.resolve("results.svg"), SvgChart.draw(results,
+        "%s, %s; %d cold starts × %d warm invocations".formatted(report.date(), report.machine().get("cpu"),
+            settings.colds(), settings.warm())));
     System.out.println();
     System.out.println(report.table());
     System.out.println("\nWrote " + work.resolve("results.json") + " and " + work.resolve("results.svg"));
@@ -102,9 +103,9 @@ public final class BenchMain {
     BenchEvents getEvents = BenchEvents.of(settings.eventsDir(), "GetProductFunction");
     List<Subject> subjects = new ArrayList<>();
     subjects.add(new Subject("floor", new BenchFunction("NoopFloor", NoopHandler.class.getName() + "::handleRequest",
-        get.environment(), get.memoryMb()).withEnvironment(local), benchRoot, getEvents));
+        get.environment(), get.memoryMb(), get.timeoutSeconds()).withEnvironment(local), benchRoot, getEvents));
     subjects.add(new Subject("reference", new BenchFunction("BareGetItemReference",
-        BareGetItemHandler.class.getName() + "::handleRequest", get.environment(), get.memoryMb())
+        BareGetItemHandler.class.getName() + "::handleRequest", get.environment(), get.memoryMb(), get.timeoutSeconds())
         .withEnvironment(local), benchRoot, getEvents));
     settings.functions().stream()
         .filter(name -> functions.stream().noneMatch(function -> function.name().equals(name)))
@@ -161,7 +162,7 @@ public final class BenchMain {
     described.put("ran", names);
     described.put("functionJava", runtime.javaDescription());
     described.put("functionCommand", String.join(" ", runtime.command(
-        new BenchFunction("<function>", "<handler>", Map.of(), 1024), settings.functionCpu())));
+        new BenchFunction("<function>", "<handler>", Map.of(), 1024, 10), settings.functionCpu())));
     return described;
   }
 

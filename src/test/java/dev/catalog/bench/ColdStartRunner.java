@@ -30,10 +30,13 @@ final class ColdStartRunner {
     this.logs = logs;
   }
 
-  /** Sends {@code events} (the first cold, the rest warm) to a new JVM loading {@code function} from {@code taskRoot}. */
+  /**
+   * Sends {@code events} (the first cold, the rest warm) to a new JVM that loads {@code function} from
+   * {@code taskRoot}.
+   */
   ColdStart run(BenchFunction function, Path taskRoot, List<byte[]> events, int attempt) throws IOException {
     Path log = logs.resolve(function.name() + "-" + attempt + ".log");
-    try (var api = new RuntimeApiEndpoint(function.name());
+    try (var api = new RuntimeApiEndpoint(function.name(), Duration.ofSeconds(function.timeoutSeconds()));
         var jvm = FunctionProcess.start(runtime.command(function, cpu),
             runtime.environment(function, api.address(), taskRoot), taskRoot, log)) {
       Map<String, Integer> outcomes = new TreeMap<>();

@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
 final class ManagedRuntime {
 
   static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-  private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+  private static final String JNI_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
   private final Path javaHome;
   private final int javaFeature;
@@ -130,7 +131,8 @@ final class ManagedRuntime {
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2025/01/01/[$LATEST]" + HexFormat.of().toHexDigits(function.name().hashCode()));
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME",
+        "2025/01/01/[$LATEST]" + HexFormat.of().toHexDigits(function.name().hashCode()));
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
     env.put("AWS_ACCESS_KEY_ID", "bench");

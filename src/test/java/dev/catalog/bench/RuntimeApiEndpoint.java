@@ -28,7 +28,6 @@ final class RuntimeApiEndpoint implements AutoCloseable {
 
   static final String BASE = "/2018-06-01/runtime";
   private static final String INVOCATION = BASE + "/invocation/";
-  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
 
   static {
     // The JDK server leaves Nagle on by default, which can hold an event's body back behind its headers.
@@ -37,12 +36,15 @@ final class RuntimeApiEndpoint implements AutoCloseable {
 
   private final HttpServer server;
   private final String functionArn;
+  private final Duration functionTimeout;
   private final BlockingQueue<HttpExchange> parkedPolls = new LinkedBlockingQueue<>();
   private final Map<String, CompletableFuture<Reply>> inFlight = new ConcurrentHashMap<>();
   private volatile long firstPollNanos;
   private volatile String initError;
 
-  RuntimeApiEndpoint(String functionName) throws IOException {
+  /** @param functionTimeout the function's {@code Timeout}, from which each event's deadline is computed */
+  RuntimeApiEndpoint(String functionName, Duration functionTimeout) throws IOException {
+    this.functionTimeout = functionTimeout;
     functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
     // The default executor is the dispatcher thread: no handler blocks, since polls are parked, not held.
@@ -76,7 +78,7 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     headers.set("Content-Type", "application/json");
     headers.set("Lambda-Runtime-Aws-Request-Id", requestId);
     headers.set("Lambda-Runtime-Deadline-Ms",
-        Long.toString(System.currentTimeMillis() + FUNCTION_TIMEOUT.toMillis()));
+        Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
     headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
     headers.set("Lambda-Runtime-Trace-Id", traceId());
     long sent = System.nanoTime();

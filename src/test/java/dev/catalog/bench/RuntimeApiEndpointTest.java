@@ -31,7 +31,7 @@ class RuntimeApiEndpointTest {
 
   @Test
   void nextCarriesTheEventAndTheInvocationHeadersAndTheResponseCompletesTheInvocation() throws Exception {
-    try (var endpoint = new RuntimeApiEndpoint("TestFunction")) {
+    try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
       Future<HttpResponse<String>> next = runtime.submit(() -> http.send(get(endpoint, "invocation/next"),
           HttpResponse.BodyHandlers.ofString()));
       Future<Integer> answered = runtime.submit(() -> post(endpoint,
@@ -57,7 +57,7 @@ class RuntimeApiEndpointTest {
 
   @Test
   void errorPostCompletesTheInvocationAsAnErrorWithItsType() throws Exception {
-    try (var endpoint = new RuntimeApiEndpoint("TestFunction")) {
+    try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
       Future<Integer> answered = runtime.submit(() -> {
         var next = http.send(get(endpoint, "invocation/next"), HttpResponse.BodyHandlers.ofString());
         return post(endpoint, "invocation/" + requestId(next) + "/error",
@@ -76,21 +76,21 @@ class RuntimeApiEndpointTest {
 
   @Test
   void answerForAnUnknownRequestIdIsRejectedWith400() throws Exception {
-    try (var endpoint = new RuntimeApiEndpoint("TestFunction")) {
+    try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
       assertEquals(400, post(endpoint, "invocation/no-such-id/response", "{}", null));
     }
   }
 
   @Test
   void unknownInvocationPathIsNotFound() throws Exception {
-    try (var endpoint = new RuntimeApiEndpoint("TestFunction")) {
+    try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
       assertEquals(404, post(endpoint, "invocation/some-id/elsewhere", "{}", null));
     }
   }
 
   @Test
   void initErrorFailsTheInvocationWaitingForAPoll() throws Exception {
-    try (var endpoint = new RuntimeApiEndpoint("TestFunction")) {
+    try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
       assertEquals(202, post(endpoint, "init/error", "{\"errorMessage\":\"no handler\"}",
           "Runtime.ClassNotFound"));
 
@@ -103,7 +103,7 @@ class RuntimeApiEndpointTest {
 
   @Test
   void invocationFailsOnceTheRuntimeHasExited() throws Exception {
-    try (var endpoint = new RuntimeApiEndpoint("TestFunction")) {
+    try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
       var failure = assertThrows(IllegalStateException.class,
           () -> endpoint.invoke(bytes("{}"), TIMEOUT, () -> false));
 

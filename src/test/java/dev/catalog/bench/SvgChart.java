@@ -33,7 +33,8 @@ final class SvgChart {
     svg.append(format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
         + " font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height, WIDTH, height));
     svg.append(format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
-    svg.append(text(10, 20, "start", "font-size=\"15\" font-weight=\"bold\"", "Products API functions: cold start and warm latency"));
+    svg.append(text(10, 20, "start", "font-size=\"15\" font-weight=\"bold\"",
+        "Products API functions: cold start and warm latency"));
     svg.append(text(10, 38, "start", "fill=\"#555\"", subtitle));
     svg.append(legend(COLD_X, 58, "#1c7ed6", "init"));
     svg.append(legend(COLD_X + 60, 58, "#74c0fc", "first invocation (medians of the cold starts)"));
@@ -42,12 +43,14 @@ final class SvgChart {
     }
     axis(svg, COLD_X, COLD_WIDTH, coldMax, height);
     axis(svg, WARM_X, WARM_WIDTH, warmMax, height);
-    svg.append(text(COLD_X + COLD_WIDTH / 2.0, height - 8, "middle", "", "cold start: process start to first answer, ms"));
+    svg.append(text(COLD_X + COLD_WIDTH / 2.0, height - 8, "middle", "",
+        "cold start: process start to first answer, ms"));
     svg.append(text(WARM_X + WARM_WIDTH / 2.0, height - 8, "middle", "", "warm invocation, ms"));
     for (int row = 0; row < measured.size(); row++) {
       FunctionResult f = measured.get(row);
       int y = TOP + row * ROW;
-      svg.append(text(LABELS, y + 17, "end", "", f.role().equals("function") ? f.name() : f.name() + " (" + f.role() + ")"));
+      String label = f.role().equals("function") ? f.name() : f.name() + " (" + f.role() + ")";
+      svg.append(text(LABELS, y + 17, "end", "", label));
       double init = scale(f.initMs(), coldMax, COLD_WIDTH);
       double first = scale(f.firstInvokeMs(), coldMax, COLD_WIDTH);
       svg.append(bar(COLD_X, y + 6, init, 18, "#1c7ed6"));
@@ -91,7 +94,8 @@ final class SvgChart {
   }
 
   private static String bar(double x, double y, double width, double height, String colour) {
-    return format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n", x, y, width, height, colour);
+    return format("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+        x, y, width, height, colour);
   }
 
   private static String legend(int x, int y, String colour, String label) {

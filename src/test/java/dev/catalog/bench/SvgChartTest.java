@@ -24,8 +24,8 @@ class SvgChartTest {
   @Test
   void chartIsWellFormedSvgWithOneRowPerMeasuredFunction() throws Exception {
     var cold = new ColdStart(500, 100, 610, 90_000, 95_000, new long[] {1_000_000, 2_000_000}, Map.of("200", 3));
-    var function = new BenchFunction("GetProductFunction", "x.Handler::handleRequest", Map.of(), 1024);
-    var floor = FunctionResult.of(new BenchFunction("NoopFloor", "x.Noop::handleRequest", Map.of(), 1024),
+    var function = new BenchFunction("GetProductFunction", "x.Handler::handleRequest", Map.of(), 1024, 10);
+    var floor = FunctionResult.of(new BenchFunction("NoopFloor", "x.Noop::handleRequest", Map.of(), 1024, 10),
         "floor", "fixture", List.of(cold), null);
     var failed = FunctionResult.of(function, "function", "fixture", List.of(), "runtime exited");
 

@@ -30,7 +30,7 @@ final class TemplateCatalog {
 
   private BenchFunction function(FunctionDef function) {
     return new BenchFunction(function.logicalId(), function.handler(), function.environment(local),
-        function.memorySizeMb());
+        function.memorySizeMb(), function.timeoutSeconds());
   }
 
   /** Every table, as the requests that create it in DynamoDB Local. */
