@@ -5,6 +5,7 @@ import dev.catalog.products.ProductStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,29 @@ final class ProductSeeder {
   }
 
   /**
-   * Writes the first {@code count} of the seeded products again as they were seeded, so that the next function
-   * finds what the previous one updated or deleted as new (a PATCH's {@code If-Match: "1"} holds again).
+   * Puts the table back as seeded: deletes the products a function created, and writes the first {@code count}
+   * seeded products again, so that the next function finds what the previous one updated or deleted as new (a
+   * PATCH's {@code If-Match: "1"} holds again) and a table of the same size.
    */
   void restore(List<String> ids, int count) {
-    int last = Math.min(count, ids.size());
+    var seeded = new HashSet<>(ids);
     List<WriteRequest> batch = new ArrayList<>(BATCH);
+    for (var page : dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("id"))) {
+      for (var item : page.items()) {
+        if (!seeded.contains(item.get("id").s())) {
+          batch.add(WriteRequest.builder().deleteRequest(delete -> delete.key(Map.of("id", item.get("id")))).build());
+          if (batch.size() == BATCH) {
+            write(batch);
+            batch.clear();
+          }
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      write(batch);
+      batch.clear();
+    }
+    int last = Math.min(count, ids.size());
     for (int i = 0; i < last; i++) {
       batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(product(i, ids.get(i))).build()).build());
       if (batch.size() == BATCH || i == last - 1) {
