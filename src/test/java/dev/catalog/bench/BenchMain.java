@@ -38,6 +38,7 @@ public final class BenchMain {
 
   /** Runs everything; false when the floor or the reference failed, which means the harness itself is broken. */
   boolean run(BenchSettings settings) throws IOException, InterruptedException {
+    String loadAtStart = BenchReport.loadAverage();
     Path work = settings.workDir();
     Path logs = work.resolve("logs");
     DeploymentArtifact.deleteRecursively(logs);
@@ -87,8 +88,8 @@ public final class BenchMain {
     FunctionResult reference = find(results, "reference");
     results.replaceAll(result -> result.comparedTo(floor, reference));
     var report = new BenchReport(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
-        BenchReport.describeMachine(), describe(settings, runtime, subjects(results)), artifactFacts(artifact),
-        dynamoDbGetItem, results, skipped);
+        BenchReport.describeMachine(loadAtStart), describe(settings, runtime, subjects(results)),
+        artifactFacts(artifact), dynamoDbGetItem, results, skipped);
     report.writeJson(work.resolve("results.json"));
     Files.writeString(work.resolve("results.svg"), SvgChart.draw(results,
         "%s, %s; %d cold starts × %d warm invocations".formatted(report.date(), report.machine().get("cpu"),

@@ -27,7 +27,7 @@ record BenchReport(String date, Map<String, Object> machine, Map<String, Object>
   }
 
   /** The machine the figures belong to: they mean nothing without it. */
-  static Map<String, Object> describeMachine() throws IOException {
+  static Map<String, Object> describeMachine(String loadAtStart) throws IOException {
     Map<String, Object> machine = new LinkedHashMap<>();
     String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
         .filter(line -> line.startsWith("model name"))
@@ -42,7 +42,18 @@ record BenchReport(String date, Map<String, Object> machine, Map<String, Object>
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
     machine.put("java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+    machine.put("loadAverageAtStart", loadAtStart);
+    machine.put("loadAverageAtEnd", loadAverage());
     return machine;
+  }
+
+  /**
+   * The 1, 5 and 15 minute load averages: the benchmark itself keeps about one and a half cores busy, so more means
+   * other work shared the CPUs and the figures are noisier.
+   */
+  static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
   }
 
   /** The figures as a Markdown table, with the GET /products/{id} to bare GetItem comparison under it. */
@@ -72,7 +83,9 @@ record BenchReport(String date, Map<String, Object> machine, Map<String, Object>
                 "%nGET /products/{id} warm p50 %.2f ms against bare GetItem %.2f ms: %+.2f ms, ×%.2f%n",
                 get.warm().p50Ms(), reference.warm().p50Ms(),
                 get.warm().p50Ms() - reference.warm().p50Ms(), get.warmP50RatioToReference()))));
-    out.append(String.format(Locale.ROOT, "%nDynamoDB Local GetItem straight from the harness (no Lambda): p50 %.2f ms,"
+    out.append(String.format(Locale.ROOT, "%nLoad average (1, 5, 15 min) at start %s, at end %s%n",
+        machine.get("loadAverageAtStart"), machine.get("loadAverageAtEnd")));
+    out.append(String.format(Locale.ROOT, "DynamoDB Local GetItem straight from the harness (no Lambda): p50 %.2f ms,"
         + " p99 %.2f ms%n", dynamoDbLocalGetItem.p50Ms(), dynamoDbLocalGetItem.p99Ms()));
     for (FunctionResult f : functions) {
       int errors = f.outcomes().entrySet().stream().filter(e -> e.getKey().startsWith("error:"))
