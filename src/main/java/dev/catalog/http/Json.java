@@ -66,7 +66,14 @@ public final class Json {
 
   private static ObjectNode readObject(JsonParser raw) throws IOException {
     try (JsonParser parser = new StrictParser(raw)) {
-      JsonNode node = MAPPER.readTree(parser);
+      JsonNode node;
+      try {
+        node = MAPPER.readTree(parser);
+      } catch (NumberFormatException | ArithmeticException outOfRange) {
+        // BigDecimal's scale is an int, so 1e-2147483649 is valid JSON it cannot hold; Jackson lets that through.
+        throw HttpError.badRequest("json-too-complex", "JSON exceeds a limit",
+            "The number at " + StrictParser.location(parser) + " has an exponent out of range.");
+      }
       if (parser.nextToken() != null) {
         throw HttpError.badRequest("malformed-json", "Malformed JSON",
             "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");
