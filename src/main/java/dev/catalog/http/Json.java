@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
 
 /**
  * The project's one Jackson configuration: strict on the way in, exact on the way out.
@@ -39,6 +40,16 @@ public final class Json {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
+
+  /**
+   * The parts of Jackson's messages addressed to a Java developer, not to the client: which feature to enable
+   * ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), which setting set a limit ("from
+   * `StreamReadConstraints.getMaxNestingDepth()`"), and a description of the input source.
+   */
+  private static final Pattern LIBRARY_HINTS = Pattern.compile(", from `[^`]*`"
+      + "|:? enable `[^`]*` to allow"
+      + "| \\(start marker at \\[[^\\]]*]\\)"
+      + "| \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
   private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -90,14 +101,20 @@ public final class Json {
   }
 
   private static HttpError malformed(IOException e) {
-    if (e instanceof StreamConstraintsException limits) {
-      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", limits.getOriginalMessage());
+    String detail = withoutHints(
+        e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
+    if (e instanceof StreamConstraintsException) {
+      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", detail);
     }
-    String detail = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     if (e instanceof JsonProcessingException json && json.getLocation() != null) {
       detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
     }
     return HttpError.badRequest("malformed-json", "Malformed JSON", detail);
+  }
+
+  /** Jackson's message without what speaks of Jackson itself (its features, its settings, its input source). */
+  private static String withoutHints(String message) {
+    return message == null ? "The body is not valid JSON." : LIBRARY_HINTS.matcher(message).replaceAll("");
   }
 
   /** Names a JSON value's type the way a client thinks of it: "an array", "a string", "null". */
