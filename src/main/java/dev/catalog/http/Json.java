@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>Reading rejects what JSON allows but a product never needs and what would silently corrupt data: duplicate keys,
  * nesting deeper than {@link #MAX_DEPTH}, numbers longer than {@link #MAX_NUMBER_LENGTH} characters, negative zero,
- * lone UTF-16 surrogates, and anything after the top-level value. Decimals are read as {@code BigDecimal}, so
- * {@code 19.99} is never a binary float, and written in plain notation.
+ * lone UTF-16 surrogates, a byte order mark, bytes that are not UTF-8, and anything after the top-level value.
+ * Decimals are read as {@code BigDecimal}, so {@code 19.99} is never a binary float, and written in plain notation.
  */
 public final class Json {
   /** Products nest two levels deep; 32 leaves room for error and stops a 10,000-level document at once. */
@@ -57,17 +60,29 @@ public final class Json {
 
   private Json() {}
 
-  /** Parses a request body that must be one JSON object. */
+  /**
+   * Parses a request body given as bytes (base64 in the event). The bytes must be UTF-8 (RFC 8259 section 8.1) and
+   * are decoded first, then read like text: Jackson's byte parser would otherwise skip a byte order mark and detect
+   * UTF-16 and UTF-32 on its own, accepting bodies the text form refuses.
+   */
   public static ObjectNode readObject(byte[] body) {
+    ByteBuffer bytes = ByteBuffer.wrap(body);
+    String text;
     try {
-      return readObject(FACTORY.createParser(body));
-    } catch (IOException e) {
-      throw malformed(e);
+      text = StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      throw HttpError.badRequest("malformed-json", "Malformed JSON",
+          "The body is not valid UTF-8 at byte " + bytes.position() + ".");
     }
+    return readObject(text);
   }
 
-  /** Parses a request body given as text (API Gateway passes non-binary bodies as strings). */
+  /** Parses a request body that must be one JSON object, given as text (API Gateway passes text bodies so). */
   public static ObjectNode readObject(String body) {
+    if (body.startsWith("\uFEFF")) {
+      throw HttpError.badRequest("malformed-json", "Malformed JSON",
+          "The body starts with a byte order mark, which JSON sent over a network must not have (RFC 8259).");
+    }
     try {
       return readObject(FACTORY.createParser(body));
     } catch (IOException e) {
