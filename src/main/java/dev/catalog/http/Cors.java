@@ -27,18 +27,18 @@ public final class Cors {
     return new Cors(System.getenv("ALLOWED_ORIGINS"));
   }
 
-  /** Adds the CORS response headers when the request came from an allowed origin. */
+  /** Adds the CORS response headers when the request came from an allowed origin, and Vary when they could vary. */
   void decorate(ApiRequest request, ApiResponse response) {
+    if (!anyOrigin && !origins.isEmpty()) {
+      // With a list, the response depends on Origin even when this request sent none or one not listed: a cache
+      // must not hand it to another origin (Fetch standard, "CORS protocol and HTTP caches").
+      response.header("Vary", "Origin");
+    }
     String origin = request.header("Origin");
     if (origin == null || !allows(origin)) {
       return;
     }
-    if (anyOrigin) {
-      response.header("Access-Control-Allow-Origin", "*");
-    } else {
-      response.header("Access-Control-Allow-Origin", origin);
-      response.header("Vary", "Origin");
-    }
+    response.header("Access-Control-Allow-Origin", anyOrigin ? "*" : origin);
     response.header("Access-Control-Expose-Headers", EXPOSED_HEADERS);
   }
 
