@@ -8,12 +8,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -54,9 +52,6 @@ public final class Json {
       + "| \\(start marker at \\[[^\\]]*]\\)"
       + "| \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
 
   private Json() {}
 
@@ -94,7 +89,7 @@ public final class Json {
     try (JsonParser parser = new StrictParser(raw)) {
       JsonNode node;
       try {
-        node = MAPPER.readTree(parser);
+        node = JsonTrees.read(parser);
       } catch (NumberFormatException | ArithmeticException outOfRange) {
         // BigDecimal's scale is an int, so 1e-2147483649 is valid JSON it cannot hold; Jackson lets that through.
         throw HttpError.badRequest("json-too-complex", "JSON exceeds a limit",
@@ -104,7 +99,7 @@ public final class Json {
         throw HttpError.badRequest("malformed-json", "Malformed JSON",
             "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");
       }
-      if (node == null || node.isMissingNode()) {
+      if (node == null) {
         throw HttpError.badRequest("malformed-json", "Malformed JSON", "The request body holds no JSON value.");
       }
       if (!node.isObject()) {
@@ -145,7 +140,7 @@ public final class Json {
   }
 
   public static ObjectNode newObject() {
-    return MAPPER.createObjectNode();
+    return JsonTrees.NODES.objectNode();
   }
 
   /** A generator with the project's settings (plain decimals), for writing response bodies. */
@@ -157,11 +152,14 @@ public final class Json {
     }
   }
 
+  /** The tree as JSON text, decimals in plain notation. */
   public static String write(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = generator(out)) {
+      JsonTrees.write(node, json);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toString();
   }
 }
