@@ -28,11 +28,11 @@ public final class Cors {
     return new Cors(Environment.get("ALLOWED_ORIGINS"));
   }
 
-  /** Adds the CORS response headers when the request came from an allowed origin. */
+  /** Adds the CORS response headers when the request came from an allowed origin, and Vary when they could vary. */
   void decorate(ApiRequest request, ApiResponse response) {
     if (!anyOrigin && !origins.isEmpty()) {
-      // With a list, the headers depend on Origin even when absent or refused; a cache must not reuse a response
-      // without them for an allowed origin (Fetch standard, "CORS protocol and HTTP caches").
+      // With a list, the response depends on Origin even when this request sent none or one not listed: a cache
+      // must not hand it to another origin (Fetch standard, "CORS protocol and HTTP caches").
       response.header("Vary", "Origin");
     }
     String origin = request.header("Origin");

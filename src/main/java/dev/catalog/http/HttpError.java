@@ -39,9 +39,10 @@ public final class HttpError extends RuntimeException {
     return of(400, slug, title, detail);
   }
 
-  /** A 400 listing every failing field, not just the first. */
+  /** A 400 listing every failing field, not just the first (a field may fail more than one constraint). */
   public static HttpError validation(List<FieldError> errors) {
-    String detail = errors.size() == 1 ? "1 problem was found; see errors." : errors.size() + " problems were found; see errors.";
+    long fields = errors.stream().map(FieldError::field).distinct().count();
+    String detail = fields == 1 ? "1 field is invalid." : fields + " fields are invalid.";
     return new HttpError(400, Problems.TYPE_PREFIX + "validation-failed", "The request is invalid", detail, errors,
         Map.of());
   }

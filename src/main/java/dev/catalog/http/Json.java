@@ -8,17 +8,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -27,8 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Reading rejects what JSON allows but a product never needs and what would silently corrupt data: duplicate keys,
  * nesting deeper than {@link #MAX_DEPTH}, numbers longer than {@link #MAX_NUMBER_LENGTH} characters, negative zero,
- * lone UTF-16 surrogates, and anything after the top-level value. Decimals are read as {@code BigDecimal}, so
- * {@code 19.99} is never a binary float, and written in plain notation.
+ * lone UTF-16 surrogates, a byte order mark, bytes that are not UTF-8, and anything after the top-level value.
+ * Decimals are read as {@code BigDecimal}, so {@code 19.99} is never a binary float, and written in plain notation.
  */
 public final class Json {
   /** Products nest two levels deep; 32 leaves room for error and stops a 10,000-level document at once. */
@@ -45,31 +42,42 @@ public final class Json {
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .build();
 
-  /** "(32, from `StreamReadConstraints.getMaxNestingDepth()`)", ": enable `JsonReadFeature.X` to allow". */
-  private static final Pattern HINTS = Pattern.compile("\\s*\\(from `[^`]*`\\)|,\\s*from `[^`]*`"
-      + "|[:;,]?\\s*(?:enable|use) `[^`]*`[^()\\n]*?(?=\\s*(?:\\(|\\n|$))");
+  /**
+   * The parts of Jackson's messages addressed to a Java developer, not to the client: which feature to enable
+   * ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), which setting set a limit ("from
+   * `StreamReadConstraints.getMaxNestingDepth()`"), and a description of the input source.
+   */
+  private static final Pattern LIBRARY_HINTS = Pattern.compile(", from `[^`]*`"
+      + "|:? enable `[^`]*` to allow"
+      + "| \\(start marker at \\[[^\\]]*]\\)"
+      + "| \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
 
   private Json() {}
 
-  /** Parses a request body that must be one JSON object. */
+  /**
+   * Parses a request body given as bytes (base64 in the event). The bytes must be UTF-8 (RFC 8259 section 8.1) and
+   * are decoded first, then read like text: Jackson's byte parser would otherwise skip a byte order mark and detect
+   * UTF-16 and UTF-32 on its own, accepting bodies the text form refuses.
+   */
   public static ObjectNode readObject(byte[] body) {
-    // Decoded strictly as UTF-8 first: Jackson would otherwise detect UTF-16 and UTF-32 on its own.
+    ByteBuffer bytes = ByteBuffer.wrap(body);
+    String text;
     try {
-      return readObject(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body)).toString());
+      text = StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
     } catch (CharacterCodingException e) {
-      throw HttpError.badRequest("malformed-json", "Malformed JSON", "The body is not valid UTF-8.");
+      throw HttpError.badRequest("malformed-json", "Malformed JSON",
+          "The body is not valid UTF-8 at byte " + bytes.position() + ".");
     }
+    return readObject(text);
   }
 
-  /** Parses a request body given as text (API Gateway passes non-binary bodies as strings). */
+  /** Parses a request body that must be one JSON object, given as text (API Gateway passes text bodies so). */
   public static ObjectNode readObject(String body) {
+    if (body.startsWith("\uFEFF")) {
+      throw HttpError.badRequest("malformed-json", "Malformed JSON",
+          "The body starts with a byte order mark, which JSON sent over a network must not have (RFC 8259).");
+    }
     try {
       return readObject(FACTORY.createParser(body));
     } catch (IOException e) {
@@ -81,17 +89,17 @@ public final class Json {
     try (JsonParser parser = new StrictParser(raw)) {
       JsonNode node;
       try {
-        node = MAPPER.readTree(parser);
-      } catch (NumberFormatException outOfRange) {
-        // Valid JSON such as 1e999999999999, whose exponent no BigDecimal can hold: the client's error, not a 500.
+        node = JsonTrees.read(parser);
+      } catch (NumberFormatException | ArithmeticException outOfRange) {
+        // BigDecimal's scale is an int, so 1e-2147483649 is valid JSON it cannot hold; Jackson lets that through.
         throw HttpError.badRequest("json-too-complex", "JSON exceeds a limit",
-            "The number at " + StrictParser.location(parser) + " is out of range.");
+            "The number at " + StrictParser.location(parser) + " has an exponent out of range.");
       }
       if (parser.nextToken() != null) {
         throw HttpError.badRequest("malformed-json", "Malformed JSON",
             "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");
       }
-      if (node == null || node.isMissingNode()) {
+      if (node == null) {
         throw HttpError.badRequest("malformed-json", "Malformed JSON", "The request body holds no JSON value.");
       }
       if (!node.isObject()) {
@@ -103,19 +111,20 @@ public final class Json {
   }
 
   private static HttpError malformed(IOException e) {
-    if (e instanceof StreamConstraintsException limits) {
-      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", forClients(limits.getOriginalMessage()));
+    String detail = withoutHints(
+        e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
+    if (e instanceof StreamConstraintsException) {
+      return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", detail);
     }
-    String detail = forClients(e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
     if (e instanceof JsonProcessingException json && json.getLocation() != null) {
       detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
     }
     return HttpError.badRequest("malformed-json", "Malformed JSON", detail);
   }
 
-  /** Jackson's messages, less the hints about its own settings, which mean nothing to a client. */
-  static String forClients(String message) {
-    return HINTS.matcher(message).replaceAll("").strip();
+  /** Jackson's message without what speaks of Jackson itself (its features, its settings, its input source). */
+  private static String withoutHints(String message) {
+    return message == null ? "The body is not valid JSON." : LIBRARY_HINTS.matcher(message).replaceAll("");
   }
 
   /** Names a JSON value's type the way a client thinks of it: "an array", "a string", "null". */
@@ -131,7 +140,7 @@ public final class Json {
   }
 
   public static ObjectNode newObject() {
-    return MAPPER.createObjectNode();
+    return JsonTrees.NODES.objectNode();
   }
 
   /** A generator with the project's settings (plain decimals), for writing response bodies. */
@@ -143,11 +152,14 @@ public final class Json {
     }
   }
 
+  /** The tree as JSON text, decimals in plain notation. */
   public static String write(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = generator(out)) {
+      JsonTrees.write(node, json);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toString();
   }
 }

@@ -58,6 +58,11 @@ public final class PageCursor {
         || !cursor.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
       throw invalid();
     }
+    // Base64 has more than one spelling of the same bytes (unused low bits of the last character, padding): only
+    // the spelling this API issues is accepted, so a cursor string it did not hand out is refused, not "the same".
+    if (!cursor.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
+      throw invalid();
+    }
     String text = new String(payload, StandardCharsets.UTF_8);
     int separator = text.indexOf(SEPARATOR);
     String id = text.substring(0, separator);

@@ -39,20 +39,19 @@ public final class ProductStore {
   /** The global secondary index that serves the list by category: hash key category, range key id. */
   public static final String CATEGORY_INDEX = "byCategory";
 
-  private static final TableSchema<Product> SCHEMA = TableSchema.fromBean(Product.class);
+  private static final TableSchema<Product> SCHEMA = ProductTableSchema.SCHEMA;
 
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<Product> table;
-  private final Executor executor;
 
   public ProductStore(DynamoDbEnhancedClient client, String tableName) {
-    this(client, tableName, Executors.newVirtualThreadPerTaskExecutor());
-  }
-
-  ProductStore(DynamoDbEnhancedClient client, String tableName, Executor executor) {
     this.client = client;
     this.table = client.table(tableName, SCHEMA);
-    this.executor = executor;
+  }
+
+  /** Created on first use of the async API, so the blocking handlers never pay for it at cold start. */
+  private static final class AsyncExecutor {
+    static final Executor INSTANCE = Executors.newVirtualThreadPerTaskExecutor();
   }
 
   /** The product, read with strong consistency so a client always sees its own last write. */
@@ -149,19 +148,19 @@ public final class ProductStore {
   }
 
   public CompletableFuture<Optional<Product>> findAsync(String id) {
-    return CompletableFuture.supplyAsync(() -> find(id), executor);
+    return CompletableFuture.supplyAsync(() -> find(id), AsyncExecutor.INSTANCE);
   }
 
   public CompletableFuture<Boolean> saveAsync(Product product) {
-    return CompletableFuture.supplyAsync(() -> save(product), executor);
+    return CompletableFuture.supplyAsync(() -> save(product), AsyncExecutor.INSTANCE);
   }
 
   public CompletableFuture<Boolean> deleteAsync(String id, Long expectedVersion) {
-    return CompletableFuture.supplyAsync(() -> delete(id, expectedVersion), executor);
+    return CompletableFuture.supplyAsync(() -> delete(id, expectedVersion), AsyncExecutor.INSTANCE);
   }
 
   public CompletableFuture<ProductPage> listAsync(String category, int limit, Map<String, AttributeValue> startKey) {
-    return CompletableFuture.supplyAsync(() -> list(category, limit, startKey), executor);
+    return CompletableFuture.supplyAsync(() -> list(category, limit, startKey), AsyncExecutor.INSTANCE);
   }
 
   private static Key key(String id) {

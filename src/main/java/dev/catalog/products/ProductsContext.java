@@ -5,12 +5,13 @@ import dev.catalog.http.Cors;
 import dev.catalog.idempotency.IdempotencyStore;
 import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;
+import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * What the products functions share: the stores, the cursor codec, CORS and the clock. Lambda builds it once per
- * container from the environment ({@link #fromEnvironment()}, via each handler's no-argument constructor); tests and
- * the local API build their own with {@link #create}.
+ * container from the environment ({@link #fromEnvironment()}, via each handler's no-argument constructor), which also
+ * registers the SnapStart priming hook; tests and the local API build their own with {@link #create}.
  */
 public record ProductsContext(
     ProductStore products, IdempotencyStore idempotency, PageCursor cursors, Cors cors, Clock clock) {
@@ -24,6 +25,12 @@ public record ProductsContext(
     static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(),
         Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"),
         Environment.require("CURSOR_SIGNING_KEY"), Cors.fromEnvironment(), Clock.systemUTC());
+    /** Held here because CRaC keeps only weak references to registered resources. */
+    static final SnapStartPriming PRIMING = new SnapStartPriming(INSTANCE);
+
+    static {
+      Core.getGlobalContext().register(PRIMING);
+    }
   }
 
   public static ProductsContext create(DynamoDbEnhancedClient client, String productsTable, String idempotencyTable,

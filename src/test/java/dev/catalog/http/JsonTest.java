@@ -137,7 +137,7 @@ class JsonTest {
   @ValueSource(strings = {"1e999999999999", "1e-999999999999", "-5E+99999999999"})
   void exponentBeyondBigDecimalIs400NotA500(String number) {
     HttpError error = assertProblem(400, "json-too-complex", () -> Json.readObject("{\"n\":" + number + "}"));
-    assertEquals("The number at '/n' is out of range.", error.detail());
+    assertEquals("The number at '/n' has an exponent out of range.", error.detail());
   }
 
   @Test

@@ -48,7 +48,7 @@ class ProblemsTest {
     assertEquals("application/problem+json", response.header("Content-Type"));
     assertEquals(parse("""
         {"type": "urn:products-api:problem:validation-failed", "title": "The request is invalid", "status": 400,
-         "detail": "2 problems were found; see errors.", "instance": "/products/p-1",
+         "detail": "2 fields are invalid.", "instance": "/products/p-1",
          "errors": [{"field": "name", "message": "is required"}, {"field": "tags[2]", "message": "must not be blank"}]}
         """), parse(response.body()));
   }

@@ -112,7 +112,7 @@ class ProductJsonTest {
     HttpError error = assertProblem(400, "validation-failed", () -> read("{\"name\":1,\"price\":\"x\",\"foo\":1,"
         + "\"tags\":[\"a\",\"\",\"a\"],\"stock\":-1,\"currency\":\"usd\",\"description\":\"" + "d".repeat(4001)
         + "\"}"));
-    assertEquals("9 problems were found; see errors.", error.detail());
+    assertEquals("9 fields are invalid.", error.detail());
     assertEquals(List.of("name: must be a string, not a number", "price: must be a JSON number, not a string",
         "foo: is not a field of a product", "category: is required",
         "currency: must be an ISO 4217 currency code such as USD or EUR",

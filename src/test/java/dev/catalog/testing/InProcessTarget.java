@@ -41,12 +41,7 @@ final class InProcessTarget implements ApiTarget {
         parameters.get().forEach((name, value) -> decoded.put(name, URLDecoder.decode(value, StandardCharsets.UTF_8)));
         APIGatewayProxyRequestEvent event = ProxyEvents.of(call.method(), function.route().path(), call.pathAndQuery(),
             decoded, call.headers(), call.body());
-        APIGatewayProxyResponseEvent response = function.handler().handleRequest(event, null);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        if (response.getHeaders() != null) {
-          response.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
-        }
-        return new ApiResult(response.getStatusCode(), headers, response.getBody() == null ? "" : response.getBody());
+        return ApiResult.of(function.handler().handleRequest(event, null));
       }
     }
     // What API Gateway's REST API answers for a path or method no route serves.
