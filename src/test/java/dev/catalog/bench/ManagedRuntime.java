@@ -93,7 +93,9 @@ final class ManagedRuntime {
   List<String> command(BenchFunction function, int cpu) {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu),
         javaHome.resolve("bin").resolve("java").toString()));
-    // The managed runtime gives the heap 85% of the function's memory.
+    // The managed runtime gives the heap 85% of the function's memory. MaxRAM makes every other default the JVM sizes
+    // from memory (initial heap, young generation...) what it is in a container of MemorySize, not this machine.
+    command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
     command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
     command.addAll(List.of(
         "-XX:+UseSerialGC",
