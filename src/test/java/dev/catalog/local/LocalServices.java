@@ -1,0 +1,137 @@
+package dev.catalog.local;
+
+import dev.catalog.template.IntrinsicResolver;
+import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.testing.TemplateTables;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What {@code ./mvnw -Plocal} runs, from the template alone: DynamoDB Local (in memory, or in the data directory)
+ * with the template's tables under stable names ({@code products-local}), and the {@link LocalApi} whose functions
+ * see them through their template environment. Closing stops both.
+ *
+ * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read and the functions
+ * are prepared; the functions get their environment once the tables exist.
+ */
+final class LocalServices implements AutoCloseable {
+  /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
+  static final String TABLE_SUFFIX = "local";
+
+  private final EmbeddedDynamoDb dynamo;
+  private final LocalApi api;
+  private final int seeded;
+
+  private LocalServices(EmbeddedDynamoDb dynamo, LocalApi api, int seeded) {
+    this.dynamo = dynamo;
+    this.api = api;
+    this.seeded = seeded;
+  }
+
+  /**
+   * Starts everything; on failure, stops what was started.
+   *
+   * @throws dev.catalog.template.TemplateException for a template that cannot be used
+   * @throws LocalApiException for other bad input (handler, port, seed file)
+   */
+  static LocalServices start(LocalOptions options, PrintStream console) {
+    CompletableFuture<Map<String, Map<String, String>>> environments = new CompletableFuture<>();
+    CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
+    EmbeddedDynamoDb dynamo = null;
+    LocalApi api = null;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    try {
+      // DynamoDB Local prints its settings, and SLF4J that it has no binding: the ready line says what matters.
+      silence();
+      Thread.ofPlatform().name("dynamodb-local-start").start(() -> {
+        try {
+          starting.complete(EmbeddedDynamoDb.start(options.data()));
+        } catch (Throwable e) {
+          starting.completeExceptionally(e);
+        }
+      });
+      org.slf4j.LoggerFactory.getILoggerFactory();
+      SamTemplate template = SamTemplate.load(options.template());
+      api = LocalApi.builder(template).environment(id -> environments.join().get(id)).port(options.port())
+          .maxInstances(options.maxInstances()).console(console).start();
+      dynamo = join(starting);
+      System.setOut(out);
+      System.setErr(err);
+      environments.complete(createTables(template, dynamo));
+      int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed());
+      return new LocalServices(dynamo, api, seeded);
+    } catch (RuntimeException e) {
+      System.setOut(out);
+      System.setErr(err);
+      environments.completeExceptionally(e);
+      if (api != null) {
+        api.close();
+      }
+      EmbeddedDynamoDb started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
+      if (started != null) {
+        started.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The tables, and each function's environment resolved against them. */
+  private static Map<String, Map<String, String>> createTables(SamTemplate template, EmbeddedDynamoDb dynamo) {
+    Map<String, String> tables;
+    try (DynamoDbClient client = dynamo.newClient()) {
+      tables = TemplateTables.createMissing(client, template, TABLE_SUFFIX);
+    }
+    IntrinsicResolver resolver = template.resolver().physicalNames(tables).region(dynamo.region()).build();
+    // Resolved now for every function, so an unresolvable reference stops the start rather than a request.
+    Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    template.functions().values().forEach(function -> {
+      Map<String, String> environment = new LinkedHashMap<>(function.environment(resolver));
+      environment.putAll(dynamo.clientEnvironment());
+      environments.put(function.logicalId(), environment);
+    });
+    return environments;
+  }
+
+  private static EmbeddedDynamoDb join(CompletableFuture<EmbeddedDynamoDb> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private static void silence() {
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    System.setOut(nowhere);
+    System.setErr(nowhere);
+  }
+
+  LocalApi api() {
+    return api;
+  }
+
+  EmbeddedDynamoDb dynamo() {
+    return dynamo;
+  }
+
+  /** Products the seed file added (0 without one, or when all were there already). */
+  int seeded() {
+    return seeded;
+  }
+
+  @Override
+  public void close() {
+    try {
+      api.close();
+    } finally {
+      dynamo.close();
+    }
+  }
+}
