@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * with the template's tables under stable names ({@code products-local}), and the {@link LocalApi} whose functions
  * see them through their template environment. Closing stops both.
  *
- * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read and the functions
- * are prepared; the functions get their environment once the tables exist.
+ * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read, the environments
+ * resolved and the functions prepared; a function's first instance waits until the tables exist.
  */
 final class LocalServices implements AutoCloseable {
   /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
@@ -41,8 +41,8 @@ final class LocalServices implements AutoCloseable {
    * @throws LocalApiException for other bad input (handler, port, seed file)
    */
   static LocalServices start(LocalOptions options, PrintStream console) {
-    CompletableFuture<Map<String, Map<String, String>>> environments = new CompletableFuture<>();
     CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
+    CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     EmbeddedDynamoDb dynamo = null;
     LocalApi api = null;
     PrintStream out = System.out;
@@ -59,18 +59,27 @@ final class LocalServices implements AutoCloseable {
       });
       org.slf4j.LoggerFactory.getILoggerFactory();
       SamTemplate template = SamTemplate.load(options.template());
-      api = LocalApi.builder(template).environment(id -> environments.join().get(id)).port(options.port())
-          .maxInstances(options.maxInstances()).console(console).start();
+      Map<String, Map<String, String>> environments = environments(template);
+      api = LocalApi.builder(template).port(options.port()).maxInstances(options.maxInstances()).console(console)
+          .environment(id -> {
+            Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
+            environment.putAll(clientEnvironment.join());
+            return environment;
+          })
+          .start();
       dynamo = join(starting);
       System.setOut(out);
       System.setErr(err);
-      environments.complete(createTables(template, dynamo));
+      try (DynamoDbClient client = dynamo.newClient()) {
+        TemplateTables.createMissing(client, template, TABLE_SUFFIX);
+      }
+      clientEnvironment.complete(dynamo.clientEnvironment());
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed());
       return new LocalServices(dynamo, api, seeded);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
-      environments.completeExceptionally(e);
+      clientEnvironment.completeExceptionally(e);
       if (api != null) {
         api.close();
       }
@@ -82,20 +91,17 @@ final class LocalServices implements AutoCloseable {
     }
   }
 
-  /** The tables, and each function's environment resolved against them. */
-  private static Map<String, Map<String, String>> createTables(SamTemplate template, EmbeddedDynamoDb dynamo) {
-    Map<String, String> tables;
-    try (DynamoDbClient client = dynamo.newClient()) {
-      tables = TemplateTables.createMissing(client, template, TABLE_SUFFIX);
-    }
-    IntrinsicResolver resolver = template.resolver().physicalNames(tables).region(dynamo.region()).build();
-    // Resolved now for every function, so an unresolvable reference stops the start rather than a request.
+  /**
+   * Every function's template environment, resolved against the tables' local names before they exist (the names
+   * are fixed), so an unresolvable reference stops the start before DynamoDB Local is even up.
+   */
+  private static Map<String, Map<String, String>> environments(SamTemplate template) {
+    Map<String, String> tables = new LinkedHashMap<>();
+    template.tables().keySet().forEach(id -> tables.put(id, TemplateTables.physicalName(id, TABLE_SUFFIX)));
+    IntrinsicResolver resolver = template.resolver().physicalNames(tables).build();
     Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-    template.functions().values().forEach(function -> {
-      Map<String, String> environment = new LinkedHashMap<>(function.environment(resolver));
-      environment.putAll(dynamo.clientEnvironment());
-      environments.put(function.logicalId(), environment);
-    });
+    template.functions().values().forEach(function ->
+        environments.put(function.logicalId(), function.environment(resolver)));
     return environments;
   }
 
