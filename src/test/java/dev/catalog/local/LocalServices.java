@@ -6,10 +6,16 @@ import dev.catalog.testing.EmbeddedDynamoDb;
 import dev.catalog.testing.TemplateTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -67,6 +73,7 @@ final class LocalServices implements AutoCloseable {
             return environment;
           })
           .start();
+      preloadSdk();
       dynamo = join(starting);
       System.setOut(out);
       System.setErr(err);
@@ -103,6 +110,22 @@ final class LocalServices implements AutoCloseable {
     template.functions().values().forEach(function ->
         environments.put(function.logicalId(), function.environment(resolver)));
     return environments;
+  }
+
+  /**
+   * Loads the SDK's client classes while DynamoDB Local is still starting, so that creating the tables, the step
+   * that has to wait for it, does not load them too: one request, to a port where nothing listens.
+   */
+  private static void preloadSdk() {
+    try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("preload", "preload")))
+        .overrideConfiguration(settings -> settings.retryStrategy(retry -> retry.maxAttempts(1)))
+        .httpClient(UrlConnectionHttpClient.create()).build()) {
+      client.describeTable(request -> request.tableName("preload"));
+    } catch (SdkClientException nothingListensThere) {
+      // Expected: the request went through the whole client pipeline, which is what was to be loaded.
+    }
   }
 
   private static EmbeddedDynamoDb join(CompletableFuture<EmbeddedDynamoDb> starting) {
