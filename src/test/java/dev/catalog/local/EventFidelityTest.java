@@ -101,7 +101,8 @@ class EventFidelityTest {
 
   @Test
   void aUtf8BodyArrivesAsTextAndAnyOtherAsBase64() throws IOException {
-    JsonNode text = event(Requests.send(Requests.to(api, "/echo/text").POST(BodyPublishers.ofString("gr\u00fc\u00df"))));
+    JsonNode text = event(Requests.send(Requests.to(api, "/echo/text")
+        .POST(BodyPublishers.ofString("gr\u00fc\u00df"))));
     assertEquals("gr\u00fc\u00df", text.get("body").asText());
     assertFalse(text.get("isBase64Encoded").asBoolean());
 
@@ -114,7 +115,8 @@ class EventFidelityTest {
 
   @Test
   void aBase64ResponseIsSentAsItsBytes() {
-    HttpResponse<byte[]> response = Requests.send(Requests.to(api, "/echo/image?binary=true"), BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        Requests.send(Requests.to(api, "/echo/image?binary=true"), BodyHandlers.ofByteArray());
 
     assertEquals(200, response.statusCode());
     assertEquals("image/png", response.headers().firstValue("Content-Type").orElseThrow());
@@ -137,7 +139,8 @@ class EventFidelityTest {
       HttpResponse<String> response = Requests.send(request);
       assertEquals(403, response.statusCode(), () -> request.build().toString());
       assertEquals("{\"message\":\"Missing Authentication Token\"}", response.body());
-      assertEquals("MissingAuthenticationTokenException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+      assertEquals("MissingAuthenticationTokenException",
+          response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
       assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     }
   }

@@ -118,7 +118,8 @@ final class HttpExchanges {
       });
     }
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) -> headers.computeIfAbsent(name, n -> new ArrayList<>(List.of(value))));
+      response.getHeaders().forEach((name, value) ->
+          headers.computeIfAbsent(name, n -> new ArrayList<>(List.of(value))));
     }
     Headers out = exchange.getResponseHeaders();
     headers.forEach((name, values) -> out.put(REMAPPED.contains(name.toLowerCase(Locale.ROOT))

@@ -35,7 +35,8 @@ class InvokeAndDataTest {
     assertEquals(0, status, err::text);
     JsonNode response = JSON.readTree(out.text());
     assertEquals(200, response.get("statusCode").asInt(), out::text);
-    assertEquals("3f2c6a9e-5b1d-4c8e-9a7f-2d4b6e8c0a1f", JSON.readTree(response.get("body").asText()).get("id").asText());
+    JsonNode product = JSON.readTree(response.get("body").asText());
+    assertEquals("3f2c6a9e-5b1d-4c8e-9a7f-2d4b6e8c0a1f", product.get("id").asText(), "the seed has the events' id");
     assertTrue(err.text().contains("[GetProductFunction] instance 1 started"), err::text);
   }
 

@@ -34,9 +34,10 @@ final class LambdaClasspath {
     classpath.add(handlerRoot);
     try {
       Path listing = Path.of(applicationRoot.toURI()).resolveSibling(LISTING);
-      List<String> entries = Files.isRegularFile(listing) ? List.of(Files.readString(listing).strip().split(File.pathSeparator))
-          // Started outside Maven (an IDE) before any build wrote the listing: the host's class path will do.
-          : List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+      // Started outside Maven (an IDE) before any build wrote the listing, the host's class path will do.
+      String listed = Files.isRegularFile(listing) ? Files.readString(listing).strip()
+          : System.getProperty("java.class.path");
+      List<String> entries = List.of(listed.split(File.pathSeparator));
       for (String entry : entries) {
         if (!entry.isBlank()) {
           classpath.add(Path.of(entry).toUri().toURL());

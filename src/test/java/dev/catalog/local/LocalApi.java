@@ -1,5 +1,6 @@
 package dev.catalog.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.catalog.local.FunctionPool.Failed;
@@ -78,8 +79,7 @@ public final class LocalApi implements AutoCloseable {
   }
 
   /** Invokes a function directly with an event, as {@code sam local invoke} does (no route, no HTTP). */
-  Outcome invoke(String functionLogicalId, com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent
-      event) throws InterruptedException {
+  Outcome invoke(String functionLogicalId, APIGatewayProxyRequestEvent event) throws InterruptedException {
     return pool(functionLogicalId).invoke(event, "invoke");
   }
 

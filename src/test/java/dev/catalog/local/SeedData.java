@@ -25,7 +25,8 @@ final class SeedData {
     try {
       products = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new LocalApiException("Seed file " + file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new LocalApiException("Seed file " + file + " is not valid JSON: "
+          + e.getMessage().lines().findFirst().orElse(""));
     }
     if (products == null || !products.isArray()) {
       throw new LocalApiException("Seed file " + file + " must hold a JSON array of products");
@@ -38,10 +39,11 @@ final class SeedData {
         if (id.isEmpty()) {
           throw new LocalApiException("Seed file " + file + ": product [" + i + "] has no \"id\"");
         }
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        HttpRequest put = HttpRequest.newBuilder(
                 api.resolve("/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
             .header("Content-Type", "application/json").header("If-None-Match", "*")
-            .PUT(HttpRequest.BodyPublishers.ofString(product.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            .PUT(HttpRequest.BodyPublishers.ofString(product.toString())).build();
+        HttpResponse<String> response = client.send(put, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 201) {
           created++;
         } else if (response.statusCode() != 412) {

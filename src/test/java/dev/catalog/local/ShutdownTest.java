@@ -21,7 +21,8 @@ class ShutdownTest {
 
   static Set<String> threadsOf(Set<String> functions) {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(name -> name.startsWith("HTTP-Dispatcher") || functions.stream().anyMatch(f -> name.startsWith(f + "#")))
+        .filter(name -> name.startsWith("HTTP-Dispatcher")
+            || functions.stream().anyMatch(function -> name.startsWith(function + "#")))
         .collect(Collectors.toSet());
   }
 

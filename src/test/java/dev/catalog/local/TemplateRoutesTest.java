@@ -63,7 +63,8 @@ class TemplateRoutesTest {
     var request = Requests.to(api, path).method(route.method(),
         body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (body != null) {
-      request.header("Content-Type", route.method().equals("PATCH") ? "application/merge-patch+json" : "application/json");
+      request.header("Content-Type",
+          route.method().equals("PATCH") ? "application/merge-patch+json" : "application/json");
     }
     if (route.method().equals("OPTIONS")) {
       request.header("Origin", "https://shop.example.com").header("Access-Control-Request-Method", "PUT");

@@ -13,8 +13,9 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local running inside this JVM: in memory (or in a directory, for the local API), one database for all credentials and regions ({@code -sharedDb},
- * so any client sees the same tables), telemetry off, on a free port reached through the loopback address.
+ * DynamoDB Local running inside this JVM: in memory (or in a directory, for the local API), one database for all
+ * credentials and regions ({@code -sharedDb}, so any client sees the same tables), telemetry off, on a free port
+ * reached through the loopback address.
  */
 public final class EmbeddedDynamoDb implements DynamoDbTarget {
     private static final String NATIVES_PROPERTY = "sqlite4java.library.path";
@@ -49,7 +50,8 @@ public final class EmbeddedDynamoDb implements DynamoDbTarget {
             try {
                 Files.createDirectories(dataDirectory);
             } catch (IOException e) {
-                throw new IllegalStateException("Cannot create the data directory " + dataDirectory.toAbsolutePath(), e);
+                throw new IllegalStateException("Cannot create the data directory " + dataDirectory.toAbsolutePath(),
+                        e);
             }
             storage = new String[] {"-dbPath", dataDirectory.toAbsolutePath().toString()};
         }
@@ -59,7 +61,8 @@ public final class EmbeddedDynamoDb implements DynamoDbTarget {
             try {
                 List<String> arguments = new ArrayList<>(List.of(storage));
                 arguments.addAll(List.of("-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
+                DynamoDBProxyServer server =
+                        ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
                 server.start();
                 return new EmbeddedDynamoDb(server, port);
             } catch (Exception e) {

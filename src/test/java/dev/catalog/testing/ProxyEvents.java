@@ -159,7 +159,8 @@ public final class ProxyEvents {
                   .withUserAgent(singleHeaders.getOrDefault("User-Agent", "tests"))));
       if (body != null && body.length > 0) {
         String text = utf8(body);
-        event.withBody(text != null ? text : Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(text == null);
+        event.withBody(text != null ? text : Base64.getEncoder().encodeToString(body))
+            .withIsBase64Encoded(text == null);
       } else {
         event.withIsBase64Encoded(false);
       }

@@ -26,7 +26,8 @@ final class RawHttpCall {
           .append(call.method()).append(' ').append(call.pathAndQuery()).append(" HTTP/1.1\r\n")
           .append("Host: ").append(baseUrl.getHost()).append(':').append(baseUrl.getPort()).append("\r\n")
           .append("Connection: close\r\n");
-      call.headers().forEach(header -> head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
+      call.headers().forEach(header ->
+          head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
       byte[] body = call.body() == null ? new byte[0] : call.body();
       head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
       OutputStream out = socket.getOutputStream();
