@@ -46,10 +46,11 @@ public final class LocalApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService requests;
 
-  private LocalApi(Builder builder, Map<String, FunctionPool> pools, HttpServer server, ExecutorService requests) {
+  private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, HttpServer server,
+      ExecutorService requests) {
     this.template = builder.template;
     this.routes = new ApiRoutes(builder.template);
-    this.stage = ApiStage.of(builder.template);
+    this.stage = stage;
     this.pools = pools;
     this.console = builder.console;
     this.server = server;
@@ -220,6 +221,7 @@ public final class LocalApi implements AutoCloseable {
       Map<String, FunctionPool> pools = new LinkedHashMap<>();
       ClassLoader host = LocalApi.class.getClassLoader();
       try {
+        ApiStage stage = ApiStage.of(template);
         for (FunctionDef function : template.functions().values()) {
           Supplier<Map<String, String>> variables =
               () -> LambdaEnvironment.of(function, environment.apply(function.logicalId()));
@@ -228,7 +230,7 @@ public final class LocalApi implements AutoCloseable {
         }
         HttpServer server = bind();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-        LocalApi api = new LocalApi(this, pools, server, requests);
+        LocalApi api = new LocalApi(this, stage, pools, server, requests);
         server.createContext("/", api::handle);
         server.setExecutor(requests);
         server.start();
