@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every route of template.yaml answers over real HTTP from its own function (the contract itself runs over HTTP in
- * the {@code contract-over-http} execution): a request the route accepts gets the function's success status.
+ * the {@code contract-over-http} execution): a request the route accepts gets the function's success status, with
+ * the CORS headers the functions add.
  */
 class TemplateRoutesTest {
   @RegisterExtension
@@ -48,6 +49,8 @@ class TemplateRoutesTest {
         .map(route -> DynamicTest.dynamicTest(route.toString(), () -> {
           HttpResponse<String> response = call(route);
           assertEquals(SUCCESS.get(route.toString()), response.statusCode(), response::body);
+          // ALLOWED_ORIGINS is the template's "*": every answer to a cross-origin request carries CORS headers.
+          assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(null), route::toString);
         }));
   }
 
@@ -66,8 +69,9 @@ class TemplateRoutesTest {
       request.header("Content-Type",
           route.method().equals("PATCH") ? "application/merge-patch+json" : "application/json");
     }
+    request.header("Origin", "https://shop.example.com");
     if (route.method().equals("OPTIONS")) {
-      request.header("Origin", "https://shop.example.com").header("Access-Control-Request-Method", "PUT");
+      request.header("Access-Control-Request-Method", "PUT");
     }
     return Requests.send(request);
   }
