@@ -6,13 +6,16 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local running inside this JVM: in memory, one database for all credentials and regions ({@code -sharedDb},
- * so any client sees the same tables), telemetry off, on a free port reached through the loopback address.
+ * DynamoDB Local running inside this JVM: in memory (or in a directory, for the local API), one database for all
+ * credentials and regions ({@code -sharedDb}, so any client sees the same tables), telemetry off, on a free port
+ * reached through the loopback address.
  */
 public final class EmbeddedDynamoDb implements DynamoDbTarget {
     private static final String NATIVES_PROPERTY = "sqlite4java.library.path";
@@ -33,13 +36,33 @@ public final class EmbeddedDynamoDb implements DynamoDbTarget {
      * @throws IllegalStateException when the sqlite4java natives cannot be found or the server does not start
      */
     public static EmbeddedDynamoDb start() {
+        return start(null);
+    }
+
+    /**
+     * Like {@link #start()}, but keeping the data in {@code dataDirectory} (created if missing) across restarts, or in
+     * memory when it is null.
+     */
+    public static EmbeddedDynamoDb start(Path dataDirectory) {
         locateNatives();
+        String[] storage = {"-inMemory"};
+        if (dataDirectory != null) {
+            try {
+                Files.createDirectories(dataDirectory);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot create the data directory " + dataDirectory.toAbsolutePath(),
+                        e);
+            }
+            storage = new String[] {"-dbPath", dataDirectory.toAbsolutePath().toString()};
+        }
         Exception last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = freeLoopbackPort();
             try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                    "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+                List<String> arguments = new ArrayList<>(List.of(storage));
+                arguments.addAll(List.of("-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
+                DynamoDBProxyServer server =
+                        ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
                 server.start();
                 return new EmbeddedDynamoDb(server, port);
             } catch (Exception e) {

@@ -5,12 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.http.Cors;
 import dev.catalog.products.ProductsContext;
+import dev.catalog.template.ApiRoutes;
 import dev.catalog.template.FunctionDef;
-import dev.catalog.template.Route;
 import dev.catalog.template.SamTemplate;
 import java.lang.reflect.Constructor;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,32 +20,28 @@ import java.util.Map;
  * involved. Each function has one handler instance (the handlers are stateless, so concurrent calls are safe).
  */
 final class InProcessTarget implements ApiTarget {
-  private record Function(Route route, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {}
-
-  private final List<Function> functions;
+  private final ApiRoutes routes;
+  private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers =
+      new HashMap<>();
 
   InProcessTarget(SamTemplate template, ProductsContext context) {
-    this.functions = template.routes().entrySet().stream()
-        .map(entry -> new Function(entry.getKey(), instantiate(entry.getValue(), context)))
-        .toList();
+    this.routes = new ApiRoutes(template);
+    template.functions().values().stream().filter(function -> !function.routes().isEmpty())
+        .forEach(function -> handlers.put(function.logicalId(), instantiate(function, context)));
   }
 
   @Override
   public ApiResult send(ApiCall call) {
     String path = call.pathAndQuery().split("\\?", 2)[0];
-    for (Function function : functions) {
-      var parameters = function.route().match(path);
-      if (parameters.isPresent() && function.route().allows(call.method())) {
-        Map<String, String> decoded = new LinkedHashMap<>();
-        parameters.get().forEach((name, value) -> decoded.put(name, URLDecoder.decode(value, StandardCharsets.UTF_8)));
-        APIGatewayProxyRequestEvent event = ProxyEvents.of(call.method(), function.route().path(), call.pathAndQuery(),
-            decoded, call.headers(), call.body());
-        return ApiResult.of(function.handler().handleRequest(event, null));
-      }
+    var selected = routes.select(call.method(), path);
+    if (selected.isEmpty()) {
+      // What API Gateway's REST API answers for a path or method no route serves.
+      return new ApiResult(403, Map.of("Content-Type", List.of("application/json")),
+          "{\"message\":\"Missing Authentication Token\"}");
     }
-    // What API Gateway's REST API answers for a path or method no route serves.
-    return new ApiResult(403, Map.of("Content-Type", List.of("application/json")),
-        "{\"message\":\"Missing Authentication Token\"}");
+    APIGatewayProxyRequestEvent event = ProxyEvents.of(call.method(), selected.get().route().path(),
+        call.pathAndQuery(), selected.get().pathParameters(), call.headers(), call.body());
+    return ApiResult.of(handlers.get(selected.get().function().logicalId()).handleRequest(event, null));
   }
 
   @SuppressWarnings("unchecked")

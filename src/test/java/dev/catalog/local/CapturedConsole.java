@@ -1,0 +1,26 @@
+package dev.catalog.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** A console for the local API under test: everything printed to it, readable back as text. */
+final class CapturedConsole {
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+  PrintStream stream() {
+    return stream;
+  }
+
+  String text() {
+    synchronized (stream) {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  List<String> lines() {
+    return text().lines().toList();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.catalog.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The instances of one function, scaled as Lambda scales: an idle instance takes the request, and when every instance
+ * is busy a new one is created (optionally capped; at the cap a request waits for an instance instead of being
+ * throttled). An invocation that fails or outlives the function's Timeout is reported on the console, and a timed-out
+ * instance is discarded, never reused.
+ */
+final class FunctionPool implements AutoCloseable {
+  /** Lambda's limit for the init phase of an on-demand function. */
+  static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+  /** API Gateway's integration timeout: it answers 504 after this, whatever the function's Timeout. */
+  static final Duration GATEWAY_LIMIT = Duration.ofSeconds(29);
+
+  /** How an invocation ended. */
+  sealed interface Outcome {}
+
+  /** The handler returned {@code value} (not yet checked to be a valid proxy response). */
+  record Returned(Object value) implements Outcome {}
+
+  /** The handler, or its constructor, threw. */
+  record Failed(Throwable error) implements Outcome {}
+
+  /** Still running after the function's Timeout, or after API Gateway's limit when that came first. */
+  record TimedOut(boolean byGateway) implements Outcome {}
+
+  private final LocalFunction function;
+  private final Supplier<Map<String, String>> environment;
+  private final PrintStream console;
+  private final Semaphore capacity;
+  private final Deque<FunctionInstance> idle = new ConcurrentLinkedDeque<>();
+  private final List<FunctionInstance> all = new CopyOnWriteArrayList<>();
+  private final AtomicInteger created = new AtomicInteger();
+
+  /**
+   * @param environment the function's environment, asked for once, before its first instance
+   * @param maxInstances at most this many instances at once; 0 for no cap
+   */
+  FunctionPool(LocalFunction function, Supplier<Map<String, String>> environment, int maxInstances,
+      PrintStream console) {
+    this.function = function;
+    this.environment = environment;
+    this.console = console;
+    this.capacity = new Semaphore(maxInstances > 0 ? maxInstances : Integer.MAX_VALUE, true);
+  }
+
+  LocalFunction function() {
+    return function;
+  }
+
+  /** Instances created since start, including discarded ones. */
+  int instancesCreated() {
+    return created.get();
+  }
+
+  /** Starts an instance ahead of the first request, unless one exists already (or the function fails to start). */
+  void warm() {
+    if (created.get() > 0 || !capacity.tryAcquire()) {
+      return;
+    }
+    try {
+      idle.addFirst(start());
+    } catch (InstanceFailure reported) {
+      // Already on the console; the first request will try again.
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    } finally {
+      capacity.release();
+    }
+  }
+
+  /** Runs one invocation on an idle or new instance; {@code requestId} is API Gateway's, for the console. */
+  Outcome invoke(APIGatewayProxyRequestEvent event, String requestId) throws InterruptedException {
+    capacity.acquire();
+    FunctionInstance instance = idle.pollFirst();
+    try {
+      if (instance == null) {
+        instance = start();
+      }
+    } catch (InstanceFailure failure) {
+      capacity.release();
+      return failure.outcome;
+    }
+    boolean reusable = false;
+    try {
+      Outcome outcome = call(instance, event, requestId);
+      reusable = !(outcome instanceof TimedOut);
+      return outcome;
+    } finally {
+      if (reusable) {
+        idle.addFirst(instance);
+      } else {
+        discard(instance);
+      }
+      capacity.release();
+    }
+  }
+
+  private Outcome call(FunctionInstance instance, APIGatewayProxyRequestEvent event, String requestId)
+      throws InterruptedException {
+    Duration timeout = Duration.ofSeconds(function.definition().timeoutSeconds());
+    boolean gatewayFirst = GATEWAY_LIMIT.compareTo(timeout) < 0;
+    Duration wait = gatewayFirst ? GATEWAY_LIMIT : timeout;
+    var context = new LambdaContext(UUID.randomUUID().toString(), function,
+        System.currentTimeMillis() + timeout.toMillis(), console);
+    Future<Object> result = instance.invoke(event, context);
+    try {
+      return new Returned(result.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (ExecutionException e) {
+      report("request " + requestId + " failed: the handler threw", e.getCause());
+      return new Failed(e.getCause());
+    } catch (TimeoutException e) {
+      console.printf("[%s] request %s timed out after %d s (%s); instance %d discarded%n", function.name(), requestId,
+          wait.toSeconds(), gatewayFirst ? "API Gateway's limit" : "the function's Timeout", instance.number());
+      return new TimedOut(gatewayFirst);
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      throw e;
+    }
+  }
+
+  /** A new instance through Lambda's init phase, or the reason there is none. */
+  private FunctionInstance start() throws InstanceFailure, InterruptedException {
+    synchronized (function) {
+      if (function.environment() == null) {
+        function.useEnvironment(environment.get());
+      }
+    }
+    FunctionInstance instance = new FunctionInstance(function, created.incrementAndGet());
+    all.add(instance);
+    long started = System.nanoTime();
+    try {
+      instance.init().get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      discard(instance);
+      report("instance " + instance.number() + " failed to initialise", e.getCause());
+      throw new InstanceFailure(new Failed(e.getCause()));
+    } catch (TimeoutException e) {
+      discard(instance);
+      console.printf("[%s] instance %d did not initialise within %d s%n", function.name(), instance.number(),
+          INIT_LIMIT.toSeconds());
+      throw new InstanceFailure(new TimedOut(false));
+    }
+    console.printf("[%s] instance %d started in %d ms%n", function.name(), instance.number(),
+        (System.nanoTime() - started) / 1_000_000);
+    return instance;
+  }
+
+  private void discard(FunctionInstance instance) {
+    instance.discard();
+    all.remove(instance);
+  }
+
+  private void report(String what, Throwable error) {
+    synchronized (console) {
+      console.printf("[%s] %s%n", function.name(), what);
+      error.printStackTrace(console);
+    }
+  }
+
+  /** Stops every instance and releases the function's class loader. */
+  @Override
+  public void close() {
+    for (FunctionInstance instance : new ArrayList<>(all)) {
+      instance.close();
+    }
+    all.clear();
+    idle.clear();
+    function.close();
+  }
+
+  /** Carries the outcome of an instance that could not be started. */
+  private static final class InstanceFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Outcome outcome;
+
+    InstanceFailure(Outcome outcome) {
+      super(null, null, false, false);
+      this.outcome = outcome;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.catalog.local;
+
+import dev.catalog.template.TemplateException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./mvnw -Plocal}: the whole API of template.yaml on http://localhost:3000 with DynamoDB Local behind it, no
+ * Docker. Prints one ready line with the URL, then the routes; Ctrl-C stops it. Settings: see {@link LocalOptions};
+ * with {@code -Dinvoke=FUNCTION} it runs {@link LocalInvoke} instead.
+ *
+ * <p>Bad input to the tool (a template that does not parse, a Handler that names no class, a reference to a table
+ * the template lacks, a port in use) stops it with one line naming the problem and exit status 1.
+ */
+public final class LocalMain {
+  private LocalMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int status = run(System.getProperties(), System.getenv(), System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Serves until the JVM shuts down (Ctrl-C); returns 1, after printing the reason, when it cannot start. */
+  static int run(Properties properties, Map<String, String> environment, PrintStream out, PrintStream err)
+      throws InterruptedException {
+    LocalOptions options;
+    try {
+      options = LocalOptions.from(properties, environment);
+      if (options.invoke() != null) {
+        return LocalInvoke.run(options, out, err);
+      }
+    } catch (RuntimeException e) {
+      err.println("local: " + oneLine(e));
+      return 1;
+    }
+    LocalServices services = start(options, out, err);
+    if (services == null) {
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      services.close();
+      out.println("Local API stopped.");
+      stopped.countDown();
+    }, "local-api-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /**
+   * Starts the services and prints the ready line, then the routes; or prints why it cannot, as one line on
+   * {@code err}, and returns null.
+   */
+  static LocalServices start(LocalOptions options, PrintStream out, PrintStream err) {
+    long started = System.nanoTime();
+    LocalServices services;
+    try {
+      services = LocalServices.start(options, out);
+    } catch (RuntimeException e) {
+      err.println("local: " + oneLine(e));
+      return null;
+    }
+    out.printf("Local API ready on %s in %d ms (%s; DynamoDB Local %s at %s%s). Ctrl-C stops it.%n",
+        services.api().url(), (System.nanoTime() - started) / 1_000_000, options.template(),
+        options.data() == null ? "in memory" : "in " + options.data(), services.dynamo().endpoint(),
+        options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed());
+    out.print(services.api().routeTable());
+    if (options.warm()) {
+      services.api().warm();
+    }
+    return services;
+  }
+
+  /**
+   * The problem in one line: our own messages as they are, anything else with its first cause. A message of several
+   * lines (a YAML parser's, with the offending source line and a caret under it) keeps its prose lines, joined.
+   */
+  static String oneLine(RuntimeException e) {
+    String message = e.getMessage();
+    if (!(e instanceof TemplateException || e instanceof LocalApiException) && e.getCause() != null) {
+      message += ": " + e.getCause();
+    }
+    return String.valueOf(message).lines().filter(line -> !line.startsWith("    ") && !line.isBlank())
+        .map(String::strip).collect(Collectors.joining(" "));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.catalog.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The settings of {@code ./mvnw -Plocal}, from system properties ({@code -Dname=value} on the Maven command line) and
+ * the environment:
+ *
+ * <ul>
+ *   <li>{@code -Dport=N} or {@code PORT=N}: the port (default 3000, as {@code sam local start-api}; the property wins)
+ *   <li>{@code -Dlocal.data=DIR}: keep DynamoDB's data in DIR across restarts (default: in memory)
+ *   <li>{@code -Dlocal.seed=FILE}: PUT the products of FILE (a JSON array, e.g. {@code events/seed.json}) at start
+ *   <li>{@code -Dlocal.template=FILE}: the SAM template (default {@code template.yaml})
+ *   <li>{@code -Dlocal.maxInstances=N}: at most N instances per function (default: no cap)
+ *   <li>{@code -Dlocal.warm=false}: create instances only on demand (default: one per function in the background)
+ *   <li>{@code -Dinvoke=FUNCTION [-Devent=FILE]}: run one function with an event (default
+ *       {@code events/FUNCTION.json}), print its response and exit, as {@code sam local invoke}
+ * </ul>
+ */
+record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+    Path event) {
+  static final int DEFAULT_PORT = 3000;
+  static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
+
+  /** @throws LocalApiException naming the setting that is not valid */
+  static LocalOptions from(Properties properties, Map<String, String> environment) {
+    String portProperty = blankToNull(properties.getProperty("port"));
+    String portText = portProperty != null ? portProperty : blankToNull(environment.get("PORT"));
+    int port = portText == null ? DEFAULT_PORT
+        : number(portText, portProperty != null ? "-Dport" : "PORT", 0, 65535);
+    String maxText = blankToNull(properties.getProperty("local.maxInstances"));
+    int maxInstances = maxText == null ? 0 : number(maxText, "-Dlocal.maxInstances", 1, 10_000);
+    Path template = Objects.requireNonNullElse(path(properties.getProperty("local.template")), DEFAULT_TEMPLATE);
+    Path seed = path(properties.getProperty("local.seed"));
+    if (seed != null && !Files.isRegularFile(seed)) {
+      throw new LocalApiException("Seed file " + seed + " (from -Dlocal.seed) does not exist");
+    }
+    String invoke = blankToNull(properties.getProperty("invoke"));
+    Path event = path(properties.getProperty("event"));
+    if (invoke != null && event == null) {
+      event = Path.of("events", invoke + ".json");
+    }
+    return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
+        !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event);
+  }
+
+  private static int number(String text, String source, int min, int max) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException notANumber) {
+      // Reported below with the range.
+    }
+    throw new LocalApiException(source + "=" + text + " is not a whole number from " + min + " to " + max);
+  }
+
+  private static Path path(String text) {
+    return blankToNull(text) == null ? null : Path.of(text.strip());
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.catalog.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The settings of {@code ./mvnw -Plocal}: defaults, the port from -Dport or PORT, and the invoke command. */
+class LocalOptionsTest {
+  static Properties properties(String... pairs) {
+    Properties properties = new Properties();
+    for (int i = 0; i < pairs.length; i += 2) {
+      properties.setProperty(pairs[i], pairs[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void withNoSettingsItServesTemplateYamlOnPort3000InMemoryWarm() {
+    // The profile passes every setting, empty when not given on the command line.
+    LocalOptions options = LocalOptions.from(properties("port", "", "local.data", "", "local.template", "",
+        "local.warm", "", "invoke", ""), Map.of());
+
+    assertEquals(3000, options.port());
+    assertEquals(Path.of("template.yaml"), options.template());
+    assertNull(options.data());
+    assertNull(options.seed());
+    assertTrue(options.warm());
+    assertNull(options.invoke());
+    assertEquals(0, options.maxInstances());
+  }
+
+  @Test
+  void thePortComesFromThePropertyElseThePortVariable() {
+    assertEquals(8080, LocalOptions.from(properties(), Map.of("PORT", "8080")).port());
+    assertEquals(9090, LocalOptions.from(properties("port", "9090"), Map.of("PORT", "8080")).port());
+  }
+
+  @Test
+  void aPortOutOfRangeIsRefusedNamingWhereItCameFrom() {
+    var error = assertThrows(LocalApiException.class, () -> LocalOptions.from(properties(), Map.of("PORT", "70000")));
+    assertEquals("PORT=70000 is not a whole number from 0 to 65535", error.getMessage());
+  }
+
+  @Test
+  void invokeReadsTheFunctionsEventFileUnlessOneIsGiven() {
+    assertEquals(Path.of("events", "GetProductFunction.json"),
+        LocalOptions.from(properties("invoke", "GetProductFunction"), Map.of()).event());
+    assertEquals(Path.of("my.json"),
+        LocalOptions.from(properties("invoke", "GetProductFunction", "event", "my.json"), Map.of()).event());
+  }
+
+  @Test
+  void warmUpCanBeTurnedOffAndASeedFileMustExist() {
+    assertFalse(LocalOptions.from(properties("local.warm", "false"), Map.of()).warm());
+    var error = assertThrows(LocalApiException.class,
+        () -> LocalOptions.from(properties("local.seed", "events/none.json"), Map.of()));
+    assertEquals("Seed file events/none.json (from -Dlocal.seed) does not exist", error.getMessage());
+  }
+}

@@ -1,0 +1,166 @@
+package dev.catalog.local;
+
+import dev.catalog.template.IntrinsicResolver;
+import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.testing.TemplateTables;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What {@code ./mvnw -Plocal} runs, from the template alone: DynamoDB Local (in memory, or in the data directory)
+ * with the template's tables under stable names ({@code products-local}), and the {@link LocalApi} whose functions
+ * see them through their template environment. Closing stops both.
+ *
+ * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read, the environments
+ * resolved and the functions prepared; a function's first instance waits until the tables exist.
+ */
+final class LocalServices implements AutoCloseable {
+  /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
+  static final String TABLE_SUFFIX = "local";
+
+  private final EmbeddedDynamoDb dynamo;
+  private final LocalApi api;
+  private final int seeded;
+
+  private LocalServices(EmbeddedDynamoDb dynamo, LocalApi api, int seeded) {
+    this.dynamo = dynamo;
+    this.api = api;
+    this.seeded = seeded;
+  }
+
+  /**
+   * Starts everything; on failure, stops what was started.
+   *
+   * @throws dev.catalog.template.TemplateException for a template that cannot be used
+   * @throws LocalApiException for other bad input (handler, port, seed file)
+   */
+  static LocalServices start(LocalOptions options, PrintStream console) {
+    CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
+    CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
+    EmbeddedDynamoDb dynamo = null;
+    LocalApi api = null;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    try {
+      // DynamoDB Local prints its settings, and SLF4J that it has no binding: the ready line says what matters.
+      silence();
+      Thread.ofPlatform().name("dynamodb-local-start").start(() -> {
+        try {
+          starting.complete(EmbeddedDynamoDb.start(options.data()));
+        } catch (Throwable e) {
+          starting.completeExceptionally(e);
+        }
+      });
+      org.slf4j.LoggerFactory.getILoggerFactory();
+      SamTemplate template = SamTemplate.load(options.template());
+      Map<String, Map<String, String>> environments = environments(template);
+      api = LocalApi.builder(template).port(options.port()).maxInstances(options.maxInstances()).console(console)
+          .environment(id -> {
+            Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
+            environment.putAll(clientEnvironment.join());
+            return environment;
+          })
+          .start();
+      preloadSdk();
+      dynamo = join(starting);
+      System.setOut(out);
+      System.setErr(err);
+      try (DynamoDbClient client = dynamo.newClient()) {
+        TemplateTables.createMissing(client, template, TABLE_SUFFIX);
+      }
+      clientEnvironment.complete(dynamo.clientEnvironment());
+      int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed());
+      return new LocalServices(dynamo, api, seeded);
+    } catch (RuntimeException e) {
+      System.setOut(out);
+      System.setErr(err);
+      clientEnvironment.completeExceptionally(e);
+      if (api != null) {
+        api.close();
+      }
+      EmbeddedDynamoDb started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
+      if (started != null) {
+        started.close();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Every function's template environment, resolved against the tables' local names before they exist (the names
+   * are fixed), so an unresolvable reference stops the start before DynamoDB Local is even up.
+   */
+  private static Map<String, Map<String, String>> environments(SamTemplate template) {
+    Map<String, String> tables = new LinkedHashMap<>();
+    template.tables().keySet().forEach(id -> tables.put(id, TemplateTables.physicalName(id, TABLE_SUFFIX)));
+    IntrinsicResolver resolver = template.resolver().physicalNames(tables).build();
+    Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    template.functions().values().forEach(function ->
+        environments.put(function.logicalId(), function.environment(resolver)));
+    return environments;
+  }
+
+  /**
+   * Loads the SDK's client classes while DynamoDB Local is still starting, so that creating the tables, the step
+   * that has to wait for it, does not load them too: one request, to a port where nothing listens.
+   */
+  private static void preloadSdk() {
+    try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
+        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("preload", "preload")))
+        .overrideConfiguration(settings -> settings.retryStrategy(retry -> retry.maxAttempts(1)))
+        .httpClient(UrlConnectionHttpClient.create()).build()) {
+      client.describeTable(request -> request.tableName("preload"));
+    } catch (SdkClientException nothingListensThere) {
+      // Expected: the request went through the whole client pipeline, which is what was to be loaded.
+    }
+  }
+
+  private static EmbeddedDynamoDb join(CompletableFuture<EmbeddedDynamoDb> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private static void silence() {
+    PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+    System.setOut(nowhere);
+    System.setErr(nowhere);
+  }
+
+  LocalApi api() {
+    return api;
+  }
+
+  EmbeddedDynamoDb dynamo() {
+    return dynamo;
+  }
+
+  /** Products the seed file added (0 without one, or when all were there already). */
+  int seeded() {
+    return seeded;
+  }
+
+  @Override
+  public void close() {
+    try {
+      api.close();
+    } finally {
+      dynamo.close();
+    }
+  }
+}

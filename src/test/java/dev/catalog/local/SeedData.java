@@ -1,0 +1,62 @@
+package dev.catalog.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Sample data for a newcomer: a JSON array of products, each with its {@code id}, PUT through the API itself
+ * ({@code PUT /products/{id}} with {@code If-None-Match: *}), so every product passes the real validation and a
+ * product already there (a restart on the same {@code -Dlocal.data}) is left as it is.
+ */
+final class SeedData {
+  private SeedData() {}
+
+  /** @throws LocalApiException naming the file and the product that the API refused */
+  static int put(URI api, Path file) {
+    JsonNode products;
+    try {
+      products = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new LocalApiException("Seed file " + file + " is not valid JSON: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (products == null || !products.isArray()) {
+      throw new LocalApiException("Seed file " + file + " must hold a JSON array of products");
+    }
+    int created = 0;
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      for (int i = 0; i < products.size(); i++) {
+        JsonNode product = products.get(i);
+        String id = product.path("id").asText("");
+        if (id.isEmpty()) {
+          throw new LocalApiException("Seed file " + file + ": product [" + i + "] has no \"id\"");
+        }
+        HttpRequest put = HttpRequest.newBuilder(
+                api.resolve("/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
+            .header("Content-Type", "application/json").header("If-None-Match", "*")
+            .PUT(HttpRequest.BodyPublishers.ofString(product.toString())).build();
+        HttpResponse<String> response = client.send(put, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 201) {
+          created++;
+        } else if (response.statusCode() != 412) {
+          throw new LocalApiException("Seed file " + file + ": product " + id + " was refused with "
+              + response.statusCode() + " " + response.body());
+        }
+      }
+    } catch (IOException e) {
+      throw new LocalApiException("Seeding from " + file + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalApiException("Seeding from " + file + " was interrupted", e);
+    }
+    return created;
+  }
+}
