@@ -1,6 +1,6 @@
 /**
  * The local API: {@code ./mvnw -Plocal} serves every route of template.yaml on http://localhost:3000 with DynamoDB
- * Local behind it, as API Gateway's REST API and Lambda would (see docs/LOCAL.md).
+ * Local behind it, as API Gateway's REST API and Lambda would (see the README, "Run locally").
  *
  * <ul>
  *   <li>{@link dev.catalog.local.LocalMain}: the command (settings in {@link dev.catalog.local.LocalOptions}, the
