@@ -75,6 +75,9 @@ public final class ProductJson {
     if (!errors.isEmpty()) {
       throw HttpError.validation(errors);
     }
+    // Without trailing zeros, as DynamoDB keeps numbers, so a write's response shows what later reads return. Only
+    // now: on an unvalidated value such as 100e2147483647 the scale would overflow.
+    product.setPrice(product.getPrice().stripTrailingZeros());
     return product;
   }
 
