@@ -38,15 +38,10 @@ public final class ProblemAssertions {
     return problem;
   }
 
+  /** Java regexes match by code point, so a surrogate pair never matches and only a lone surrogate does. */
+  private static final Pattern LONE_SURROGATE = Pattern.compile("[\\uD800-\\uDFFF]");
+
   static boolean hasLoneSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
+    return LONE_SURROGATE.matcher(text).find();
   }
 }
