@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -22,6 +23,7 @@ public final class ListProductsHandler extends ApiHandler {
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
   private static final Set<String> PARAMETERS = Set.of("category", "limit", "cursor");
+  private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
 
   private final ProductsContext context;
 
@@ -57,10 +59,11 @@ public final class ListProductsHandler extends ApiHandler {
     if (value == null) {
       return DEFAULT_LIMIT;
     }
-    if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_LIMIT) {
+    int limit = LIMIT.matcher(value).matches() ? Integer.parseInt(value) : -1;
+    if (limit < 1 || limit > MAX_LIMIT) {
       throw invalid("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
     }
-    return Integer.parseInt(value);
+    return limit;
   }
 
   private static HttpError invalid(String detail) {

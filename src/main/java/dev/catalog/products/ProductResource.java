@@ -18,11 +18,16 @@ final class ProductResource {
   /** The {@code {id}} path parameter, refused with a 400 unless it is a valid product id. */
   static String id(ApiRequest request) {
     String id = request.pathParameter("id");
-    if (id == null || !ID.matcher(id).matches()) {
+    if (!isId(id)) {
       throw HttpError.badRequest("invalid-id", "Invalid product id",
           "A product id is 1 to 64 characters of A-Z, a-z, 0-9, _ and -.");
     }
     return id;
+  }
+
+  /** Whether {@code id} can be a product id ({@link Product#ID_PATTERN}). */
+  static boolean isId(String id) {
+    return id != null && ID.matcher(id).matches();
   }
 
   static HttpError notFound(String id) {
