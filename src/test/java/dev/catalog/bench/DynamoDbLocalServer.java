@@ -38,6 +38,7 @@ final class DynamoDbLocalServer implements AutoCloseable {
     var builder = new ProcessBuilder(List.of(
         "taskset", "-c", Integer.toString(cpu),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", // sqlite4java's JNI library, without JDK 24+'s warning
         "-Dsqlite4java.library.path=" + sqliteNatives,
         "-cp", classpath,
         "software.amazon.dynamodb.services.local.main.ServerRunner", // DynamoDB Local 3.x moved it here

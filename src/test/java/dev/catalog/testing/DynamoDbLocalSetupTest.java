@@ -56,6 +56,13 @@ class DynamoDbLocalSetupTest {
     }
 
     @Test
+    void theTestJvmAllowsNativeAccessSoSqliteLoadsWithoutAWarning() throws ReflectiveOperationException {
+        // Module.isNativeAccessEnabled is final API from Java 22 (a preview in 21), hence reflection.
+        var enabled = Module.class.getMethod("isNativeAccessEnabled").invoke(getClass().getModule());
+        assertEquals(Boolean.TRUE, enabled, "surefire's argLine must carry --enable-native-access=ALL-UNNAMED");
+    }
+
+    @Test
     void physicalNamesDropTheTableSuffixAndUseKebabCase() {
         assertEquals("products-ab12", TemplateTables.physicalName("ProductsTable", "ab12"));
         assertEquals("order-items-ab12", TemplateTables.physicalName("OrderItemsTable", "ab12"));
