@@ -2,6 +2,7 @@ package dev.catalog.products;
 
 import dev.catalog.idempotency.IdempotencyRecord;
 import dev.catalog.idempotency.IdempotencyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,28 +119,36 @@ public final class ProductStore {
 
   /**
    * One page of products: by category through the {@value #CATEGORY_INDEX} index (a Query, never a filtered Scan),
-   * or all products through a Scan. One extra item is read to know whether another page exists, so the last page
-   * says so instead of handing out a cursor to an empty page.
+   * or all products through a Scan. DynamoDB ends a response at 1 MB whatever the limit, so requests continue from
+   * where the last one stopped until the page is full or the data ends: no page but the last is short. One extra item
+   * is read to know whether another page exists, so the last page says so instead of handing out a cursor to an
+   * empty page.
    */
   public ProductPage list(String category, int limit, Map<String, AttributeValue> startKey) {
-    Page<Product> page;
+    List<Product> items = new ArrayList<>(limit + 1);
+    Map<String, AttributeValue> from = startKey;
+    do {
+      Page<Product> page = read(category, limit + 1 - items.size(), from);
+      items.addAll(page.items());
+      from = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+    } while (items.size() <= limit && from != null);
+    if (items.size() > limit) {
+      return new ProductPage(items.subList(0, limit), keyOf(items.get(limit - 1), category != null));
+    }
+    return new ProductPage(items, null);
+  }
+
+  /** One DynamoDB request of at most {@code count} items, which may return fewer when it reaches 1 MB. */
+  private Page<Product> read(String category, int count, Map<String, AttributeValue> startKey) {
     if (category != null) {
-      page = table.index(CATEGORY_INDEX).query(QueryEnhancedRequest.builder()
+      return table.index(CATEGORY_INDEX).query(QueryEnhancedRequest.builder()
           .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(category).build()))
-          .limit(limit + 1)
+          .limit(count)
           .exclusiveStartKey(startKey)
           .build()).iterator().next();
-    } else {
-      page = table.scan(ScanEnhancedRequest.builder().limit(limit + 1).exclusiveStartKey(startKey).build())
-          .iterator().next();
     }
-    List<Product> items = page.items();
-    if (items.size() > limit) {
-      items = items.subList(0, limit);
-      return new ProductPage(items, keyOf(items.get(limit - 1), category != null));
-    }
-    return new ProductPage(items, page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty()
-        ? null : page.lastEvaluatedKey());
+    return table.scan(ScanEnhancedRequest.builder().limit(count).exclusiveStartKey(startKey).build())
+        .iterator().next();
   }
 
   /** The version the versioned-record extension writes after {@code current} (1 for a new item). */
