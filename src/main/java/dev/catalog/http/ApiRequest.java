@@ -71,6 +71,11 @@ public final class ApiRequest {
     return event.getPath();
   }
 
+  /** The route's path as the template writes it, e.g. {@code /products/{id}}; null outside API Gateway. */
+  public String resource() {
+    return event.getResource();
+  }
+
   /**
    * The path the client requested, with the stage or base path API Gateway stripped from {@link #path()}: the base
    * for Location headers.

@@ -10,7 +10,6 @@ import java.util.List;
  * Gateway's static CORS mock cannot do.
  */
 public final class Cors {
-  static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
   static final String ALLOWED_HEADERS = "Content-Type, If-Match, If-None-Match, Idempotency-Key, Authorization";
   static final String EXPOSED_HEADERS = "ETag, Location, Idempotent-Replayed";
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.http.Cors;
 import dev.catalog.http.PreflightHandler;
+import dev.catalog.http.RouteMethods;
 import dev.catalog.products.CreateProductHandler;
 import dev.catalog.products.DeleteProductHandler;
 import dev.catalog.products.GetProductHandler;
@@ -49,7 +50,8 @@ class EventFilesTest {
     assertEquals(200, list.getStatusCode());
     assertEquals(1, MAPPER.readTree(list.getBody()).get("items").size(), list.getBody());
     assertEquals(201, invoke(new CreateProductHandler(context), "CreateProductFunction").getStatusCode());
-    var preflight = invoke(new PreflightHandler(new Cors("https://shop.example.com")), "PreflightFunction");
+    var preflight = invoke(new PreflightHandler(new Cors("https://shop.example.com"),
+        RouteMethods.parse(API.dynamo().environment("PreflightFunction").get("ROUTE_METHODS"))), "PreflightFunction");
     assertEquals(204, preflight.getStatusCode());
     assertEquals("https://shop.example.com", preflight.getHeaders().get("Access-Control-Allow-Origin"));
     assertEquals(204, invoke(new DeleteProductHandler(context), "DeleteProductFunction").getStatusCode());

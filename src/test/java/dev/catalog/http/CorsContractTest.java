@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,9 +78,19 @@ class CorsContractTest {
     }
   }
 
+  /** The methods the template routes to each path: what Allow and Access-Control-Allow-Methods must list. */
+  static final Map<String, Set<String>> SERVED = Map.of(
+      "/products", Set.of("GET", "POST", "OPTIONS"),
+      "/products/{id}", Set.of("GET", "PUT", "PATCH", "DELETE", "OPTIONS"));
+
+  static Map<String, String> pathsOfEachResource() {
+    return Map.of("/products", "/products", "/products/" + id, "/products/{id}",
+        "/products/not-yet-created", "/products/{id}");
+  }
+
   @Test
-  void aPreflightOnEitherResourceIs204WithMethodsHeadersAndMaxAge() {
-    for (String path : List.of("/products", "/products/" + id, "/products/not-yet-created")) {
+  void aPreflightOnEitherResourceIs204WithTheMethodsThatResourceServesHeadersAndMaxAge() {
+    pathsOfEachResource().forEach((path, resource) -> {
       ApiResult preflight = API.call("OPTIONS", path).header("Origin", ORIGIN)
           .header("Access-Control-Request-Method", "PATCH")
           .header("Access-Control-Request-Headers", "content-type, if-match, idempotency-key").send();
@@ -87,24 +98,34 @@ class CorsContractTest {
       assertEquals(204, preflight.status(), path);
       assertEquals("", preflight.body(), path);
       assertEquals("*", preflight.header("Access-Control-Allow-Origin"), path);
-      assertTrue(list(preflight.header("Access-Control-Allow-Methods"))
-          .containsAll(List.of("GET", "POST", "PUT", "PATCH", "DELETE")), path);
+      assertEquals(SERVED.get(resource), Set.copyOf(list(preflight.header("Access-Control-Allow-Methods"))), path);
       assertTrue(list(preflight.header("Access-Control-Allow-Headers").toLowerCase())
           .containsAll(List.of("content-type", "if-match", "if-none-match", "idempotency-key")), path);
       assertTrue(Integer.parseInt(preflight.header("Access-Control-Max-Age")) > 0, path);
-    }
+    });
   }
 
   @Test
-  void optionsWithoutPreflightHeadersIs204WithAllowOnly() {
-    for (String path : List.of("/products", "/products/" + id)) {
+  void optionsWithoutPreflightHeadersIs204WithAllowListingExactlyTheMethodsThePathServes() {
+    pathsOfEachResource().forEach((path, resource) -> {
       ApiResult options = API.call("OPTIONS", path).send();
 
       assertEquals(204, options.status(), path);
-      assertTrue(list(options.header("Allow")).containsAll(List.of("GET", "POST", "PUT", "PATCH", "DELETE",
-          "OPTIONS")), path);
+      assertEquals(SERVED.get(resource), Set.copyOf(list(options.header("Allow"))), path);
       assertNull(options.header("Access-Control-Allow-Methods"), path);
       assertNull(options.header("Access-Control-Max-Age"), path);
+    });
+  }
+
+  @Test
+  void aMethodAPathDoesNotServeGetsApiGatewaysMissingAuthenticationToken() {
+    for (ApiCall call : List.of(API.call("PUT", "/products"), API.call("DELETE", "/products"),
+        API.call("PATCH", "/products"), API.post("/products/" + id).json("{}"), API.call("HEAD", "/products"))) {
+      ApiResult result = call.send();
+      assertEquals(403, result.status(), call.method() + " " + call.pathAndQuery());
+      if (!call.method().equals("HEAD")) {
+        assertTrue(result.body().contains("\"Missing Authentication Token\""), result.body());
+      }
     }
   }
 
@@ -130,7 +151,9 @@ class CorsContractTest {
     }
 
     static APIGatewayProxyResponseEvent preflight(String... headers) {
-      return send(new PreflightHandler(CORS), "OPTIONS", "/products", "/products", Map.of(), headers);
+      var methods = RouteMethods.parse(API.dynamo().environment("PreflightFunction").get("ROUTE_METHODS"));
+      return send(new PreflightHandler(CORS, methods), "OPTIONS", "/products/{id}", "/products/" + id,
+          Map.of("id", id), headers);
     }
 
     static APIGatewayProxyResponseEvent send(

@@ -4,18 +4,27 @@ import static dev.catalog.http.ProxyEvents.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PreflightHandlerTest {
   private static final String SHOP = "https://shop.example.com";
-  private static final String METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
+  private static final RouteMethods ROUTES =
+      RouteMethods.parse("/products: GET POST OPTIONS; /products/{id}: GET PUT PATCH DELETE OPTIONS");
+  private static final String METHODS = "GET, PUT, PATCH, DELETE, OPTIONS";
 
   private static APIGatewayProxyResponseEvent options(String allowedOrigins, String... headers) {
-    return new PreflightHandler(new Cors(allowedOrigins)).handleRequest(event("OPTIONS", "/products/p-1", headers),
-        null);
+    return optionsOn(allowedOrigins, "/products/{id}", "/products/p-1", headers);
+  }
+
+  private static APIGatewayProxyResponseEvent optionsOn(String allowedOrigins, String resource, String path,
+      String... headers) {
+    return new PreflightHandler(new Cors(allowedOrigins), ROUTES)
+        .handleRequest(event("OPTIONS", path, headers).withResource(resource), null);
   }
 
   private static void assertNoPreflightHeaders(Map<String, String> headers) {
@@ -85,5 +94,29 @@ class PreflightHandlerTest {
     assertNull(response.getBody());
     assertEquals(METHODS, response.getHeaders().get("Allow"));
     assertNoPreflightHeaders(response.getHeaders());
+  }
+
+  @Test
+  void eachResourceListsOnlyItsOwnMethodsInAllowAndAllowMethods() {
+    Map<String, String> collection = optionsOn("*", "/products", "/products", "Origin", SHOP,
+        "Access-Control-Request-Method", "POST").getHeaders();
+    assertEquals("GET, POST, OPTIONS", collection.get("Allow"));
+    assertEquals("GET, POST, OPTIONS", collection.get("Access-Control-Allow-Methods"));
+    Map<String, String> item = options("*", "Origin", SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
+    assertEquals(METHODS, item.get("Allow"));
+    assertEquals(METHODS, item.get("Access-Control-Allow-Methods"));
+  }
+
+  @Test
+  void aResourceNotInTheListIsAllowedOnlyOptions() {
+    assertEquals("OPTIONS", optionsOn("*", "/elsewhere", "/elsewhere").getHeaders().get("Allow"));
+    assertEquals("OPTIONS", optionsOn("*", null, "/products").getHeaders().get("Allow"));
+  }
+
+  @Test
+  void malformedRouteMethodsFailAtInit() {
+    for (String text : List.of("products: GET", "/products", "/products:", "/a: GET; /a: PUT")) {
+      assertThrows(IllegalStateException.class, () -> RouteMethods.parse(text), text);
+    }
   }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.http.Cors;
+import dev.catalog.http.RouteMethods;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.template.ApiRoutes;
 import dev.catalog.template.FunctionDef;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Serves {@link ApiCall}s by calling the template's handlers directly, with a {@link ProductsContext} on this test
@@ -24,10 +26,12 @@ final class InProcessTarget implements ApiTarget {
   private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers =
       new HashMap<>();
 
-  InProcessTarget(SamTemplate template, ProductsContext context) {
+  /** {@code environment}: each function's template environment by logical id, for what a context does not hold. */
+  InProcessTarget(SamTemplate template, ProductsContext context, Function<String, Map<String, String>> environment) {
     this.routes = new ApiRoutes(template);
     template.functions().values().stream().filter(function -> !function.routes().isEmpty())
-        .forEach(function -> handlers.put(function.logicalId(), instantiate(function, context)));
+        .forEach(function -> handlers.put(function.logicalId(),
+            instantiate(function, context, environment.apply(function.logicalId()))));
   }
 
   @Override
@@ -46,7 +50,7 @@ final class InProcessTarget implements ApiTarget {
 
   @SuppressWarnings("unchecked")
   private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> instantiate(
-      FunctionDef function, ProductsContext context) {
+      FunctionDef function, ProductsContext context, Map<String, String> environment) {
     try {
       Class<?> type = Class.forName(function.handlerClass());
       for (Constructor<?> constructor : type.getConstructors()) {
@@ -55,12 +59,13 @@ final class InProcessTarget implements ApiTarget {
           return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
               constructor.newInstance(context);
         }
-        if (parameters.length == 1 && parameters[0] == Cors.class) {
+        if (parameters.length == 2 && parameters[0] == Cors.class && parameters[1] == RouteMethods.class) {
           return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-              constructor.newInstance(context.cors());
+              constructor.newInstance(context.cors(), RouteMethods.parse(environment.get("ROUTE_METHODS")));
         }
       }
-      throw new IllegalStateException(function.handlerClass() + " has no constructor taking ProductsContext or Cors");
+      throw new IllegalStateException(function.handlerClass()
+          + " has no constructor taking ProductsContext, or Cors and RouteMethods");
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot create " + function.handler(), e);
     }

@@ -51,7 +51,7 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
       localApi = LocalApi.builder(dynamo.template()).environment(dynamo::environment).port(0).start();
       target = new HttpTarget(localApi.url());
     } else {
-      target = new InProcessTarget(dynamo.template(), context);
+      target = new InProcessTarget(dynamo.template(), context, dynamo::environment);
     }
   }
 
