@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Set;
 
 /**
  * The base of every function: turns the API Gateway event into an {@link ApiRequest}, runs the route's
@@ -20,11 +21,27 @@ public abstract class ApiHandler
   /** Serves one request; throws {@link HttpError} for anything the client got wrong. */
   protected abstract ApiResponse handle(ApiRequest request);
 
+  /**
+   * The query parameters this route accepts, each at most once: any other, or a repeated one, is a 400 before
+   * {@link #handle} runs. None unless the route says otherwise.
+   */
+  protected Set<String> queryParameters() {
+    return Set.of();
+  }
+
+  /** Whether the query is checked against {@link #queryParameters()}; true but for CORS preflights. */
+  protected boolean checksQuery() {
+    return true;
+  }
+
   @Override
   public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
     ApiRequest request = new ApiRequest(event, context);
     ApiResponse response;
     try {
+      if (checksQuery()) {
+        request.requireQueryParameters(queryParameters());
+      }
       response = handle(request);
     } catch (HttpError error) {
       response = Problems.render(error, request.publicPath());

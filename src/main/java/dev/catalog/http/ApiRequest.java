@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A read-only view of an API Gateway REST proxy event: headers by case-insensitive name, path and query parameters,
@@ -95,21 +97,52 @@ public final class ApiRequest {
     return parameters == null ? null : parameters.get(name);
   }
 
-  /** A query parameter given at most once; a repeated one is ambiguous and refused. */
+  /** The query parameter's value, or null; {@link #requireQueryParameters} has refused a repeated one. */
   public String queryParameter(String name) {
-    Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
-    if (multi != null && multi.get(name) != null && multi.get(name).size() > 1) {
-      throw HttpError.badRequest("invalid-query", "Invalid query parameter",
-          "Query parameter '" + name + "' must be given at most once.");
-    }
     Map<String, String> single = event.getQueryStringParameters();
     return single == null ? null : single.get(name);
   }
 
-  /** The names of all query parameters the client sent. */
-  public Iterable<String> queryParameterNames() {
-    Map<String, String> single = event.getQueryStringParameters();
-    return single == null ? List.of() : single.keySet();
+  /** The names of all query parameters the client sent, in order. */
+  public Set<String> queryParameterNames() {
+    Set<String> names = new TreeSet<>();
+    if (event.getQueryStringParameters() != null) {
+      names.addAll(event.getQueryStringParameters().keySet());
+    }
+    if (event.getMultiValueQueryStringParameters() != null) {
+      names.addAll(event.getMultiValueQueryStringParameters().keySet());
+    }
+    return names;
+  }
+
+  /**
+   * Refuses with a 400 a query parameter not in {@code accepted}, so a misspelt one cannot silently change nothing,
+   * and one given more than once, since picking one of its values would be a guess.
+   */
+  public void requireQueryParameters(Set<String> accepted) {
+    Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
+    for (String name : queryParameterNames()) {
+      if (!accepted.contains(name)) {
+        throw invalidQuery("Unknown query parameter '" + name + "'; this route takes " + names(accepted) + ".");
+      }
+      if (multi != null && multi.get(name) != null && multi.get(name).size() > 1) {
+        throw invalidQuery("Query parameter '" + name + "' must be given at most once.");
+      }
+    }
+  }
+
+  /** "none", "a", "a and b", "a, b and c". */
+  private static String names(Set<String> accepted) {
+    List<String> sorted = List.copyOf(new TreeSet<>(accepted));
+    return switch (sorted.size()) {
+      case 0 -> "none";
+      case 1 -> sorted.get(0);
+      default -> String.join(", ", sorted.subList(0, sorted.size() - 1)) + " and " + sorted.get(sorted.size() - 1);
+    };
+  }
+
+  private static HttpError invalidQuery(String detail) {
+    return HttpError.badRequest("invalid-query", "Invalid query parameter", detail);
   }
 
   /** The raw body as bytes (UTF-8 for text bodies), for hashing; null when there is none. */

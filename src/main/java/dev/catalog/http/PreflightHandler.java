@@ -22,6 +22,15 @@ public final class PreflightHandler extends ApiHandler {
     this.methods = methods;
   }
 
+  /**
+   * A preflight's URL is that of the request it asks about, query included, whichever route serves it: that route
+   * checks the query when the request comes.
+   */
+  @Override
+  protected boolean checksQuery() {
+    return false;
+  }
+
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String allowed = methods.allow(request.resource());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,7 +79,7 @@ class ApiRequestTest {
     assertEquals("p-1", request.pathParameter("id"));
     assertEquals("5", request.queryParameter("limit"));
     assertNull(request.queryParameter("cursor"));
-    assertEquals(List.of("limit"), List.copyOf((java.util.Collection<String>) request.queryParameterNames()));
+    assertEquals(List.of("limit"), List.copyOf(request.queryParameterNames()));
   }
 
   @Test
@@ -95,9 +96,22 @@ class ApiRequestTest {
     APIGatewayProxyRequestEvent event = event("GET", "/products")
         .withQueryStringParameters(Map.of("category", "b", "limit", "5"))
         .withMultiValueQueryStringParameters(Map.of("category", List.of("a", "b"), "limit", List.of("5")));
-    HttpError error = assertProblem(400, "invalid-query", () -> request(event).queryParameter("category"));
+    HttpError error = assertProblem(400, "invalid-query",
+        () -> request(event).requireQueryParameters(Set.of("category", "limit")));
     assertEquals("Query parameter 'category' must be given at most once.", error.detail());
     assertEquals("5", request(event).queryParameter("limit"));
+  }
+
+  @Test
+  void queryParameterARouteDoesNotTakeIs400NamingItAndWhatTheRouteTakes() {
+    APIGatewayProxyRequestEvent event = event("GET", "/products/p-1")
+        .withQueryStringParameters(Map.of("limit", "5"))
+        .withMultiValueQueryStringParameters(Map.of("limit", List.of("5")));
+    HttpError none = assertProblem(400, "invalid-query", () -> request(event).requireQueryParameters(Set.of()));
+    assertEquals("Unknown query parameter 'limit'; this route takes none.", none.detail());
+    HttpError some = assertProblem(400, "invalid-query",
+        () -> request(event).requireQueryParameters(Set.of("cursor", "category")));
+    assertEquals("Unknown query parameter 'limit'; this route takes category and cursor.", some.detail());
   }
 
   @Test

@@ -149,6 +149,33 @@ class HostilePathAndQueryTest {
     }
   }
 
+  /** Every route but the listing, each with what would succeed without the query. */
+  static List<ApiCall> routesTakingNoQuery(String query) {
+    String product = SampleProducts.full(CATEGORY).toString();
+    String item = "/products/" + watchedId + "?" + query;
+    return List.of(API.post("/products?" + query).json(product), API.get(item), API.put(item).json(product),
+        API.patch(item).mergePatch("{\"stock\":1}"), API.delete(item));
+  }
+
+  @Test
+  void everyRouteRefusesAQueryParameterItDoesNotTakeAndChangesNothing() {
+    for (String query : List.of("x=1", "limit=5", "category=" + CATEGORY, "x", "x=1&x=2", "%C3%A9=1")) {
+      for (ApiCall call : routesTakingNoQuery(query)) {
+        assertRefused(400, call.method() + " " + call.pathAndQuery(), call::send);
+        assertEquals("urn:products-api:problem:invalid-query", call.send().json().get("type").asText());
+      }
+    }
+  }
+
+  @Test
+  void aPreflightCarriesTheQueryOfTheRequestItAsksAboutAndIsAnsweredWhateverItIs() {
+    for (String path : List.of("/products?category=a&limit=2", "/products/" + watchedId + "?x=1&x=2")) {
+      ApiResult preflight = API.call("OPTIONS", path).header("Origin", "https://shop.example")
+          .header("Access-Control-Request-Method", "GET").send();
+      assertEquals(204, preflight.status(), path);
+    }
+  }
+
   @Test
   void listTreatsInjectionStringsInTheCategoryAsData() {
     for (String category : List.of("x\" OR attribute_exists(id) OR \"", "#name", ":value", ") OR (1=1", "*")) {
