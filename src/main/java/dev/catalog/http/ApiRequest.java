@@ -20,6 +20,7 @@ import java.util.TreeSet;
 public final class ApiRequest {
   /** Product documents are a few kilobytes; anything larger is refused before parsing. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final APIGatewayProxyRequestEvent event;
   private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -85,6 +86,43 @@ public final class ApiRequest {
   public String publicPath() {
     var requestContext = event.getRequestContext();
     return requestContext != null && requestContext.getPath() != null ? requestContext.getPath() : event.getPath();
+  }
+
+  /**
+   * What precedes the route in {@link #publicPath()}: the stage ({@code /v1}) on the API's own domain, a custom
+   * domain's base path, or nothing (locally). Counted in segments of the route's {@link #resource()}, so a path
+   * parameter's spelling in the request ({@code abc%2D1}) does not matter. Empty without a resource.
+   */
+  public String basePath() {
+    String resource = resource();
+    String path = publicPath();
+    if (resource == null || path == null) {
+      return "";
+    }
+    int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+    for (int i = 0; i < resource.length(); i++) {
+      if (resource.charAt(i) == '/') {
+        end = end <= 0 ? -1 : path.lastIndexOf('/', end - 1);
+      }
+    }
+    return end <= 0 ? "" : path.substring(0, end);
+  }
+
+  /**
+   * {@code value} as one path segment of a URI (RFC 3986, section 3.3): percent-encoded (UTF-8, upper-case hex) only
+   * where a segment needs it, so the same value is always spelt the same.
+   */
+  public static String pathSegment(String value) {
+    StringBuilder segment = new StringBuilder(value.length());
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@".indexOf(c) >= 0)) {
+        segment.append(c);
+      } else {
+        segment.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+      }
+    }
+    return segment.toString();
   }
 
   /** The header's value, or null; the lines of a repeated header are joined with ", ". */

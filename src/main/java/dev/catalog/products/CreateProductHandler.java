@@ -30,7 +30,7 @@ public final class CreateProductHandler extends ApiHandler {
     product.setId(UUID.randomUUID().toString());
     product.setCreatedAt(ProductResource.now(context.clock()));
     product.setUpdatedAt(product.getCreatedAt());
-    String location = request.publicPath() + "/" + product.getId();
+    String location = ProductResource.location(request, product.getId());
     if (key != null) {
       return new IdempotentCreate(context).create(key, request.bodyBytes(), product, location);
     }

@@ -30,6 +30,14 @@ final class ProductResource {
     return id != null && ID.matcher(id).matches();
   }
 
+  /**
+   * The product's URL path, for Location: the base path the request came through and the id in its one canonical
+   * spelling, whatever spelling the request used ({@code /products/abc%2D1} gives {@code /products/abc-1}).
+   */
+  static String location(ApiRequest request, String id) {
+    return request.basePath() + "/products/" + ApiRequest.pathSegment(id);
+  }
+
   static HttpError notFound(String id) {
     return HttpError.notFound("No product has id " + id + ".");
   }

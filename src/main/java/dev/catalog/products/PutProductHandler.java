@@ -35,7 +35,7 @@ public final class PutProductHandler extends ApiHandler {
     Product replacement = ProductJson.read(body);
     var outcome = ConditionalWrite.apply(context, request, id, current -> replacement);
     ApiResponse response = ProductResource.respond(outcome.created() ? 201 : 200, outcome.product());
-    return outcome.created() ? response.header("Location", request.publicPath()) : response;
+    return outcome.created() ? response.header("Location", ProductResource.location(request, id)) : response;
   }
 
   /** An id in the body is optional, but if given it must be the one in the path. */

@@ -83,6 +83,26 @@ class ApiRequestTest {
   }
 
   @Test
+  void basePathIsWhatPrecedesTheRouteWhateverTheSpellingOfItsParameters() {
+    assertEquals("/v1", request(event("PUT", "/products/abc%2D1").withResource("/products/{id}")).basePath());
+    assertEquals("/v1", request(event("POST", "/products").withResource("/products")).basePath());
+    assertEquals("/shop/v1", request(event("GET", "/products/a").withResource("/products/{id}")
+        .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withPath("/shop/v1/products/a")))
+        .basePath());
+    assertEquals("", request(new APIGatewayProxyRequestEvent().withPath("/products/a%2Fb")
+        .withResource("/products/{id}")).basePath());
+    assertEquals("", request(event("GET", "/products/a")).basePath(), "no resource: no base path");
+  }
+
+  @Test
+  void aPathSegmentIsPercentEncodedOnlyWhereItMustBe() {
+    assertEquals("abc-1_x.y~", ApiRequest.pathSegment("abc-1_x.y~"));
+    assertEquals("a%2Fb%20c%3F%23%25", ApiRequest.pathSegment("a/b c?#%"));
+    assertEquals("caf%C3%A9%F0%9F%98%80", ApiRequest.pathSegment("caf\u00e9\ud83d\ude00"));
+    assertEquals("a:b@c!$&'()*+,;=", ApiRequest.pathSegment("a:b@c!$&'()*+,;="));
+  }
+
+  @Test
   void eventWithoutContextOrParametersHasDefaults() {
     ApiRequest request = request(new APIGatewayProxyRequestEvent().withPath("/products"));
     assertEquals("unknown", request.requestId());

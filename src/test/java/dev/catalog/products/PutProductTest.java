@@ -34,6 +34,17 @@ class PutProductTest {
   }
 
   @Test
+  void locationSpellsTheIdCanonicallyWhateverSpellingThePathUsed() {
+    String id = newId();
+    String spelt = "/products/" + id.replace("-", "%2D").replace("s", "%73");
+    ApiResult created = API.put(spelt).json(SampleProducts.full("garden").toString()).send();
+
+    assertEquals(201, created.status(), created::toString);
+    assertEquals("/products/" + id, created.header("Location"));
+    assertEquals(id, created.json().get("id").asText());
+  }
+
+  @Test
   void putReplacesWith200KeepingCreatedAtAndBumpingVersionAndUpdatedAt() throws Exception {
     String id = newId();
     JsonNode first = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send().json();
