@@ -12,9 +12,11 @@ import dev.catalog.local.fixtures.EchoHandler;
 import dev.catalog.template.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -174,5 +176,59 @@ class EventFidelityTest {
       assertTrue(response.headers().firstValue("X-Amzn-Trace-Id").orElseThrow().startsWith("Root=1-"));
     }
     assertNotEquals(first.headers().firstValue("x-amzn-RequestId"), second.headers().firstValue("x-amzn-RequestId"));
+  }
+
+  /** One request written byte for byte, for request targets {@link java.net.URI} refuses to build. */
+  static String raw(String requestHead) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static String get(String target) throws IOException {
+    return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+  }
+
+  static String body(String response) {
+    return response.substring(response.indexOf("\r\n\r\n") + 4);
+  }
+
+  @Test
+  void aPathWithAnEmptySegmentIsAPathNoRouteServesNotAServerPage() throws IOException {
+    for (String target : List.of("//products", "//echo/items/1", "/products//", "//")) {
+      String response = get(target);
+      assertTrue(response.startsWith("HTTP/1.1 403 "), target + ": " + response);
+      assertEquals("{\"message\":\"Missing Authentication Token\"}", body(response), target);
+    }
+  }
+
+  @Test
+  void aMalformedEscapeInTheQueryReachesTheFunctionAsWritten() throws IOException {
+    String response = get("/echo/items/a?tag=%zz&pct=%&ok=%41");
+    assertTrue(response.startsWith("HTTP/1.1 200 "), response);
+    JsonNode parameters = JSON.readTree(body(response)).get("event").get("queryStringParameters");
+    assertEquals("%zz", parameters.get("tag").asText());
+    assertEquals("%", parameters.get("pct").asText());
+    assertEquals("A", parameters.get("ok").asText());
+  }
+
+  @Test
+  void whatTheServerCannotParseIsAJsonErrorNeverAnHtmlPage() throws IOException {
+    for (String head : List.of("GET /echo/items/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /echo/a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GARBAGE\r\n\r\n",
+        "GET /echo/a HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\nConnection: close\r\n\r\n",
+        "POST /echo/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+        "POST /echo/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n")) {
+      String response = raw(head);
+      String what = head.lines().findFirst().orElseThrow() + " => " + response;
+      assertTrue(response.matches("(?s)HTTP/1.1 4\\d\\d .*"), what);
+      assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), what);
+      assertTrue(body(response).matches("\\{\"message\":\"[A-Za-z ]+\"}"), what);
+    }
   }
 }

@@ -2,11 +2,11 @@ package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import dev.catalog.testing.ProxyEvents;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 
 /**
  * Converts between HTTP and the proxy integration, as API Gateway's REST API does: a request becomes the
@@ -39,30 +45,36 @@ final class HttpExchanges {
   }
 
   /**
-   * Reads the request. Header names are restored to their usual spelling ({@code Content-Type}): the JDK server keeps
-   * only a normalised form ({@code Content-type}). API Gateway adds the X-Forwarded-* headers, and so does this.
+   * Reads the request: the request target exactly as sent (the server passes even a path or query that is not a valid
+   * URI through, as API Gateway does), header names in their usual spelling ({@code Content-Type}), and the
+   * X-Forwarded-* headers API Gateway adds.
    *
    * @return null when the body is over API Gateway's payload limit
    */
-  static Incoming read(HttpExchange exchange) throws IOException {
-    byte[] body = exchange.getRequestBody().readNBytes(GatewayError.MAX_PAYLOAD_BYTES + 1);
+  static Incoming read(Request request) throws IOException {
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(GatewayError.MAX_PAYLOAD_BYTES + 1);
+    }
     if (body.length > GatewayError.MAX_PAYLOAD_BYTES) {
       return null;
     }
-    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+    String sourceIp = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress()
+        .getHostAddress();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      String spelled = spelling(name);
+    for (var field : request.getHeaders()) {
+      String spelled = spelling(field.getName());
       if (!spelled.startsWith("X-Forwarded-")) {
-        values.forEach(value -> headers.add(Map.entry(spelled, value)));
+        headers.add(Map.entry(spelled, field.getValue()));
       }
-    });
-    String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+    }
+    String forwardedFor = request.getHeaders().get("X-Forwarded-For");
     headers.add(Map.entry("X-Forwarded-For", forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
-    headers.add(Map.entry("X-Forwarded-Port", Integer.toString(exchange.getLocalAddress().getPort())));
+    headers.add(Map.entry("X-Forwarded-Port", Integer.toString(Request.getLocalPort(request))));
     headers.add(Map.entry("X-Forwarded-Proto", "http"));
-    return new Incoming(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), headers, body, sourceIp, exchange.getProtocol(), Instant.now());
+    String path = request.getHttpURI().getPath();
+    return new Incoming(request.getMethod(), path == null ? "" : path, request.getHttpURI().getQuery(), headers, body,
+        sourceIp, request.getConnectionMetaData().getProtocol(), Instant.now());
   }
 
   /** {@code content-type} and {@code Content-type} as {@code Content-Type}. */
@@ -99,7 +111,8 @@ final class HttpExchanges {
    *
    * @throws MalformedResponse when API Gateway would not accept the response (it answers 502)
    */
-  static void send(HttpExchange exchange, Object returned, String requestId) throws IOException, MalformedResponse {
+  static void send(Request request, Response reply, Object returned, String requestId)
+      throws IOException, MalformedResponse {
     if (!(returned instanceof APIGatewayProxyResponseEvent response)) {
       throw new MalformedResponse("the handler returned " + (returned == null ? "null" : returned.getClass().getName())
           + ", not an APIGatewayProxyResponseEvent");
@@ -121,13 +134,13 @@ final class HttpExchanges {
       response.getHeaders().forEach((name, value) ->
           headers.computeIfAbsent(name, n -> new ArrayList<>(List.of(value))));
     }
-    Headers out = exchange.getResponseHeaders();
-    headers.forEach((name, values) -> out.put(REMAPPED.contains(name.toLowerCase(Locale.ROOT))
-        ? "X-Amzn-Remapped-" + name : name, values));
+    HttpFields.Mutable out = reply.getHeaders();
+    headers.forEach((name, values) -> values.forEach(value -> out.add(
+        REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "X-Amzn-Remapped-" + name : name, value)));
     if (body.length > 0 && !headers.containsKey("Content-Type")) {
-      out.set("Content-Type", "application/json");
+      out.put("Content-Type", "application/json");
     }
-    write(exchange, status, body, requestId);
+    write(request, reply, status, body, requestId);
   }
 
   private static byte[] body(APIGatewayProxyResponseEvent response) throws MalformedResponse {
@@ -146,27 +159,27 @@ final class HttpExchanges {
   }
 
   /** One of API Gateway's own answers. */
-  static void send(HttpExchange exchange, GatewayError error, String requestId) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set("x-amzn-ErrorType", error.errorType);
-    write(exchange, error.status, error.body.getBytes(StandardCharsets.UTF_8), requestId);
+  static void send(Request request, Response reply, GatewayError error, String requestId) throws IOException {
+    reply.getHeaders().put("Content-Type", "application/json");
+    reply.getHeaders().put("x-amzn-ErrorType", error.errorType);
+    write(request, reply, error.status, error.body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 
-  private static void write(HttpExchange exchange, int status, byte[] body, String requestId) throws IOException {
-    Headers out = exchange.getResponseHeaders();
-    out.set("x-amzn-RequestId", requestId);
-    out.set("x-amz-apigw-id", HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12));
-    out.set("X-Amzn-Trace-Id", "Root=1-" + HexFormat.of().toHexDigits((int) (System.currentTimeMillis() / 1000))
+  /** Writes the whole response and waits until it is sent, so the caller's thread is free afterwards. */
+  private static void write(Request request, Response reply, int status, byte[] body, String requestId)
+      throws IOException {
+    HttpFields.Mutable out = reply.getHeaders();
+    out.put("x-amzn-RequestId", requestId);
+    out.put("x-amz-apigw-id", HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12));
+    out.put("X-Amzn-Trace-Id", "Root=1-" + HexFormat.of().toHexDigits((int) (System.currentTimeMillis() / 1000))
         + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "00000000");
     boolean noBody = body.length == 0 || status == 204 || status == 304 || status < 200
-        || exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-    if (!noBody) {
-      try (OutputStream stream = exchange.getResponseBody()) {
-        stream.write(body);
-      }
+        || HttpMethod.HEAD.is(request.getMethod());
+    reply.setStatus(status);
+    try (Blocker.Callback sent = Blocker.callback()) {
+      reply.write(true, ByteBuffer.wrap(noBody ? new byte[0] : body), sent);
+      sent.block();
     }
-    exchange.close();
   }
 
   /** A function response API Gateway would refuse with 502. */

@@ -1,8 +1,6 @@
 package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.catalog.local.FunctionPool.Failed;
 import dev.catalog.local.FunctionPool.Outcome;
 import dev.catalog.local.FunctionPool.Returned;
@@ -14,8 +12,9 @@ import dev.catalog.template.SamTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +23,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * The whole API of a SAM template served over HTTP, as API Gateway's REST API and Lambda would serve it: routes from
  * the functions' Api events, each function in its own class loader with its template environment and a pool of
  * instances (see {@link FunctionPool}), requests and responses converted by {@link HttpExchanges}. The HTTP server is
- * the JDK's, one virtual thread per request.
+ * Jetty's, one virtual thread per request, set to pass every request target through as sent (an empty segment, a
+ * malformed escape in the query), so that what answers is the emulated API Gateway, never the server's own pages.
  *
  * <pre>{@code
  * try (LocalApi api = LocalApi.builder(template).environment(id -> dynamo.environment(id)).port(0).start()) {
@@ -43,17 +54,17 @@ public final class LocalApi implements AutoCloseable {
   private final ApiStage stage;
   private final Map<String, FunctionPool> pools;
   private final PrintStream console;
-  private final HttpServer server;
+  private final ServerConnector connector;
   private final ExecutorService requests;
 
-  private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, HttpServer server,
+  private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
       ExecutorService requests) {
     this.template = builder.template;
     this.routes = new ApiRoutes(builder.template);
     this.stage = stage;
     this.pools = pools;
     this.console = builder.console;
-    this.server = server;
+    this.connector = connector;
     this.requests = requests;
   }
 
@@ -67,7 +78,7 @@ public final class LocalApi implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   public SamTemplate template() {
@@ -102,52 +113,74 @@ public final class LocalApi implements AutoCloseable {
     return table.toString();
   }
 
-  private void handle(HttpExchange exchange) {
+  private boolean handle(Request request, Response response, Callback callback) {
     String requestId = UUID.randomUUID().toString();
     try {
-      HttpExchanges.Incoming request = HttpExchanges.read(exchange);
-      if (request == null) {
-        HttpExchanges.send(exchange, GatewayError.REQUEST_TOO_LONG, requestId);
-        return;
+      HttpExchanges.Incoming incoming = HttpExchanges.read(request);
+      if (incoming == null) {
+        HttpExchanges.send(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
+      } else {
+        route(request, response, incoming, requestId);
       }
-      var selected = routes.select(request.method(), request.rawPath() == null ? "" : request.rawPath());
-      if (selected.isEmpty()) {
-        HttpExchanges.send(exchange, GatewayError.MISSING_AUTHENTICATION_TOKEN, requestId);
-        return;
-      }
-      Route route = selected.get().route();
-      FunctionPool pool = pools.get(selected.get().function().logicalId());
-      var event = HttpExchanges.event(request, route.path(), selected.get().pathParameters(), stage.name(),
-          stage.variables(), requestId);
-      respond(exchange, pool, pool.invoke(event, requestId), requestId);
+      callback.succeeded();
     } catch (IOException clientGone) {
-      exchange.close();
+      callback.failed(clientGone);
     } catch (InterruptedException stopping) {
-      exchange.close();
+      callback.failed(stopping);
       Thread.currentThread().interrupt();
     } catch (RuntimeException bug) {
       synchronized (console) {
         console.println("[local API] request " + requestId + " failed in the local API itself");
         bug.printStackTrace(console);
       }
-      exchange.close();
+      callback.failed(bug);
     }
+    return true;
   }
 
-  private void respond(HttpExchange exchange, FunctionPool pool, Outcome outcome, String requestId)
+  private void route(Request request, Response response, HttpExchanges.Incoming incoming, String requestId)
+      throws IOException, InterruptedException {
+    var selected = routes.select(incoming.method(), incoming.rawPath());
+    if (selected.isEmpty()) {
+      HttpExchanges.send(request, response, GatewayError.MISSING_AUTHENTICATION_TOKEN, requestId);
+      return;
+    }
+    Route route = selected.get().route();
+    FunctionPool pool = pools.get(selected.get().function().logicalId());
+    var event = HttpExchanges.event(incoming, route.path(), selected.get().pathParameters(), stage.name(),
+        stage.variables(), requestId);
+    respond(request, response, pool, pool.invoke(event, requestId), requestId);
+  }
+
+  /**
+   * What the server itself answers a request it cannot parse (a malformed request line, header or path escape, a
+   * head over its size limit): the status with API Gateway's JSON form of an error, never an HTML page.
+   */
+  private static boolean refuse(Request request, Response response, Callback callback) {
+    int status = response.getStatus() >= 400 ? response.getStatus() : HttpStatus.BAD_REQUEST_400;
+    String body = "{\"message\":\"" + HttpStatus.getMessage(status) + "\"}";
+    response.getHeaders().put("Content-Type", "application/json");
+    response.getHeaders().put("x-amzn-ErrorType", status < 500 ? "BadRequestException" : "InternalServerErrorException");
+    response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+    response.setStatus(status);
+    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    return true;
+  }
+
+  private void respond(Request request, Response response, FunctionPool pool, Outcome outcome, String requestId)
       throws IOException {
     switch (outcome) {
       case Returned returned -> {
         try {
-          HttpExchanges.send(exchange, returned.value(), requestId);
+          HttpExchanges.send(request, response, returned.value(), requestId);
         } catch (HttpExchanges.MalformedResponse malformed) {
           console.printf("[%s] request %s: malformed Lambda proxy response: %s%n", pool.function().name(), requestId,
               malformed.getMessage());
-          HttpExchanges.send(exchange, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+          HttpExchanges.send(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
         }
       }
-      case Failed failed -> HttpExchanges.send(exchange, GatewayError.INTERNAL_SERVER_ERROR, requestId);
-      case TimedOut timedOut -> HttpExchanges.send(exchange,
+      case Failed failed -> HttpExchanges.send(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+      case TimedOut timedOut -> HttpExchanges.send(request, response,
           timedOut.byGateway() ? GatewayError.ENDPOINT_TIMED_OUT : GatewayError.INTERNAL_SERVER_ERROR, requestId);
     }
   }
@@ -155,7 +188,11 @@ public final class LocalApi implements AutoCloseable {
   /** Stops accepting requests, ends the instances and their threads, and frees the port. */
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      connector.getServer().stop();
+    } catch (Exception e) {
+      console.println("[local API] stopping the HTTP server: " + e);
+    }
     requests.shutdownNow();
     pools.values().forEach(FunctionPool::close);
     try {
@@ -228,12 +265,23 @@ public final class LocalApi implements AutoCloseable {
           pools.put(function.logicalId(), new FunctionPool(LocalFunction.prepare(function, host), variables,
               maxInstances, console));
         }
-        HttpServer server = bind();
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-        LocalApi api = new LocalApi(this, stage, pools, server, requests);
-        server.createContext("/", api::handle);
-        server.setExecutor(requests);
-        server.start();
+        Server server = new Server(new VirtualThreadPool());
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(configuration()));
+        connector.setHost(this.host);
+        connector.setPort(port);
+        // Longer than API Gateway's 29 s, so a slow function meets the emulated gateway timeout, not the server's.
+        connector.setIdleTimeout(TimeUnit.SECONDS.toMillis(60));
+        server.addConnector(connector);
+        LocalApi api = new LocalApi(this, stage, pools, connector, requests);
+        server.setHandler(new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            return api.handle(request, response, callback);
+          }
+        });
+        server.setErrorHandler(LocalApi::refuse);
+        start(server);
         return api;
       } catch (RuntimeException e) {
         pools.values().forEach(FunctionPool::close);
@@ -241,14 +289,37 @@ public final class LocalApi implements AutoCloseable {
       }
     }
 
-    private HttpServer bind() {
+    /** Every request target as sent, no server banner: the emulated gateway decides what a request means. */
+    private static HttpConfiguration configuration() {
+      HttpConfiguration configuration = new HttpConfiguration();
+      configuration.setUriCompliance(UriCompliance.UNSAFE);
+      configuration.setSendServerVersion(false);
+      configuration.setSendXPoweredBy(false);
+      // API Gateway takes up to 10 KB of headers; the server's default would refuse some before the gateway does.
+      configuration.setRequestHeaderSize(64 * 1024);
+      return configuration;
+    }
+
+    private void start(Server server) {
       try {
-        return HttpServer.create(new InetSocketAddress(host, port), 0);
-      } catch (BindException e) {
-        throw new LocalApiException("Port " + port + " on " + host + " is in use: stop what listens there, or choose"
-            + " another port with PORT=N or -Dport=N");
-      } catch (IOException e) {
+        server.start();
+      } catch (Exception e) {
+        stopQuietly(server);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+          if (cause instanceof BindException) {
+            throw new LocalApiException("Port " + port + " on " + host + " is in use: stop what listens there, or"
+                + " choose another port with PORT=N or -Dport=N");
+          }
+        }
         throw new LocalApiException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static void stopQuietly(Server server) {
+      try {
+        server.stop();
+      } catch (Exception ignored) {
+        // Already failing to start: the start failure is the one to report.
       }
     }
   }

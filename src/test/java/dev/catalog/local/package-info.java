@@ -6,7 +6,7 @@
  *   <li>{@link dev.catalog.local.LocalMain}: the command (settings in {@link dev.catalog.local.LocalOptions}, the
  *       invoke command in {@link dev.catalog.local.LocalInvoke}); {@link dev.catalog.local.LocalServices} starts
  *       DynamoDB Local, the template's tables and the API.
- *   <li>{@link dev.catalog.local.LocalApi}: the HTTP server (the JDK's), routing by the template, converting with
+ *   <li>{@link dev.catalog.local.LocalApi}: the HTTP server (Jetty's), routing by the template, converting with
  *       {@link dev.catalog.local.HttpExchanges} and answering API Gateway's own errors
  *       ({@link dev.catalog.local.GatewayError}).
  *   <li>{@link dev.catalog.local.FunctionPool}, {@link dev.catalog.local.FunctionInstance},
