@@ -216,9 +216,20 @@ class EventFidelityTest {
   }
 
   @Test
+  void aMalformedOrNulEscapeInThePathReachesTheFunctionAsWritten() throws IOException {
+    for (var target : List.of(List.of("/echo/items/%zz", "%zz"), List.of("/echo/items/a%00b", "a\u0000b"),
+        List.of("/echo/items/50%", "50%"), List.of("/echo/items/%2525", "%25"))) {
+      String response = get(target.get(0));
+      assertTrue(response.startsWith("HTTP/1.1 200 "), response);
+      JsonNode event = JSON.readTree(body(response)).get("event");
+      assertEquals(target.get(0), event.get("path").asText());
+      assertEquals(target.get(1), event.get("pathParameters").get("id").asText());
+    }
+  }
+
+  @Test
   void whatTheServerCannotParseIsAJsonErrorNeverAnHtmlPage() throws IOException {
-    for (String head : List.of("GET /echo/items/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    for (String head : List.of("GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         "GET /echo/a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         "GARBAGE\r\n\r\n",
         "GET /echo/a HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\nConnection: close\r\n\r\n",

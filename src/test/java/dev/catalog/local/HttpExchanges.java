@@ -45,8 +45,8 @@ final class HttpExchanges {
   }
 
   /**
-   * Reads the request: the request target exactly as sent (the server passes even a path or query that is not a valid
-   * URI through, as API Gateway does), header names in their usual spelling ({@code Content-Type}), and the
+   * Reads the request: the request target exactly as sent (even a path or query that is not a valid URI, see
+   * {@link RawTargetConnections}), header names in their usual spelling ({@code Content-Type}), and the
    * X-Forwarded-* headers API Gateway adds.
    *
    * @return null when the body is over API Gateway's payload limit
@@ -72,8 +72,9 @@ final class HttpExchanges {
     headers.add(Map.entry("X-Forwarded-For", forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
     headers.add(Map.entry("X-Forwarded-Port", Integer.toString(Request.getLocalPort(request))));
     headers.add(Map.entry("X-Forwarded-Proto", "http"));
-    String path = request.getHttpURI().getPath();
-    return new Incoming(request.getMethod(), path == null ? "" : path, request.getHttpURI().getQuery(), headers, body,
+    String path = RawTargetConnections.rawTarget(request.getHttpURI().getPath());
+    return new Incoming(request.getMethod(), path == null ? "" : path,
+        RawTargetConnections.rawTarget(request.getHttpURI().getQuery()), headers, body,
         sourceIp, request.getConnectionMetaData().getProtocol(), Instant.now());
   }
 

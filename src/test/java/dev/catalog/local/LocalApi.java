@@ -27,7 +27,6 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -267,7 +266,7 @@ public final class LocalApi implements AutoCloseable {
         }
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         Server server = new Server(new VirtualThreadPool());
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(configuration()));
+        ServerConnector connector = new ServerConnector(server, new RawTargetConnections(configuration()));
         connector.setHost(this.host);
         connector.setPort(port);
         // Longer than API Gateway's 29 s, so a slow function meets the emulated gateway timeout, not the server's.
