@@ -32,9 +32,26 @@ final class GeneratedText {
             .filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)));
   }
 
-  /** Strings of {@code 0..maxCodePoints} generated code points, their lengths spread evenly. */
+  /** Letters, White_Space, combining marks, astral characters: no control or noncharacter except for a line break. */
+  static Arbitrary<Integer> printable() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(12, Arbitraries.of(codePointsOf("abcXYZ019 -_.éÅß"))),
+        Tuple.of(3, Arbitraries.of(List.copyOf(TextOracle.WHITE_SPACE))),
+        Tuple.of(3, Arbitraries.integers().between(0x0300, 0x036F)),
+        Tuple.of(3, Arbitraries.of(0x65, 0x301, 0x41, 0x30A, 0x212B, 0x0958, 0x1100, 0x1161, 0xAC00, 0x200B)),
+        Tuple.of(3, Arbitraries.of(0x1F600, 0x1F44D, 0x1F3FD, 0x200D, 0x1D400, 0x20000)));
+  }
+
+  /**
+   * Strings of {@code 0..maxCodePoints} code points, their lengths spread evenly: half of them {@link #printable()},
+   * half drawn from every kind of {@link #codePoint()}.
+   */
   static Arbitrary<String> text(int maxCodePoints) {
-    return codePoint().list().ofMinSize(0).ofMaxSize(maxCodePoints)
+    return Arbitraries.oneOf(strings(printable(), maxCodePoints), strings(codePoint(), maxCodePoints));
+  }
+
+  private static Arbitrary<String> strings(Arbitrary<Integer> alphabet, int maxCodePoints) {
+    return alphabet.list().ofMinSize(0).ofMaxSize(maxCodePoints)
         .withSizeDistribution(RandomDistribution.uniform())
         .map(TextOracle::string);
   }
