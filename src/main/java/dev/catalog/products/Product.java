@@ -54,6 +54,7 @@ public class Product {
   @Pattern(regexp = ID_PATTERN, message = "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -")
   private String id;
 
+  // Empty rather than blank: the reader has trimmed White_Space, and Character.isWhitespace would call U+001F blank.
   @NotEmpty(message = "is required")
   @MaxCodePoints(value = 200, message = "must be at most 200 characters")
   @Pattern(regexp = ONE_LINE, message = "must not contain control characters")
