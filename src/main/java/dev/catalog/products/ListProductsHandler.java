@@ -43,9 +43,11 @@ public final class ListProductsHandler extends ApiHandler {
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
-    String category = request.queryParameter("category");
-    if (category != null && (category.isBlank() || category.length() > 64)) {
-      throw invalid("category must be 1 to 64 characters.");
+    // Taken in as a body's category is (NFC, trimmed, counted in code points), so it finds what writes stored.
+    String category = Text.trimmed(request.queryParameter("category"));
+    if (category != null
+        && (category.isEmpty() || category.codePointCount(0, category.length()) > Product.CATEGORY_MAX)) {
+      throw invalid("category must be 1 to " + Product.CATEGORY_MAX + " characters.");
     }
     int limit = limit(request.queryParameter("limit"));
     String cursor = request.queryParameter("cursor");

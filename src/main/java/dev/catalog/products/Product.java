@@ -1,11 +1,12 @@
 package dev.catalog.products;
 
 import dev.catalog.products.constraints.CurrencyCode;
+import dev.catalog.products.constraints.DecimalPlaces;
+import dev.catalog.products.constraints.MaxCodePoints;
 import dev.catalog.products.constraints.UniqueElements;
 import io.avaje.validation.constraints.DecimalMax;
 import io.avaje.validation.constraints.DecimalMin;
-import io.avaje.validation.constraints.Digits;
-import io.avaje.validation.constraints.NotBlank;
+import io.avaje.validation.constraints.NotEmpty;
 import io.avaje.validation.constraints.NotNull;
 import io.avaje.validation.constraints.Pattern;
 import io.avaje.validation.constraints.PositiveOrZero;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbV
  * Its attributes are the only ones ever written (nothing unknown is saved); its constraints are checked by
  * avaje-validator's generated adapter; its defaults come from {@link #applyDefaults()}; {@code createdAt},
  * {@code updatedAt} and {@code version} are managed by the server, the last by the Enhanced Client's optimistic
- * locking.
+ * locking. Its text is as {@link ProductJson#read} takes it in: NFC, and names, categories and tags trimmed.
  */
 @Valid
 @DynamoDbBean
@@ -35,46 +36,55 @@ public class Product {
 
   public static final String DEFAULT_CURRENCY = "USD";
 
-  /** Names, categories and tags are one line of text: no control characters (NUL, escape, line breaks...). */
-  static final String NO_CONTROLS = "\\P{Cntrl}*";
+  /** The longest category, in characters (code points); a category in a query is held to it too. */
+  static final int CATEGORY_MAX = 64;
 
-  /** A description may have tabs and line breaks, but no other control characters. */
-  static final String TEXT = "[\\P{Cntrl}\\t\\n\\r]*";
+  /**
+   * Names, categories and tags are one line of text: no control character (general category Cc: C0, DEL and C1,
+   * which include NUL, escape, tab, line feed, carriage return and NEL), no line or paragraph separator (U+2028,
+   * U+2029), no noncharacter (U+FDD0..U+FDEF and the last two code points of every plane). One character class, so
+   * matching is linear and needs no stack.
+   */
+  static final String ONE_LINE = "[\\P{IsControl}&&\\P{IsNoncharacter_Code_Point}&&[^\\u2028\\u2029]]*";
+
+  /** A description may have tabs and line breaks (CR, LF, U+2028, U+2029), but no other control or noncharacter. */
+  static final String TEXT = "[\\P{IsControl}\\t\\n\\r&&\\P{IsNoncharacter_Code_Point}]*";
 
   @NotNull
   @Pattern(regexp = ID_PATTERN, message = "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -")
   private String id;
 
-  @NotBlank(message = "is required")
-  @Size(max = 200, message = "must be at most 200 characters")
-  @Pattern(regexp = NO_CONTROLS, message = "must not contain control characters")
+  // Empty rather than blank: the reader has trimmed White_Space, and Character.isWhitespace would call U+001F blank.
+  @NotEmpty(message = "is required")
+  @MaxCodePoints(value = 200, message = "must be at most 200 characters")
+  @Pattern(regexp = ONE_LINE, message = "must not contain control characters")
   private String name;
 
-  @Size(max = 4000, message = "must be at most 4000 characters")
+  @MaxCodePoints(value = 4000, message = "must be at most 4000 characters")
   @Pattern(regexp = TEXT, message = "must not contain control characters other than tab and line breaks")
   private String description;
 
   @NotNull(message = "is required")
   @DecimalMin(value = "0", message = "must be at least 0")
   @DecimalMax(value = "1000000000", message = "must be at most 1000000000")
-  // The integer part is bounded by @DecimalMax; @Digits is here for the fraction only.
-  @Digits(integer = Integer.MAX_VALUE, fraction = 2, message = "must have at most 2 decimal places")
+  @DecimalPlaces(max = 2, message = "must have at most 2 decimal places")
   private BigDecimal price;
 
   @NotNull
   @CurrencyCode
   private String currency;
 
-  @NotBlank(message = "is required")
-  @Size(max = 64, message = "must be at most 64 characters")
-  @Pattern(regexp = NO_CONTROLS, message = "must not contain control characters")
+  @NotEmpty(message = "is required")
+  @MaxCodePoints(value = CATEGORY_MAX, message = "must be at most 64 characters")
+  @Pattern(regexp = ONE_LINE, message = "must not contain control characters")
   private String category;
 
   @NotNull
   @Size(max = 20, message = "must hold at most 20 tags")
   @UniqueElements
-  private List<@NotBlank(message = "must not be blank") @Size(max = 32, message = "must be at most 32 characters")
-      @Pattern(regexp = NO_CONTROLS, message = "must not contain control characters") String> tags;
+  private List<@NotEmpty(message = "must not be blank")
+      @MaxCodePoints(value = 32, message = "must be at most 32 characters")
+      @Pattern(regexp = ONE_LINE, message = "must not contain control characters") String> tags;
 
   @NotNull
   @PositiveOrZero(message = "must be 0 or more")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.HttpError;
 import dev.catalog.http.HttpError.FieldError;
 import dev.catalog.http.Json;
+import dev.catalog.http.MergePatch;
 import dev.catalog.http.Validation;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,6 +27,9 @@ public final class ProductJson {
   /** Fields the server owns: a client may send them back (e.g. a fetched product, edited) but they are ignored. */
   static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "version");
 
+  /** The fields a client writes. */
+  static final Set<String> WRITABLE = Set.of("name", "description", "price", "currency", "category", "tags", "stock");
+
   /** RFC 3339 in UTC with exactly three fraction digits, so every timestamp has the same width. */
   static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -34,8 +38,40 @@ public final class ProductJson {
 
   /** Reads and validates the client-writable fields of {@code json} into a new product with defaults applied. */
   public static Product read(ObjectNode json) {
-    Product product = new Product();
+    return read(json, (String) null);
+  }
+
+  /**
+   * As {@link #read(ObjectNode)}, for a document sent to {@code /products/{pathId}}: an {@code id} in it is optional,
+   * but if given it must be {@code pathId}.
+   */
+  public static Product read(ObjectNode json, String pathId) {
     List<FieldError> errors = new ArrayList<>();
+    requireId(json, pathId, errors);
+    return readWith(json, errors);
+  }
+
+  /**
+   * Applies a JSON Merge Patch to {@code current}'s writable fields and reads the result as a whole. A member of the
+   * patch that is not a field is an error whatever its value: merged, a null one would vanish without a word.
+   */
+  public static Product patch(Product current, ObjectNode patch, String pathId) {
+    List<FieldError> errors = new ArrayList<>();
+    requireId(patch, pathId, errors);
+    ObjectNode known = Json.newObject();
+    for (var member : patch.properties()) {
+      if (WRITABLE.contains(member.getKey()) || SERVER_MANAGED.contains(member.getKey())) {
+        known.set(member.getKey(), member.getValue().deepCopy());
+      } else {
+        errors.add(unknown(member.getKey()));
+      }
+    }
+    return readWith(MergePatch.apply(writable(current), known), errors);
+  }
+
+  /** Reads {@code json}, adding its problems to the {@code errors} found so far; throws if there are any. */
+  private static Product readWith(ObjectNode json, List<FieldError> errors) {
+    Product product = new Product();
     for (var member : json.properties()) {
       String field = member.getKey();
       JsonNode value = member.getValue();
@@ -62,13 +98,15 @@ public final class ProductJson {
           }
         }
         case "tags" -> product.setTags(tags(value, errors));
-        default -> errors.add(new FieldError(field, "is not a field of a product"));
+        default -> errors.add(unknown(field));
       }
     }
     product.applyDefaults();
-    Set<String> badFields = Set.copyOf(errors.stream().map(FieldError::field).map(ProductJson::root).toList());
+    // A field already reported (a wrong JSON type) is not reported again by the constraints; its siblings are.
+    Set<String> reported = Set.copyOf(errors.stream().map(FieldError::field).toList());
     for (FieldError violation : Validation.check(product)) {
-      if (!badFields.contains(root(violation.field())) && !violation.field().equals("id")) {
+      String field = violation.field();
+      if (!reported.contains(field) && !reported.contains(root(field)) && !field.equals("id")) {
         errors.add(violation);
       }
     }
@@ -81,12 +119,24 @@ public final class ProductJson {
     return product;
   }
 
-  private static String text(String field, JsonNode value, List<FieldError> errors, boolean trim) {
+  private static void requireId(ObjectNode json, String pathId, List<FieldError> errors) {
+    JsonNode id = json.get("id");
+    if (pathId != null && id != null && !id.isNull() && !(id.isTextual() && id.textValue().equals(pathId))) {
+      errors.add(new FieldError("id", "must be the id in the path, " + pathId));
+    }
+  }
+
+  private static FieldError unknown(String field) {
+    return new FieldError(field, "is not a field of a product");
+  }
+
+  /** Text is taken in as {@link Text} says: NFC, and one-line fields trimmed of White_Space. */
+  private static String text(String field, JsonNode value, List<FieldError> errors, boolean oneLine) {
     if (!value.isTextual()) {
       errors.add(new FieldError(field, "must be a string, not " + Json.describe(value)));
       return null;
     }
-    return trim ? value.textValue().strip() : value.textValue();
+    return oneLine ? Text.trimmed(value.textValue()) : Text.normalized(value.textValue());
   }
 
   private static List<String> tags(JsonNode value, List<FieldError> errors) {
@@ -98,9 +148,10 @@ public final class ProductJson {
     for (int i = 0; i < value.size(); i++) {
       JsonNode tag = value.get(i);
       if (tag.isTextual()) {
-        tags.add(tag.textValue().strip());
+        tags.add(Text.trimmed(tag.textValue()));
       } else {
         errors.add(new FieldError("tags[" + i + "]", "must be a string, not " + Json.describe(tag)));
+        tags.add(null); // holds the place, so the constraints name the tags after it by their own index
       }
     }
     return tags;

@@ -148,4 +148,22 @@ class ListProductsTest {
     assertEquals(400, API.get("/products?category=" + "c".repeat(65)).send().status());
     assertFalse(API.get("/products?category=" + "c".repeat(64)).send().status() != 200);
   }
+
+  @Test
+  void listNormalizesTheCategoryOfTheQueryAsWritesNormalizeABodysCategory() {
+    JsonNode plain = API.get("/products?category=" + SMALL).send().json();
+    for (String padded : List.of(" " + SMALL + " ", "\u00a0" + SMALL + "\u202f", "\t" + SMALL + "\u3000")) {
+      ApiResult listed = API.get("/products?category=" + encode(padded)).send();
+      assertEquals(200, listed.status(), listed::toString);
+      assertEquals(plain.get("items"), listed.json().get("items"), padded);
+    }
+    assertEquals(400, API.get("/products?category=" + encode("\u00a0\u2007")).send().status());
+  }
+
+  @Test
+  void listCountsTheCategorysLengthInCodePoints() {
+    String emoji = new String(Character.toChars(0x1F600));
+    assertEquals(200, API.get("/products?category=" + encode(emoji.repeat(64))).send().status());
+    assertEquals(400, API.get("/products?category=" + encode(emoji.repeat(65))).send().status());
+  }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -99,5 +100,26 @@ class PatchProductTest {
   @Test
   void patchWithAnIdThatIsNotThePathsIs400() {
     assertEquals(400, API.patch("/products/" + create()).mergePatch("{\"id\": \"other\"}").send().status());
+  }
+
+  @Test
+  void patchRefusesAnUnknownMemberWhateverItsValueNullIncluded() {
+    String id = create();
+    String before = API.get("/products/" + id).send().body();
+
+    ApiResult refused = API.patch("/products/" + id).mergePatch("{\"descripton\": null}").send();
+
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("descripton", refused.json().get("errors").get(0).get("field").asText());
+    assertEquals(before, API.get("/products/" + id).send().body());
+  }
+
+  @Test
+  void patchListsEveryFailingFieldTheIdAndUnknownNullMembersAmongThem() {
+    ApiResult refused = API.patch("/products/" + create())
+        .mergePatch("{\"id\": \"other\", \"colour\": null, \"price\": \"x\", \"name\": null}").send();
+
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals(Set.of("id", "colour", "price", "name"), PutProductTest.fields(refused));
   }
 }

@@ -246,6 +246,34 @@ class ProductJsonTest {
     assertEquals(0, new BigDecimal("19.9").compareTo(readWith("price", "19.90").getPrice()));
   }
 
+  @ParameterizedTest
+  @CsvSource({"39.900, 39.9", "1.500, 1.5", "0.000, 0", "1.0e-2, 0.01", "1000000000.000, 1000000000", "1.10E+1, 11",
+      "0.010000, 0.01", "12.3400000000000000000000000000, 12.34"})
+  void decimalPlacesAreJudgedByValueNotSpelling(String spelling, String stored) {
+    assertEquals(stored, readWith("price", spelling).getPrice().toPlainString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.999", "1.9990", "0.001", "1e-3", "10.005e0", "0.0000000000000000000000000000001"})
+  void moreThanTwoDecimalPlacesByValueAreRefused(String spelling) {
+    assertEquals(List.of("price: must have at most 2 decimal places"), errors(() -> readWith("price", spelling)));
+  }
+
+  /** The codes of ISO 4217's current list, not the JDK's table, which holds withdrawn codes and differs by version. */
+  @ParameterizedTest
+  @CsvSource({"USD", "EUR", "JPY", "CHF", "XCG", "ZWG", "SLE", "VED", "XAD", "XAF", "XOF", "XPF", "XCD", "XAU", "XDR",
+      "CLF", "UYW"})
+  void currenciesOfTheCurrentIso4217ListAreAccepted(String code) {
+    assertEquals(code, readWith("currency", quoted(code)).getCurrency());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"DEM", "FRF", "ADP", "ESP", "HRK", "BGN", "ANG", "SLL", "ZWL", "CUC", "XTS", "XXX", "XFO", "XFU"})
+  void withdrawnCurrenciesAndCodesThatAreNoCurrencyAreRefused(String code) {
+    assertEquals(List.of("currency: must be an ISO 4217 currency code such as USD or EUR"),
+        errors(() -> readWith("currency", quoted(code))));
+  }
+
   @Test
   void hugeExponentPriceIsA400NotA500() {
     assertTrue(errors(() -> readWith("price", "1e999999")).contains("price: must be at most 1000000000"));

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,5 +143,21 @@ class PutProductTest {
 
     assertEquals(400, refused.status());
     assertEquals(2, refused.json().get("errors").size(), refused::toString);
+  }
+
+  @Test
+  void putListsEveryFailingFieldAnIdThatIsNotThePathsAmongThem() {
+    ApiResult refused = API.put("/products/p1")
+        .json("{\"id\":\"zz\",\"name\":\"\",\"price\":\"x\",\"colour\":\"red\"}").send();
+
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals(Set.of("id", "name", "price", "colour", "category"), fields(refused));
+    assertEquals(404, API.get("/products/p1").send().status());
+  }
+
+  static Set<String> fields(ApiResult refused) {
+    Set<String> fields = new HashSet<>();
+    refused.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+    return fields;
   }
 }

@@ -9,7 +9,7 @@ import io.avaje.validation.constraints.Constraint;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** The value is an ISO 4217 currency code known to the JDK, upper case, such as {@code USD} or {@code EUR}. */
+/** The value is a code of ISO 4217's current list, upper case, such as {@code USD} or {@code EUR} (not XTS or XXX). */
 @Constraint
 @Target({FIELD, METHOD, TYPE_USE})
 @Retention(RUNTIME)
