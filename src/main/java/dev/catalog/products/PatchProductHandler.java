@@ -27,12 +27,8 @@ public final class PatchProductHandler extends ApiHandler {
     String id = ProductResource.id(request);
     ObjectNode patch = request.jsonBody(MergePatch.MEDIA_TYPE, "Accept-Patch");
     PutProductHandler.requireSameId(patch, id);
-    var outcome = ConditionalWrite.apply(context, request, id, current -> {
-      if (current == null) {
-        throw ProductResource.notFound(id);
-      }
-      return ProductJson.read(MergePatch.apply(ProductJson.writable(current), patch.deepCopy()));
-    });
+    var outcome = ConditionalWrite.apply(context, request, id, false,
+        current -> ProductJson.read(MergePatch.apply(ProductJson.writable(current), patch.deepCopy())));
     return ProductResource.respond(200, outcome.product());
   }
 }

@@ -32,8 +32,8 @@ public final class PutProductHandler extends ApiHandler {
     String id = ProductResource.id(request);
     ObjectNode body = request.jsonBody(MEDIA_TYPE, "Accept");
     requireSameId(body, id);
-    Product replacement = ProductJson.read(body);
-    var outcome = ConditionalWrite.apply(context, request, id, current -> replacement);
+    // Read in the loop, after the preconditions, as PATCH reads its merged product.
+    var outcome = ConditionalWrite.apply(context, request, id, true, current -> ProductJson.read(body));
     ApiResponse response = ProductResource.respond(outcome.created() ? 201 : 200, outcome.product());
     return outcome.created() ? response.header("Location", request.publicPath()) : response;
   }
