@@ -1,10 +1,16 @@
 package dev.catalog.products;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.idempotency.IdempotencyRecord;
+import dev.catalog.idempotency.IdempotencyStore;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,5 +66,25 @@ class IdempotentRetryTest {
       assertEquals(422, reused.status(), changed + ": " + reused);
     }
     assertEquals(1, API.get("/products?category=" + category).send().json().get("items").size());
+  }
+
+  @Test
+  void aRecordWrittenWithTheOldByteHashStillReplaysTheSameBytesAndRefusesOthers() throws Exception {
+    String category = SampleProducts.uniqueCategory();
+    String key = UUID.randomUUID().toString();
+    String body = FIRST.formatted(category);
+    ApiResult first = post(key, body);
+    IdempotencyStore store = API.context().idempotency();
+    IdempotencyRecord record = store.find("POST /products " + key).orElseThrow();
+    assertTrue(record.getRequestHash().startsWith("json-sha256:"), record.getRequestHash());
+    record.setRequestHash(HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))));
+    record.setLastModified(null);
+    store.table().putItem(record);
+
+    ApiResult replayed = post(key, body);
+    assertEquals(201, replayed.status(), replayed::toString);
+    assertEquals(first.body(), replayed.body());
+    assertEquals(422, post(key, body.replace(", ", ",")).status(), "an old record knows only the bytes");
   }
 }
