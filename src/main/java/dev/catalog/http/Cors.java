@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class Cors {
   static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-  static final String ALLOWED_HEADERS = "Content-Type, If-Match, If-None-Match, Idempotency-Key, Authorization";
+  static final String ALLOWED_HEADERS =
+      "Content-Type, If-Match, If-None-Match, If-Unmodified-Since, If-Modified-Since, Idempotency-Key, Authorization";
   static final String EXPOSED_HEADERS = "ETag, Location, Idempotent-Replayed";
 
   private final boolean anyOrigin;

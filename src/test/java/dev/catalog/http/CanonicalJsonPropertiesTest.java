@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Json#canonical} against an obviously correct oracle of "the same JSON value": objects equal as maps, arrays
@@ -60,6 +61,13 @@ class CanonicalJsonPropertiesTest {
 
     assertEquals(same, Json.canonical(Json.readObject(spell(a, random)))
         .equals(Json.canonical(Json.readObject(spell(b, random)))), () -> a + " vs " + b);
+  }
+
+  @Test
+  void numbersAreWrittenByValueEvenWhereBigDecimalsScaleWouldOverflow() {
+    assertEquals("{\"a\":1E0,\"b\":15E-1,\"c\":1E2147483649,\"d\":0,\"e\":-1E2}",
+        Json.canonical(Json.readObject("{\"e\": -100, \"d\": 0.000, \"c\": 100e2147483647, \"b\": 1.50,"
+            + " \"a\": 1.0}")));
   }
 
   // --- the oracle ---

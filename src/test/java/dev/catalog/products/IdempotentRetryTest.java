@@ -87,4 +87,13 @@ class IdempotentRetryTest {
     assertEquals(first.body(), replayed.body());
     assertEquals(422, post(key, body.replace(", ", ",")).status(), "an old record knows only the bytes");
   }
+
+  @Test
+  void aServerManagedMemberWithAnExtremeNumberIsFingerprintedWithoutError() {
+    String body = FIRST.formatted(SampleProducts.uniqueCategory()).replace("{", "{\"version\": 100e2147483647, ");
+    String key = UUID.randomUUID().toString();
+
+    assertEquals(201, post(key, body).status());
+    assertEquals("true", post(key, body).header("Idempotent-Replayed"));
+  }
 }
