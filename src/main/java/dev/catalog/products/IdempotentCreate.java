@@ -1,8 +1,8 @@
 package dev.catalog.products;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.HttpDate;
 import dev.catalog.http.HttpError;
 import dev.catalog.http.Json;

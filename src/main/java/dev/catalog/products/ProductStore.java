@@ -134,7 +134,10 @@ public final class ProductStore {
     }
   }
 
-  /** A new product's incarnation: 128 random bits (SecureRandom, which SnapStart reseeds), in base64url. */
+  /**
+   * A new product's incarnation: the 122 random bits of a random UUID (SecureRandom, as POST's ids), as 22 base64url
+   * characters.
+   */
   static String newIncarnation() {
     UUID random = UUID.randomUUID();
     byte[] bits = ByteBuffer.allocate(16)
