@@ -10,7 +10,8 @@ import java.util.List;
  * Gateway's static CORS mock cannot do.
  */
 public final class Cors {
-  static final String ALLOWED_HEADERS = "Content-Type, If-Match, If-None-Match, Idempotency-Key, Authorization";
+  static final String ALLOWED_HEADERS =
+      "Content-Type, If-Match, If-None-Match, If-Unmodified-Since, If-Modified-Since, Idempotency-Key, Authorization";
   static final String EXPOSED_HEADERS = "ETag, Location, Idempotent-Replayed";
 
   private final boolean anyOrigin;

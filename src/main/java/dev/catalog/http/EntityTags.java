@@ -4,47 +4,76 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entity tags and the conditional request headers of RFC 9110 section 13. A product's tag is its version,
- * {@code "7"}; tags are strong, so a weak tag ({@code W/"7"}) never satisfies If-Match.
+ * Entity tags and the If-Match / If-None-Match header fields of RFC 9110 section 13. A tag's opaque part is chosen by
+ * the resource ({@code "7.q83vEjRWeJqrze8SNFZ4mg"}); tags are strong, so a weak tag ({@code W/"7..."}) never satisfies
+ * If-Match. {@link Preconditions} decides with these in the RFC's order.
  */
 public final class EntityTags {
   private EntityTags() {}
 
   private record Tag(boolean weak, String opaque) {}
 
-  public static String of(long version) {
-    return "\"" + version + "\"";
+  /** A parsed If-Match or If-None-Match value: {@code *}, or a list of tags (possibly empty). */
+  public static final class Condition {
+    private final boolean any;
+    private final List<Tag> tags;
+
+    private Condition(boolean any, List<Tag> tags) {
+      this.any = any;
+      this.tags = tags;
+    }
+
+    /** If-Match: true when the resource exists and {@code *} or a strong tag equal to {@code current} is listed. */
+    public boolean matchesStrongly(String current) {
+      if (current == null) {
+        return false;
+      }
+      return any || tags.stream().anyMatch(tag -> !tag.weak() && tag.opaque().equals(current));
+    }
+
+    /** If-None-Match's negation: true when the resource exists and {@code *} or any tag equal to it is listed. */
+    public boolean matchesWeakly(String current) {
+      if (current == null) {
+        return false;
+      }
+      return any || tags.stream().anyMatch(tag -> tag.opaque().equals(current));
+    }
   }
 
-  /** Whether If-Match passes for a resource at {@code version} (null: absent). No header always passes. */
-  public static boolean ifMatchPasses(String header, Long version) {
+  /** The header value of the tag with opaque part {@code opaque}: {@code "opaque"}. */
+  public static String of(String opaque) {
+    return "\"" + opaque + "\"";
+  }
+
+  /**
+   * Parses the value of If-Match or If-None-Match ({@code name}); null when absent. A malformed value is a 400, whatever
+   * the state of the resource.
+   */
+  public static Condition parse(String name, String header) {
     if (header == null) {
-      return true;
+      return null;
     }
     if (header.strip().equals("*")) {
-      return version != null;
+      return new Condition(true, List.of());
     }
-    String current = version == null ? null : version.toString();
-    return parse("If-Match", header).stream().anyMatch(tag -> !tag.weak() && tag.opaque().equals(current));
+    return new Condition(false, tags(name, header));
+  }
+
+  /** Whether If-Match passes for a resource whose current tag is {@code current} (null: absent). No header passes. */
+  public static boolean ifMatchPasses(String header, String current) {
+    return header == null || parse("If-Match", header).matchesStrongly(current);
   }
 
   /** Whether If-None-Match passes (no listed tag matches, by weak comparison). No header always passes. */
-  public static boolean ifNoneMatchPasses(String header, Long version) {
-    if (header == null) {
-      return true;
-    }
-    if (header.strip().equals("*")) {
-      return version == null;
-    }
-    String current = version == null ? null : version.toString();
-    return parse("If-None-Match", header).stream().noneMatch(tag -> tag.opaque().equals(current));
+  public static boolean ifNoneMatchPasses(String header, String current) {
+    return header == null || !parse("If-None-Match", header).matchesWeakly(current);
   }
 
   /**
    * Parses {@code #entity-tag} (RFC 9110 sections 5.6.1 and 8.8.3): empty list elements are skipped, as a recipient
    * must, and a tag is {@code [W/]"etagc*"}, where etagc excludes spaces and quotes but not commas.
    */
-  private static List<Tag> parse(String name, String header) {
+  private static List<Tag> tags(String name, String header) {
     List<Tag> tags = new ArrayList<>();
     int i = 0;
     while (i < header.length()) {

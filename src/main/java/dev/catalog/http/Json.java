@@ -152,6 +152,23 @@ public final class Json {
     }
   }
 
+  /**
+   * The canonical text of a JSON value, equal for two values exactly when they are the same JSON value: object
+   * members sorted by name (UTF-16 code units, as RFC 8785 does), no white space, strings as the generator escapes
+   * them, and every number by its value (1, 1.0, 10e-1 and 1.00 all become {@code 1}; 100 becomes {@code 1E+2}).
+   * Member order and white space carry no meaning in JSON; neither does the spelling of a number here, since every
+   * number is read as a decimal.
+   */
+  public static String canonical(JsonNode node) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      JsonTrees.writeCanonical(node, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** The tree as JSON text, decimals in plain notation. */
   public static String write(JsonNode node) {
     StringWriter out = new StringWriter();

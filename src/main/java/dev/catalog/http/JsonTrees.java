@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,5 +91,47 @@ final class JsonTrees {
       case BOOLEAN -> json.writeBoolean(node.booleanValue());
       default -> json.writeNull();
     }
+  }
+
+  static void writeCanonical(JsonNode node, JsonGenerator json) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
+        json.writeStartObject();
+        for (String name : names) {
+          json.writeFieldName(name);
+          writeCanonical(node.get(name), json);
+        }
+        json.writeEndObject();
+      }
+      case ARRAY -> {
+        json.writeStartArray();
+        for (JsonNode element : node) {
+          writeCanonical(element, json);
+        }
+        json.writeEndArray();
+      }
+      case NUMBER -> json.writeNumber(canonicalNumber(node.decimalValue()));
+      default -> write(node, json);
+    }
+  }
+
+  /**
+   * One spelling per value: {@code 0}, or the digits without trailing zeros and a decimal exponent ({@code 15E-1}
+   * for 1.5). Computed in a long, since stripping the zeros of 100e2147483647 would overflow BigDecimal's int scale.
+   */
+  static String canonicalNumber(BigDecimal value) {
+    if (value.signum() == 0) {
+      return "0";
+    }
+    BigInteger digits = value.unscaledValue();
+    long exponent = -(long) value.scale();
+    while (digits.mod(BigInteger.TEN).signum() == 0) {
+      digits = digits.divide(BigInteger.TEN);
+      exponent++;
+    }
+    return digits + "E" + exponent;
   }
 }

@@ -5,7 +5,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbParti
 
 /**
  * The first result of a request sent with an {@code Idempotency-Key}: what a retry with the same key gets back, and
- * the hash of the body that produced it, so the same key with another body can be refused.
+ * the fingerprint of the body that produced it, so the same key with another body can be refused.
  */
 @DynamoDbBean
 public class IdempotencyRecord {
@@ -14,6 +14,7 @@ public class IdempotencyRecord {
   private Integer status;
   private String location;
   private String etag;
+  private String lastModified;
   private String body;
   private Long expiresAt;
 
@@ -26,6 +27,10 @@ public class IdempotencyRecord {
     this.idempotencyKey = idempotencyKey;
   }
 
+  /**
+   * The body's fingerprint: {@code json-sha256:} and the SHA-256 of its canonical JSON text, or, in records written
+   * before bodies were compared as JSON values, the bare SHA-256 of its bytes.
+   */
   public String getRequestHash() {
     return requestHash;
   }
@@ -56,6 +61,15 @@ public class IdempotencyRecord {
 
   public void setEtag(String etag) {
     this.etag = etag;
+  }
+
+  /** The response's Last-Modified; null in records written before responses carried it. */
+  public String getLastModified() {
+    return lastModified;
+  }
+
+  public void setLastModified(String lastModified) {
+    this.lastModified = lastModified;
   }
 
   public String getBody() {

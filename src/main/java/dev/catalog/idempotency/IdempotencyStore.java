@@ -34,6 +34,8 @@ public final class IdempotencyStore {
       .addAttribute(String.class, a -> a.name("location")
           .getter(IdempotencyRecord::getLocation).setter(IdempotencyRecord::setLocation))
       .addAttribute(String.class, a -> a.name("etag").getter(IdempotencyRecord::getEtag).setter(IdempotencyRecord::setEtag))
+      .addAttribute(String.class, a -> a.name("lastModified")
+          .getter(IdempotencyRecord::getLastModified).setter(IdempotencyRecord::setLastModified))
       .addAttribute(String.class, a -> a.name("body").getter(IdempotencyRecord::getBody).setter(IdempotencyRecord::setBody))
       .addAttribute(Long.class, a -> a.name("expiresAt")
           .getter(IdempotencyRecord::getExpiresAt).setter(IdempotencyRecord::setExpiresAt))

@@ -1,17 +1,19 @@
 package dev.catalog.products;
 
 import dev.catalog.http.ApiRequest;
-import dev.catalog.http.EntityTags;
 import dev.catalog.http.HttpError;
+import dev.catalog.http.Json;
+import dev.catalog.http.Preconditions;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 
 /**
  * Read, check preconditions, change, write-if-unchanged: the optimistic-concurrency loop of PUT and PATCH.
  *
- * <p>The write is conditional on the version just read. When it fails, another writer got in between: a request with
- * If-Match or If-None-Match gets 412 (its precondition no longer holds), and an unconditional one is retried on the
- * fresh state, since "replace whatever is there" is still what the client asked for.
+ * <p>The write is conditional on the product just read (its version and incarnation). When it fails, another writer
+ * got in between: a request with preconditions gets 412 (they were evaluated on a state that is gone), and an
+ * unconditional one is retried on the fresh state, since "replace whatever is there" is still what the client asked
+ * for. A change that leaves every client-writable field as it is writes nothing: the answer is the product as it is.
  */
 final class ConditionalWrite {
   /** Attempts of an unconditional write before giving up with 409; contention that high is not normal traffic. */
@@ -22,33 +24,33 @@ final class ConditionalWrite {
   private ConditionalWrite() {}
 
   /**
-   * Applies {@code change} to the stored product (null when absent) and writes the result if nothing changed since.
-   * {@code change} returns the new product without id, version or timestamps; this sets them.
+   * Applies {@code change} to the stored product (null when absent; then 404 unless {@code mayCreate}) and writes the
+   * result if nothing changed since. Preconditions are evaluated after the 404 and before {@code change}, which
+   * returns the new product without id, version or timestamps; this sets them.
    */
-  static Outcome apply(ProductsContext context, ApiRequest request, String id, UnaryOperator<Product> change) {
+  static Outcome apply(ProductsContext context, ApiRequest request, String id, boolean mayCreate,
+      UnaryOperator<Product> change) {
     ProductStore products = context.products();
-    String ifMatch = request.header("If-Match");
-    String ifNoneMatch = request.header("If-None-Match");
+    Preconditions preconditions = ProductResource.preconditions(request, context.clock());
     for (int attempt = 1; ; attempt++) {
       Product current = products.find(id).orElse(null);
-      Long version = current == null ? null : current.getVersion();
-      if (!EntityTags.ifMatchPasses(ifMatch, version)) {
-        throw HttpError.preconditionFailed(current == null
-            ? "No product has id " + id + ", so If-Match cannot match."
-            : "The product's current ETag is " + EntityTags.of(version) + ", which If-Match does not list.");
+      if (current == null && !mayCreate) {
+        throw ProductResource.notFound(id);
       }
-      if (!EntityTags.ifNoneMatchPasses(ifNoneMatch, version)) {
-        throw HttpError.preconditionFailed("If-None-Match: the product exists at ETag " + EntityTags.of(version) + ".");
-      }
+      preconditions.evaluate(current == null ? null : ProductResource.state(current));
       Product next = change.apply(current);
+      if (current != null && sameContent(current, next)) {
+        return new Outcome(current, false);
+      }
       next.setId(id);
-      next.setVersion(version);
+      next.setVersion(current == null ? null : current.getVersion());
+      next.setIncarnation(current == null ? null : current.getIncarnation());
       next.setUpdatedAt(ProductResource.now(context.clock()));
       next.setCreatedAt(current == null ? next.getUpdatedAt() : current.getCreatedAt());
       if (products.save(next)) {
         return new Outcome(next, current == null);
       }
-      if (ifMatch != null || ifNoneMatch != null) {
+      if (preconditions.any()) {
         throw HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.");
       }
       if (attempt == ATTEMPTS) {
@@ -56,6 +58,11 @@ final class ConditionalWrite {
       }
       backOff(attempt);
     }
+  }
+
+  /** Whether every client-writable field is equal, numbers by value (the form a merge patch applies to). */
+  static boolean sameContent(Product current, Product next) {
+    return Json.canonical(ProductJson.writable(current)).equals(Json.canonical(ProductJson.writable(next)));
   }
 
   /** A random pause that grows with each attempt, so writers that collided do not collide again in step. */

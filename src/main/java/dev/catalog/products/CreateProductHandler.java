@@ -1,5 +1,6 @@
 package dev.catalog.products;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
@@ -26,13 +27,14 @@ public final class CreateProductHandler extends ApiHandler {
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String key = IdempotentCreate.key(request);
-    Product product = ProductJson.read(request.jsonBody(MEDIA_TYPE, "Accept-Post"));
+    ObjectNode body = request.jsonBody(MEDIA_TYPE, "Accept-Post");
+    Product product = ProductJson.read(body);
     product.setId(UUID.randomUUID().toString());
     product.setCreatedAt(ProductResource.now(context.clock()));
     product.setUpdatedAt(product.getCreatedAt());
     String location = ProductResource.location(request, product.getId());
     if (key != null) {
-      return new IdempotentCreate(context).create(key, request.bodyBytes(), product, location);
+      return new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);
     }
     if (!context.products().save(product)) {
       throw new IllegalStateException("A random UUID collided with an existing product id: " + product.getId());

@@ -3,15 +3,18 @@ package dev.catalog.products;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
-import dev.catalog.http.EntityTags;
 import dev.catalog.http.HttpError;
+import dev.catalog.http.Preconditions;
+import java.time.Clock;
 
 /**
- * {@code DELETE /products/{id}}: 204, or 404 when absent. With If-Match, the delete is conditional on the version
- * read, so a product changed in between is not deleted (412).
+ * {@code DELETE /products/{id}}: 204, or 404 when absent. With preconditions, they are evaluated on the product read
+ * and the delete is conditional on that product, so one changed, or deleted and re-created, in between is not
+ * deleted (412).
  */
 public final class DeleteProductHandler extends ApiHandler {
   private final ProductStore products;
+  private final Clock clock;
 
   public DeleteProductHandler() {
     this(ProductsContext.fromEnvironment());
@@ -20,21 +23,25 @@ public final class DeleteProductHandler extends ApiHandler {
   public DeleteProductHandler(ProductsContext context) {
     super(context.cors());
     this.products = context.products();
+    this.clock = context.clock();
   }
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String id = ProductResource.id(request);
-    String ifMatch = request.header("If-Match");
-    if (ifMatch == null) {
+    Preconditions preconditions = ProductResource.preconditions(request, clock);
+    if (!preconditions.any()) {
       if (!products.delete(id, null)) {
         throw ProductResource.notFound(id);
       }
       return ApiResponse.status(204);
     }
     Product current = products.find(id).orElseThrow(() -> ProductResource.notFound(id));
-    if (!EntityTags.ifMatchPasses(ifMatch, current.getVersion()) || !products.delete(id, current.getVersion())) {
-      throw HttpError.preconditionFailed("The product's current version does not match If-Match.");
+    preconditions.evaluate(ProductResource.state(current)); // DELETE is not safe: never 304, a false one is 412
+    if (!products.delete(id, current)) {
+      throw products.find(id).isPresent()
+          ? HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.")
+          : ProductResource.notFound(id);
     }
     return ApiResponse.status(204);
   }

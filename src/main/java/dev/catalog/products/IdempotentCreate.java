@@ -1,11 +1,14 @@
 package dev.catalog.products;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
-import dev.catalog.http.EntityTags;
+import dev.catalog.http.HttpDate;
 import dev.catalog.http.HttpError;
+import dev.catalog.http.Json;
 import dev.catalog.idempotency.IdempotencyRecord;
 import dev.catalog.idempotency.IdempotencyStore;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
  * POST with an {@code Idempotency-Key}: the first request creates the product and records its response in the same
  * transaction; a retry with the same key and the same body within {@link IdempotencyStore#RETENTION} gets that
  * response again (with {@code Idempotent-Replayed: true}) and creates nothing; the same key with another body is 422.
+ * "The same body" is the same JSON value: see {@link Body}.
  */
 final class IdempotentCreate {
   static final String HEADER = "Idempotency-Key";
@@ -41,21 +45,27 @@ final class IdempotentCreate {
     return key;
   }
 
-  ApiResponse create(String key, byte[] body, Product product, String location) {
+  /**
+   * Creates {@code product} from {@code body} (the parsed request body; {@code bytes}, the same as sent) under
+   * {@code key}, or replays the first response to that key.
+   */
+  ApiResponse create(String key, ObjectNode body, byte[] bytes, Product product, String location) {
     String recordKey = SCOPE + key;
-    String hash = sha256(body);
+    Body request = new Body(body, bytes);
     var existing = idempotency.find(recordKey);
     if (existing.isPresent()) {
-      return replay(existing.get(), hash);
+      return replay(existing.get(), request);
     }
-    // The record holds the response as it will be once written, and the write sets version 1.
+    // The record holds the response as it will be once written: the write sets version 1 and keeps the incarnation.
     product.setVersion(ProductStore.nextVersion(null));
+    product.setIncarnation(ProductStore.newIncarnation());
     IdempotencyRecord record = new IdempotencyRecord();
     record.setIdempotencyKey(recordKey);
-    record.setRequestHash(hash);
+    record.setRequestHash(request.fingerprint());
     record.setStatus(201);
     record.setLocation(location);
-    record.setEtag(EntityTags.of(product.getVersion()));
+    record.setEtag(ProductResource.etag(product));
+    record.setLastModified(HttpDate.format(product.getUpdatedAt()));
     record.setBody(ProductJson.write(product));
     product.setVersion(null);
     if (products.createIdempotently(product, idempotency, idempotency.expiring(record))) {
@@ -63,11 +73,27 @@ final class IdempotentCreate {
     }
     // A concurrent request with the same key won the race: answer as its retry.
     return replay(idempotency.find(recordKey).orElseThrow(() -> HttpError.conflict(
-        "A request with this Idempotency-Key is being processed; try again.")), hash);
+        "A request with this Idempotency-Key is being processed; try again.")), request);
   }
 
-  private static ApiResponse replay(IdempotencyRecord record, String hash) {
-    if (!record.getRequestHash().equals(hash)) {
+  /**
+   * A request body as parsed and as sent. Its fingerprint is that of its JSON value ({@link Json#canonical}), so a
+   * client that re-serializes its body for a retry sends the same body; records written before compared bytes.
+   */
+  private record Body(ObjectNode json, byte[] bytes) {
+    static final String PREFIX = "json-sha256:";
+
+    String fingerprint() {
+      return PREFIX + sha256(Json.canonical(json).getBytes(StandardCharsets.UTF_8));
+    }
+
+    boolean matches(String recorded) {
+      return recorded.startsWith(PREFIX) ? recorded.equals(fingerprint()) : recorded.equals(sha256(bytes));
+    }
+  }
+
+  private static ApiResponse replay(IdempotencyRecord record, Body request) {
+    if (!request.matches(record.getRequestHash())) {
       throw HttpError.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
           "This Idempotency-Key was used with a different request body; use a new key for a new request.");
     }
@@ -75,9 +101,10 @@ final class IdempotentCreate {
   }
 
   private static ApiResponse response(IdempotencyRecord record) {
-    return ApiResponse.json(record.getStatus(), record.getBody())
+    ApiResponse response = ApiResponse.json(record.getStatus(), record.getBody())
         .header("Location", record.getLocation())
         .header("ETag", record.getEtag());
+    return record.getLastModified() == null ? response : response.header("Last-Modified", record.getLastModified());
   }
 
   private static String sha256(byte[] body) {

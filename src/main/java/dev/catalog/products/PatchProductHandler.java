@@ -26,12 +26,8 @@ public final class PatchProductHandler extends ApiHandler {
   protected ApiResponse handle(ApiRequest request) {
     String id = ProductResource.id(request);
     ObjectNode patch = request.jsonBody(MergePatch.MEDIA_TYPE, "Accept-Patch");
-    var outcome = ConditionalWrite.apply(context, request, id, current -> {
-      if (current == null) {
-        throw ProductResource.notFound(id);
-      }
-      return ProductJson.patch(current, patch, id);
-    });
+    var outcome = ConditionalWrite.apply(context, request, id, false,
+        current -> ProductJson.patch(current, patch, id));
     return ProductResource.respond(200, outcome.product());
   }
 }

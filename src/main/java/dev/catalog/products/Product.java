@@ -93,6 +93,7 @@ public class Product {
   private Instant createdAt;
   private Instant updatedAt;
   private Long version;
+  private String incarnation;
 
   /** Fills what a client may leave out: currency USD, no tags, nothing in stock. */
   public Product applyDefaults() {
@@ -198,5 +199,18 @@ public class Product {
 
   public void setVersion(Long version) {
     this.version = version;
+  }
+
+  /**
+   * Server-managed and never shown: a random value given to the product when it is created under its id and kept by
+   * every change, so that its entity tag differs from those of a product deleted or re-created under the same id.
+   * Null for products created before it existed.
+   */
+  public String getIncarnation() {
+    return incarnation;
+  }
+
+  public void setIncarnation(String incarnation) {
+    this.incarnation = incarnation;
   }
 }

@@ -3,7 +3,9 @@ package dev.catalog.products;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.EntityTags;
+import dev.catalog.http.HttpDate;
 import dev.catalog.http.HttpError;
+import dev.catalog.http.Preconditions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,9 +44,36 @@ final class ProductResource {
     return HttpError.notFound("No product has id " + id + ".");
   }
 
-  /** A response carrying the product as its body and its version as the ETag. */
+  /** A response carrying the product as its body, its ETag and its Last-Modified. */
   static ApiResponse respond(int status, Product product) {
-    return ApiResponse.json(status, ProductJson.write(product)).header("ETag", EntityTags.of(product.getVersion()));
+    return ApiResponse.json(status, ProductJson.write(product))
+        .header("ETag", etag(product))
+        .header("Last-Modified", HttpDate.format(product.getUpdatedAt()));
+  }
+
+  /**
+   * The product's entity tag: {@code "<version>.<incarnation>"}, so a tag never repeats across a delete and a
+   * re-create under the same id. A product stored before incarnations existed keeps {@code "<version>"} until it is
+   * deleted; every product created since has the long form, so the two never meet.
+   */
+  static String etag(Product product) {
+    return EntityTags.of(opaqueTag(product));
+  }
+
+  private static String opaqueTag(Product product) {
+    return product.getIncarnation() == null
+        ? product.getVersion().toString()
+        : product.getVersion() + "." + product.getIncarnation();
+  }
+
+  /** What the request's preconditions are evaluated against. */
+  static Preconditions.State state(Product product) {
+    return new Preconditions.State(opaqueTag(product), product.getUpdatedAt());
+  }
+
+  /** The request's preconditions, parsed (a malformed If-Match or If-None-Match is a 400). */
+  static Preconditions preconditions(ApiRequest request, Clock clock) {
+    return Preconditions.of(request, clock.instant());
   }
 
   /** Timestamps are RFC 3339 UTC with millisecond precision. */

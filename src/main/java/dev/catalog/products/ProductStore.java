@@ -3,9 +3,12 @@ package dev.catalog.products;
 import dev.catalog.idempotency.IdempotencyRecord;
 import dev.catalog.idempotency.IdempotencyStore;
 import java.util.ArrayList;
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -62,12 +65,23 @@ public final class ProductStore {
   }
 
   /**
-   * Writes {@code product} if the stored version is still {@code product.getVersion()} (null: no product with this id
-   * exists). On success the product's version is the new one; returns false when the condition failed.
+   * Writes {@code product} if the stored product is still the one it was read as: the same version and the same
+   * incarnation (null version: no product with this id exists). The incarnation matters because versions start again
+   * at 1 after a delete: a write based on a product read before a delete and re-create must not land on the new one.
+   * A new product gets a fresh incarnation unless it has one. On success the product's version is the new one;
+   * returns false when the condition failed.
    */
   public boolean save(Product product) {
+    PutItemEnhancedRequest.Builder<Product> request = PutItemEnhancedRequest.builder(Product.class);
+    if (product.getVersion() == null) {
+      if (product.getIncarnation() == null) {
+        product.setIncarnation(newIncarnation());
+      }
+    } else {
+      request.conditionExpression(sameIncarnation(product.getIncarnation()));
+    }
     try {
-      table.putItem(PutItemEnhancedRequest.builder(Product.class).item(product).build());
+      table.putItem(request.item(product).build());
       product.setVersion(nextVersion(product.getVersion()));
       return true;
     } catch (ConditionalCheckFailedException stale) {
@@ -80,6 +94,9 @@ public final class ProductStore {
    * does. Returns false when the record's key was already claimed (the caller replays the first result).
    */
   public boolean createIdempotently(Product product, IdempotencyStore idempotency, IdempotencyRecord record) {
+    if (product.getIncarnation() == null) {
+      product.setIncarnation(newIncarnation());
+    }
     try {
       client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(idempotency.table(), idempotency.claim(record))
@@ -97,24 +114,45 @@ public final class ProductStore {
   }
 
   /**
-   * Deletes the product if it exists and, when {@code expectedVersion} is given, is still at that version. Returns
-   * false when the condition failed (absent, or changed).
+   * Deletes the product if it exists and, when {@code expected} is given, is still that product: the same version of
+   * the same incarnation. Returns false when the condition failed (absent, or changed).
    */
-  public boolean delete(String id, Long expectedVersion) {
-    Expression.Builder condition = Expression.builder().putExpressionName("#id", "id");
-    if (expectedVersion == null) {
-      condition.expression("attribute_exists(#id)");
-    } else {
-      condition.expression("attribute_exists(#id) AND #version = :version")
+  public boolean delete(String id, Product expected) {
+    Expression condition = Expression.builder()
+        .expression("attribute_exists(#id)").putExpressionName("#id", "id").build();
+    if (expected != null) {
+      condition = Expression.and(List.of(condition, Expression.builder()
+          .expression("#version = :version")
           .putExpressionName("#version", "version")
-          .putExpressionValue(":version", AttributeValue.fromN(expectedVersion.toString()));
+          .putExpressionValue(":version", AttributeValue.fromN(expected.getVersion().toString()))
+          .build(), sameIncarnation(expected.getIncarnation())));
     }
     try {
-      table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).conditionExpression(condition.build()).build());
+      table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).conditionExpression(condition).build());
       return true;
     } catch (ConditionalCheckFailedException absentOrChanged) {
       return false;
     }
+  }
+
+  /**
+   * A new product's incarnation: the 122 random bits of a random UUID (SecureRandom, as POST's ids), as 22 base64url
+   * characters.
+   */
+  static String newIncarnation() {
+    UUID random = UUID.randomUUID();
+    byte[] bits = ByteBuffer.allocate(16)
+        .putLong(random.getMostSignificantBits()).putLong(random.getLeastSignificantBits()).array();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+  }
+
+  /** The stored product has this incarnation; null means one stored before incarnations existed. */
+  private static Expression sameIncarnation(String incarnation) {
+    Expression.Builder condition = Expression.builder().putExpressionName("#incarnation", "incarnation");
+    return incarnation == null
+        ? condition.expression("attribute_not_exists(#incarnation)").build()
+        : condition.expression("#incarnation = :incarnation")
+            .putExpressionValue(":incarnation", AttributeValue.fromS(incarnation)).build();
   }
 
   /**
@@ -164,8 +202,8 @@ public final class ProductStore {
     return CompletableFuture.supplyAsync(() -> save(product), AsyncExecutor.INSTANCE);
   }
 
-  public CompletableFuture<Boolean> deleteAsync(String id, Long expectedVersion) {
-    return CompletableFuture.supplyAsync(() -> delete(id, expectedVersion), AsyncExecutor.INSTANCE);
+  public CompletableFuture<Boolean> deleteAsync(String id, Product expected) {
+    return CompletableFuture.supplyAsync(() -> delete(id, expected), AsyncExecutor.INSTANCE);
   }
 
   public CompletableFuture<ProductPage> listAsync(String category, int limit, Map<String, AttributeValue> startKey) {

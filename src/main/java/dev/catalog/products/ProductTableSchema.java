@@ -37,6 +37,8 @@ final class ProductTableSchema {
           .getter(Product::getUpdatedAt).setter(Product::setUpdatedAt))
       .addAttribute(Long.class, a -> a.name("version").getter(Product::getVersion).setter(Product::setVersion)
           .tags(VersionedRecordExtension.AttributeTags.versionAttribute(0L, 1L)))
+      .addAttribute(String.class, a -> a.name("incarnation")
+          .getter(Product::getIncarnation).setter(Product::setIncarnation))
       .build();
 
   private ProductTableSchema() {}

@@ -27,8 +27,8 @@ public final class PutProductHandler extends ApiHandler {
   protected ApiResponse handle(ApiRequest request) {
     String id = ProductResource.id(request);
     ObjectNode body = request.jsonBody(MEDIA_TYPE, "Accept");
-    Product replacement = ProductJson.read(body, id);
-    var outcome = ConditionalWrite.apply(context, request, id, current -> replacement);
+    // Read in the loop, after the preconditions, as PATCH reads its merged product.
+    var outcome = ConditionalWrite.apply(context, request, id, true, current -> ProductJson.read(body, id));
     ApiResponse response = ProductResource.respond(outcome.created() ? 201 : 200, outcome.product());
     return outcome.created() ? response.header("Location", ProductResource.location(request, id)) : response;
   }

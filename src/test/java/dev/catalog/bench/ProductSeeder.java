@@ -61,7 +61,7 @@ final class ProductSeeder {
   /**
    * Puts the table back as seeded: deletes the products a function created, and writes the first {@code count}
    * seeded products again, so that the next function finds what the previous one updated or deleted as new (a
-   * PATCH's {@code If-Match: "1"} holds again) and a table of the same size.
+   * PATCH finds each product at version 1 again) and a table of the same size.
    */
   void restore(List<String> ids, int count) {
     var seeded = new HashSet<>(ids);

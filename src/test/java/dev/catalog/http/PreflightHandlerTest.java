@@ -43,7 +43,8 @@ class PreflightHandlerTest {
     assertEquals(SHOP, headers.get("Access-Control-Allow-Origin"));
     assertEquals("Origin", headers.get("Vary"));
     assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
-    assertEquals("Content-Type, If-Match, If-None-Match, Idempotency-Key, Authorization",
+    assertEquals("Content-Type, If-Match, If-None-Match, If-Unmodified-Since, If-Modified-Since, Idempotency-Key, "
+        + "Authorization",
         headers.get("Access-Control-Allow-Headers"));
     assertEquals("600", headers.get("Access-Control-Max-Age"));
     assertEquals(METHODS, headers.get("Allow"));

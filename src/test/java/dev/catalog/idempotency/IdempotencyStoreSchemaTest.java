@@ -17,6 +17,7 @@ class IdempotencyStoreSchemaTest {
     record.setStatus(201);
     record.setLocation("/products/1");
     record.setEtag("\"1\"");
+    record.setLastModified("Sat, 28 Nov 2026 18:00:00 GMT");
     record.setBody("{}");
     record.setExpiresAt(1_800_000_000L);
 

@@ -2,6 +2,7 @@ package dev.catalog.products;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,21 +88,78 @@ class ProductStoreTest {
         .tableName(DYNAMO.tableName("ProductsTable"))
         .key(Map.of("id", AttributeValue.fromS(product.getId())))).item();
     assertEquals(Set.of("id", "name", "price", "currency", "category", "tags", "stock", "createdAt", "updatedAt",
-        "version"), item.keySet(), "absent optional fields are not written as nulls");
+        "version", "incarnation"), item.keySet(), "absent optional fields are not written as nulls");
     assertEquals("19.9", item.get("price").n(), "a DynamoDB number, exact (DynamoDB drops trailing zeros)");
     assertEquals("2026-11-24T10:15:30.123Z", item.get("createdAt").s());
     assertEquals(new BigDecimal("19.9"), store.find(product.getId()).orElseThrow().getPrice().stripTrailingZeros());
   }
 
   @Test
-  void deleteIsConditionalOnExistenceAndOnTheExpectedVersion() {
+  void deleteIsConditionalOnExistenceAndOnTheVersionAndIncarnationRead() {
     Product product = product("lights");
     store.save(product);
+    Product staleVersion = store.find(product.getId()).orElseThrow();
+    staleVersion.setVersion(7L);
+    Product otherIncarnation = store.find(product.getId()).orElseThrow();
+    otherIncarnation.setIncarnation(ProductStore.newIncarnation());
 
-    assertFalse(store.delete(product.getId(), 7L));
+    assertFalse(store.delete(product.getId(), staleVersion));
+    assertFalse(store.delete(product.getId(), otherIncarnation));
     assertTrue(store.find(product.getId()).isPresent());
-    assertTrue(store.delete(product.getId(), 1L));
+    assertTrue(store.delete(product.getId(), store.find(product.getId()).orElseThrow()));
     assertFalse(store.delete(product.getId(), null));
+  }
+
+  @Test
+  void aNewProductGetsAFreshIncarnationThatEveryUpdateKeeps() {
+    Product product = product("lights");
+    store.save(product);
+    String incarnation = product.getIncarnation();
+    Product read = store.find(product.getId()).orElseThrow();
+    read.setStock(9);
+    assertTrue(store.save(read));
+
+    assertEquals(22, incarnation.length());
+    assertEquals(incarnation, store.find(product.getId()).orElseThrow().getIncarnation());
+    Product another = product("lights");
+    store.save(another);
+    assertNotEquals(incarnation, another.getIncarnation());
+  }
+
+  @Test
+  void aWriteBasedOnAProductReadBeforeADeleteAndRecreateFailsAndLeavesTheNewProduct() {
+    Product original = product("lights");
+    store.save(original);
+    Product readBeforeDelete = store.find(original.getId()).orElseThrow();
+    assertTrue(store.delete(original.getId(), null));
+    Product recreated = product("lights");
+    recreated.setId(original.getId());
+    store.save(recreated);
+    assertEquals(readBeforeDelete.getVersion(), recreated.getVersion(), "versions start again at 1");
+
+    readBeforeDelete.setStock(5);
+    assertFalse(store.save(readBeforeDelete));
+    assertFalse(store.delete(original.getId(), readBeforeDelete));
+    Product stored = store.find(original.getId()).orElseThrow();
+    assertEquals(recreated.getIncarnation(), stored.getIncarnation());
+    assertEquals(0, stored.getStock());
+  }
+
+  @Test
+  void aProductStoredWithoutAnIncarnationCanStillBeUpdatedAndDeleted() {
+    Product legacy = product("lights");
+    legacy.setVersion(3L);
+    DYNAMO.client().putItem(put -> put.tableName(DYNAMO.tableName("ProductsTable"))
+        .item(ProductTableSchema.SCHEMA.itemToMap(legacy, true)));
+    Product read = store.find(legacy.getId()).orElseThrow();
+    assertNull(read.getIncarnation());
+
+    read.setStock(4);
+    assertTrue(store.save(read));
+    Product updated = store.find(legacy.getId()).orElseThrow();
+    assertEquals(4L, updated.getVersion());
+    assertNull(updated.getIncarnation());
+    assertTrue(store.delete(legacy.getId(), updated));
   }
 
   @Test

@@ -31,6 +31,7 @@ class ProductTableSchemaTest {
     product.setCreatedAt(Instant.parse("2026-01-02T03:04:05.678Z"));
     product.setUpdatedAt(Instant.parse("2026-01-02T03:04:06Z"));
     product.setVersion(4L);
+    product.setIncarnation("q83vEjRWeJqrze8SNFZ4mg");
     return product;
   }
 
