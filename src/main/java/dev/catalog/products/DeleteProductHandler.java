@@ -14,7 +14,7 @@ public final class DeleteProductHandler extends ApiHandler {
   private final ProductStore products;
 
   public DeleteProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::deleteAbsentProduct));
   }
 
   public DeleteProductHandler(ProductsContext context) {

@@ -10,7 +10,7 @@ public final class GetProductHandler extends ApiHandler {
   private final ProductStore products;
 
   public GetProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readProduct));
   }
 
   public GetProductHandler(ProductsContext context) {
