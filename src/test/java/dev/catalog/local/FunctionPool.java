@@ -1,6 +1,7 @@
 package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.catalog.local.snapstart.SnapStartHooks;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +152,11 @@ final class FunctionPool implements AutoCloseable {
       instance.init().get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       discard(instance);
-      report("instance " + instance.number() + " failed to initialise", e.getCause());
+      if (e.getCause() instanceof SnapStartHooks.HookFailure hook) {
+        console.printf("[%s] instance %d: %s%n", function.name(), instance.number(), hook.getMessage());
+      } else {
+        report("instance " + instance.number() + " failed to initialise", e.getCause());
+      }
       throw new InstanceFailure(new Failed(e.getCause()));
     } catch (TimeoutException e) {
       discard(instance);
