@@ -55,6 +55,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     private IntrinsicResolver resolver;
     private boolean dockerMissing;
     private LocalIam iam;
+    private final List<IamCall> calls = new CopyOnWriteArrayList<>();
     private final List<IamCall> denials = new CopyOnWriteArrayList<>();
     private final List<DynamoDbClient> functionClients = new CopyOnWriteArrayList<>();
 
@@ -88,6 +89,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         boolean recorded = templatePath.toAbsolutePath().normalize().equals(TEMPLATE.toAbsolutePath().normalize());
         Map<String, String> names = tableNames;
         iam = LocalIam.enforce(template, resolver, target.endpoint(), call -> {
+            calls.add(call);
             if (!call.allowed()) {
                 denials.add(call);
             }
@@ -181,6 +183,11 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         DynamoDbClient functionClient = iam.client(functionLogicalId, target.region());
         functionClients.add(functionClient);
         return functionClient;
+    }
+
+    /** Every call of this class's functions, as IAM decided it, in order. */
+    public List<IamCall> calls() {
+        return List.copyOf(calls);
     }
 
     /** The calls of this class's functions their policies refused, in order. */
