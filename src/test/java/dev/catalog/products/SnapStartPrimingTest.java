@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -91,7 +92,8 @@ class SnapStartPrimingTest {
     List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(1, lines.size(), lines::toString);
     JsonNode line = new ObjectMapper().readTree(lines.getFirst());
-    assertEquals(Set.of("timestamp", "level", "message", "error"), line.properties().stream().map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(Set.of("timestamp", "level", "message", "error"),
+        line.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
     assertEquals("WARN", line.get("level").asText());
     assertTrue(line.get("error").asText().contains("is not authorized to perform: dynamodb:GetItem"), lines::toString);
     assertFalse(lines.getFirst().contains(environment.get("AWS_SECRET_ACCESS_KEY") + "\""), lines::toString);

@@ -66,7 +66,8 @@ public final class SnapStartHooks {
       Throwable[] causes = failure.getSuppressed().length > 0 ? failure.getSuppressed() : new Throwable[] {failure};
       StringBuilder reasons = new StringBuilder();
       for (Throwable cause : causes) {
-        Throwable shown = cause instanceof UndeclaredThrowableException u && u.getCause() != null ? u.getCause() : cause;
+        Throwable shown = cause instanceof UndeclaredThrowableException undeclared && undeclared.getCause() != null
+            ? undeclared.getCause() : cause;
         reasons.append(reasons.isEmpty() ? "" : "; ").append(shown);
       }
       throw new HookFailure("SnapStart " + phase + " hook failed: " + reasons.toString().replace('\n', ' ') + "; "
