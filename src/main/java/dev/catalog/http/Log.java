@@ -16,15 +16,28 @@ public final class Log {
   public static void error(String message, String requestId, Throwable failure) {
     StringWriter stack = new StringWriter();
     failure.printStackTrace(new PrintWriter(stack));
+    write("ERROR", message, requestId, failure, stack.toString());
+  }
+
+  /** A failure the function recovers from: the exception's class and message only, no stack trace. */
+  public static void warning(String message, Throwable failure) {
+    write("WARN", message, null, failure, null);
+  }
+
+  private static void write(String level, String message, String requestId, Throwable failure, String stackTrace) {
     StringWriter line = new StringWriter(512);
     try (JsonGenerator json = Json.generator(line)) {
       json.writeStartObject();
       json.writeStringField("timestamp", Instant.now().toString());
-      json.writeStringField("level", "ERROR");
+      json.writeStringField("level", level);
       json.writeStringField("message", message);
-      json.writeStringField("requestId", requestId);
+      if (requestId != null) {
+        json.writeStringField("requestId", requestId);
+      }
       json.writeStringField("error", failure.toString());
-      json.writeStringField("stackTrace", stack.toString());
+      if (stackTrace != null) {
+        json.writeStringField("stackTrace", stackTrace);
+      }
       json.writeEndObject();
     } catch (IOException e) {
       failure.addSuppressed(e);

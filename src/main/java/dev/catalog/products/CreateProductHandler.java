@@ -16,7 +16,7 @@ public final class CreateProductHandler extends ApiHandler {
   private final ProductsContext context;
 
   public CreateProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readIdempotencyRecord));
   }
 
   public CreateProductHandler(ProductsContext context) {

@@ -17,7 +17,7 @@ public final class DeleteProductHandler extends ApiHandler {
   private final Clock clock;
 
   public DeleteProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::deleteAbsentProduct));
   }
 
   public DeleteProductHandler(ProductsContext context) {

@@ -16,7 +16,7 @@ public final class GetProductHandler extends ApiHandler {
   private final Clock clock;
 
   public GetProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readProduct));
   }
 
   public GetProductHandler(ProductsContext context) {

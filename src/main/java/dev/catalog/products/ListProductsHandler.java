@@ -28,7 +28,7 @@ public final class ListProductsHandler extends ApiHandler {
   private final ProductsContext context;
 
   public ListProductsHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::queryCategory));
   }
 
   public ListProductsHandler(ProductsContext context) {

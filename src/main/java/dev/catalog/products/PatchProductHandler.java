@@ -14,7 +14,7 @@ public final class PatchProductHandler extends ApiHandler {
   private final ProductsContext context;
 
   public PatchProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readProduct));
   }
 
   public PatchProductHandler(ProductsContext context) {

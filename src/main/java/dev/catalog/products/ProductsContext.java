@@ -10,14 +10,19 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * What the products functions share: the stores, the cursor codec, CORS and the clock. Lambda builds it once per
- * container from the environment ({@link #fromEnvironment()}, via each handler's no-argument constructor), which also
+ * container from the environment ({@link #fromEnvironment}, via each handler's no-argument constructor), which also
  * registers the SnapStart priming hook; tests and the local API build their own with {@link #create}.
  */
 public record ProductsContext(
     ProductStore products, IdempotencyStore idempotency, PageCursor cursors, Cors cors, Clock clock) {
 
-  /** The container's context, built on first use from the variables template.yaml sets. */
-  public static ProductsContext fromEnvironment() {
+  /**
+   * The container's context, built on first use from the variables template.yaml sets. The first call also registers
+   * the SnapStart priming hook with {@code priming}: the calls of the calling function's own request path, which its
+   * policy allows (a container runs one function).
+   */
+  static ProductsContext fromEnvironment(SnapStartPriming.Calls priming) {
+    Holder.prime(priming);
     return Holder.INSTANCE;
   }
 
@@ -26,10 +31,13 @@ public record ProductsContext(
         Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"),
         Environment.require("CURSOR_SIGNING_KEY"), Cors.fromEnvironment(), Clock.systemUTC());
     /** Held here because CRaC keeps only weak references to registered resources. */
-    static final SnapStartPriming PRIMING = new SnapStartPriming(INSTANCE);
+    private static SnapStartPriming priming;
 
-    static {
-      Core.getGlobalContext().register(PRIMING);
+    static synchronized void prime(SnapStartPriming.Calls calls) {
+      if (priming == null) {
+        priming = new SnapStartPriming(INSTANCE, calls);
+        Core.getGlobalContext().register(priming);
+      }
     }
   }
 

@@ -15,7 +15,7 @@ public final class PutProductHandler extends ApiHandler {
   private final ProductsContext context;
 
   public PutProductHandler() {
-    this(ProductsContext.fromEnvironment());
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readProduct));
   }
 
   public PutProductHandler(ProductsContext context) {

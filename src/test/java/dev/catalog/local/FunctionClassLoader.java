@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.snapstart.SnapStartHooks;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
@@ -13,6 +16,9 @@ import java.util.List;
  * <p>Only the Lambda Java API ({@code com.amazonaws.services.lambda.runtime}: RequestHandler, Context and the event
  * classes, plain objects without state) is shared with the host, which builds the events and reads the responses
  * with it; and SLF4J's facade, so its "no binding" notice is printed (and silenced) once rather than per function.
+ *
+ * <p>The local CRaC implementation ({@link dev.catalog.local.snapstart.crac}) comes from the host's class path but is
+ * defined by this loader, so each function has its own global context, as each Lambda function has its own runtime.
  */
 final class FunctionClassLoader extends URLClassLoader {
   private static final List<String> SHARED = List.of("com.amazonaws.services.lambda.runtime.", "org.slf4j.");
@@ -30,11 +36,32 @@ final class FunctionClassLoader extends URLClassLoader {
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (name.startsWith(SnapStartHooks.COMPAT_PACKAGE + ".")) {
+      return defineOwnCopy(name);
+    }
     for (String prefix : SHARED) {
       if (name.startsWith(prefix)) {
         return host.loadClass(name);
       }
     }
     return super.loadClass(name, resolve);
+  }
+
+  private Class<?> defineOwnCopy(String name) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded != null) {
+        return loaded;
+      }
+      try (InputStream in = host.getResourceAsStream(name.replace('.', '/') + ".class")) {
+        if (in == null) {
+          throw new ClassNotFoundException(name);
+        }
+        byte[] bytes = in.readAllBytes();
+        return defineClass(name, bytes, 0, bytes.length);
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
+      }
+    }
   }
 }

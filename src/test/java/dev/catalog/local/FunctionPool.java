@@ -1,6 +1,7 @@
 package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.catalog.local.snapstart.SnapStartHooks;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ import java.util.function.Supplier;
 final class FunctionPool implements AutoCloseable {
   /** Lambda's limit for the init phase of an on-demand function. */
   static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+  /**
+   * The limit here for the init of a SnapStart function, its beforeCheckpoint hooks included. Lambda runs that init
+   * when it publishes a version, not while a request waits, and does not hold it to the on-demand 10 s.
+   */
+  static final Duration SNAPSHOT_INIT_LIMIT = Duration.ofSeconds(60);
   /** API Gateway's integration timeout: it answers 504 after this, whatever the function's Timeout. */
   static final Duration GATEWAY_LIMIT = Duration.ofSeconds(29);
 
@@ -148,20 +154,28 @@ final class FunctionPool implements AutoCloseable {
     all.add(instance);
     long started = System.nanoTime();
     try {
-      instance.init().get(INIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+      instance.init().get(initLimit().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       discard(instance);
-      report("instance " + instance.number() + " failed to initialise", e.getCause());
+      if (e.getCause() instanceof SnapStartHooks.HookFailure hook) {
+        console.printf("[%s] instance %d: %s%n", function.name(), instance.number(), hook.getMessage());
+      } else {
+        report("instance " + instance.number() + " failed to initialise", e.getCause());
+      }
       throw new InstanceFailure(new Failed(e.getCause()));
     } catch (TimeoutException e) {
       discard(instance);
       console.printf("[%s] instance %d did not initialise within %d s%n", function.name(), instance.number(),
-          INIT_LIMIT.toSeconds());
+          initLimit().toSeconds());
       throw new InstanceFailure(new TimedOut(false));
     }
     console.printf("[%s] instance %d started in %d ms%n", function.name(), instance.number(),
         (System.nanoTime() - started) / 1_000_000);
     return instance;
+  }
+
+  private Duration initLimit() {
+    return function.definition().snapStart() ? SNAPSHOT_INIT_LIMIT : INIT_LIMIT;
   }
 
   private void discard(FunctionInstance instance) {

@@ -22,7 +22,7 @@ final class LambdaEnvironment {
     environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySizeMb()));
     environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
     environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
     environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + function.logicalId());
     environment.put("_HANDLER", function.handler());

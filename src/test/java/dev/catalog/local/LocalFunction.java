@@ -2,6 +2,7 @@ package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.catalog.local.snapstart.SnapStartHooks;
 import dev.catalog.template.FunctionDef;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -27,6 +28,7 @@ final class LocalFunction implements AutoCloseable {
   private final FunctionClassLoader loader;
   private final Constructor<?> constructor;
   private final Method method;
+  private final SnapStartHooks snapStart;
   private volatile Map<String, String> environment;
 
   private LocalFunction(FunctionDef definition, FunctionClassLoader loader, Constructor<?> constructor,
@@ -35,6 +37,7 @@ final class LocalFunction implements AutoCloseable {
     this.loader = loader;
     this.constructor = constructor;
     this.method = method;
+    this.snapStart = definition.snapStart() ? new SnapStartHooks(loader) : null;
   }
 
   /**
@@ -43,6 +46,7 @@ final class LocalFunction implements AutoCloseable {
    * @throws LocalApiException when the Handler names no class, or one Lambda could not call
    */
   static LocalFunction prepare(FunctionDef definition, ClassLoader host) {
+    SnapStartHooks.install();
     String where = definition.logicalId() + " Handler " + definition.handler();
     URL handlerRoot = root(host, definition.handlerClass());
     if (handlerRoot == null) {
@@ -109,13 +113,23 @@ final class LocalFunction implements AutoCloseable {
     environment = Map.copyOf(variables);
   }
 
-  /** A new handler instance, created as Lambda creates one: the public no-argument constructor. */
+  /**
+   * A new handler instance, created as Lambda creates one: the public no-argument constructor; then, for a function
+   * with SnapStart, the CRaC hooks it registered, as a snapshot and a restore run them.
+   *
+   * @throws SnapStartHooks.HookFailure when a hook fails
+   */
   Object newHandler() throws Throwable {
+    Object handler;
     try {
-      return constructor.newInstance();
+      handler = constructor.newInstance();
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+    if (snapStart != null) {
+      snapStart.restoreInstance();
+    }
+    return handler;
   }
 
   /** Calls the handler method; what the handler throws is rethrown as is. */

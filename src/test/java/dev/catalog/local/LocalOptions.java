@@ -17,13 +17,21 @@ import java.util.Properties;
  *   <li>{@code -Dlocal.template=FILE}: the SAM template (default {@code template.yaml})
  *   <li>{@code -Dlocal.maxInstances=N}: at most N instances per function (default: no cap)
  *   <li>{@code -Dlocal.warm=false}: create instances only on demand (default: one per function in the background)
+ *   <li>{@code -Dlocal.iam=off}: let every function call DynamoDB without checking its template policy (default
+ *       {@code on}: IAM enforced, see {@link dev.catalog.local.iam})
  *   <li>{@code -Dinvoke=FUNCTION [-Devent=FILE]}: run one function with an event (default
  *       {@code events/FUNCTION.json}), print its response and exit, as {@code sam local invoke}
  * </ul>
  */
 record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-    Path event) {
+    Path event, boolean iam) {
   static final int DEFAULT_PORT = 3000;
+
+  /** With IAM enforced, the default. */
+  LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+      Path event) {
+    this(template, port, data, seed, maxInstances, warm, invoke, event, true);
+  }
   static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
 
   /** @throws LocalApiException naming the setting that is not valid */
@@ -45,7 +53,16 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
       event = Path.of("events", invoke + ".json");
     }
     return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
-        !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event);
+        !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event,
+        iam(properties.getProperty("local.iam")));
+  }
+
+  private static boolean iam(String text) {
+    return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "", "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new LocalApiException("-Dlocal.iam=" + text + " is neither on (the default) nor off");
+    };
   }
 
   private static int number(String text, String source, int min, int max) {

@@ -63,4 +63,13 @@ class LocalOptionsTest {
         () -> LocalOptions.from(properties("local.seed", "events/none.json"), Map.of()));
     assertEquals("Seed file events/none.json (from -Dlocal.seed) does not exist", error.getMessage());
   }
+
+  @Test
+  void iamIsEnforcedUnlessLocalIamIsOff() {
+    assertEquals(true, LocalOptions.from(properties(), Map.of()).iam());
+    assertEquals(true, LocalOptions.from(properties("local.iam", "on"), Map.of()).iam());
+    assertEquals(false, LocalOptions.from(properties("local.iam", "off"), Map.of()).iam());
+    var error = assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.iam", "of"), Map.of()));
+    assertEquals("-Dlocal.iam=of is neither on (the default) nor off", error.getMessage());
+  }
 }

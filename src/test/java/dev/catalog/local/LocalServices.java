@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import dev.catalog.local.iam.IamCall;
+import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.EmbeddedDynamoDb;
@@ -31,11 +33,13 @@ final class LocalServices implements AutoCloseable {
   static final String TABLE_SUFFIX = "local";
 
   private final EmbeddedDynamoDb dynamo;
+  private final LocalIam iam;
   private final LocalApi api;
   private final int seeded;
 
-  private LocalServices(EmbeddedDynamoDb dynamo, LocalApi api, int seeded) {
+  private LocalServices(EmbeddedDynamoDb dynamo, LocalIam iam, LocalApi api, int seeded) {
     this.dynamo = dynamo;
+    this.iam = iam;
     this.api = api;
     this.seeded = seeded;
   }
@@ -49,7 +53,9 @@ final class LocalServices implements AutoCloseable {
   static LocalServices start(LocalOptions options, PrintStream console) {
     CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
+    CompletableFuture<LocalIam> identities = new CompletableFuture<>();
     EmbeddedDynamoDb dynamo = null;
+    LocalIam iam = null;
     LocalApi api = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -65,11 +71,14 @@ final class LocalServices implements AutoCloseable {
       });
       org.slf4j.LoggerFactory.getILoggerFactory();
       SamTemplate template = SamTemplate.load(options.template());
-      Map<String, Map<String, String>> environments = environments(template);
+      IntrinsicResolver resolver = resolver(template);
+      Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+      template.functions().values().forEach(function ->
+          environments.put(function.logicalId(), function.environment(resolver)));
       api = LocalApi.builder(template).port(options.port()).maxInstances(options.maxInstances()).console(console)
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
-            environment.putAll(clientEnvironment.join());
+            environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
             return environment;
           })
           .start();
@@ -80,15 +89,22 @@ final class LocalServices implements AutoCloseable {
       try (DynamoDbClient client = dynamo.newClient()) {
         TemplateTables.createMissing(client, template, TABLE_SUFFIX);
       }
+      iam = options.iam() ? LocalIam.enforce(template, resolver, dynamo.endpoint(), denials(console))
+          : LocalIam.off(dynamo.endpoint());
+      identities.complete(iam);
       clientEnvironment.complete(dynamo.clientEnvironment());
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed());
-      return new LocalServices(dynamo, api, seeded);
+      return new LocalServices(dynamo, iam, api, seeded);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
       clientEnvironment.completeExceptionally(e);
+      identities.completeExceptionally(e);
       if (api != null) {
         api.close();
+      }
+      if (iam != null) {
+        iam.close();
       }
       EmbeddedDynamoDb started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
@@ -99,17 +115,22 @@ final class LocalServices implements AutoCloseable {
   }
 
   /**
-   * Every function's template environment, resolved against the tables' local names before they exist (the names
-   * are fixed), so an unresolvable reference stops the start before DynamoDB Local is even up.
+   * The local values of the template's intrinsics: the tables' local names, fixed before the tables exist, so an
+   * unresolvable reference in an environment stops the start before DynamoDB Local is even up.
    */
-  private static Map<String, Map<String, String>> environments(SamTemplate template) {
+  private static IntrinsicResolver resolver(SamTemplate template) {
     Map<String, String> tables = new LinkedHashMap<>();
     template.tables().keySet().forEach(id -> tables.put(id, TemplateTables.physicalName(id, TABLE_SUFFIX)));
-    IntrinsicResolver resolver = template.resolver().physicalNames(tables).build();
-    Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-    template.functions().values().forEach(function ->
-        environments.put(function.logicalId(), function.environment(resolver)));
-    return environments;
+    return template.resolver().physicalNames(tables).build();
+  }
+
+  /** A refused call in one console line, as the function's log would show the exception. */
+  private static IamCall.Listener denials(PrintStream console) {
+    return call -> {
+      if (!call.allowed()) {
+        console.printf("[%s] AccessDeniedException: %s%n", call.function(), call.message());
+      }
+    };
   }
 
   /**
@@ -150,6 +171,11 @@ final class LocalServices implements AutoCloseable {
     return dynamo;
   }
 
+  /** The functions' identities, and whether their policies are enforced. */
+  LocalIam iam() {
+    return iam;
+  }
+
   /** Products the seed file added (0 without one, or when all were there already). */
   int seeded() {
     return seeded;
@@ -159,6 +185,7 @@ final class LocalServices implements AutoCloseable {
   public void close() {
     try {
       api.close();
+      iam.close();
     } finally {
       dynamo.close();
     }

@@ -19,8 +19,10 @@ class ShutdownTest {
   @RegisterExtension
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.path("local-api.yaml"));
 
-  static Set<String> threadsOf(Set<String> functions) {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+  /** The threads of the functions and of HTTP servers, except those that ran before the API started. */
+  static Set<String> threadsOf(Set<String> functions, Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+        .filter(thread -> !before.contains(thread)).map(Thread::getName)
         .filter(name -> name.startsWith("HTTP-Dispatcher")
             || functions.stream().anyMatch(function -> name.startsWith(function + "#")))
         .collect(Collectors.toSet());
@@ -28,6 +30,7 @@ class ShutdownTest {
 
   @Test
   void closingEndsEveryThreadItStartedAndFreesThePort() throws IOException, InterruptedException {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
     LocalApi api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
         .console(new CapturedConsole().stream()).start();
     int port = api.port();
@@ -35,15 +38,15 @@ class ShutdownTest {
       Requests.send(Requests.to(api, path));
     }
     Set<String> functions = DYNAMO.template().functions().keySet();
-    assertTrue(threadsOf(functions).containsAll(Set.of("EchoFunction#2", "GetProductFunction#1")),
-        threadsOf(functions)::toString);
+    assertTrue(threadsOf(functions, before).containsAll(Set.of("EchoFunction#2", "GetProductFunction#1")),
+        threadsOf(functions, before)::toString);
 
     api.close();
 
-    for (int i = 0; i < 50 && !threadsOf(functions).isEmpty(); i++) {
+    for (int i = 0; i < 50 && !threadsOf(functions, before).isEmpty(); i++) {
       Thread.sleep(20);
     }
-    assertEquals(Set.of(), threadsOf(functions));
+    assertEquals(Set.of(), threadsOf(functions, before));
     try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       assertEquals(port, again.getLocalPort());
     }

@@ -12,6 +12,8 @@
  *   <li>{@link dev.catalog.local.FunctionPool}, {@link dev.catalog.local.FunctionInstance},
  *       {@link dev.catalog.local.LocalFunction}, {@link dev.catalog.local.FunctionClassLoader}: Lambda's execution
  *       model, each function in a class loader of its own with its template environment.
+ *   <li>{@link dev.catalog.local.iam}: each function's template identity, with its policies enforced on every
+ *       DynamoDB call; {@link dev.catalog.local.snapstart}: the CRaC hooks of SnapStart functions.
  * </ul>
  *
  * <p>Test scope only: none of it is in the Lambda zip. Tests use it through {@code ProductsApi} with

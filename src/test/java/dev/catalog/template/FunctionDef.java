@@ -17,9 +17,11 @@ import java.util.Map;
  * @param environment Globals.Function.Environment.Variables overlaid with the function's own; values are plain
  *     scalars or unresolved {@link Intrinsic}s (see {@link #environment(IntrinsicResolver)})
  * @param routes the function's {@code Api} events, in template order
+ * @param snapStart true when {@code SnapStart.ApplyOn} is {@code PublishedVersions} (the function's, else the global)
  */
 public record FunctionDef(String logicalId, String handlerClass, String handlerMethod, String runtime,
-        int timeoutSeconds, int memorySizeMb, Map<String, Object> environment, List<Route> routes) {
+        int timeoutSeconds, int memorySizeMb, Map<String, Object> environment, List<Route> routes,
+        boolean snapStart) {
 
     public FunctionDef {
         // Copied into an ordered map: the environment is shown and diffed in template order.

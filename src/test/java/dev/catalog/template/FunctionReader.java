@@ -36,7 +36,12 @@ final class FunctionReader {
                 .orElseThrow(() -> properties.error("Runtime", "is missing (and Globals.Function has no Runtime)"));
         return new FunctionDef(logicalId, handlerClass, handlerMethod, runtime,
                 number(properties, "Timeout", SAM_DEFAULT_TIMEOUT), number(properties, "MemorySize", SAM_DEFAULT_MEMORY),
-                environment(properties), routes(properties));
+                environment(properties), routes(properties), snapStart(properties));
+    }
+
+    private boolean snapStart(TemplateSection properties) {
+        TemplateSection owner = properties.get("SnapStart").isPresent() ? properties : globals;
+        return "PublishedVersions".equals(owner.section("SnapStart").string("ApplyOn").orElse("None"));
     }
 
     /** The global variables first, then the function's own, which win on a clash as in SAM. */

@@ -1,5 +1,7 @@
 package dev.catalog.testing;
 
+import dev.catalog.local.iam.IamCall;
+import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -32,6 +35,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>With {@code -Ddynamodb=localstack} (or {@code DYNAMODB_TARGET=localstack}) the tables live in LocalStack in a
  * container instead; without a Docker engine the class is aborted with "Docker is not available: skipping tests
  * against LocalStack", the only reason these tests ever skip.
+ *
+ * <p>The template's functions have their identities here, with IAM enforced ({@link LocalIam}): the environment and
+ * clients of a function ({@link #environment(String)}, {@link #functionClient(String)}) call through an endpoint that
+ * holds the function's template policy, and every decision on the real template's functions goes to
+ * {@link IamRecord}. {@link #client()} is the administrator's, outside IAM.
  */
 public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     /** The real template at the repository root; the working directory of Maven's test run. */
@@ -46,6 +54,10 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     private Map<String, String> tableNames;
     private IntrinsicResolver resolver;
     private boolean dockerMissing;
+    private LocalIam iam;
+    private final List<IamCall> calls = new CopyOnWriteArrayList<>();
+    private final List<IamCall> denials = new CopyOnWriteArrayList<>();
+    private final List<DynamoDbClient> functionClients = new CopyOnWriteArrayList<>();
 
     /** Tables from {@code template.yaml}; a missing or broken template fails the class with its message. */
     public DynamoDbLocal() {
@@ -74,6 +86,17 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         tableNames = TemplateTables.create(client, template, suffix);
         resolver = template.resolver().physicalNames(tableNames).region(target.region()).build();
+        boolean recorded = templatePath.toAbsolutePath().normalize().equals(TEMPLATE.toAbsolutePath().normalize());
+        Map<String, String> names = tableNames;
+        iam = LocalIam.enforce(template, resolver, target.endpoint(), call -> {
+            calls.add(call);
+            if (!call.allowed()) {
+                denials.add(call);
+            }
+            if (recorded) {
+                IamRecord.add(call, names);
+            }
+        });
     }
 
     @Override
@@ -83,6 +106,11 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
 
     @Override
     public void afterAll(ExtensionContext context) {
+        functionClients.forEach(DynamoDbClient::close);
+        functionClients.clear();
+        if (iam != null) {
+            iam.close();
+        }
         if (client != null) {
             try {
                 TemplateTables.delete(client, tableNames == null ? List.of() : tableNames.values());
@@ -138,10 +166,39 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         return withClientEnvironment(resolver.resolveEnvironment("Globals.Function", template.globalEnvironment()));
     }
 
-    /** Like {@link #environment()}, for one function: the globals merged with its own variables. */
+    /**
+     * Like {@link #environment()}, for one function: the globals merged with its own variables, and its identity:
+     * credentials naming it, and the endpoint that enforces its template policy.
+     */
     public Map<String, String> environment(String functionLogicalId) {
         started();
-        return withClientEnvironment(template.function(functionLogicalId).environment(resolver));
+        return Collections.unmodifiableMap(iam.clientEnvironment(functionLogicalId,
+                withClientEnvironment(template.function(functionLogicalId).environment(resolver))));
+    }
+
+    /** A client calling as the function, within its template policy; closed after the class. */
+    public DynamoDbClient functionClient(String functionLogicalId) {
+        started();
+        template.function(functionLogicalId);
+        DynamoDbClient functionClient = iam.client(functionLogicalId, target.region());
+        functionClients.add(functionClient);
+        return functionClient;
+    }
+
+    /** Every call of this class's functions, as IAM decided it, in order. */
+    public List<IamCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls of this class's functions their policies refused, in order. */
+    public List<IamCall> denials() {
+        return List.copyOf(denials);
+    }
+
+    /** The resolver of this class's local values (table names, region, account). */
+    public IntrinsicResolver resolver() {
+        started();
+        return resolver;
     }
 
     private Map<String, String> withClientEnvironment(Map<String, String> templateEnvironment) {

@@ -75,10 +75,17 @@ class DynamoDbLocalTest {
     }
 
     @Test
-    void everyFunctionSeesTheGlobalEnvironmentWithTheSameCursorKey() {
+    void everyFunctionSeesTheGlobalEnvironmentWithTheSameCursorKeyAndItsOwnIdentity() {
         for (String function : DYNAMO.template().functions().keySet()) {
-            var own = DYNAMO.environment(function);
-            DYNAMO.environment().forEach((name, value) -> assertEquals(value, own.get(name), function + " " + name));
+            Map<String, String> own = new java.util.HashMap<>(DYNAMO.environment(function));
+            assertEquals(function, own.remove("AWS_ACCESS_KEY_ID"), "the access key id names the function");
+            String endpoint = own.remove("DYNAMODB_ENDPOINT");
+            assertTrue(endpoint.startsWith("http://127.0.0.1:") && !endpoint.equals(DYNAMO.endpoint().toString()),
+                    "calls go through the endpoint enforcing IAM: " + endpoint);
+            Map<String, String> global = new java.util.HashMap<>(DYNAMO.environment());
+            global.remove("AWS_ACCESS_KEY_ID");
+            global.remove("DYNAMODB_ENDPOINT");
+            global.forEach((name, value) -> assertEquals(value, own.get(name), function + " " + name));
         }
     }
 

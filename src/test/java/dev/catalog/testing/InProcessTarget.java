@@ -17,21 +17,26 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Serves {@link ApiCall}s by calling the template's handlers directly, with a {@link ProductsContext} on this test
- * class's tables: the route table is the template's, the event is the one API Gateway would send, and no HTTP is
- * involved. Each function has one handler instance (the handlers are stateless, so concurrent calls are safe).
+ * Serves {@link ApiCall}s by calling the template's handlers directly, each with a {@link ProductsContext} of its own
+ * on this test class's tables, calling DynamoDB as the function within its template policy: the route table is the
+ * template's, the event is the one API Gateway would send, and no HTTP is involved. Each function has one handler
+ * instance (the handlers are stateless, so concurrent calls are safe).
  */
 final class InProcessTarget implements ApiTarget {
   private final ApiRoutes routes;
   private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers =
       new HashMap<>();
 
-  /** {@code environment}: each function's template environment by logical id, for what a context does not hold. */
-  InProcessTarget(SamTemplate template, ProductsContext context, Function<String, Map<String, String>> environment) {
+  /**
+   * @param contexts each function's context, by logical id
+   * @param environment each function's template environment, by logical id, for what a context does not hold
+   */
+  InProcessTarget(SamTemplate template, Function<String, ProductsContext> contexts,
+      Function<String, Map<String, String>> environment) {
     this.routes = new ApiRoutes(template);
     template.functions().values().stream().filter(function -> !function.routes().isEmpty())
         .forEach(function -> handlers.put(function.logicalId(),
-            instantiate(function, context, environment.apply(function.logicalId()))));
+            instantiate(function, contexts.apply(function.logicalId()), environment.apply(function.logicalId()))));
   }
 
   @Override

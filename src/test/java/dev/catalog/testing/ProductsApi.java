@@ -2,14 +2,17 @@ package dev.catalog.testing;
 
 import dev.catalog.http.Cors;
 import dev.catalog.local.LocalApi;
+import dev.catalog.local.iam.IamCall;
 import dev.catalog.products.ProductsContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * JUnit 5 extension giving a test class the whole API on DynamoDB Local, behind an {@link ApiTarget}:
@@ -43,16 +46,20 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   public void beforeAll(ExtensionContext extensionContext) throws Exception {
     dynamo.beforeAll(extensionContext);
     Map<String, String> environment = dynamo.environment();
-    context = ProductsContext.create(
-        DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
-        environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"),
-        environment.get("CURSOR_SIGNING_KEY"), new Cors(environment.get("ALLOWED_ORIGINS")), Clock.systemUTC());
+    context = context(environment, dynamo.client());
     if (overHttp()) {
       localApi = LocalApi.builder(dynamo.template()).environment(dynamo::environment).port(0).start();
       target = new HttpTarget(localApi.url());
     } else {
-      target = new InProcessTarget(dynamo.template(), context, dynamo::environment);
+      target = new InProcessTarget(dynamo.template(), function -> context(environment,
+          dynamo.functionClient(function)), dynamo::environment);
     }
+  }
+
+  private static ProductsContext context(Map<String, String> environment, DynamoDbClient client) {
+    return ProductsContext.create(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+        environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"),
+        environment.get("CURSOR_SIGNING_KEY"), new Cors(environment.get("ALLOWED_ORIGINS")), Clock.systemUTC());
   }
 
   /** True when {@code -Dapi.target=local}; anything but that and {@code in-process} is refused. */
@@ -85,9 +92,21 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     }
   }
 
+  /**
+   * Sends the call. A function's call to DynamoDB that its template policy refused fails the test with DynamoDB's
+   * AccessDenied message, naming the function, action and resource, rather than with the 500 it caused.
+   */
   @Override
   public ApiResult send(ApiCall call) {
-    return target.send(call);
+    int before = dynamo.denials().size();
+    ApiResult result = target.send(call);
+    List<IamCall> denials = dynamo.denials();
+    if (denials.size() > before) {
+      throw new AssertionError(call.method() + " " + call.pathAndQuery() + " answered " + result.status()
+          + " after a call outside the function's policy in template.yaml: AccessDeniedException: "
+          + denials.get(before).message());
+    }
+    return result;
   }
 
   /** The DynamoDB behind the API, for checking what was (or was not) written. */
@@ -96,8 +115,8 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   }
 
   /**
-   * The stores and settings the handlers use, in this JVM's class loader: with {@code -Dapi.target=local} the same
-   * tables, but not the objects the functions hold.
+   * The stores and settings the handlers use, on an administrator's client outside IAM, for tests to set up and
+   * check the tables: the same tables the functions use, but not their objects or identities.
    */
   public ProductsContext context() {
     return context;

@@ -1,0 +1,44 @@
+package dev.catalog.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catalog.template.TemplateFixtures;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./mvnw -Plocal} enforces each function's template policy by default, and says so in its ready line; a call
+ * outside the policy fails as in AWS, with the AccessDeniedException on the console. {@code -Dlocal.iam=off} lets
+ * every call through. The fixture's GetProductFunction has no policy at all.
+ */
+class LocalIamTest {
+  static LocalOptions options(boolean iam) {
+    return new LocalOptions(TemplateFixtures.path("local-iam.yaml"), 0, null, null, 0, false, null, null, iam);
+  }
+
+  @Test
+  void byDefaultACallOutsideThePolicyFailsWithAccessDeniedOnTheConsoleAndTheReadyLineSaysIamIsEnforced() {
+    CapturedConsole out = new CapturedConsole();
+    try (LocalServices services = LocalMain.start(options(true), out.stream(), new CapturedConsole().stream())) {
+      assertNotNull(services, out::text);
+      assertTrue(out.lines().getFirst().contains("; IAM enforced from the template's policies"), out::text);
+      HttpResponse<String> response = Requests.send(Requests.to(services.api(), "/products/p-1"));
+      assertEquals(500, response.statusCode());
+      assertTrue(out.lines().stream().anyMatch(line -> line.startsWith("[GetProductFunction] AccessDeniedException:"
+          + " User: arn:aws:sts::123456789012:assumed-role/GetProductFunctionRole/GetProductFunction is not authorized"
+          + " to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/")), out::text);
+    }
+  }
+
+  @Test
+  void withIamOffEveryCallGoesThroughAndTheReadyLineSaysSo() {
+    CapturedConsole out = new CapturedConsole();
+    try (LocalServices services = LocalMain.start(options(false), out.stream(), new CapturedConsole().stream())) {
+      assertNotNull(services, out::text);
+      assertTrue(out.lines().getFirst().contains("; IAM not enforced (-Dlocal.iam=off)"), out::text);
+      assertEquals(404, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
+    }
+  }
+}

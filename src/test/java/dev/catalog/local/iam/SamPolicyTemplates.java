@@ -1,0 +1,26 @@
+package dev.catalog.local.iam;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SAM's DynamoDB policy templates, as SAM expands them: the actions each grants on the table named by its
+ * {@code TableName} and on the table's indexes.
+ */
+final class SamPolicyTemplates {
+  static final Map<String, List<String>> DYNAMODB = Map.of(
+      "DynamoDBReadPolicy", List.of("GetItem", "Scan", "Query", "BatchGetItem", "DescribeTable"),
+      "DynamoDBWritePolicy", List.of("PutItem", "UpdateItem", "BatchWriteItem"),
+      "DynamoDBCrudPolicy", List.of("GetItem", "DeleteItem", "PutItem", "Scan", "Query", "UpdateItem",
+          "BatchWriteItem", "BatchGetItem", "DescribeTable", "ConditionCheckItem"));
+
+  private SamPolicyTemplates() {}
+
+  /** @param parameters the template's parameters, resolved: {@code {TableName: name}} */
+  static Statement dynamoDb(String name, Object parameters, String region, String accountId) {
+    Object table = parameters instanceof Map<?, ?> map ? map.get("TableName") : null;
+    String arn = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + table;
+    return new Statement(name, true, DYNAMODB.get(name).stream().map(action -> "dynamodb:" + action).toList(),
+        List.of(arn, arn + "/index/*"));
+  }
+}

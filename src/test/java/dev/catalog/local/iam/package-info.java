@@ -1,0 +1,17 @@
+/**
+ * IAM, emulated locally: each function's AWS calls are signed with an access key id that names the function (its
+ * logical id), and go through an {@link dev.catalog.local.iam.IamEndpoint} on loopback that evaluates the function's
+ * template policies on every call before passing it on, as AWS would.
+ *
+ * <ul>
+ *   <li>{@link dev.catalog.local.iam.TemplatePolicies}: each function's {@code Policies} from the template, resolved
+ *       to ARNs of the local account and region ({@link dev.catalog.local.iam.Statement},
+ *       {@link dev.catalog.local.iam.FunctionPolicy}: Allow and Deny, wildcards).
+ *   <li>{@link dev.catalog.local.iam.DynamoDbAccess}: what a DynamoDB request needs: the action and resource of each
+ *       table, index and transaction item it touches, as DynamoDB authorises it.
+ *   <li>{@link dev.catalog.local.iam.IamEndpoint}: the enforcing proxy, answering a call outside the policy with
+ *       DynamoDB's own {@code AccessDeniedException} ({@link dev.catalog.local.iam.AccessDenied}); every decision goes
+ *       to an {@link dev.catalog.local.iam.IamCall} listener.
+ * </ul>
+ */
+package dev.catalog.local.iam;
