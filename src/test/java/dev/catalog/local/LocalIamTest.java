@@ -5,17 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.EmbeddedDynamoDb;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./mvnw -Plocal} enforces each function's template policy by default, and says so in its ready line; a call
  * outside the policy fails as in AWS, with the AccessDeniedException on the console. {@code -Dlocal.iam=off} lets
- * every call through. The fixture's GetProductFunction has no policy at all.
+ * every call through. It applies to an outside DynamoDB ({@code -Dlocal.dynamodb=URL}) as to the one started here. The
+ * fixture's GetProductFunction has no policy at all.
  */
 class LocalIamTest {
   static LocalOptions options(boolean iam) {
-    return new LocalOptions(TemplateFixtures.path("local-iam.yaml"), 0, null, null, 0, false, null, null, iam);
+    return options(iam, null);
+  }
+
+  static LocalOptions options(boolean iam, URI dynamodb) {
+    return new LocalOptions(TemplateFixtures.path("local-iam.yaml"), 0, null, null, 0, false, null, null, iam,
+        dynamodb);
   }
 
   @Test
@@ -39,6 +48,20 @@ class LocalIamTest {
       assertNotNull(services, out::text);
       assertTrue(out.lines().getFirst().contains("; IAM not enforced (-Dlocal.iam=off)"), out::text);
       assertEquals(404, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
+    }
+  }
+
+  @Test
+  void withAnOutsideDynamoDbTheTablesAreCreatedThereAndIamIsEnforcedInFrontOfIt() {
+    CapturedConsole out = new CapturedConsole();
+    try (EmbeddedDynamoDb outside = EmbeddedDynamoDb.start(); DynamoDbClient admin = outside.newClient();
+        LocalServices services = LocalMain.start(options(true, outside.endpoint()), out.stream(),
+            new CapturedConsole().stream())) {
+      assertNotNull(services, out::text);
+      assertTrue(out.lines().getFirst().contains("; DynamoDB at " + outside.endpoint() + "; IAM enforced"), out::text);
+      assertTrue(admin.listTables().tableNames().contains("products-local"));
+      assertEquals(500, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
+      assertTrue(out.text().contains("[GetProductFunction] AccessDeniedException: "), out::text);
     }
   }
 }

@@ -65,9 +65,10 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return null;
     }
-    out.printf("Local API ready on %s in %d ms (%s; DynamoDB Local %s at %s%s; %s). Ctrl-C stops it.%n",
+    out.printf("Local API ready on %s in %d ms (%s; %s at %s%s; %s). Ctrl-C stops it.%n",
         services.api().url(), (System.nanoTime() - started) / 1_000_000, options.template(),
-        options.data() == null ? "in memory" : "in " + options.data(), services.dynamo().endpoint(),
+        options.dynamodb() != null ? "DynamoDB" : "DynamoDB Local " + (options.data() == null ? "in memory"
+            : "in " + options.data()), services.dynamo().endpoint(),
         options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed(),
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)");

@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.Properties;
  *   <li>{@code -Dlocal.template=FILE}: the SAM template (default {@code template.yaml})
  *   <li>{@code -Dlocal.maxInstances=N}: at most N instances per function (default: no cap)
  *   <li>{@code -Dlocal.warm=false}: create instances only on demand (default: one per function in the background)
+ *   <li>{@code -Dlocal.dynamodb=URL}: use the DynamoDB at URL (e.g. DynamoDB Local in a container) instead of starting
+ *       one in this JVM; the tables are created there if missing
  *   <li>{@code -Dlocal.iam=off}: let every function call DynamoDB without checking its template policy (default
  *       {@code on}: IAM enforced, see {@link dev.catalog.local.iam})
  *   <li>{@code -Dinvoke=FUNCTION [-Devent=FILE]}: run one function with an event (default
@@ -24,13 +28,13 @@ import java.util.Properties;
  * </ul>
  */
 record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-    Path event, boolean iam) {
+    Path event, boolean iam, URI dynamodb) {
   static final int DEFAULT_PORT = 3000;
 
   /** With IAM enforced, the default. */
   LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
       Path event) {
-    this(template, port, data, seed, maxInstances, warm, invoke, event, true);
+    this(template, port, data, seed, maxInstances, warm, invoke, event, true, null);
   }
   static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
 
@@ -54,7 +58,26 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
     }
     return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
         !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event,
-        iam(properties.getProperty("local.iam")));
+        iam(properties.getProperty("local.iam")), dynamodb(properties.getProperty("local.dynamodb"), properties));
+  }
+
+  private static URI dynamodb(String text, Properties properties) {
+    if (blankToNull(text) == null) {
+      return null;
+    }
+    if (blankToNull(properties.getProperty("local.data")) != null) {
+      throw new LocalApiException("-Dlocal.data keeps the data of the DynamoDB started here; with -Dlocal.dynamodb the"
+          + " data stays where that DynamoDB keeps it");
+    }
+    try {
+      URI uri = new URI(text.strip());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException invalid) {
+      // Reported below.
+    }
+    throw new LocalApiException("-Dlocal.dynamodb=" + text + " is not an http(s) URL such as http://localhost:8000");
   }
 
   private static boolean iam(String text) {

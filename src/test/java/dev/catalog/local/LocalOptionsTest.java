@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -71,5 +72,17 @@ class LocalOptionsTest {
     assertEquals(false, LocalOptions.from(properties("local.iam", "off"), Map.of()).iam());
     var error = assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.iam", "of"), Map.of()));
     assertEquals("-Dlocal.iam=of is neither on (the default) nor off", error.getMessage());
+  }
+
+  @Test
+  void anOutsideDynamoDbIsAnHttpUrlAndExcludesLocalData() {
+    assertEquals(URI.create("http://localhost:8000"),
+        LocalOptions.from(properties("local.dynamodb", "http://localhost:8000"), Map.of()).dynamodb());
+    assertEquals(null, LocalOptions.from(properties(), Map.of()).dynamodb());
+    assertEquals("-Dlocal.dynamodb=localhost:8000 is not an http(s) URL such as http://localhost:8000",
+        assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.dynamodb", "localhost:8000"),
+            Map.of())).getMessage());
+    assertTrue(assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.dynamodb",
+        "http://localhost:8000", "local.data", "target/data"), Map.of())).getMessage().startsWith("-Dlocal.data"));
   }
 }

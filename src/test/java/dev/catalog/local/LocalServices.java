@@ -4,7 +4,9 @@ import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.DynamoDbTarget;
 import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.testing.ExternalDynamoDb;
 import dev.catalog.testing.TemplateTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,9 +23,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What {@code ./mvnw -Plocal} runs, from the template alone: DynamoDB Local (in memory, or in the data directory)
- * with the template's tables under stable names ({@code products-local}), and the {@link LocalApi} whose functions
- * see them through their template environment. Closing stops both.
+ * What {@code ./mvnw -Plocal} runs, from the template alone: DynamoDB Local (in memory, or in the data directory; or
+ * an outside DynamoDB with {@code -Dlocal.dynamodb}) with the template's tables under stable names
+ * ({@code products-local}), the functions' identities with IAM enforced in front of it ({@link LocalIam}), and the
+ * {@link LocalApi} whose functions see them through their template environment. Closing stops them.
  *
  * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read, the environments
  * resolved and the functions prepared; a function's first instance waits until the tables exist.
@@ -32,12 +35,12 @@ final class LocalServices implements AutoCloseable {
   /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
   static final String TABLE_SUFFIX = "local";
 
-  private final EmbeddedDynamoDb dynamo;
+  private final DynamoDbTarget dynamo;
   private final LocalIam iam;
   private final LocalApi api;
   private final int seeded;
 
-  private LocalServices(EmbeddedDynamoDb dynamo, LocalIam iam, LocalApi api, int seeded) {
+  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded) {
     this.dynamo = dynamo;
     this.iam = iam;
     this.api = api;
@@ -51,10 +54,10 @@ final class LocalServices implements AutoCloseable {
    * @throws LocalApiException for other bad input (handler, port, seed file)
    */
   static LocalServices start(LocalOptions options, PrintStream console) {
-    CompletableFuture<EmbeddedDynamoDb> starting = new CompletableFuture<>();
+    CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
-    EmbeddedDynamoDb dynamo = null;
+    DynamoDbTarget dynamo = null;
     LocalIam iam = null;
     LocalApi api = null;
     PrintStream out = System.out;
@@ -62,13 +65,17 @@ final class LocalServices implements AutoCloseable {
     try {
       // DynamoDB Local prints its settings, and SLF4J that it has no binding: the ready line says what matters.
       silence();
-      Thread.ofPlatform().name("dynamodb-local-start").start(() -> {
-        try {
-          starting.complete(EmbeddedDynamoDb.start(options.data()));
-        } catch (Throwable e) {
-          starting.completeExceptionally(e);
-        }
-      });
+      if (options.dynamodb() != null) {
+        starting.complete(new ExternalDynamoDb(options.dynamodb()));
+      } else {
+        Thread.ofPlatform().name("dynamodb-local-start").start(() -> {
+          try {
+            starting.complete(EmbeddedDynamoDb.start(options.data()));
+          } catch (Throwable e) {
+            starting.completeExceptionally(e);
+          }
+        });
+      }
       org.slf4j.LoggerFactory.getILoggerFactory();
       SamTemplate template = SamTemplate.load(options.template());
       IntrinsicResolver resolver = resolver(template);
@@ -106,7 +113,7 @@ final class LocalServices implements AutoCloseable {
       if (iam != null) {
         iam.close();
       }
-      EmbeddedDynamoDb started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
+      DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
         started.close();
       }
@@ -149,7 +156,7 @@ final class LocalServices implements AutoCloseable {
     }
   }
 
-  private static EmbeddedDynamoDb join(CompletableFuture<EmbeddedDynamoDb> starting) {
+  private static DynamoDbTarget join(CompletableFuture<DynamoDbTarget> starting) {
     try {
       return starting.join();
     } catch (CompletionException e) {
@@ -167,7 +174,7 @@ final class LocalServices implements AutoCloseable {
     return api;
   }
 
-  EmbeddedDynamoDb dynamo() {
+  DynamoDbTarget dynamo() {
     return dynamo;
   }
 

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>The choice is the system property {@code dynamodb} or else the environment variable {@code DYNAMODB_TARGET}:
  * {@code local} (default) or {@code localstack}, e.g. {@code ./mvnw verify -Ddynamodb=localstack}.
  */
-public sealed interface DynamoDbTarget extends AutoCloseable permits EmbeddedDynamoDb, LocalStackDynamoDb {
+public sealed interface DynamoDbTarget extends AutoCloseable permits EmbeddedDynamoDb, ExternalDynamoDb, LocalStackDynamoDb {
     String PROPERTY = "dynamodb";
     String ENVIRONMENT_VARIABLE = "DYNAMODB_TARGET";
 

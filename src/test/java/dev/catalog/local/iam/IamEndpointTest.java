@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.testing.TemplateTables;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,6 +109,22 @@ class IamEndpointTest {
         .httpClient(UrlConnectionHttpClient.create()).build()) {
       DynamoDbException refused = assertThrows(DynamoDbException.class, () -> stranger.listTables());
       assertEquals("UnrecognizedClientException", refused.awsErrorDetails().errorCode());
+    }
+  }
+
+  @Test
+  void itEnforcesInFrontOfAnyDynamoDbNotOnlyTheTestsOwn() {
+    try (EmbeddedDynamoDb outside = EmbeddedDynamoDb.start(); DynamoDbClient admin = outside.newClient()) {
+      Map<String, String> tables = TemplateTables.create(admin, DYNAMO.template(), "outside");
+      IntrinsicResolver resolver = DYNAMO.template().resolver().physicalNames(tables).build();
+      try (LocalIam iam = LocalIam.enforce(DYNAMO.template(), resolver, outside.endpoint(), IamCall.Listener.NONE);
+          DynamoDbClient put = iam.client("PutProductFunction", "us-east-1");
+          DynamoDbClient get = iam.client("GetProductFunction", "us-east-1")) {
+        put.putItem(request -> request.tableName(tables.get("ProductsTable")).item(item("outside")));
+        assertThrows(DynamoDbException.class, () -> get.putItem(request -> request
+            .tableName(tables.get("ProductsTable")).item(item("refused"))));
+      }
+      assertEquals(1, admin.scan(request -> request.tableName(tables.get("ProductsTable"))).count());
     }
   }
 }
