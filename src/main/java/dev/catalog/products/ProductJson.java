@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * The JSON form of a {@link Product}. Reading is strict: every member must be a field a client may write, of the
- * right JSON type (no "12" for a number, no 1.5 for an integer); server-managed fields are ignored; then the model's
- * constraints run. All problems are reported together in one 400.
+ * right JSON type (no "12" for a number, no 1.5 for an integer); server-managed fields are ignored; text is taken in
+ * as {@link Text} says (NFC, one-line fields trimmed); then the model's constraints run. All problems are reported
+ * together in one 400.
  */
 public final class ProductJson {
   /** Fields the server owns: a client may send them back (e.g. a fetched product, edited) but they are ignored. */

@@ -7,17 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.catalog.http.HttpError;
 import dev.catalog.http.Json;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -26,15 +26,10 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Merge patches of known, server-managed and unknown members, with values of every JSON type, applied to a stored
- * product by the model and by an oracle that merges into a plain map (RFC 7396 for flat documents: null removes, a
- * value replaces) and judges each field by the README's rules: which fields fail, and on success what is stored.
+ * product by the model and by {@link PatchOracle}: which fields fail, and on success what is stored.
  */
 class ProductJsonPatchPropertiesTest {
   private static final String PATH_ID = "p-1";
-  private static final Set<String> WRITABLE =
-      Set.of("name", "description", "price", "currency", "category", "tags", "stock");
-  private static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "version");
-  private static final Set<String> CURRENCIES = Set.of("USD", "EUR", "JPY", "GBP");
   private static final String CURRENT = "{\"name\":\"Water bottle\",\"description\":\"Steel.\",\"price\":24.99,"
       + "\"currency\":\"EUR\",\"category\":\"kitchen\",\"tags\":[\"outdoor\",\"steel\"],\"stock\":120}";
 
@@ -74,51 +69,42 @@ class ProductJsonPatchPropertiesTest {
       case "currency" -> Arbitraries.of("USD", "EUR", "JPY", "GBP", "XTS", "XXX", "DEM", "usd", " EUR", "")
           .map(TextNode::valueOf);
       case "id" -> Arbitraries.of(PATH_ID, "other", "").map(TextNode::valueOf);
+      // Unknown members: null most often, the value merging would have dropped without a word.
+      case "descripton", "colour", "Name", "price ", "" -> Arbitraries.of("null", "null", "\"x\"", "1")
+          .map(ProductJsonPatchPropertiesTest::json);
       default -> texts();
     };
     return Arbitraries.frequencyOf(Tuple.of(3, typical), Tuple.of(1, anyValue()));
   }
 
+  /**
+   * Each field, known or server-managed, is in a patch a third of the time, each unknown member one time in twenty.
+   * One combination of arbitraries built once, rather than a flatMap that would build new ones for every patch.
+   */
   @Provide
   Arbitrary<ObjectNode> patches() {
+    List<Arbitrary<Map.Entry<String, JsonNode>>> entries = new ArrayList<>();
     // Sorted: a Set.of's iteration order changes from one JVM to the next, and with it what a seed generates.
-    List<String> members = new ArrayList<>(new TreeSet<>(WRITABLE));
-    members.addAll(new TreeSet<>(SERVER_MANAGED));
-    members.addAll(List.of("descripton", "colour", "Name", "price ", ""));
-    return Arbitraries.of(members).set().ofMaxSize(6)
-        .flatMap(names -> {
-          List<Arbitrary<Map.Entry<String, JsonNode>>> entries = new ArrayList<>();
-          for (String name : names) {
-            entries.add(valueFor(name).map(value -> Map.entry(name, value)));
-          }
-          return Combinators.combine(entries).as(list -> {
-            ObjectNode patch = Json.newObject();
-            list.forEach(entry -> patch.set(entry.getKey(), entry.getValue()));
-            return patch;
-          });
-        });
+    List<String> fields = new ArrayList<>(new TreeSet<>(PatchOracle.WRITABLE));
+    fields.addAll(new TreeSet<>(PatchOracle.SERVER_MANAGED));
+    for (String name : fields) {
+      entries.add(valueFor(name).map(value -> Map.entry(name, value)).injectNull(0.67));
+    }
+    for (String name : List.of("descripton", "colour", "Name", "price ", "")) {
+      entries.add(valueFor(name).map(value -> Map.entry(name, value)).injectNull(0.95));
+    }
+    return Combinators.combine(entries).as(list -> {
+      ObjectNode patch = Json.newObject();
+      list.stream().filter(Objects::nonNull).forEach(entry -> patch.set(entry.getKey(), entry.getValue()));
+      return patch;
+    });
   }
 
-  @Property(tries = 300, seed = "20261128")
+  @Property(tries = 250, seed = "20261128", edgeCases = EdgeCasesMode.NONE)
   void patchesAreDecidedAsTheOracleDecides(@ForAll("patches") ObjectNode patch) {
     Product current = ProductJson.read(Json.readObject(CURRENT));
     Set<String> expectedErrors = new TreeSet<>();
-    Map<String, JsonNode> merged = new LinkedHashMap<>();
-    Json.readObject(CURRENT).properties().forEach(member -> merged.put(member.getKey(), member.getValue()));
-    for (var member : patch.properties()) {
-      String name = member.getKey();
-      JsonNode value = member.getValue();
-      if (name.equals("id") && !value.isNull() && !(value.isTextual() && value.textValue().equals(PATH_ID))) {
-        expectedErrors.add("id");
-      } else if (!WRITABLE.contains(name) && !SERVER_MANAGED.contains(name)) {
-        expectedErrors.add(name);
-      } else if (WRITABLE.contains(name) && value.isNull()) {
-        merged.remove(name);
-      } else if (WRITABLE.contains(name)) {
-        merged.put(name, value);
-      }
-    }
-    Map<String, Object> expected = judge(merged, expectedErrors);
+    Map<String, Object> expected = PatchOracle.apply(Json.readObject(CURRENT), patch, PATH_ID, expectedErrors);
 
     Set<String> actualErrors = new TreeSet<>();
     Map<String, Object> actual = null;
@@ -132,72 +118,9 @@ class ProductJsonPatchPropertiesTest {
     // Both outcomes must come up often, or the property would prove little about one of them.
     Statistics.label("outcome").collect(expectedErrors.isEmpty() ? "applied" : "refused");
     Statistics.label("outcome").coverage(coverage -> {
-      coverage.check("applied").percentage(percent -> percent >= 15);
-      coverage.check("refused").percentage(percent -> percent >= 15);
+      coverage.check("applied").percentage(percent -> percent >= 10);
+      coverage.check("refused").percentage(percent -> percent >= 10);
     });
-  }
-
-  /** The README's rules on the merged document: adds failing fields to {@code errors}, returns what is stored. */
-  private static Map<String, Object> judge(Map<String, JsonNode> document, Set<String> errors) {
-    Map<String, Object> stored = new LinkedHashMap<>();
-    stored.put("name", oneLine(document.get("name"), 200, "name", errors));
-    JsonNode description = document.get("description");
-    if (description != null && (!description.isTextual()
-        || !TextOracle.description(description.textValue()).errors().isEmpty())) {
-      errors.add("description");
-    }
-    stored.put("description", description == null ? null : TextOracle.nfc(description.asText()));
-    JsonNode price = document.get("price");
-    if (price == null || !price.isNumber()
-        || !ProductJsonPricePropertiesTest.oracle(price.decimalValue()).isEmpty()) {
-      errors.add("price");
-    }
-    stored.put("price", price == null || !price.isNumber() ? null : price.decimalValue().stripTrailingZeros());
-    JsonNode currency = document.get("currency");
-    if (currency != null && !(currency.isTextual() && CURRENCIES.contains(currency.textValue()))) {
-      errors.add("currency");
-    }
-    stored.put("currency", currency == null ? "USD" : currency.asText());
-    stored.put("category", oneLine(document.get("category"), 64, "category", errors));
-    stored.put("tags", tags(document.get("tags"), errors));
-    JsonNode stock = document.get("stock");
-    if (stock != null && !(stock.isNumber() && stock.toString().matches("[0-9]+")
-        && new BigInteger(stock.toString()).compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0)) {
-      errors.add("stock");
-    }
-    stored.put("stock", stock == null ? 0 : stock.asInt());
-    return stored;
-  }
-
-  private static String oneLine(JsonNode value, int max, String field, Set<String> errors) {
-    if (value == null || !value.isTextual() || !TextOracle.oneLine(value.textValue(), max, "").errors().isEmpty()) {
-      errors.add(field);
-      return null;
-    }
-    return TextOracle.trim(value.textValue());
-  }
-
-  private static List<String> tags(JsonNode value, Set<String> errors) {
-    if (value == null) {
-      return List.of();
-    }
-    List<String> tags = new ArrayList<>();
-    boolean failed = !value.isArray() || value.size() > 20;
-    Set<String> seen = new HashSet<>();
-    for (JsonNode tag : value.isArray() ? value : Json.newObject().arrayNode()) {
-      if (!tag.isTextual() || !TextOracle.oneLine(tag.textValue(), 32, "").errors().isEmpty()) {
-        failed = true;
-      }
-      String kept = tag.isTextual() ? TextOracle.trim(tag.textValue()) : null;
-      if (kept != null && !seen.add(kept)) {
-        failed = true;
-      }
-      tags.add(kept);
-    }
-    if (failed) {
-      errors.add("tags");
-    }
-    return tags;
   }
 
   private static Map<String, Object> stored(Product product) {
