@@ -1,7 +1,9 @@
 package dev.catalog.products;
 
+import dev.catalog.http.HttpDate;
 import dev.catalog.http.Json;
 import dev.catalog.http.MergePatch;
+import dev.catalog.http.Preconditions;
 import java.time.Instant;
 import org.crac.Context;
 import org.crac.Resource;
@@ -39,7 +41,10 @@ final class SnapStartPriming implements Resource {
     product.setCreatedAt(Instant.now(context.clock()));
     product.setUpdatedAt(product.getCreatedAt());
     product.setVersion(1L);
-    ProductJson.write(product);
+    product.setIncarnation("priming"); // not a random one: no random state may be drawn before the snapshot
+    ProductResource.respond(200, product); // JSON, ETag and Last-Modified
+    Preconditions.of("GET", "*", "\"0\"", HttpDate.format(product.getUpdatedAt()), null, product.getUpdatedAt())
+        .evaluate(ProductResource.state(product));
   }
 
   @Override
