@@ -216,4 +216,16 @@ class ConditionalRequestsTest {
     assertEquals(200, API.patch("/products/" + id).header("If-Modified-Since", at)
         .mergePatch("{\"stock\": 4}").send().status(), "only GET and HEAD consider If-Modified-Since");
   }
+
+  @Test
+  void preconditionsAreEvaluatedBeforeTheBodyIsValidatedAsAProductOnPutAndPatch() {
+    String id = create();
+    String invalid = "{\"name\": \"\", \"price\": -1}";
+
+    assertEquals(412, API.put("/products/" + id).header("If-None-Match", "*").json(invalid).send().status());
+    assertEquals(412, API.patch("/products/" + id).header("If-Match", "\"other\"").mergePatch(invalid).send().status());
+    assertEquals(400, API.put("/products/" + id).header("If-Match", "*").json(invalid).send().status());
+    assertEquals(400, API.put("/products/" + id).header("If-None-Match", "*").json("{").send().status(),
+        "JSON syntax is checked first, with the rest of the request");
+  }
 }
