@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The enforcing endpoint passes what a function's policy allows and answers the rest as DynamoDB does, through the
@@ -72,9 +73,10 @@ class IamEndpointTest {
     int products = count("ProductsTable");
     DynamoDbException denied = assertThrows(DynamoDbException.class, () -> DYNAMO.functionClient("PutProductFunction")
         .transactWriteItems(request -> request.transactItems(
-            item -> item.put(put -> put.tableName(DYNAMO.tableName("ProductsTable")).item(item("in-transaction"))),
-            item -> item.put(put -> put.tableName(DYNAMO.tableName("IdempotencyTable"))
-                .item(Map.of("idempotencyKey", AttributeValue.fromS("k")))))));
+            TransactWriteItem.builder().put(put -> put.tableName(DYNAMO.tableName("ProductsTable"))
+                .item(item("in-transaction"))).build(),
+            TransactWriteItem.builder().put(put -> put.tableName(DYNAMO.tableName("IdempotencyTable"))
+                .item(Map.of("idempotencyKey", AttributeValue.fromS("k")))).build())));
     assertTrue(denied.awsErrorDetails().errorMessage().contains("dynamodb:PutItem on resource: "
         + "arn:aws:dynamodb:us-east-1:123456789012:table/" + DYNAMO.tableName("IdempotencyTable")),
         denied::getMessage);
