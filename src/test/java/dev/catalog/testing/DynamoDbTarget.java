@@ -25,10 +25,15 @@ public sealed interface DynamoDbTarget extends AutoCloseable permits EmbeddedDyn
     /** Where clients send requests, e.g. {@code http://127.0.0.1:41234}. */
     URI endpoint();
 
-    String region();
+    /** The region clients name; DynamoDB Local serves any, so its targets keep the default. */
+    default String region() {
+        return "us-east-1";
+    }
 
     /** Static credentials the target accepts; DynamoDB Local takes any, LocalStack maps them to its account. */
-    AwsBasicCredentials credentials();
+    default AwsBasicCredentials credentials() {
+        return AwsBasicCredentials.create("local", "local");
+    }
 
     /** A new client for this target, on the same HTTP client the functions use; the caller closes it. */
     default DynamoDbClient newClient() {

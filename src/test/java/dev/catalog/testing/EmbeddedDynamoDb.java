@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
@@ -75,16 +74,6 @@ public final class EmbeddedDynamoDb implements DynamoDbTarget {
     @Override
     public URI endpoint() {
         return endpoint;
-    }
-
-    @Override
-    public String region() {
-        return "us-east-1";
-    }
-
-    @Override
-    public AwsBasicCredentials credentials() {
-        return AwsBasicCredentials.create("local", "local");
     }
 
     /** Its threads are not daemons: without this the JVM would not exit. */

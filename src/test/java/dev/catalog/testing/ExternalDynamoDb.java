@@ -1,25 +1,15 @@
 package dev.catalog.testing;
 
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
  * A DynamoDB someone else runs, e.g. DynamoDB Local in a container ({@code ./mvnw -Plocal -Dlocal.dynamodb=URL}):
- * nothing to start or stop, reached with static local credentials, which DynamoDB Local accepts whatever they are.
+ * nothing to start or stop, reached with the default region and static local credentials, which DynamoDB Local
+ * accepts whatever they are.
  *
  * @param endpoint e.g. {@code http://localhost:8000}
  */
 public record ExternalDynamoDb(URI endpoint) implements DynamoDbTarget {
-  @Override
-  public String region() {
-    return "us-east-1";
-  }
-
-  @Override
-  public AwsBasicCredentials credentials() {
-    return AwsBasicCredentials.create("local", "local");
-  }
-
   /** It is not ours to stop. */
   @Override
   public void close() {}
