@@ -2,6 +2,7 @@ package dev.catalog.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.testing.ApiResult;
@@ -58,6 +59,7 @@ record TableSnapshot(Map<String, Map<String, AttributeValue>> products,
             "the answer is the stored product");
       }
     }
+    assertNull(answer.header("Idempotent-Replayed"), "the first answer is no replay");
     Map<String, Map<String, AttributeValue>> newRecords = new HashMap<>(idempotencyRecords);
     newRecords.keySet().removeAll(before.idempotencyRecords.keySet());
     if (route == WriteRoute.POST_WITH_IDEMPOTENCY_KEY) {
