@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -44,7 +45,13 @@ public final class RetryModes {
       faults.put("500", Fault.ServerError.INTERNAL);
       faults.put("reset", Fault.RESET_BEFORE);
       System.out.println("mode | fault | burst | succeeded | p50 ms | max ms | last failure");
+      Map<String, Consumer<ClientOverrideConfiguration.Builder>> modes = new LinkedHashMap<>();
       for (RetryMode mode : List.of(RetryMode.LEGACY, RetryMode.STANDARD, RetryMode.ADAPTIVE_V2)) {
+        modes.put(mode.toString(), config -> config.retryStrategy(mode));
+      }
+      modes.put("STANDARD, throttling back-off 100-500 ms (ours)",
+          config -> config.retryStrategy(DynamoDbClients.RETRIES));
+      for (var mode : modes.entrySet()) {
         for (var fault : faults.entrySet()) {
           for (int burst : new int[] {1, 2, 3}) {
             // A new client each time: its retry quota and rate limiter start as a new container's do.
@@ -52,8 +59,8 @@ public final class RetryModes {
                 StaticCredentialsProvider.create(dynamo.credentials()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                     .apiCallAttemptTimeout(DynamoDbClients.ATTEMPT_TIMEOUT)
-                    .apiCallTimeout(DynamoDbClients.CALL_TIMEOUT).retryStrategy(mode).build()).build()) {
-              measure(client, proxy, mode, fault.getKey(), fault.getValue(), burst, calls);
+                    .apiCallTimeout(DynamoDbClients.CALL_TIMEOUT).applyMutation(mode.getValue()).build()).build()) {
+              measure(client, proxy, mode.getKey(), fault.getKey(), fault.getValue(), burst, calls);
             }
           }
         }
@@ -61,7 +68,7 @@ public final class RetryModes {
     }
   }
 
-  private static void measure(DynamoDbClient client, FaultProxy proxy, RetryMode mode, String name, Fault fault,
+  private static void measure(DynamoDbClient client, FaultProxy proxy, String mode, String name, Fault fault,
       int burst, int calls) {
     List<Long> latencies = new ArrayList<>();
     int succeeded = 0;

@@ -82,6 +82,11 @@ public final class FaultProxy implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /** Faults of every kind injected since the plan was installed. */
+  public int injected() {
+    return injected.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
