@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The base of every function: turns the API Gateway event into an {@link ApiRequest}, runs the route's
@@ -45,6 +46,8 @@ public abstract class ApiHandler
       response = handle(request);
     } catch (HttpError error) {
       response = Problems.render(error, request.publicPath());
+    } catch (SdkException failure) {
+      response = Problems.upstream(failure, request.requestId(), request.publicPath());
     } catch (RuntimeException failure) {
       response = Problems.unexpected(failure, request.requestId(), request.publicPath());
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error the client caused, rendered as an RFC 9457 {@code application/problem+json} response by {@link Problems}.
+ * An error the client caused (or, for a 503, one a retry gets past), rendered as an RFC 9457 {@code application/problem+json} response by {@link Problems}.
  *
  * <p>Handlers and the code below them throw these instead of building error responses, so every 4xx has the same
  * shape and the handlers stay free of try/catch ladders.
@@ -71,6 +71,15 @@ public final class HttpError extends RuntimeException {
 
   public static HttpError unprocessable(String slug, String title, String detail) {
     return of(422, slug, title, detail);
+  }
+
+  /**
+   * A 503: a dependency failed in a way a retry after {@code retryAfterSeconds} can get past; the client did nothing
+   * wrong, but this is no defect of ours either.
+   */
+  static HttpError unavailable(String slug, String title, String detail, String retryAfterSeconds) {
+    return new HttpError(503, Problems.TYPE_PREFIX + slug, title, detail, List.of(),
+        Map.of("Retry-After", retryAfterSeconds));
   }
 
   public int status() {

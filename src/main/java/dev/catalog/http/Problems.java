@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Renders errors as RFC 9457 problem details. The one place that turns an exception into a response: a client error
- * keeps its status and fields; anything else becomes a 500 whose body carries only the request id, which the log line
+ * keeps its status and fields; a DynamoDB failure a retry can get past becomes a 503; anything else becomes a 500 whose body carries only the request id, which the log line
  * for the failure carries too.
  */
 public final class Problems {
@@ -25,6 +26,20 @@ public final class Problems {
         .body(write(error.type(), error.title(), error.status(), error.detail(), instance, error.errors(), null));
     error.headers().forEach(response::header);
     return response;
+  }
+
+  /**
+   * A DynamoDB failure that outlasted the SDK's retries: a 503 problem with {@code Retry-After} when a retry can get
+   * past it ({@link UpstreamFailures}), logged as one line without stack trace; any other is {@link #unexpected}.
+   */
+  public static ApiResponse upstream(SdkException failure, String requestId, String instance) {
+    HttpError unavailable = UpstreamFailures.classify(failure);
+    if (unavailable == null) {
+      return unexpected(failure, requestId, instance);
+    }
+    Log.warning("DynamoDB failed after " + failure.numAttempts() + " attempts; answered " + unavailable.status()
+        + " (request " + requestId + ")", failure);
+    return render(unavailable, instance);
   }
 
   /** A 500 for a failure the client did not cause; the stack trace goes to the log, never to the client. */

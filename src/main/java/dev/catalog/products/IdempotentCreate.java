@@ -71,9 +71,11 @@ final class IdempotentCreate {
     if (products.createIdempotently(product, idempotency, idempotency.expiring(record))) {
       return response(record);
     }
-    // A concurrent request with the same key won the race: answer as its retry.
-    return replay(idempotency.find(recordKey).orElseThrow(() -> HttpError.conflict(
-        "A request with this Idempotency-Key is being processed; try again.")), request);
+    // The key was claimed after all: by this request's own first attempt (the same ETag, whose incarnation is random),
+    // or by a concurrent request with the same key, whose answer this one replays.
+    IdempotencyRecord claimed = idempotency.find(recordKey).orElseThrow(() -> HttpError.conflict(
+        "A request with this Idempotency-Key is being processed; try again."));
+    return claimed.getEtag().equals(record.getEtag()) ? response(claimed) : replay(claimed, request);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -80,13 +82,34 @@ public final class ProductStore {
     } else {
       request.conditionExpression(sameIncarnation(product.getIncarnation()));
     }
+    request.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
     try {
       table.putItem(request.item(product).build());
-      product.setVersion(nextVersion(product.getVersion()));
-      return true;
-    } catch (ConditionalCheckFailedException stale) {
+    } catch (ConditionalCheckFailedException failed) {
+      if (!isOwnEarlierWrite(failed, product)) {
+        return false;
+      }
+    }
+    product.setVersion(nextVersion(product.getVersion()));
+    return true;
+  }
+
+  /**
+   * Whether a write's condition failed only because an earlier attempt of the same call succeeded: the SDK retried
+   * after the first attempt's response was lost (reset, timeout), and the retry found the item that attempt wrote.
+   * The item found is compared with the one written: the next version of the same incarnation, the same
+   * {@code updatedAt} to the millisecond and the same content; another writer's item differs in one of them.
+   */
+  private static boolean isOwnEarlierWrite(ConditionalCheckFailedException failed, Product written) {
+    if (!failed.hasItem() || failed.item().isEmpty()) {
       return false;
     }
+    Product found = SCHEMA.mapToItem(failed.item());
+    return Long.valueOf(nextVersion(written.getVersion())).equals(found.getVersion())
+        && Objects.equals(written.getIncarnation(), found.getIncarnation())
+        && Objects.equals(written.getUpdatedAt(), found.getUpdatedAt())
+        && Objects.equals(written.getCreatedAt(), found.getCreatedAt())
+        && ConditionalWrite.sameContent(found, written);
   }
 
   /**
@@ -98,9 +121,12 @@ public final class ProductStore {
       product.setIncarnation(newIncarnation());
     }
     try {
+      // The token makes the SDK's retry of a transaction whose response was lost a no-op that answers success
+      // (DynamoDB remembers tokens for 10 minutes), instead of a cancellation by its own first attempt.
       client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(idempotency.table(), idempotency.claim(record))
           .addPutItem(table, TransactPutItemEnhancedRequest.builder(Product.class).item(product).build())
+          .clientRequestToken(UUID.randomUUID().toString())
           .build());
       product.setVersion(nextVersion(product.getVersion()));
       return true;
@@ -115,7 +141,10 @@ public final class ProductStore {
 
   /**
    * Deletes the product if it exists and, when {@code expected} is given, is still that product: the same version of
-   * the same incarnation. Returns false when the condition failed (absent, or changed).
+   * the same incarnation. Returns false when the condition failed (absent, or changed). A condition that failed on a
+   * retry because the product was absent counts as deleted: the call's earlier attempt, whose answer was lost, had
+   * found the product there (else its condition would have failed and answered) and may have deleted it; no answer
+   * can tell that attempt from a concurrent delete, and either way the product the client meant is gone.
    */
   public boolean delete(String id, Product expected) {
     Expression condition = Expression.builder()
@@ -128,11 +157,17 @@ public final class ProductStore {
           .build(), sameIncarnation(expected.getIncarnation())));
     }
     try {
-      table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).conditionExpression(condition).build());
+      table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).conditionExpression(condition)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
       return true;
     } catch (ConditionalCheckFailedException absentOrChanged) {
-      return false;
+      boolean absent = !absentOrChanged.hasItem() || absentOrChanged.item().isEmpty();
+      return absent && retried(absentOrChanged);
     }
+  }
+
+  private static boolean retried(ConditionalCheckFailedException failed) {
+    return failed.numAttempts() != null && failed.numAttempts() > 1;
   }
 
   /**

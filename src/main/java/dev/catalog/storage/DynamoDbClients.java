@@ -1,12 +1,17 @@
 package dev.catalog.storage;
 
 import java.net.URI;
+import java.time.Duration;
 import dev.catalog.Environment;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,6 +25,37 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * {@code DYNAMODB_ENDPOINT} points the client at DynamoDB Local in tests and local runs.
  */
 public final class DynamoDbClients {
+  /**
+   * One attempt of one call: DynamoDB answers in milliseconds, so an attempt still waiting after a second is stuck
+   * on a dead connection or an overloaded partition, and a fresh attempt is the better bet.
+   */
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * One call, its retries and their back-off included. A request makes at most three calls on its way to an answer
+   * (read, write, and a read to settle an ambiguous write), so 3 × 2.5 s stays inside the function's 10 s Timeout
+   * with room to answer 503, and far inside API Gateway's 29 s.
+   */
+  public static final Duration CALL_TIMEOUT = Duration.ofMillis(2500);
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+
+  /**
+   * The SDK's standard retry strategy (3 attempts, exponential back-off with full jitter, a retry quota that stops
+   * retrying when most calls fail), with throttling backed off 100–500 ms instead of its 1–20 s: three throttled
+   * attempts then end well inside {@link #CALL_TIMEOUT} as the throttling they are, and the client is told to retry
+   * later. Chosen by measurement (docs/performance.md, "Retries").
+   */
+  public static final RetryStrategy RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+      .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500)))
+      .build();
+
+  static final ClientOverrideConfiguration TIMEOUTS = ClientOverrideConfiguration.builder()
+      .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+      .apiCallTimeout(CALL_TIMEOUT)
+      .retryStrategy(RETRIES)
+      .build();
+
   private DynamoDbClients() {}
 
   /** The container's enhanced client, created on first use. */
@@ -54,11 +90,18 @@ public final class DynamoDbClients {
         : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
   }
 
+  /**
+   * A client with the functions' configuration: the given region, endpoint (null or blank: the regional one) and
+   * credentials, the URL connection HTTP client, and {@link #TIMEOUTS}.
+   */
   public static DynamoDbClientBuilder builder(String region, String endpoint, AwsCredentialsProvider credentials) {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
+        .httpClientBuilder(UrlConnectionHttpClient.builder()
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .socketTimeout(ATTEMPT_TIMEOUT))
+        .overrideConfiguration(TIMEOUTS);
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }

@@ -1,6 +1,8 @@
 package dev.catalog.testing;
 
 import dev.catalog.local.iam.IamCall;
+import dev.catalog.storage.DynamoDbClients;
+import dev.catalog.testing.faults.FaultProxy;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -58,6 +62,8 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     private final List<IamCall> calls = new CopyOnWriteArrayList<>();
     private final List<IamCall> denials = new CopyOnWriteArrayList<>();
     private final List<DynamoDbClient> functionClients = new CopyOnWriteArrayList<>();
+    private final boolean withFaults;
+    private FaultProxy faults;
 
     /** Tables from {@code template.yaml}; a missing or broken template fails the class with its message. */
     public DynamoDbLocal() {
@@ -66,7 +72,20 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
 
     /** Tables from another template, e.g. a fixture for testing the tools themselves. */
     public DynamoDbLocal(Path template) {
+        this(template, false);
+    }
+
+    private DynamoDbLocal(Path template, boolean withFaults) {
         this.templatePath = template;
+        this.withFaults = withFaults;
+    }
+
+    /**
+     * Like {@link #DynamoDbLocal()}, with a {@link FaultProxy} between the functions and DynamoDB (in front of the IAM
+     * endpoint): {@link #faults()} plans what their calls meet. The administrator's {@link #client()} goes around it.
+     */
+    public static DynamoDbLocal behindFaultProxy() {
+        return new DynamoDbLocal(TEMPLATE, true);
     }
 
     @Override
@@ -97,6 +116,9 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
                 IamRecord.add(call, names);
             }
         });
+        if (withFaults) {
+            faults = FaultProxy.start(iam.endpoint());
+        }
     }
 
     @Override
@@ -108,6 +130,9 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     public void afterAll(ExtensionContext context) {
         functionClients.forEach(DynamoDbClient::close);
         functionClients.clear();
+        if (faults != null) {
+            faults.close();
+        }
         if (iam != null) {
             iam.close();
         }
@@ -172,15 +197,32 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
      */
     public Map<String, String> environment(String functionLogicalId) {
         started();
-        return Collections.unmodifiableMap(iam.clientEnvironment(functionLogicalId,
+        Map<String, String> environment = new LinkedHashMap<>(iam.clientEnvironment(functionLogicalId,
                 withClientEnvironment(template.function(functionLogicalId).environment(resolver))));
+        if (faults != null) {
+            environment.put("DYNAMODB_ENDPOINT", faults.url().toString());
+        }
+        return Collections.unmodifiableMap(environment);
     }
 
-    /** A client calling as the function, within its template policy; closed after the class. */
-    public DynamoDbClient functionClient(String functionLogicalId) {
+    /** The proxy between the functions and DynamoDB; only with {@link #behindFaultProxy()}. */
+    public FaultProxy faults() {
         started();
-        template.function(functionLogicalId);
-        DynamoDbClient functionClient = iam.client(functionLogicalId, target.region());
+        if (faults == null) {
+            throw new IllegalStateException("No fault proxy: create the extension with DynamoDbLocal.behindFaultProxy()");
+        }
+        return faults;
+    }
+
+    /**
+     * A client calling as the function, within its template policy, configured as the functions' own
+     * ({@link DynamoDbClients}: timeouts and retries included); closed after the class.
+     */
+    public DynamoDbClient functionClient(String functionLogicalId) {
+        Map<String, String> environment = environment(functionLogicalId);
+        DynamoDbClient functionClient = DynamoDbClients.builder(target.region(), environment.get("DYNAMODB_ENDPOINT"),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
+                        environment.get("AWS_SECRET_ACCESS_KEY")))).build();
         functionClients.add(functionClient);
         return functionClient;
     }

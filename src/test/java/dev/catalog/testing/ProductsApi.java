@@ -4,6 +4,7 @@ import dev.catalog.http.Cors;
 import dev.catalog.local.LocalApi;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.products.ProductsContext;
+import dev.catalog.testing.faults.FaultProxy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,28 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   public static final String TARGET_PROPERTY = "api.target";
 
-  private final DynamoDbLocal dynamo = new DynamoDbLocal();
+  private final DynamoDbLocal dynamo;
   private ApiTarget target;
   private ProductsContext context;
   private LocalApi localApi;
+
+  public ProductsApi() {
+    this(new DynamoDbLocal());
+  }
+
+  private ProductsApi(DynamoDbLocal dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  /** The API with a {@link FaultProxy} between its functions and DynamoDB: {@link #faults()} plans the faults. */
+  public static ProductsApi behindFaultProxy() {
+    return new ProductsApi(DynamoDbLocal.behindFaultProxy());
+  }
+
+  /** The proxy between the functions and DynamoDB; only with {@link #behindFaultProxy()}. */
+  public FaultProxy faults() {
+    return dynamo.faults();
+  }
 
   @Override
   public void beforeAll(ExtensionContext extensionContext) throws Exception {
