@@ -204,16 +204,16 @@ class ProblemResponsesTest {
             idParameter, List.of(), null)),
         Map.entry(new ListProductsHandler(broken), ProxyEvents.of("GET", "/products", "/products", Map.of(),
             List.of(), null)),
-        Map.entry(new CreateProductHandler(broken), ProxyEvents.of("POST", "/products", "/products", Map.of(),
-            json, body)),
-        Map.entry(new CreateProductHandler(broken), ProxyEvents.of("POST", "/products", "/products", Map.of(),
-            keyed, body)),
-        Map.entry(new PutProductHandler(broken), ProxyEvents.of("PUT", "/products/{id}", "/products/p1",
-            idParameter, json, body)),
-        Map.entry(new PatchProductHandler(broken), ProxyEvents.of("PATCH", "/products/{id}", "/products/p1",
-            idParameter, patch, "{\"stock\":1}".getBytes(StandardCharsets.UTF_8))),
-        Map.entry(new DeleteProductHandler(broken), ProxyEvents.of("DELETE", "/products/{id}", "/products/p1",
-            idParameter, List.of(), null)));
+        Map.entry(new CreateProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
+            Map.of(), json, body))),
+        Map.entry(new CreateProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
+            Map.of(), keyed, body))),
+        Map.entry(new PutProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("PUT", "/products/{id}",
+            "/products/p1", idParameter, json, body))),
+        Map.entry(new PatchProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("PATCH", "/products/{id}",
+            "/products/p1", idParameter, patch, "{\"stock\":1}".getBytes(StandardCharsets.UTF_8)))),
+        Map.entry(new DeleteProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("DELETE", "/products/{id}",
+            "/products/p1", idParameter, List.of(), null))));
   }
 
   @Test

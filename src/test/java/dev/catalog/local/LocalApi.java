@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.auth.DevelopmentIssuer;
+import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.auth.TokenEndpoint;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.FunctionPool.Failed;
 import dev.catalog.local.FunctionPool.Outcome;
@@ -55,6 +58,7 @@ public final class LocalApi implements AutoCloseable {
   private final PrintStream console;
   private final ServerConnector connector;
   private final ExecutorService requests;
+  private final LocalAuth auth;
 
   private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
       ExecutorService requests) {
@@ -65,6 +69,13 @@ public final class LocalApi implements AutoCloseable {
     this.console = builder.console;
     this.connector = connector;
     this.requests = requests;
+    this.auth = builder.auth != null ? builder.auth
+        : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
+  }
+
+  /** How the template's authorizers are applied; by default with a development issuer of this API's own. */
+  public LocalAuth auth() {
+    return auth;
   }
 
   public static Builder builder(SamTemplate template) {
@@ -118,7 +129,7 @@ public final class LocalApi implements AutoCloseable {
       HttpExchanges.Incoming incoming = HttpExchanges.read(request);
       if (incoming == null) {
         HttpExchanges.send(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
-      } else {
+      } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }
       callback.succeeded();
@@ -146,9 +157,49 @@ public final class LocalApi implements AutoCloseable {
     }
     Route route = selected.get().route();
     FunctionPool pool = pools.get(selected.get().function().logicalId());
+    Map<String, String> claims = null;
+    switch (auth.check(route, requestId, name -> header(incoming, name))) {
+      case LocalAuth.Open open -> { }
+      case LocalAuth.Authorized authorized -> claims = authorized.claims();
+      case LocalAuth.Unauthorized refused -> {
+        console.printf("[local API] %s %s: 401, %s%n", route.method(), route.path(), refused.reason());
+        HttpExchanges.send(request, response, refused.response(), "UnauthorizedException", requestId);
+        return;
+      }
+    }
     var event = HttpExchanges.event(incoming, route.path(), selected.get().pathParameters(), stage.name(),
-        stage.variables(), requestId);
+        stage.variables(), requestId, claims);
     respond(request, response, pool, pool.invoke(event, requestId), requestId);
+  }
+
+  /** The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. */
+  private boolean issuerEndpoint(Request request, Response response, HttpExchanges.Incoming incoming,
+      String requestId) throws IOException {
+    var issuer = auth.developmentIssuer();
+    if (issuer.isEmpty()) {
+      return false;
+    }
+    if (incoming.rawPath().equals(TokenEndpoint.PATH) && incoming.method().equals("POST")) {
+      var answer = TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
+      HttpExchanges.sendJson(request, response, answer.status(), answer.body(), requestId);
+      return true;
+    }
+    if (incoming.rawPath().equals(TokenEndpoint.JWKS_PATH) && incoming.method().equals("GET")) {
+      HttpExchanges.sendJson(request, response, 200, issuer.get().publicKeys().toString(), requestId);
+      return true;
+    }
+    return false;
+  }
+
+  /** The last value of a header, by case-insensitive name; null when absent. */
+  private static String header(HttpExchanges.Incoming incoming, String name) {
+    String value = null;
+    for (Map.Entry<String, String> header : incoming.headers()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        value = header.getValue();
+      }
+    }
+    return value;
   }
 
   /**
@@ -209,6 +260,7 @@ public final class LocalApi implements AutoCloseable {
     private int port = 3000;
     private int maxInstances;
     private PrintStream console = System.out;
+    private LocalAuth auth;
 
     private Builder(SamTemplate template) {
       this.template = template;
@@ -239,6 +291,12 @@ public final class LocalApi implements AutoCloseable {
     /** At most this many instances of one function at once (0, the default: no cap, as far as Lambda goes). */
     public Builder maxInstances(int maxInstances) {
       this.maxInstances = maxInstances;
+      return this;
+    }
+
+    /** How the template's authorizers are applied (default: enforced, with a development issuer of its own). */
+    public Builder auth(LocalAuth auth) {
+      this.auth = auth;
       return this;
     }
 
