@@ -161,13 +161,6 @@ final class HttpExchanges {
     }
   }
 
-  /** One of API Gateway's own answers. */
-  static void send(Request request, Response reply, GatewayError error, String requestId) throws IOException {
-    reply.getHeaders().put("Content-Type", "application/json");
-    reply.getHeaders().put("x-amzn-ErrorType", error.errorType);
-    write(request, reply, error.status, error.body.getBytes(StandardCharsets.UTF_8), requestId);
-  }
-
   /** One of API Gateway's own answers as the template's gateway responses shape it. */
   static void send(Request request, Response reply, GatewayResponses.Rendered rendered, String errorType,
       String requestId) throws IOException {

@@ -128,7 +128,7 @@ public final class LocalApi implements AutoCloseable {
     try {
       HttpExchanges.Incoming incoming = HttpExchanges.read(request);
       if (incoming == null) {
-        HttpExchanges.send(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
+        gateway(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
       } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }
@@ -152,7 +152,7 @@ public final class LocalApi implements AutoCloseable {
       throws IOException, InterruptedException {
     var selected = routes.select(incoming.method(), incoming.rawPath());
     if (selected.isEmpty()) {
-      HttpExchanges.send(request, response, GatewayError.MISSING_AUTHENTICATION_TOKEN, requestId);
+      gateway(request, response, GatewayError.MISSING_AUTHENTICATION_TOKEN, requestId);
       return;
     }
     Route route = selected.get().route();
@@ -191,6 +191,14 @@ public final class LocalApi implements AutoCloseable {
     return false;
   }
 
+  /** One of API Gateway's own answers, as the template's gateway responses shape it. */
+  private void gateway(Request request, Response response, GatewayError error, String requestId)
+      throws IOException {
+    var rendered = auth.gatewayResponses().render(error.responseType, error.status, error.message, error.body,
+        requestId, name -> request.getHeaders().get(name));
+    HttpExchanges.send(request, response, rendered, error.errorType, requestId);
+  }
+
   /** The last value of a header, by case-insensitive name; null when absent. */
   private static String header(HttpExchanges.Incoming incoming, String name) {
     String value = null;
@@ -226,11 +234,11 @@ public final class LocalApi implements AutoCloseable {
         } catch (HttpExchanges.MalformedResponse malformed) {
           console.printf("[%s] request %s: malformed Lambda proxy response: %s%n", pool.function().name(), requestId,
               malformed.getMessage());
-          HttpExchanges.send(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+          gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
         }
       }
-      case Failed failed -> HttpExchanges.send(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
-      case TimedOut timedOut -> HttpExchanges.send(request, response,
+      case Failed failed -> gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+      case TimedOut timedOut -> gateway(request, response,
           timedOut.byGateway() ? GatewayError.ENDPOINT_TIMED_OUT : GatewayError.INTERNAL_SERVER_ERROR, requestId);
     }
   }

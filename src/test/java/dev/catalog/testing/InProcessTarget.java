@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.http.Cors;
 import dev.catalog.http.RouteMethods;
+import dev.catalog.local.auth.GatewayResponses;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.template.ApiRoutes;
@@ -48,9 +49,10 @@ final class InProcessTarget implements ApiTarget {
     String path = call.pathAndQuery().split("\\?", 2)[0];
     var selected = routes.select(call.method(), path);
     if (selected.isEmpty()) {
-      // What API Gateway's REST API answers for a path or method no route serves.
-      return new ApiResult(403, Map.of("Content-Type", List.of("application/json")),
-          "{\"message\":\"Missing Authentication Token\"}");
+      // What API Gateway's REST API answers for a path or method no route serves, as the template shapes it.
+      return result(auth.gatewayResponses().render("MISSING_AUTHENTICATION_TOKEN", 403,
+          "Missing Authentication Token", "{\"message\":\"Missing Authentication Token\"}",
+          UUID.randomUUID().toString(), name -> header(call, name)));
     }
     String requestId = UUID.randomUUID().toString();
     Map<String, String> claims = null;
@@ -58,15 +60,19 @@ final class InProcessTarget implements ApiTarget {
       case LocalAuth.Open open -> { }
       case LocalAuth.Authorized authorized -> claims = authorized.claims();
       case LocalAuth.Unauthorized refused -> {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        refused.response().headers().forEach((name, value) -> headers.put(name, List.of(value)));
-        return new ApiResult(refused.response().status(), headers, refused.response().body());
+        return result(refused.response());
       }
     }
     APIGatewayProxyRequestEvent event = ProxyEvents.request(call.method(), call.pathAndQuery())
         .resource(selected.get().route().path()).pathParameters(selected.get().pathParameters())
         .headers(call.headers()).body(call.body()).requestId(requestId).authorizerClaims(claims).build();
     return ApiResult.of(handlers.get(selected.get().function().logicalId()).handleRequest(event, null));
+  }
+
+  private static ApiResult result(GatewayResponses.Rendered rendered) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    rendered.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+    return new ApiResult(rendered.status(), headers, rendered.body());
   }
 
   private static String header(ApiCall call, String name) {

@@ -38,6 +38,13 @@ public final class GatewayResponses {
   /** @param requestHeaders the request's headers by case-insensitive name */
   public Rendered render(String type, int status, String message, String requestId,
       Function<String, String> requestHeaders) {
+    String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return render(type, status, message, "{\"message\":" + quoted + "}", requestId, requestHeaders);
+  }
+
+  /** @param standard API Gateway's own body, when the template customises neither the type nor its default */
+  public Rendered render(String type, int status, String message, String standard, String requestId,
+      Function<String, String> requestHeaders) {
     Map<?, ?> response = TemplateAuthorizers.map(responses, type);
     String responseType = type;
     if (response.isEmpty()) {
@@ -61,7 +68,7 @@ public final class GatewayResponses {
           }
         });
     String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    String body = template == null ? "{\"message\":" + quoted + "}"
+    String body = template == null ? standard
         : template.toString().replace("$context.error.messageString", quoted)
             .replace("$context.error.responseType", responseType).replace("$context.requestId", requestId);
     return new Rendered(answered, new LinkedHashMap<>(headers), body);
