@@ -39,9 +39,14 @@ public final class DevelopmentIssuer implements TrustedIssuer {
   private final Clock clock;
 
   public DevelopmentIssuer(Clock clock) {
+    this(clock, "https://cognito-idp.local.invalid/local_" + UUID.randomUUID().toString().replace("-", "")
+        .substring(0, 9));
+  }
+
+  /** A pool whose tokens name {@code issuer}, e.g. one whose JWKS a test serves itself. */
+  public DevelopmentIssuer(Clock clock, String issuer) {
     this.clock = clock;
-    String poolId = "local_" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-    this.issuer = "https://cognito-idp.local.invalid/" + poolId;
+    this.issuer = issuer;
     try {
       this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
           .algorithm(JWSAlgorithm.RS256).generate();
