@@ -46,10 +46,8 @@ public final class GatewayResponses {
   public Rendered render(String type, int status, String message, String standard, String requestId,
       Function<String, String> requestHeaders) {
     Map<?, ?> response = TemplateAuthorizers.map(responses, type);
-    String responseType = type;
     if (response.isEmpty()) {
-      responseType = status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX";
-      response = TemplateAuthorizers.map(responses, responseType);
+      response = TemplateAuthorizers.map(responses, status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX");
     }
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put("Content-Type", "application/json");
@@ -70,7 +68,7 @@ public final class GatewayResponses {
     String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     String body = template == null ? standard
         : template.toString().replace("$context.error.messageString", quoted)
-            .replace("$context.error.responseType", responseType).replace("$context.requestId", requestId);
+            .replace("$context.error.responseType", type).replace("$context.requestId", requestId);
     return new Rendered(answered, new LinkedHashMap<>(headers), body);
   }
 }
