@@ -30,6 +30,11 @@ public abstract class ApiHandler
     return Set.of();
   }
 
+  /** What the caller needs to be served, checked first: anyone unless the route says otherwise. */
+  protected Permission permission() {
+    return Permission.ANYONE;
+  }
+
   /** Whether the query is checked against {@link #queryParameters()}; true but for CORS preflights. */
   protected boolean checksQuery() {
     return true;
@@ -40,6 +45,7 @@ public abstract class ApiHandler
     ApiRequest request = new ApiRequest(event, context);
     ApiResponse response;
     try {
+      permission().check(request.caller());
       if (checksQuery()) {
         request.requireQueryParameters(queryParameters());
       }

@@ -62,6 +62,12 @@ public final class ApiRequest {
     });
   }
 
+  /** The caller API Gateway's authorizer verified, or null when none ran (a public route). */
+  public Caller caller() {
+    var requestContext = event.getRequestContext();
+    return requestContext == null ? null : Caller.from(requestContext.getAuthorizer());
+  }
+
   public String requestId() {
     return requestId;
   }

@@ -47,6 +47,17 @@ public final class HttpError extends RuntimeException {
         Map.of());
   }
 
+  /** A 401 with {@code WWW-Authenticate: Bearer} (RFC 6750): no valid credentials. */
+  public static HttpError unauthorized(String detail) {
+    return new HttpError(401, Problems.TYPE_PREFIX + "unauthorized", "Unauthorized", detail, List.of(),
+        Map.of("WWW-Authenticate", "Bearer"));
+  }
+
+  /** A 403: the caller is known but may not do this. */
+  public static HttpError forbidden(String detail) {
+    return of(403, "forbidden", "Forbidden", detail);
+  }
+
   public static HttpError notFound(String detail) {
     return of(404, "not-found", "Not found", detail);
   }

@@ -47,6 +47,8 @@ final class ConditionalWrite {
       next.setIncarnation(current == null ? null : current.getIncarnation());
       next.setUpdatedAt(ProductResource.now(context.clock()));
       next.setCreatedAt(current == null ? next.getUpdatedAt() : current.getCreatedAt());
+      next.setUpdatedBy(ProductResource.caller(request));
+      next.setCreatedBy(current == null ? next.getUpdatedBy() : current.getCreatedBy());
       if (products.save(next)) {
         return new Outcome(next, current == null);
       }

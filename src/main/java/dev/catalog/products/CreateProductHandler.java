@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
+import dev.catalog.http.Permission;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,11 @@ public final class CreateProductHandler extends ApiHandler {
   }
 
   @Override
+  protected Permission permission() {
+    return Permission.WRITE;
+  }
+
+  @Override
   protected ApiResponse handle(ApiRequest request) {
     String key = IdempotentCreate.key(request);
     ObjectNode body = request.jsonBody(MEDIA_TYPE, "Accept-Post");
@@ -32,6 +38,8 @@ public final class CreateProductHandler extends ApiHandler {
     product.setId(UUID.randomUUID().toString());
     product.setCreatedAt(ProductResource.now(context.clock()));
     product.setUpdatedAt(product.getCreatedAt());
+    product.setCreatedBy(ProductResource.caller(request));
+    product.setUpdatedBy(product.getCreatedBy());
     String location = ProductResource.location(request, product.getId());
     if (key != null) {
       return new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);

@@ -4,6 +4,7 @@ import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.HttpError;
+import dev.catalog.http.Permission;
 import dev.catalog.http.Preconditions;
 import java.time.Clock;
 
@@ -24,6 +25,11 @@ public final class DeleteProductHandler extends ApiHandler {
     super(context.cors());
     this.products = context.products();
     this.clock = context.clock();
+  }
+
+  @Override
+  protected Permission permission() {
+    return Permission.ADMIN;
   }
 
   @Override

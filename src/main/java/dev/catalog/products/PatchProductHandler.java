@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
+import dev.catalog.http.Permission;
 import dev.catalog.http.MergePatch;
 
 /**
@@ -20,6 +21,11 @@ public final class PatchProductHandler extends ApiHandler {
   public PatchProductHandler(ProductsContext context) {
     super(context.cors());
     this.context = context;
+  }
+
+  @Override
+  protected Permission permission() {
+    return Permission.WRITE;
   }
 
   @Override

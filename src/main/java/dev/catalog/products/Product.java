@@ -25,7 +25,7 @@ import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbV
  * A product of the catalog, as stored in the products table and as validated at the edge: the schema is this class.
  * Its attributes are the only ones ever written (nothing unknown is saved); its constraints are checked by
  * avaje-validator's generated adapter; its defaults come from {@link #applyDefaults()}; {@code createdAt},
- * {@code updatedAt} and {@code version} are managed by the server, the last by the Enhanced Client's optimistic
+ * {@code updatedAt}, {@code createdBy}, {@code updatedBy} and {@code version} are managed by the server, the last by the Enhanced Client's optimistic
  * locking. Its text is as {@link ProductJson#read} takes it in: NFC, and names, categories and tags trimmed.
  */
 @Valid
@@ -92,6 +92,8 @@ public class Product {
 
   private Instant createdAt;
   private Instant updatedAt;
+  private String createdBy;
+  private String updatedBy;
   private Long version;
   private String incarnation;
 
@@ -190,6 +192,24 @@ public class Product {
 
   public void setUpdatedAt(Instant updatedAt) {
     this.updatedAt = updatedAt;
+  }
+
+  /** Who created the product: a person's {@code sub} or a service's client id; null for older products. */
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public void setCreatedBy(String createdBy) {
+    this.createdBy = createdBy;
+  }
+
+  /** Who wrote the product last, as {@link #getCreatedBy()}. */
+  public String getUpdatedBy() {
+    return updatedBy;
+  }
+
+  public void setUpdatedBy(String updatedBy) {
+    this.updatedBy = updatedBy;
   }
 
   @DynamoDbVersionAttribute

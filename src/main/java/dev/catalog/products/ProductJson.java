@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ProductJson {
   /** Fields the server owns: a client may send them back (e.g. a fetched product, edited) but they are ignored. */
-  static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "version");
+  static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "createdBy", "updatedBy", "version");
 
   /** The fields a client writes. */
   static final Set<String> WRITABLE = Set.of("name", "description", "price", "currency", "category", "tags", "stock");
@@ -220,6 +220,12 @@ public final class ProductJson {
     json.writeNumberField("stock", product.getStock());
     json.writeStringField("createdAt", TIMESTAMP.format(product.getCreatedAt()));
     json.writeStringField("updatedAt", TIMESTAMP.format(product.getUpdatedAt()));
+    if (product.getCreatedBy() != null) {
+      json.writeStringField("createdBy", product.getCreatedBy());
+    }
+    if (product.getUpdatedBy() != null) {
+      json.writeStringField("updatedBy", product.getUpdatedBy());
+    }
     json.writeNumberField("version", product.getVersion());
     json.writeEndObject();
   }

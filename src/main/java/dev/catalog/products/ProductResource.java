@@ -76,6 +76,11 @@ final class ProductResource {
     return Preconditions.of(request, clock.instant());
   }
 
+  /** Who is writing, for createdBy and updatedBy; only write routes call this, after their permission was checked. */
+  static String caller(ApiRequest request) {
+    return request.caller().id();
+  }
+
   /** Timestamps are RFC 3339 UTC with millisecond precision. */
   static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);

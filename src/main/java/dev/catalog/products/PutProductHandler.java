@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
+import dev.catalog.http.Permission;
 
 /**
  * {@code PUT /products/{id}}: creates the product under the client's id (201) or replaces it (200). If-Match makes
@@ -21,6 +22,11 @@ public final class PutProductHandler extends ApiHandler {
   public PutProductHandler(ProductsContext context) {
     super(context.cors());
     this.context = context;
+  }
+
+  @Override
+  protected Permission permission() {
+    return Permission.WRITE;
   }
 
   @Override

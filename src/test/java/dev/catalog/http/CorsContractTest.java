@@ -124,7 +124,7 @@ class CorsContractTest {
       ApiResult result = call.send();
       assertEquals(403, result.status(), call.method() + " " + call.pathAndQuery());
       if (!call.method().equals("HEAD")) {
-        assertTrue(result.body().contains("\"Missing Authentication Token\""), result.body());
+        assertTrue(result.body().contains("\"urn:products-api:problem:no-route\""), result.body());
       }
     }
   }

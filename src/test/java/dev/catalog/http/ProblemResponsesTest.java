@@ -173,15 +173,21 @@ class ProblemResponsesTest {
   }
 
   @Test
-  void aPathOrMethodNoRouteServesGetsApiGatewaysMissingAuthenticationToken() {
+  void aPathOrMethodNoRouteServesGetsTheTemplatesNoRouteProblemWithCors() {
     List<ApiCall> unrouted = List.of(API.get("/"), API.get("/nothing"), API.get("/products/" + id + "/x"),
         API.delete("/products"), API.put("/products"), API.patch("/products"),
         API.post("/products/" + id).json("{}"), API.call("HEAD", "/products"), API.get("/Products"));
     for (ApiCall call : unrouted) {
-      ApiResult result = call.send();
-      assertEquals(403, result.status(), () -> call.method() + " " + call.pathAndQuery());
-      assertEquals("application/json", result.header("Content-Type"));
-      assertEquals("Missing Authentication Token", result.json().get("message").asText());
+      ApiResult result = call.header("Origin", "https://shop.example.com").send();
+      String what = call.method() + " " + call.pathAndQuery();
+      if (call.method().equals("HEAD")) {
+        assertEquals(403, result.status(), what);
+        continue;
+      }
+      JsonNode problem = assertProblem(403, result, what);
+      assertEquals("urn:products-api:problem:no-route", problem.path("type").asText());
+      assertEquals("Missing Authentication Token", problem.path("detail").asText());
+      assertEquals("*", result.header("Access-Control-Allow-Origin"), what);
     }
   }
 
@@ -204,16 +210,16 @@ class ProblemResponsesTest {
             idParameter, List.of(), null)),
         Map.entry(new ListProductsHandler(broken), ProxyEvents.of("GET", "/products", "/products", Map.of(),
             List.of(), null)),
-        Map.entry(new CreateProductHandler(broken), ProxyEvents.of("POST", "/products", "/products", Map.of(),
-            json, body)),
-        Map.entry(new CreateProductHandler(broken), ProxyEvents.of("POST", "/products", "/products", Map.of(),
-            keyed, body)),
-        Map.entry(new PutProductHandler(broken), ProxyEvents.of("PUT", "/products/{id}", "/products/p1",
-            idParameter, json, body)),
-        Map.entry(new PatchProductHandler(broken), ProxyEvents.of("PATCH", "/products/{id}", "/products/p1",
-            idParameter, patch, "{\"stock\":1}".getBytes(StandardCharsets.UTF_8))),
-        Map.entry(new DeleteProductHandler(broken), ProxyEvents.of("DELETE", "/products/{id}", "/products/p1",
-            idParameter, List.of(), null)));
+        Map.entry(new CreateProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
+            Map.of(), json, body))),
+        Map.entry(new CreateProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
+            Map.of(), keyed, body))),
+        Map.entry(new PutProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("PUT", "/products/{id}",
+            "/products/p1", idParameter, json, body))),
+        Map.entry(new PatchProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("PATCH", "/products/{id}",
+            "/products/p1", idParameter, patch, "{\"stock\":1}".getBytes(StandardCharsets.UTF_8)))),
+        Map.entry(new DeleteProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("DELETE", "/products/{id}",
+            "/products/p1", idParameter, List.of(), null))));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.catalog.local.auth.GatewayResponses;
 import dev.catalog.testing.ProxyEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ final class HttpExchanges {
 
   /** The event API Gateway would send the function serving {@code resource}. */
   static APIGatewayProxyRequestEvent event(Incoming request, String resource, Map<String, String> pathParameters,
-      String stage, Map<String, String> stageVariables, String requestId) {
+      String stage, Map<String, String> stageVariables, String requestId, Map<String, String> claims) {
     return ProxyEvents.request(request.method(), request.pathAndQuery())
         .resource(resource)
         .pathParameters(pathParameters)
@@ -103,6 +104,7 @@ final class HttpExchanges {
         .sourceIp(request.sourceIp())
         .protocol(request.protocol())
         .requestTime(request.received())
+        .authorizerClaims(claims)
         .build();
   }
 
@@ -159,11 +161,20 @@ final class HttpExchanges {
     }
   }
 
-  /** One of API Gateway's own answers. */
-  static void send(Request request, Response reply, GatewayError error, String requestId) throws IOException {
+  /** One of API Gateway's own answers as the template's gateway responses shape it. */
+  static void send(Request request, Response reply, GatewayResponses.Rendered rendered, String errorType,
+      String requestId) throws IOException {
+    rendered.headers().forEach(reply.getHeaders()::put);
+    reply.getHeaders().put("x-amzn-ErrorType", errorType);
+    write(request, reply, rendered.status(), rendered.body().getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
+  /** A JSON answer of the local API's own (the development issuer's endpoints). */
+  static void sendJson(Request request, Response reply, int status, String body, String requestId)
+      throws IOException {
     reply.getHeaders().put("Content-Type", "application/json");
-    reply.getHeaders().put("x-amzn-ErrorType", error.errorType);
-    write(request, reply, error.status, error.body.getBytes(StandardCharsets.UTF_8), requestId);
+    reply.getHeaders().put("Cache-Control", "no-store");
+    write(request, reply, status, body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 
   /** Writes the whole response and waits until it is sent, so the caller's thread is free afterwards. */

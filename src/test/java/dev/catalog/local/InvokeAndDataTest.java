@@ -54,7 +54,7 @@ class InvokeAndDataTest {
     String created;
     try (LocalServices first = LocalServices.start(options(data, SEED, null), new CapturedConsole().stream())) {
       assertEquals(12, first.seeded());
-      HttpResponse<String> response = Requests.send(Requests.to(first.api(), "/products")
+      HttpResponse<String> response = Requests.send(Requests.asAdmin(first.api(), "/products")
           .header("Content-Type", "application/json")
           .POST(BodyPublishers.ofString(SampleProducts.minimal("kept").toString())));
       assertEquals(201, response.statusCode(), response::body);

@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.auth.DevelopmentIssuer;
+import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.auth.TokenEndpoint;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.FunctionPool.Failed;
 import dev.catalog.local.FunctionPool.Outcome;
@@ -55,6 +58,7 @@ public final class LocalApi implements AutoCloseable {
   private final PrintStream console;
   private final ServerConnector connector;
   private final ExecutorService requests;
+  private final LocalAuth auth;
 
   private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
       ExecutorService requests) {
@@ -65,6 +69,13 @@ public final class LocalApi implements AutoCloseable {
     this.console = builder.console;
     this.connector = connector;
     this.requests = requests;
+    this.auth = builder.auth != null ? builder.auth
+        : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
+  }
+
+  /** How the template's authorizers are applied; by default with a development issuer of this API's own. */
+  public LocalAuth auth() {
+    return auth;
   }
 
   public static Builder builder(SamTemplate template) {
@@ -117,8 +128,8 @@ public final class LocalApi implements AutoCloseable {
     try {
       HttpExchanges.Incoming incoming = HttpExchanges.read(request);
       if (incoming == null) {
-        HttpExchanges.send(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
-      } else {
+        gateway(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
+      } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }
       callback.succeeded();
@@ -141,14 +152,62 @@ public final class LocalApi implements AutoCloseable {
       throws IOException, InterruptedException {
     var selected = routes.select(incoming.method(), incoming.rawPath());
     if (selected.isEmpty()) {
-      HttpExchanges.send(request, response, GatewayError.MISSING_AUTHENTICATION_TOKEN, requestId);
+      gateway(request, response, GatewayError.MISSING_AUTHENTICATION_TOKEN, requestId);
       return;
     }
     Route route = selected.get().route();
     FunctionPool pool = pools.get(selected.get().function().logicalId());
+    Map<String, String> claims = null;
+    switch (auth.check(route, requestId, name -> header(incoming, name))) {
+      case LocalAuth.Open open -> { }
+      case LocalAuth.Authorized authorized -> claims = authorized.claims();
+      case LocalAuth.Unauthorized refused -> {
+        console.printf("[local API] %s %s: 401, %s%n", route.method(), route.path(), refused.reason());
+        HttpExchanges.send(request, response, refused.response(), "UnauthorizedException", requestId);
+        return;
+      }
+    }
     var event = HttpExchanges.event(incoming, route.path(), selected.get().pathParameters(), stage.name(),
-        stage.variables(), requestId);
+        stage.variables(), requestId, claims);
     respond(request, response, pool, pool.invoke(event, requestId), requestId);
+  }
+
+  /** The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. */
+  private boolean issuerEndpoint(Request request, Response response, HttpExchanges.Incoming incoming,
+      String requestId) throws IOException {
+    var issuer = auth.developmentIssuer();
+    if (issuer.isEmpty()) {
+      return false;
+    }
+    if (incoming.rawPath().equals(TokenEndpoint.PATH) && incoming.method().equals("POST")) {
+      var answer = TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
+      HttpExchanges.sendJson(request, response, answer.status(), answer.body(), requestId);
+      return true;
+    }
+    if (incoming.rawPath().equals(TokenEndpoint.JWKS_PATH) && incoming.method().equals("GET")) {
+      HttpExchanges.sendJson(request, response, 200, issuer.get().publicKeys().toString(), requestId);
+      return true;
+    }
+    return false;
+  }
+
+  /** One of API Gateway's own answers, as the template's gateway responses shape it. */
+  private void gateway(Request request, Response response, GatewayError error, String requestId)
+      throws IOException {
+    var rendered = auth.gatewayResponses().render(error.responseType, error.status, error.message, error.body,
+        requestId, name -> request.getHeaders().get(name));
+    HttpExchanges.send(request, response, rendered, error.errorType, requestId);
+  }
+
+  /** The last value of a header, by case-insensitive name; null when absent. */
+  private static String header(HttpExchanges.Incoming incoming, String name) {
+    String value = null;
+    for (Map.Entry<String, String> header : incoming.headers()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        value = header.getValue();
+      }
+    }
+    return value;
   }
 
   /**
@@ -175,11 +234,11 @@ public final class LocalApi implements AutoCloseable {
         } catch (HttpExchanges.MalformedResponse malformed) {
           console.printf("[%s] request %s: malformed Lambda proxy response: %s%n", pool.function().name(), requestId,
               malformed.getMessage());
-          HttpExchanges.send(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+          gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
         }
       }
-      case Failed failed -> HttpExchanges.send(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
-      case TimedOut timedOut -> HttpExchanges.send(request, response,
+      case Failed failed -> gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+      case TimedOut timedOut -> gateway(request, response,
           timedOut.byGateway() ? GatewayError.ENDPOINT_TIMED_OUT : GatewayError.INTERNAL_SERVER_ERROR, requestId);
     }
   }
@@ -209,6 +268,7 @@ public final class LocalApi implements AutoCloseable {
     private int port = 3000;
     private int maxInstances;
     private PrintStream console = System.out;
+    private LocalAuth auth;
 
     private Builder(SamTemplate template) {
       this.template = template;
@@ -239,6 +299,12 @@ public final class LocalApi implements AutoCloseable {
     /** At most this many instances of one function at once (0, the default: no cap, as far as Lambda goes). */
     public Builder maxInstances(int maxInstances) {
       this.maxInstances = maxInstances;
+      return this;
+    }
+
+    /** How the template's authorizers are applied (default: enforced, with a development issuer of its own). */
+    public Builder auth(LocalAuth auth) {
+      this.auth = auth;
       return this;
     }
 

@@ -42,7 +42,7 @@ final class LocalInvoke {
           + e.getMessage().lines().findFirst().orElse(""));
     }
     LocalOptions anyPort = new LocalOptions(options.template(), 0, options.data(), options.seed(), 1, false,
-        options.invoke(), options.event(), options.iam(), options.dynamodb());
+        options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer());
     try (LocalServices services = LocalServices.start(anyPort, err)) {
       Outcome outcome = services.api().invoke(options.invoke(), event);
       switch (outcome) {

@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.template.TemplateException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -72,11 +74,25 @@ public final class LocalMain {
         options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed(),
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)");
+    out.println(authLine(services.api()));
     out.print(services.api().routeTable());
     if (options.warm()) {
       services.api().warm();
     }
     return services;
+  }
+
+  /** How writes are authenticated, and the one command that gets a token; loud when nothing is checked. */
+  static String authLine(LocalApi api) {
+    LocalAuth auth = api.auth();
+    if (!auth.enforced()) {
+      return "!!! AUTHENTICATION OFF (-Dlocal.auth=off): every write route is served without a token, as a local"
+          + " administrator. Never expose this port. !!!";
+    }
+    return auth.developmentIssuer().map(issuer -> "Writes need a token from the development issuer: curl -s -X POST "
+            + api.url() + TokenEndpoint.PATH + " -d groups=catalog-editors   (groups=catalog-admins to delete;"
+            + " scope=products/write for a service); send its access_token as Authorization: Bearer ...")
+        .orElse("Writes need an access token of the user pool " + "whose issuer is given by -Dlocal.issuer.");
   }
 
   /**

@@ -23,18 +23,28 @@ import java.util.Properties;
  *       one in this JVM; the tables are created there if missing
  *   <li>{@code -Dlocal.iam=off}: let every function call DynamoDB without checking its template policy (default
  *       {@code on}: IAM enforced, see {@link dev.catalog.local.iam})
+ *   <li>{@code -Dlocal.auth=off}: serve the write routes without a token, as a local administrator (default
+ *       {@code on}: the template's Cognito authorizers enforced, see {@link dev.catalog.local.auth})
+ *   <li>{@code -Dlocal.issuer=URL}: trust the tokens of the user pool whose issuer is URL instead of the built-in
+ *       development issuer
  *   <li>{@code -Dinvoke=FUNCTION [-Devent=FILE]}: run one function with an event (default
  *       {@code events/FUNCTION.json}), print its response and exit, as {@code sam local invoke}
  * </ul>
  */
 record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-    Path event, boolean iam, URI dynamodb) {
+    Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
   static final int DEFAULT_PORT = 3000;
 
   /** With IAM enforced, the default. */
   LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
       Path event) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, true, null);
+  }
+
+  /** With the template's authorizers enforced by the development issuer, the default. */
+  LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+      Path event, boolean iam, URI dynamodb) {
+    this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, true, null);
   }
   static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
 
@@ -58,7 +68,32 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
     }
     return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
         !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event,
-        iam(properties.getProperty("local.iam")), dynamodb(properties.getProperty("local.dynamodb"), properties));
+        iam(properties.getProperty("local.iam")), dynamodb(properties.getProperty("local.dynamodb"), properties),
+        auth(properties.getProperty("local.auth")), issuer(properties.getProperty("local.issuer")));
+  }
+
+  private static boolean auth(String text) {
+    return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "", "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new LocalApiException("-Dlocal.auth=" + text + " is neither on (the default) nor off");
+    };
+  }
+
+  private static String issuer(String text) {
+    if (blankToNull(text) == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(text.strip());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return text.strip();
+      }
+    } catch (URISyntaxException invalid) {
+      // Reported below.
+    }
+    throw new LocalApiException("-Dlocal.issuer=" + text + " is not an http(s) URL such as"
+        + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123");
   }
 
   private static URI dynamodb(String text, Properties properties) {

@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.auth.DevelopmentIssuer;
+import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
@@ -82,7 +85,14 @@ final class LocalServices implements AutoCloseable {
       Map<String, Map<String, String>> environments = new LinkedHashMap<>();
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
-      api = LocalApi.builder(template).port(options.port()).maxInstances(options.maxInstances()).console(console)
+      LocalAuth auth = !options.auth() ? LocalAuth.off(template)
+          : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
+              : RemoteIssuer.of(options.issuer()));
+      if (options.seed() != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
+        throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
+            + " seed through the API with a token of that pool instead");
+      }
+      api = LocalApi.builder(template).auth(auth).port(options.port()).maxInstances(options.maxInstances()).console(console)
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
             environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
@@ -100,7 +110,8 @@ final class LocalServices implements AutoCloseable {
           : LocalIam.off(dynamo.endpoint());
       identities.complete(iam);
       clientEnvironment.complete(dynamo.clientEnvironment());
-      int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed());
+      int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
+          auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
       return new LocalServices(dynamo, iam, api, seeded);
     } catch (RuntimeException e) {
       System.setOut(out);

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** Real HTTP requests to a running local API, through the JDK's client, for the tests of the local API itself. */
 final class Requests {
@@ -17,6 +18,12 @@ final class Requests {
 
   static HttpRequest.Builder to(LocalApi api, String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(api.url() + pathAndQuery)).timeout(Duration.ofSeconds(30));
+  }
+
+  /** A request with the access token of a person in catalog-admins, from the API's development issuer. */
+  static HttpRequest.Builder asAdmin(LocalApi api, String pathAndQuery) {
+    return to(api, pathAndQuery).header("Authorization", "Bearer " + api.auth().developmentIssuer().orElseThrow()
+        .person("admin", List.of("catalog-admins")).accessToken());
   }
 
   static HttpResponse<String> send(HttpRequest.Builder request) {

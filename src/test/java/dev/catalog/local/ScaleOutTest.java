@@ -41,7 +41,7 @@ class ScaleOutTest {
   void fiftyParallelRequestsToOneFunctionAllGetTheirOwnProductFromSeveralInstances() throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < PARALLEL; i++) {
-      HttpResponse<String> created = Requests.send(Requests.to(api, "/products/scale-" + i)
+      HttpResponse<String> created = Requests.send(Requests.asAdmin(api, "/products/scale-" + i)
           .header("Content-Type", "application/json")
           .PUT(BodyPublishers.ofString(SampleProducts.minimal("scale").toString())));
       assertEquals(201, created.statusCode(), created::body);

@@ -20,7 +20,7 @@ final class SeedData {
   private SeedData() {}
 
   /** @throws LocalApiException naming the file and the product that the API refused */
-  static int put(URI api, Path file) {
+  static int put(URI api, Path file, String token) {
     JsonNode products;
     try {
       products = new ObjectMapper().readTree(file.toFile());
@@ -39,11 +39,14 @@ final class SeedData {
         if (id.isEmpty()) {
           throw new LocalApiException("Seed file " + file + ": product [" + i + "] has no \"id\"");
         }
-        HttpRequest put = HttpRequest.newBuilder(
+        HttpRequest.Builder put = HttpRequest.newBuilder(
                 api.resolve("/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
             .header("Content-Type", "application/json").header("If-None-Match", "*")
-            .PUT(HttpRequest.BodyPublishers.ofString(product.toString())).build();
-        HttpResponse<String> response = client.send(put, HttpResponse.BodyHandlers.ofString());
+            .PUT(HttpRequest.BodyPublishers.ofString(product.toString()));
+        if (token != null) {
+          put.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = client.send(put.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 201) {
           created++;
         } else if (response.statusCode() != 412) {

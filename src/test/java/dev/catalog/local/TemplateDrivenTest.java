@@ -83,7 +83,7 @@ class TemplateDrivenTest {
 
   @Test
   void theTemplatesProductsFunctionsWorkAlongside() {
-    HttpResponse<String> created = Requests.send(Requests.to(api, "/products")
+    HttpResponse<String> created = Requests.send(Requests.asAdmin(api, "/products")
         .header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(SampleProducts.minimal("local").toString())));
     assertEquals(201, created.statusCode(), created::body);

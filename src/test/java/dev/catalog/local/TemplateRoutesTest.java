@@ -55,7 +55,7 @@ class TemplateRoutesTest {
   }
 
   static HttpResponse<String> call(Route route) {
-    Requests.send(Requests.to(api, "/products/" + ID).header("Content-Type", "application/json")
+    Requests.send(Requests.asAdmin(api, "/products/" + ID).header("Content-Type", "application/json")
         .PUT(BodyPublishers.ofString(SampleProducts.minimal("routes").toString())));
     String path = route.path().replace("{id}", ID);
     String body = switch (route.method()) {
@@ -63,7 +63,7 @@ class TemplateRoutesTest {
       case "PATCH" -> "{\"stock\": 7}";
       default -> null;
     };
-    var request = Requests.to(api, path).method(route.method(),
+    var request = Requests.asAdmin(api, path).method(route.method(),
         body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type",

@@ -37,8 +37,8 @@ class Base64BodyTest {
 
   /** POST /products with the body as API Gateway passes binary content: base64 text, flagged as such. */
   static ApiResult postBase64(String base64) {
-    APIGatewayProxyRequestEvent event = ProxyEvents.of("POST", "/products", "/products", Map.of(),
-        List.of(Map.entry("Content-Type", "application/json")), null)
+    APIGatewayProxyRequestEvent event = ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
+        Map.of(), List.of(Map.entry("Content-Type", "application/json")), null))
         .withBody(base64).withIsBase64Encoded(true);
     return ApiResult.of(new CreateProductHandler(API.context()).handleRequest(event, null));
   }

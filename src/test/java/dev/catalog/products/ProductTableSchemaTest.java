@@ -30,6 +30,8 @@ class ProductTableSchemaTest {
     product.setStock(3);
     product.setCreatedAt(Instant.parse("2026-01-02T03:04:05.678Z"));
     product.setUpdatedAt(Instant.parse("2026-01-02T03:04:06Z"));
+    product.setCreatedBy("7e131f96-9cdb-52fb-bc06-e6419b1cb9d9");
+    product.setUpdatedBy("local-service-client");
     product.setVersion(4L);
     product.setIncarnation("q83vEjRWeJqrze8SNFZ4mg");
     return product;

@@ -15,6 +15,7 @@ public final class ApiCall {
   private final String pathAndQuery;
   private final List<Map.Entry<String, String>> headers = new ArrayList<>();
   private byte[] body;
+  private Role role;
 
   ApiCall(ApiTarget target, String method, String pathAndQuery) {
     this.target = target;
@@ -45,6 +46,17 @@ public final class ApiCall {
   /** An {@code application/merge-patch+json} body. */
   public ApiCall mergePatch(String json) {
     return header("Content-Type", "application/merge-patch+json").body(json);
+  }
+
+  /** Calls as {@code role}, with its bearer token; without this, as the least role the method needs. */
+  public ApiCall as(Role role) {
+    this.role = role;
+    return this;
+  }
+
+  /** The role named with {@link #as}, or null. */
+  public Role role() {
+    return role;
   }
 
   public ApiResult send() {

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.http.Cors;
 import dev.catalog.http.RouteMethods;
+import dev.catalog.local.auth.GatewayResponses;
+import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.template.ApiRoutes;
 import dev.catalog.template.FunctionDef;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,7 @@ import java.util.function.Function;
  */
 final class InProcessTarget implements ApiTarget {
   private final ApiRoutes routes;
+  private final LocalAuth auth;
   private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers =
       new HashMap<>();
 
@@ -31,9 +35,10 @@ final class InProcessTarget implements ApiTarget {
    * @param contexts each function's context, by logical id
    * @param environment each function's template environment, by logical id, for what a context does not hold
    */
-  InProcessTarget(SamTemplate template, Function<String, ProductsContext> contexts,
+  InProcessTarget(SamTemplate template, LocalAuth auth, Function<String, ProductsContext> contexts,
       Function<String, Map<String, String>> environment) {
     this.routes = new ApiRoutes(template);
+    this.auth = auth;
     template.functions().values().stream().filter(function -> !function.routes().isEmpty())
         .forEach(function -> handlers.put(function.logicalId(),
             instantiate(function, contexts.apply(function.logicalId()), environment.apply(function.logicalId()))));
@@ -44,13 +49,40 @@ final class InProcessTarget implements ApiTarget {
     String path = call.pathAndQuery().split("\\?", 2)[0];
     var selected = routes.select(call.method(), path);
     if (selected.isEmpty()) {
-      // What API Gateway's REST API answers for a path or method no route serves.
-      return new ApiResult(403, Map.of("Content-Type", List.of("application/json")),
-          "{\"message\":\"Missing Authentication Token\"}");
+      // What API Gateway's REST API answers for a path or method no route serves, as the template shapes it.
+      return result(auth.gatewayResponses().render("MISSING_AUTHENTICATION_TOKEN", 403,
+          "Missing Authentication Token", "{\"message\":\"Missing Authentication Token\"}",
+          UUID.randomUUID().toString(), name -> header(call, name)));
     }
-    APIGatewayProxyRequestEvent event = ProxyEvents.of(call.method(), selected.get().route().path(),
-        call.pathAndQuery(), selected.get().pathParameters(), call.headers(), call.body());
+    String requestId = UUID.randomUUID().toString();
+    Map<String, String> claims = null;
+    switch (auth.check(selected.get().route(), requestId, name -> header(call, name))) {
+      case LocalAuth.Open open -> { }
+      case LocalAuth.Authorized authorized -> claims = authorized.claims();
+      case LocalAuth.Unauthorized refused -> {
+        return result(refused.response());
+      }
+    }
+    APIGatewayProxyRequestEvent event = ProxyEvents.request(call.method(), call.pathAndQuery())
+        .resource(selected.get().route().path()).pathParameters(selected.get().pathParameters())
+        .headers(call.headers()).body(call.body()).requestId(requestId).authorizerClaims(claims).build();
     return ApiResult.of(handlers.get(selected.get().function().logicalId()).handleRequest(event, null));
+  }
+
+  private static ApiResult result(GatewayResponses.Rendered rendered) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    rendered.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+    return new ApiResult(rendered.status(), headers, rendered.body());
+  }
+
+  private static String header(ApiCall call, String name) {
+    String value = null;
+    for (Map.Entry<String, String> header : call.headers()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        value = header.getValue();
+      }
+    }
+    return value;
   }
 
   @SuppressWarnings("unchecked")

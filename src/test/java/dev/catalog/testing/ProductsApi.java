@@ -2,12 +2,15 @@ package dev.catalog.testing;
 
 import dev.catalog.http.Cors;
 import dev.catalog.local.LocalApi;
+import dev.catalog.local.auth.DevelopmentIssuer;
+import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.testing.faults.FaultProxy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -42,6 +45,8 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   private ApiTarget target;
   private ProductsContext context;
   private LocalApi localApi;
+  private final DevelopmentIssuer issuer = new DevelopmentIssuer();
+  private final Map<Role, String> tokens = new ConcurrentHashMap<>();
 
   public ProductsApi() {
     this(new DynamoDbLocal());
@@ -67,10 +72,12 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     Map<String, String> environment = dynamo.environment();
     context = context(environment, dynamo.client());
     if (overHttp()) {
-      localApi = LocalApi.builder(dynamo.template()).environment(dynamo::environment).port(0).start();
+      localApi = LocalApi.builder(dynamo.template()).environment(dynamo::environment)
+          .auth(LocalAuth.enforcing(dynamo.template(), issuer)).port(0).start();
       target = new HttpTarget(localApi.url());
     } else {
-      target = new InProcessTarget(dynamo.template(), function -> context(environment,
+      target = new InProcessTarget(dynamo.template(), LocalAuth.enforcing(dynamo.template(), issuer),
+          function -> context(environment,
           dynamo.functionClient(function)), dynamo::environment);
     }
   }
@@ -117,6 +124,11 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
    */
   @Override
   public ApiResult send(ApiCall call) {
+    boolean ownToken = call.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Authorization"));
+    Role role = call.role() != null ? call.role() : Role.needs(call.method());
+    if (!ownToken && role != Role.ANONYMOUS) {
+      call.header("Authorization", "Bearer " + tokens.computeIfAbsent(role, r -> r.token(issuer)));
+    }
     int before = dynamo.denials().size();
     ApiResult result = target.send(call);
     List<IamCall> denials = dynamo.denials();
@@ -126,6 +138,11 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
           + denials.get(before).message());
     }
     return result;
+  }
+
+  /** The issuer whose tokens the API accepts, to mint tokens of any shape. */
+  public DevelopmentIssuer issuer() {
+    return issuer;
   }
 
   /** The DynamoDB behind the API, for checking what was (or was not) written. */

@@ -39,6 +39,17 @@ public final class ProxyEvents {
         .body(body).build();
   }
 
+  /** The claims API Gateway passes for a person in catalog-admins, for tests that call a write function directly. */
+  public static final Map<String, String> ADMIN_CLAIMS = Map.of("sub", "test-admin", "username", "test-admin",
+      "cognito:groups", "catalog-admins", "token_use", "access", "scope", "openid email",
+      "client_id", "test-people-client");
+
+  /** The event as API Gateway passes it after its authorizer admitted a person in catalog-admins. */
+  public static APIGatewayProxyRequestEvent asAdmin(APIGatewayProxyRequestEvent event) {
+    event.getRequestContext().setAuthorizer(Map.of("claims", ADMIN_CLAIMS));
+    return event;
+  }
+
   /** A builder for the event of {@code method} on {@code pathAndQuery} (path still percent-encoded). */
   public static Builder request(String method, String pathAndQuery) {
     return new Builder(method, pathAndQuery);
@@ -58,6 +69,7 @@ public final class ProxyEvents {
     private String sourceIp = "127.0.0.1";
     private String protocol = "HTTP/1.1";
     private Instant requestTime = Instant.now();
+    private Map<String, String> claims;
 
     private Builder(String method, String pathAndQuery) {
       this.method = method;
@@ -117,6 +129,12 @@ public final class ProxyEvents {
       return this;
     }
 
+    /** What API Gateway's Cognito authorizer passes in {@code requestContext.authorizer.claims}; null: none ran. */
+    public Builder authorizerClaims(Map<String, String> claims) {
+      this.claims = claims;
+      return this;
+    }
+
     public APIGatewayProxyRequestEvent build() {
       int question = pathAndQuery.indexOf('?');
       String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
@@ -157,6 +175,9 @@ public final class ProxyEvents {
               .withRequestTimeEpoch(requestTime.toEpochMilli())
               .withIdentity(new RequestIdentity().withSourceIp(sourceIp)
                   .withUserAgent(singleHeaders.getOrDefault("User-Agent", "tests"))));
+      if (claims != null) {
+        event.getRequestContext().setAuthorizer(Map.of("claims", Map.copyOf(claims)));
+      }
       if (body != null && body.length > 0) {
         String text = utf8(body);
         event.withBody(text != null ? text : Base64.getEncoder().encodeToString(body))

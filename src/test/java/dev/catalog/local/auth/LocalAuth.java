@@ -1,0 +1,84 @@
+package dev.catalog.local.auth;
+
+import dev.catalog.template.Route;
+import dev.catalog.template.SamTemplate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The template's Cognito authorizers, as the local API and the in-process tests apply them before a function runs:
+ * an open route passes as is; a guarded one needs a token the {@link CognitoAuthorizer} accepts, and its claims
+ * reach the function as API Gateway passes them ({@link GatewayClaims}); a refusal is the template's
+ * {@code UNAUTHORIZED} gateway response, and the function never runs. Off ({@code -Dlocal.auth=off}), every guarded
+ * route is served as if a local administrator had called it.
+ */
+public final class LocalAuth {
+  /** The claims a guarded route receives when authentication is off: a person in catalog-admins. */
+  public static final Map<String, String> OFF_CLAIMS = Map.of("sub", "local-auth-off", "username", "local-auth-off",
+      "cognito:groups", "catalog-admins", "token_use", "access", "scope", DevelopmentIssuer.PEOPLE_SCOPE,
+      "client_id", "local-auth-off");
+
+  /** What happens to a request before its function. */
+  public sealed interface Outcome {}
+
+  /** The route is open: no claims. */
+  public record Open() implements Outcome {}
+
+  /** The token passed; these claims go in {@code requestContext.authorizer.claims}. */
+  public record Authorized(Map<String, String> claims) implements Outcome {}
+
+  /** The answer instead of the function's, and why (for the log: never the token). */
+  public record Unauthorized(GatewayResponses.Rendered response, String reason) implements Outcome {}
+
+  private final TemplateAuthorizers guards;
+  private final GatewayResponses gatewayResponses;
+  private final CognitoAuthorizer authorizer;
+
+  private LocalAuth(SamTemplate template, CognitoAuthorizer authorizer) {
+    this.guards = new TemplateAuthorizers(template);
+    this.gatewayResponses = new GatewayResponses(template);
+    this.authorizer = authorizer;
+  }
+
+  /** Tokens of {@code issuer} only. */
+  public static LocalAuth enforcing(SamTemplate template, TrustedIssuer issuer) {
+    return new LocalAuth(template, new CognitoAuthorizer(issuer));
+  }
+
+  /** No authentication: guarded routes get {@link #OFF_CLAIMS}. */
+  public static LocalAuth off(SamTemplate template) {
+    return new LocalAuth(template, null);
+  }
+
+  public boolean enforced() {
+    return authorizer != null;
+  }
+
+  /** The built-in issuer, when it is the one trusted. */
+  public Optional<DevelopmentIssuer> developmentIssuer() {
+    return authorizer != null && authorizer.issuer() instanceof DevelopmentIssuer issuer
+        ? Optional.of(issuer) : Optional.empty();
+  }
+
+  /** The template's gateway responses, for the other answers API Gateway gives on its own. */
+  public GatewayResponses gatewayResponses() {
+    return gatewayResponses;
+  }
+
+  /** @param headers the request's headers by case-insensitive name */
+  public Outcome check(Route route, String requestId, Function<String, String> headers) {
+    var guard = guards.guard(route);
+    if (guard.isEmpty()) {
+      return new Open();
+    }
+    if (authorizer == null) {
+      return new Authorized(OFF_CLAIMS);
+    }
+    return switch (authorizer.authorize(headers.apply("Authorization"), guard.get().scopes())) {
+      case CognitoAuthorizer.Allowed allowed -> new Authorized(GatewayClaims.of(allowed.claims()));
+      case CognitoAuthorizer.Refused refused -> new Unauthorized(
+          gatewayResponses.render("UNAUTHORIZED", 401, "Unauthorized", requestId, headers), refused.reason());
+    };
+  }
+}
