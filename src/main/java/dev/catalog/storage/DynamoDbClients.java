@@ -46,15 +46,21 @@ public final class DynamoDbClients {
    * attempts then end well inside {@link #CALL_TIMEOUT} as the throttling they are, and the client is told to retry
    * later. Chosen by measurement (docs/performance.md, "Retries").
    */
-  public static final RetryStrategy RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-      .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500)))
-      .build();
+  public static RetryStrategy retries() {
+    // A new one per client: the strategy holds the client's retry quota.
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500)))
+        .build();
+  }
 
-  static final ClientOverrideConfiguration TIMEOUTS = ClientOverrideConfiguration.builder()
-      .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-      .apiCallTimeout(CALL_TIMEOUT)
-      .retryStrategy(RETRIES)
-      .build();
+  /** The timeouts and retries of every client, see {@link #ATTEMPT_TIMEOUT}, {@link #CALL_TIMEOUT}, {@link #retries}. */
+  static ClientOverrideConfiguration timeouts() {
+    return ClientOverrideConfiguration.builder()
+        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+        .apiCallTimeout(CALL_TIMEOUT)
+        .retryStrategy(retries())
+        .build();
+  }
 
   private DynamoDbClients() {}
 
@@ -92,7 +98,7 @@ public final class DynamoDbClients {
 
   /**
    * A client with the functions' configuration: the given region, endpoint (null or blank: the regional one) and
-   * credentials, the URL connection HTTP client, and {@link #TIMEOUTS}.
+   * credentials, the URL connection HTTP client, and {@link #timeouts()}.
    */
   public static DynamoDbClientBuilder builder(String region, String endpoint, AwsCredentialsProvider credentials) {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
@@ -101,7 +107,7 @@ public final class DynamoDbClients {
         .httpClientBuilder(UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)
             .socketTimeout(ATTEMPT_TIMEOUT))
-        .overrideConfiguration(TIMEOUTS);
+        .overrideConfiguration(timeouts());
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }

@@ -10,15 +10,26 @@ import java.util.Optional;
  * {@code dev.catalog.local.LocalMain}): used heap after a full GC, so a leak shows as growth between two readings.
  */
 final class LocalApiHeap {
-  private final Optional<ProcessHandle> process;
+  private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
-  private LocalApiHeap(Optional<ProcessHandle> process) {
+  private final Optional<String> process;
+
+  private LocalApiHeap(Optional<String> process) {
     this.process = process;
   }
 
+  /** The JVM {@code jcmd -l} lists with LocalMain as its main class (a command line can be too long to read). */
   static LocalApiHeap find() {
-    return new LocalApiHeap(ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("dev.catalog.local.LocalMain")).findFirst());
+    try {
+      return new LocalApiHeap(run(JCMD.toString(), "-l").lines()
+          .filter(line -> line.contains("dev.catalog.local.LocalMain")).map(line -> line.split(" ", 2)[0])
+          .findFirst());
+    } catch (IOException e) {
+      return new LocalApiHeap(Optional.empty());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new LocalApiHeap(Optional.empty());
+    }
   }
 
   /** e.g. "41 MiB used of 256 MiB", or why it could not be read. */
@@ -26,15 +37,20 @@ final class LocalApiHeap {
     if (process.isEmpty()) {
       return "unknown (no local API process found)";
     }
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      String pid = Long.toString(process.get().pid());
-      run(jcmd.toString(), pid, "GC.run");
-      String info = run(jcmd.toString(), pid, "GC.heap_info");
+      String pid = process.get();
+      run(JCMD.toString(), pid, "GC.run");
+      String info = run(JCMD.toString(), pid, "GC.heap_info");
+      // One "total ..K, used ..K" line per generation (serial GC: young and tenured; G1: one for the heap).
       var matcher = java.util.regex.Pattern.compile("total (?:reserved )?(\\d+)K, (?:committed \\d+K, )?used (\\d+)K")
           .matcher(info);
-      return matcher.find() ? (Long.parseLong(matcher.group(2)) / 1024) + " MiB used of "
-          + (Long.parseLong(matcher.group(1)) / 1024) + " MiB" : info.lines().skip(1).findFirst().orElse(info);
+      long total = 0;
+      long used = 0;
+      while (matcher.find()) {
+        total += Long.parseLong(matcher.group(1));
+        used += Long.parseLong(matcher.group(2));
+      }
+      return total == 0 ? info.strip() : (used / 1024) + " MiB used of " + (total / 1024) + " MiB";
     } catch (IOException e) {
       return "unknown (" + e.getMessage() + ")";
     } catch (InterruptedException e) {

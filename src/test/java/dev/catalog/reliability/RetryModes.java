@@ -50,8 +50,12 @@ public final class RetryModes {
         modes.put(mode.toString(), config -> config.retryStrategy(mode));
       }
       modes.put("STANDARD, throttling back-off 100-500 ms (ours)",
-          config -> config.retryStrategy(DynamoDbClients.RETRIES));
+          config -> config.retryStrategy(DynamoDbClients.retries()));
+      String only = args.length > 1 ? args[1] : "";
       for (var mode : modes.entrySet()) {
+        if (!mode.getKey().startsWith(only)) {
+          continue;
+        }
         for (var fault : faults.entrySet()) {
           for (int burst : new int[] {1, 2, 3}) {
             // A new client each time: its retry quota and rate limiter start as a new container's do.

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.catalog.storage.DynamoDbClients;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,5 +101,39 @@ class WritesUnderFaultsTest {
     assertEquals(route.success, answer.status(), () -> route + " under " + fault + ": " + answer);
     TableSnapshot after = TableSnapshot.of(API, category);
     after.assertOneWriteAfter(before, route, id, answer);
+  }
+
+  @Test
+  void aReadDynamoDbAnswersOnlyAfterTheCallTimeoutIsA503StorageTimeout() {
+    String category = SampleProducts.uniqueCategory();
+    String id = WriteRoute.prepare(WriteRoute.PATCH, API, category);
+
+    API.faults().plan(FaultPlan.always("GetItem", new Fault.Delay(DynamoDbClients.CALL_TIMEOUT)));
+    ApiResult answer = API.get("/products/" + id).send();
+    API.faults().plan(FaultPlan.none());
+
+    var problem = assertProblem(503, answer, "GET under late answers");
+    assertEquals("urn:products-api:problem:storage-timeout", problem.path("type").asText(), answer::toString);
+    assertEquals("1", answer.header("Retry-After"));
+  }
+
+  @Test
+  void aKeyedCreateWhoseEveryAnswerIsLostIs503AndItsRetryWithTheSameKeyAnswersTheOneProductCreated() {
+    String category = SampleProducts.uniqueCategory();
+    String body = SampleProducts.full(category).toString();
+    TableSnapshot before = TableSnapshot.of(API, category);
+
+    API.faults().plan(FaultPlan.always("TransactWriteItems", Fault.RESET_AFTER));
+    ApiResult lost = API.post("/products").json(body).header("Idempotency-Key", "lost-" + category).send();
+    API.faults().plan(FaultPlan.none());
+    ApiResult retried = API.post("/products").json(body).header("Idempotency-Key", "lost-" + category).send();
+
+    var problem = assertProblem(503, lost, "every answer lost");
+    assertEquals("urn:products-api:problem:storage-unavailable", problem.path("type").asText(), lost::toString);
+    assertEquals(201, retried.status(), retried::toString);
+    assertEquals("true", retried.header("Idempotent-Replayed"), "the first attempt had created it");
+    TableSnapshot after = TableSnapshot.of(API, category);
+    assertEquals(Set.of(retried.createdId()), after.products().keySet(), "one product, the one answered");
+    assertEquals(before.idempotencyRecords().size() + 1, after.idempotencyRecords().size());
   }
 }

@@ -91,6 +91,7 @@ public final class FaultProxy implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
+        socket.setTcpNoDelay(true);
         open.add(socket);
         threads.execute(() -> serve(socket));
       } catch (IOException closed) {
@@ -170,8 +171,11 @@ public final class FaultProxy implements AutoCloseable {
   private static void write(OutputStream out, Answer answer) throws IOException {
     String head = "HTTP/1.1 " + answer.status() + " " + (answer.status() == 200 ? "OK" : "Error") + "\r\n"
         + answer.headers() + "Content-Length: " + answer.body().length + "\r\n\r\n";
-    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-    out.write(answer.body());
+    // One write: head and body in separate small segments would wait out the client's delayed ACK.
+    ByteArrayOutputStream response = new ByteArrayOutputStream(head.length() + answer.body().length);
+    response.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+    response.writeBytes(answer.body());
+    out.write(response.toByteArray());
     out.flush();
   }
 
