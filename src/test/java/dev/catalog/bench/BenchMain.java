@@ -1,6 +1,5 @@
 package dev.catalog.bench;
 
-import dev.catalog.storage.DynamoDbClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./mvnw -Pbench}: cold-start and warm timings of every function of the template, each started the way the
@@ -57,8 +59,12 @@ public final class BenchMain {
     Percentiles dynamoDbGetItem;
     try (var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
         settings.sqliteNatives(), settings.harnessCpu(), logs.resolve("dynamodb-local.log"));
-        var dynamoDb = DynamoDbClients.builder("us-east-1", dynamoDbLocal.endpoint().toString(),
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build()) {
+        // The harness's own client, without the functions' 1 s attempt timeout: a fresh DynamoDB Local can take
+        // longer than that to create a table, and a retried CreateTable then fails as "preexisting".
+        var dynamoDb = DynamoDbClient.builder().region(Region.US_EAST_1)
+            .endpointOverride(dynamoDbLocal.endpoint())
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+            .httpClient(UrlConnectionHttpClient.create()).build()) {
       var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString());
       List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped);
       var seeder = new ProductSeeder(dynamoDb, catalog.productsTable());
