@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.catalog.http.telemetry.Caller;
+import dev.catalog.http.telemetry.RequestLine;
 import java.util.Set;
 
 /**
@@ -36,8 +38,10 @@ public abstract class ApiHandler
 
   @Override
   public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    long started = System.nanoTime();
     ApiRequest request = new ApiRequest(event, context);
     ApiResponse response;
+    String problemType = null;
     try {
       if (checksQuery()) {
         request.requireQueryParameters(queryParameters());
@@ -45,10 +49,15 @@ public abstract class ApiHandler
       response = handle(request);
     } catch (HttpError error) {
       response = Problems.render(error, request.publicPath());
+      problemType = error.type();
     } catch (RuntimeException failure) {
       response = Problems.unexpected(failure, request.requestId(), request.publicPath());
+      problemType = Problems.INTERNAL_ERROR;
     }
     cors.decorate(request, response);
+    // Telemetry: the request's one log line and metrics, once its response is final.
+    RequestLine.write(new RequestLine.Request(request.requestId(), request.method(), request.resource(),
+        response.status(), problemType, Caller.principal(event), started, request.metrics()));
     return response.toEvent();
   }
 }

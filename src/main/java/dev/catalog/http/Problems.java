@@ -17,6 +17,9 @@ public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /** The type of a 500: a failure the client did not cause. */
+  public static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
+
   private Problems() {}
 
   public static ApiResponse render(HttpError error, String instance) {
@@ -33,7 +36,7 @@ public final class Problems {
     String detail = "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
     return ApiResponse.status(500)
         .header("Content-Type", MEDIA_TYPE)
-        .body(write(TYPE_PREFIX + "internal-error", "Internal server error", 500, detail, instance, List.of(),
+        .body(write(INTERNAL_ERROR, "Internal server error", 500, detail, instance, List.of(),
             requestId));
   }
 

@@ -48,6 +48,7 @@ final class ConditionalWrite {
       next.setUpdatedAt(ProductResource.now(context.clock()));
       next.setCreatedAt(current == null ? next.getUpdatedAt() : current.getCreatedAt());
       if (products.save(next)) {
+        request.metrics().count(current == null ? ProductMetrics.CREATED : ProductMetrics.UPDATED);
         return new Outcome(next, current == null);
       }
       if (preconditions.any()) {
@@ -56,6 +57,7 @@ final class ConditionalWrite {
       if (attempt == ATTEMPTS) {
         throw HttpError.conflict("The product is being changed by other requests; try again.");
       }
+      request.metrics().count(ProductMetrics.CONDITIONAL_WRITE_RETRIES);
       backOff(attempt);
     }
   }
