@@ -54,6 +54,11 @@ final class LocalServices implements AutoCloseable {
    * @throws LocalApiException for other bad input (handler, port, seed file)
    */
   static LocalServices start(LocalOptions options, PrintStream console) {
+    return start(options, console, false);
+  }
+
+  /** As {@link #start(LocalOptions, PrintStream)}; {@code accessLog} prints one line per request on the console. */
+  static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
@@ -83,6 +88,7 @@ final class LocalServices implements AutoCloseable {
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
       api = LocalApi.builder(template).port(options.port()).maxInstances(options.maxInstances()).console(console)
+          .accessLog(accessLog)
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
             environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
