@@ -9,6 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.http.Log;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +94,23 @@ class RequestLineTest {
       System.clearProperty(TraceId.PROPERTY);
     }
     assertNull(TraceId.root("Parent=53995c3f42cd8ad8;Sampled=1"));
+  }
+
+  @Test
+  void aFailureLineCarriesTheTraceIdAsTheRequestLineDoes() throws Exception {
+    System.setProperty(TraceId.PROPERTY, "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0");
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      Log.error("Unexpected failure", "req-2", new IllegalStateException("boom"));
+    } finally {
+      System.setOut(original);
+      System.clearProperty(TraceId.PROPERTY);
+    }
+    JsonNode line = JSON.readTree(captured.toString(StandardCharsets.UTF_8));
+    assertEquals("1-5759e988-bd862e3fe1be46a994272793", line.path("traceId").asText());
+    assertEquals("req-2", line.path("requestId").asText());
   }
 
   @Test
