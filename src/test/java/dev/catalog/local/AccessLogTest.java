@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.catalog.testing.DynamoDbLocal;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,7 +25,7 @@ class AccessLogTest {
       assertEquals(400, Requests.send(Requests.to(api, "/products?secret=query-secret-1")).statusCode());
     }
 
-    List<String> lines = console.lines().stream().filter(line -> line.startsWith("[local API] ")).toList();
+    List<String> lines = accessLines(console, 3);
     assertEquals(3, lines.size(), console::text);
     assertTrue(lines.get(0).matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction cold"),
         lines.get(0));
@@ -33,6 +34,29 @@ class AccessLogTest {
     assertTrue(lines.get(2).matches("\\[local API] GET /products 400 [0-9.]+ ms ListProductsFunction cold"),
         lines.get(2));
     assertTrue(!console.text().contains("query-secret-1"));
+  }
+
+  /**
+   * The access lines once {@code expected} are there: a line is printed after its response is sent, so the client
+   * may have its answer a moment before the line is written.
+   */
+  private static List<String> accessLines(CapturedConsole console, int expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<String> lines;
+    do {
+      lines = console.lines().stream().filter(line -> line.startsWith("[local API] ")).toList();
+    } while (lines.size() < expected && System.nanoTime() < deadline && pause());
+    return lines;
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(10);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test
