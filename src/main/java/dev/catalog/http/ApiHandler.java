@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.catalog.http.telemetry.RequestLine;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -42,8 +43,10 @@ public abstract class ApiHandler
 
   @Override
   public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    long started = System.nanoTime();
     ApiRequest request = new ApiRequest(event, context);
     ApiResponse response;
+    String problemType = null;
     try {
       permission().check(request.caller());
       if (checksQuery()) {
@@ -52,12 +55,26 @@ public abstract class ApiHandler
       response = handle(request);
     } catch (HttpError error) {
       response = Problems.render(error, request.publicPath());
+      problemType = error.type();
     } catch (SdkException failure) {
-      response = Problems.upstream(failure, request.requestId(), request.publicPath());
+      HttpError unavailable = Problems.unavailable(failure, request.requestId());
+      response = unavailable == null ? Problems.unexpected(failure, request.requestId(), request.publicPath())
+          : Problems.render(unavailable, request.publicPath());
+      problemType = unavailable == null ? Problems.INTERNAL_ERROR : unavailable.type();
     } catch (RuntimeException failure) {
       response = Problems.unexpected(failure, request.requestId(), request.publicPath());
+      problemType = Problems.INTERNAL_ERROR;
     }
     cors.decorate(request, response);
+    // Telemetry: the request's one log line and metrics, once its response is final.
+    RequestLine.write(new RequestLine.Request(request.requestId(), request.method(), request.resource(),
+        response.status(), problemType, principal(request), started, request.metrics()));
     return response.toEvent();
+  }
+
+  /** Whom the request line names: the caller's {@code sub} or client id, never a token; null on an open route. */
+  private static String principal(ApiRequest request) {
+    Caller caller = request.caller();
+    return caller == null ? null : caller.id();
   }
 }

@@ -3,6 +3,7 @@ package dev.catalog.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.http.telemetry.RequestMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +26,7 @@ public final class ApiRequest {
   private final APIGatewayProxyRequestEvent event;
   private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final String requestId;
+  private final RequestMetrics metrics = new RequestMetrics();
 
   public ApiRequest(APIGatewayProxyRequestEvent event, Context context) {
     this.event = event;
@@ -70,6 +72,11 @@ public final class ApiRequest {
 
   public String requestId() {
     return requestId;
+  }
+
+  /** The counts this request adds to the function's metrics, published with its log line. */
+  public RequestMetrics metrics() {
+    return metrics;
   }
 
   public String method() {

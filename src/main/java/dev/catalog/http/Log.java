@@ -1,6 +1,7 @@
 package dev.catalog.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.catalog.http.telemetry.TraceId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +34,10 @@ public final class Log {
       json.writeStringField("message", message);
       if (requestId != null) {
         json.writeStringField("requestId", requestId);
+      }
+      String traceId = TraceId.current();
+      if (traceId != null) {
+        json.writeStringField("traceId", traceId);
       }
       json.writeStringField("error", failure.toString());
       if (stackTrace != null) {

@@ -18,6 +18,9 @@ public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
+  /** The type of a 500: a failure the client did not cause. */
+  public static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
+
   private Problems() {}
 
   public static ApiResponse render(HttpError error, String instance) {
@@ -29,17 +32,16 @@ public final class Problems {
   }
 
   /**
-   * A DynamoDB failure that outlasted the SDK's retries: a 503 problem with {@code Retry-After} when a retry can get
-   * past it ({@link UpstreamFailures}), logged as one line without stack trace; any other is {@link #unexpected}.
+   * A DynamoDB failure that outlasted the SDK's retries, as the 503 problem a retry can get past
+   * ({@link UpstreamFailures}), logged as one line without stack trace; null for any other failure, which is a 500.
    */
-  public static ApiResponse upstream(SdkException failure, String requestId, String instance) {
+  public static HttpError unavailable(SdkException failure, String requestId) {
     HttpError unavailable = UpstreamFailures.classify(failure);
-    if (unavailable == null) {
-      return unexpected(failure, requestId, instance);
+    if (unavailable != null) {
+      Log.warning("DynamoDB failed after " + failure.numAttempts() + " attempts; answered " + unavailable.status()
+          + " (request " + requestId + ")", failure);
     }
-    Log.warning("DynamoDB failed after " + failure.numAttempts() + " attempts; answered " + unavailable.status()
-        + " (request " + requestId + ")", failure);
-    return render(unavailable, instance);
+    return unavailable;
   }
 
   /** A 500 for a failure the client did not cause; the stack trace goes to the log, never to the client. */
@@ -48,7 +50,7 @@ public final class Problems {
     String detail = "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
     return ApiResponse.status(500)
         .header("Content-Type", MEDIA_TYPE)
-        .body(write(TYPE_PREFIX + "internal-error", "Internal server error", 500, detail, instance, List.of(),
+        .body(write(INTERNAL_ERROR, "Internal server error", 500, detail, instance, List.of(),
             requestId));
   }
 

@@ -50,6 +50,7 @@ final class ConditionalWrite {
       next.setUpdatedBy(ProductResource.caller(request));
       next.setCreatedBy(current == null ? next.getUpdatedBy() : current.getCreatedBy());
       if (products.save(next)) {
+        request.metrics().count(current == null ? ProductMetrics.CREATED : ProductMetrics.UPDATED);
         return new Outcome(next, current == null);
       }
       if (preconditions.any()) {
@@ -58,6 +59,7 @@ final class ConditionalWrite {
       if (attempt == ATTEMPTS) {
         throw HttpError.conflict("The product is being changed by other requests; try again.");
       }
+      request.metrics().count(ProductMetrics.CONDITIONAL_WRITE_RETRIES);
       backOff(attempt);
     }
   }

@@ -42,11 +42,15 @@ public final class CreateProductHandler extends ApiHandler {
     product.setUpdatedBy(product.getCreatedBy());
     String location = ProductResource.location(request, product.getId());
     if (key != null) {
-      return new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);
+      ApiResponse response = new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);
+      request.metrics().count(response.header("Idempotent-Replayed") != null
+          ? ProductMetrics.IDEMPOTENT_REPLAYS : ProductMetrics.CREATED);
+      return response;
     }
     if (!context.products().save(product)) {
       throw new IllegalStateException("A random UUID collided with an existing product id: " + product.getId());
     }
+    request.metrics().count(ProductMetrics.CREATED);
     return ProductResource.respond(201, product).header("Location", location);
   }
 }

@@ -40,6 +40,7 @@ public final class DeleteProductHandler extends ApiHandler {
       if (!products.delete(id, null)) {
         throw ProductResource.notFound(id);
       }
+      request.metrics().count(ProductMetrics.DELETED);
       return ApiResponse.status(204);
     }
     Product current = products.find(id).orElseThrow(() -> ProductResource.notFound(id));
@@ -49,6 +50,7 @@ public final class DeleteProductHandler extends ApiHandler {
           ? HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.")
           : ProductResource.notFound(id);
     }
+    request.metrics().count(ProductMetrics.DELETED);
     return ApiResponse.status(204);
   }
 }

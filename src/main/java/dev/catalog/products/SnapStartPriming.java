@@ -5,6 +5,7 @@ import dev.catalog.http.Json;
 import dev.catalog.http.Log;
 import dev.catalog.http.MergePatch;
 import dev.catalog.http.Preconditions;
+import dev.catalog.http.telemetry.RequestLine;
 import java.time.Instant;
 import org.crac.Context;
 import org.crac.Resource;
@@ -79,6 +80,7 @@ final class SnapStartPriming implements Resource {
       ProductResource.respond(200, product); // JSON, ETag and Last-Modified
       Preconditions.of("GET", "*", "\"0\"", HttpDate.format(product.getUpdatedAt()), null, product.getUpdatedAt())
           .evaluate(ProductResource.state(product));
+      RequestLine.prime(); // the request's log line and metrics
     } catch (RuntimeException | LinkageError e) {
       Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);
     }

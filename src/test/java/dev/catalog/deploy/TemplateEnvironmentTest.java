@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateEnvironmentTest {
   /** Set by Lambda itself, not by the template. */
-  private static final Pattern LAMBDA_RESERVED = Pattern.compile("AWS_.*|_HANDLER|LAMBDA_.*");
+  private static final Pattern LAMBDA_RESERVED = Pattern.compile("AWS_.*|_HANDLER|_X_AMZN_TRACE_ID|LAMBDA_.*");
   private static final Pattern READ = Pattern.compile("Environment\\.(?:get|require)\\(\"([A-Z0-9_]+)\"\\)");
 
   static Set<String> variablesTheCodeReads() throws IOException {

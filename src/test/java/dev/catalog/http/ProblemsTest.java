@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
@@ -24,7 +25,10 @@ class ProblemsTest {
     return MAPPER.readTree(json);
   }
 
-  /** Runs {@code handle} behind the real ApiHandler, returning the response and what it printed to stdout. */
+  /**
+   * Runs {@code handle} behind the real ApiHandler, returning the response and what it printed to stdout besides the
+   * request line every request gets (see RequestTelemetryTest).
+   */
   private record Run(APIGatewayProxyResponseEvent response, String stdout) {}
 
   private static Run run(Function<ApiRequest, ApiResponse> handle) {
@@ -33,7 +37,9 @@ class ProblemsTest {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       var response = handler(new Cors("*"), handle).handleRequest(event("PUT", "/products/p-1"), null);
-      return new Run(response, captured.toString(StandardCharsets.UTF_8));
+      return new Run(response, captured.toString(StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.contains("\"message\":\"request\"")).map(line -> line + "\n")
+          .collect(Collectors.joining()));
     } finally {
       System.setOut(original);
     }

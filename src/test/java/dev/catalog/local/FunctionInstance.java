@@ -18,6 +18,7 @@ final class FunctionInstance {
   private final int number;
   private final ExecutorService thread;
   private volatile Object handler;
+  private final java.util.concurrent.atomic.AtomicInteger invocations = new java.util.concurrent.atomic.AtomicInteger();
 
   FunctionInstance(LocalFunction function, int number) {
     this.function = function;
@@ -43,7 +44,13 @@ final class FunctionInstance {
     });
   }
 
+  /** Whether this instance has served no invocation yet: its next one is a cold start. */
+  boolean cold() {
+    return invocations.get() == 0;
+  }
+
   Future<Object> invoke(APIGatewayProxyRequestEvent event, Context context) {
+    invocations.incrementAndGet();
     return thread.submit(() -> rethrow(() -> function.invoke(handler, event, context)));
   }
 

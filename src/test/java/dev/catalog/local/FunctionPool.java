@@ -95,6 +95,12 @@ final class FunctionPool implements AutoCloseable {
 
   /** Runs one invocation on an idle or new instance; {@code requestId} is API Gateway's, for the console. */
   Outcome invoke(APIGatewayProxyRequestEvent event, String requestId) throws InterruptedException {
+    return invoke(event, requestId, new java.util.concurrent.atomic.AtomicBoolean());
+  }
+
+  /** As {@link #invoke(APIGatewayProxyRequestEvent, String)}; sets {@code cold} when a new instance served it. */
+  Outcome invoke(APIGatewayProxyRequestEvent event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold)
+      throws InterruptedException {
     capacity.acquire();
     FunctionInstance instance = idle.pollFirst();
     try {
@@ -106,6 +112,7 @@ final class FunctionPool implements AutoCloseable {
       return failure.outcome;
     }
     boolean reusable = false;
+    cold.set(instance.cold());
     try {
       Outcome outcome = call(instance, event, requestId);
       reusable = !(outcome instanceof TimedOut);

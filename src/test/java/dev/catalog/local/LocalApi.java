@@ -56,6 +56,7 @@ public final class LocalApi implements AutoCloseable {
   private final ApiStage stage;
   private final Map<String, FunctionPool> pools;
   private final PrintStream console;
+  private final boolean accessLog;
   private final ServerConnector connector;
   private final ExecutorService requests;
   private final LocalAuth auth;
@@ -67,6 +68,7 @@ public final class LocalApi implements AutoCloseable {
     this.stage = stage;
     this.pools = pools;
     this.console = builder.console;
+    this.accessLog = builder.accessLog;
     this.connector = connector;
     this.requests = requests;
     this.auth = builder.auth != null ? builder.auth
@@ -169,7 +171,13 @@ public final class LocalApi implements AutoCloseable {
     }
     var event = HttpExchanges.event(incoming, route.path(), selected.get().pathParameters(), stage.name(),
         stage.variables(), requestId, claims);
-    respond(request, response, pool, pool.invoke(event, requestId), requestId);
+    long started = System.nanoTime();
+    var cold = new java.util.concurrent.atomic.AtomicBoolean();
+    respond(request, response, pool, pool.invoke(event, requestId, cold), requestId);
+    if (accessLog) {
+      console.println(AccessLine.of(incoming.method(), incoming.rawPath(), response.getStatus(),
+          System.nanoTime() - started, pool.function().name(), cold.get()));
+    }
   }
 
   /** The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. */
@@ -269,6 +277,7 @@ public final class LocalApi implements AutoCloseable {
     private int maxInstances;
     private PrintStream console = System.out;
     private LocalAuth auth;
+    private boolean accessLog;
 
     private Builder(SamTemplate template) {
       this.template = template;
@@ -311,6 +320,12 @@ public final class LocalApi implements AutoCloseable {
     /** Where cold starts, failures and timeouts are reported. */
     public Builder console(PrintStream console) {
       this.console = console;
+      return this;
+    }
+
+    /** Prints one access line per request routed to a function on the console ({@link AccessLine}); off by default. */
+    public Builder accessLog(boolean accessLog) {
+      this.accessLog = accessLog;
       return this;
     }
 

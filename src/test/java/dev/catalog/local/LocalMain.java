@@ -31,8 +31,10 @@ public final class LocalMain {
   static int run(Properties properties, Map<String, String> environment, PrintStream out, PrintStream err)
       throws InterruptedException {
     LocalOptions options;
+    boolean accessLog;
     try {
       options = LocalOptions.from(properties, environment);
+      accessLog = LocalOptions.accessLog(properties);
       if (options.invoke() != null) {
         return LocalInvoke.run(options, out, err);
       }
@@ -40,7 +42,7 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return 1;
     }
-    LocalServices services = start(options, out, err);
+    LocalServices services = start(options, out, err, accessLog);
     if (services == null) {
       return 1;
     }
@@ -59,10 +61,14 @@ public final class LocalMain {
    * {@code err}, and returns null.
    */
   static LocalServices start(LocalOptions options, PrintStream out, PrintStream err) {
+    return start(options, out, err, false);
+  }
+
+  static LocalServices start(LocalOptions options, PrintStream out, PrintStream err, boolean accessLog) {
     long started = System.nanoTime();
     LocalServices services;
     try {
-      services = LocalServices.start(options, out);
+      services = LocalServices.start(options, out, accessLog);
     } catch (RuntimeException e) {
       err.println("local: " + oneLine(e));
       return null;

@@ -115,6 +115,19 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
     throw new LocalApiException("-Dlocal.dynamodb=" + text + " is not an http(s) URL such as http://localhost:8000");
   }
 
+  /**
+   * {@code -Dlocal.logs}: {@code text} (the default) prints an access line per request beside the functions' own
+   * JSON lines; {@code json} leaves only the functions' lines, as CloudWatch would receive them.
+   */
+  static boolean accessLog(Properties properties) {
+    String text = blankToNull(properties.getProperty("local.logs"));
+    return switch (text == null ? "text" : text.strip()) {
+      case "text" -> true;
+      case "json" -> false;
+      default -> throw new LocalApiException("-Dlocal.logs=" + text + " is neither text (the default) nor json");
+    };
+  }
+
   private static boolean iam(String text) {
     return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "", "on", "true" -> true;

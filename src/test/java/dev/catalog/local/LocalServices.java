@@ -57,6 +57,11 @@ final class LocalServices implements AutoCloseable {
    * @throws LocalApiException for other bad input (handler, port, seed file)
    */
   static LocalServices start(LocalOptions options, PrintStream console) {
+    return start(options, console, false);
+  }
+
+  /** As {@link #start(LocalOptions, PrintStream)}; {@code accessLog} prints one line per request on the console. */
+  static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
@@ -92,7 +97,8 @@ final class LocalServices implements AutoCloseable {
         throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
             + " seed through the API with a token of that pool instead");
       }
-      api = LocalApi.builder(template).auth(auth).port(options.port()).maxInstances(options.maxInstances()).console(console)
+      api = LocalApi.builder(template).auth(auth).port(options.port()).maxInstances(options.maxInstances())
+          .console(console).accessLog(accessLog)
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
             environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
