@@ -11,6 +11,7 @@ import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.SampleProducts;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -103,7 +104,8 @@ class CognitoLocalInteropTest {
   private static void awaitPort(int port) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
-      try (Socket socket = new Socket("localhost", port)) {
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress("localhost", port), 1000);
         return;
       } catch (IOException notYet) {
         Thread.sleep(100);
