@@ -1,19 +1,25 @@
 package dev.catalog.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.http.telemetry.RequestLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The base of every function: turns the API Gateway event into an {@link ApiRequest}, runs the route's
  * {@link #handle}, and maps whatever it throws in one place ({@link Problems}). Subclasses hold no error handling.
+ *
+ * <p>Lambda calls {@link #handleRequest(InputStream, OutputStream, Context)}, the only {@code handleRequest}, with the
+ * event's JSON: reading it here with the streaming parser spares each cold start the runtime's reflective
+ * serializer.
  */
-public abstract class ApiHandler
-    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public abstract class ApiHandler implements RequestStreamHandler {
   private final Cors cors;
 
   protected ApiHandler(Cors cors) {
@@ -42,7 +48,12 @@ public abstract class ApiHandler
   }
 
   @Override
-  public final APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    ProxyEventCodec.write(serve(ProxyEventCodec.read(input), context), output);
+  }
+
+  /** Serves one event already read: what {@link #handleRequest} does between reading and writing JSON. */
+  public final APIGatewayProxyResponseEvent serve(APIGatewayProxyRequestEvent event, Context context) {
     long started = System.nanoTime();
     ApiRequest request = new ApiRequest(event, context);
     ApiResponse response;

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -167,6 +169,16 @@ public final class Json {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** A parser with the project's limits, for the Lambda event; the caller closes it. */
+  static JsonParser parser(InputStream in) throws IOException {
+    return FACTORY.createParser(in);
+  }
+
+  /** A generator with the project's settings writing UTF-8 to {@code out}; the caller closes it. */
+  static JsonGenerator generator(OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out);
   }
 
   /** The tree as JSON text, decimals in plain notation. */

@@ -2,8 +2,7 @@ package dev.catalog.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +15,12 @@ import dev.catalog.products.GetProductHandler;
 import dev.catalog.products.ListProductsHandler;
 import dev.catalog.products.PatchProductHandler;
 import dev.catalog.products.PutProductHandler;
+import dev.catalog.testing.LambdaJson;
 import dev.catalog.testing.ProductsApi;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,11 +36,13 @@ class EventFilesTest {
   static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  static APIGatewayProxyResponseEvent invoke(
-      RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, String function)
-      throws IOException {
-    var event = MAPPER.readValue(Path.of("events", function + ".json").toFile(), APIGatewayProxyRequestEvent.class);
-    return handler.handleRequest(event, null);
+  /** Hands the file's bytes to the handler's stream interface, as Lambda hands it the event. */
+  static APIGatewayProxyResponseEvent invoke(RequestStreamHandler handler, String function) throws IOException {
+    var out = new ByteArrayOutputStream();
+    try (InputStream event = Files.newInputStream(Path.of("events", function + ".json"))) {
+      handler.handleRequest(event, out, null);
+    }
+    return LambdaJson.response(out.toByteArray());
   }
 
   @Test

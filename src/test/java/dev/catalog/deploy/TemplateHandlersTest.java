@@ -1,19 +1,22 @@
 package dev.catalog.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.catalog.template.FunctionDef;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.DynamoDbLocal;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Keeps template.yaml and the code in step: every function's Handler names a public class with a public no-argument
- * constructor (how Lambda creates it) and the named method, taking an API Gateway event; every function has an event
+ * constructor (how Lambda creates it) and the named method, Lambda's stream interface and no other method by that name; every function has an event
  * in events/ and a test class of its own.
  */
 class TemplateHandlersTest {
@@ -35,8 +38,13 @@ class TemplateHandlersTest {
       assertTrue(Modifier.isPublic(type.getModifiers()), "public class");
       assertFalse(Modifier.isAbstract(type.getModifiers()), "concrete class");
       assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "public no-argument constructor");
-      Method method = type.getMethod(function.handlerMethod(), APIGatewayProxyRequestEvent.class, Context.class);
-      assertEquals(APIGatewayProxyResponseEvent.class, method.getReturnType());
+      // The runtime prefers a stream handler's method, so there must be no other public one by that name to pick.
+      assertTrue(RequestStreamHandler.class.isAssignableFrom(type), "a RequestStreamHandler");
+      List<Method> named = Arrays.stream(type.getMethods())
+          .filter(method -> method.getName().equals(function.handlerMethod())).toList();
+      assertEquals(1, named.size(), named.toString());
+      assertArrayEquals(new Class<?>[] {InputStream.class, OutputStream.class, Context.class},
+          named.get(0).getParameterTypes());
     }));
   }
 

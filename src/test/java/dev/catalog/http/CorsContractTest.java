@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.products.GetProductHandler;
@@ -157,13 +156,13 @@ class CorsContractTest {
     }
 
     static APIGatewayProxyResponseEvent send(
-        RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler, String method,
+        ApiHandler handler, String method,
         String resource, String path, Map<String, String> pathParameters, String... headers) {
       List<Map.Entry<String, String>> entries = new ArrayList<>();
       for (int i = 0; i < headers.length; i += 2) {
         entries.add(Map.entry(headers[i], headers[i + 1]));
       }
-      return handler.handleRequest(ProxyEvents.of(method, resource, path, pathParameters, entries, null), null);
+      return handler.serve(ProxyEvents.of(method, resource, path, pathParameters, entries, null), null);
     }
   }
 

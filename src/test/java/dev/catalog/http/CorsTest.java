@@ -18,7 +18,7 @@ class CorsTest {
 
   private static Map<String, String> get(String allowedOrigins, String... headers) {
     APIGatewayProxyResponseEvent response = handler(new Cors(allowedOrigins), request -> ApiResponse.json(200, "{}"))
-        .handleRequest(event("GET", "/products", headers), null);
+        .serve(event("GET", "/products", headers), null);
     assertEquals(200, response.getStatusCode());
     return response.getHeaders();
   }
@@ -93,7 +93,7 @@ class CorsTest {
   void errorResponsesCarryCorsHeadersSoTheBrowserCanReadThem() {
     APIGatewayProxyResponseEvent response = handler(new Cors(SHOP), request -> {
       throw HttpError.notFound("No product has id x.");
-    }).handleRequest(event("GET", "/products/x", "Origin", SHOP), null);
+    }).serve(event("GET", "/products/x", "Origin", SHOP), null);
     assertEquals(404, response.getStatusCode());
     assertEquals(SHOP, response.getHeaders().get("Access-Control-Allow-Origin"));
   }

@@ -24,7 +24,7 @@ class PreflightHandlerTest {
   private static APIGatewayProxyResponseEvent optionsOn(String allowedOrigins, String resource, String path,
       String... headers) {
     return new PreflightHandler(new Cors(allowedOrigins), ROUTES)
-        .handleRequest(event("OPTIONS", path, headers).withResource(resource), null);
+        .serve(event("OPTIONS", path, headers).withResource(resource), null);
   }
 
   private static void assertNoPreflightHeaders(Map<String, String> headers) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -192,7 +191,7 @@ class ProblemResponsesTest {
   }
 
   /** The route's handler on a context whose products table does not exist: every call fails unexpectedly. */
-  static List<Map.Entry<RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
+  static List<Map.Entry<ApiHandler,
       APIGatewayProxyRequestEvent>> brokenRoutes() {
     ProductsContext base = API.context();
     ProductsContext broken = ProductsContext.create(
@@ -233,7 +232,7 @@ class ProblemResponsesTest {
       APIGatewayProxyResponseEvent response;
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
       try {
-        response = route.getKey().handleRequest(event, null);
+        response = route.getKey().serve(event, null);
       } finally {
         System.setOut(original);
       }

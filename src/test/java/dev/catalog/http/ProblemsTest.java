@@ -36,7 +36,7 @@ class ProblemsTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      var response = handler(new Cors("*"), handle).handleRequest(event("PUT", "/products/p-1"), null);
+      var response = handler(new Cors("*"), handle).serve(event("PUT", "/products/p-1"), null);
       return new Run(response, captured.toString(StandardCharsets.UTF_8).lines()
           .filter(line -> !line.contains("\"message\":\"request\"")).map(line -> line + "\n")
           .collect(Collectors.joining()));

@@ -3,8 +3,13 @@ package dev.catalog.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.snapstart.SnapStartHooks;
+import dev.catalog.testing.LambdaJson;
 import dev.catalog.template.FunctionDef;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -62,11 +67,23 @@ final class LocalFunction implements AutoCloseable {
         throw new LocalApiException(where + ": Lambda needs a public, concrete class");
       }
       Constructor<?> constructor = type.getConstructor();
-      Method method = type.getMethod(definition.handlerMethod(), APIGatewayProxyRequestEvent.class, Context.class);
+      Method method = handlerMethod(type, definition.handlerMethod());
       return new LocalFunction(definition, loader, constructor, method);
     } catch (ReflectiveOperationException | LinkageError | LocalApiException e) {
       closeQuietly(loader);
       throw e instanceof LocalApiException known ? known : new LocalApiException(where + ": " + describe(e));
+    }
+  }
+
+  /**
+   * The method Lambda calls: as the runtime does, the stream form (event JSON in, response JSON out) when the class
+   * has one by that name, else the event-object form.
+   */
+  private static Method handlerMethod(Class<?> type, String name) throws NoSuchMethodException {
+    try {
+      return type.getMethod(name, InputStream.class, OutputStream.class, Context.class);
+    } catch (NoSuchMethodException notStream) {
+      return type.getMethod(name, APIGatewayProxyRequestEvent.class, Context.class);
     }
   }
 
@@ -75,7 +92,7 @@ final class LocalFunction implements AutoCloseable {
       case NoSuchMethodException m when m.getMessage().contains("<init>") ->
           "the class has no public no-argument constructor, which Lambda uses to create it";
       case NoSuchMethodException m -> "the class has no public method " + m.getMessage().replaceAll(".*\\.", "")
-          + " taking (APIGatewayProxyRequestEvent, Context)";
+          + " taking (InputStream, OutputStream, Context) or (APIGatewayProxyRequestEvent, Context)";
       case ClassNotFoundException c -> "names no class on the class path";
       default -> e.toString();
     };
@@ -132,9 +149,17 @@ final class LocalFunction implements AutoCloseable {
     return handler;
   }
 
-  /** Calls the handler method; what the handler throws is rethrown as is. */
+  /**
+   * Calls the handler method, a stream handler with the event's JSON; what the handler throws is rethrown as is, and
+   * output that is not a proxy response object is an IOException.
+   */
   Object invoke(Object handler, APIGatewayProxyRequestEvent event, Context context) throws Throwable {
     try {
+      if (method.getParameterCount() == 3) {
+        var out = new ByteArrayOutputStream();
+        method.invoke(handler, new ByteArrayInputStream(LambdaJson.event(event)), out, context);
+        return LambdaJson.response(out.toByteArray());
+      }
       return method.invoke(handler, event, context);
     } catch (InvocationTargetException e) {
       throw e.getCause();

@@ -40,7 +40,7 @@ class Base64BodyTest {
     APIGatewayProxyRequestEvent event = ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
         Map.of(), List.of(Map.entry("Content-Type", "application/json")), null))
         .withBody(base64).withIsBase64Encoded(true);
-    return ApiResult.of(new CreateProductHandler(API.context()).handleRequest(event, null));
+    return ApiResult.of(new CreateProductHandler(API.context()).serve(event, null));
   }
 
   static String encode(byte[] bytes) {

@@ -1,8 +1,7 @@
 package dev.catalog.testing;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.http.Cors;
 import dev.catalog.http.RouteMethods;
 import dev.catalog.local.auth.GatewayResponses;
@@ -22,13 +21,13 @@ import java.util.function.Function;
 /**
  * Serves {@link ApiCall}s by calling the template's handlers directly, each with a {@link ProductsContext} of its own
  * on this test class's tables, calling DynamoDB as the function within its template policy: the route table is the
- * template's, the event is the one API Gateway would send, and no HTTP is involved. Each function has one handler
+ * template's, the event is the JSON API Gateway would send, through the handler's stream interface as Lambda calls it, and no HTTP is involved. Each function has one handler
  * instance (the handlers are stateless, so concurrent calls are safe).
  */
 final class InProcessTarget implements ApiTarget {
   private final ApiRoutes routes;
   private final LocalAuth auth;
-  private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers =
+  private final Map<String, RequestStreamHandler> handlers =
       new HashMap<>();
 
   /**
@@ -66,7 +65,7 @@ final class InProcessTarget implements ApiTarget {
     APIGatewayProxyRequestEvent event = ProxyEvents.request(call.method(), call.pathAndQuery())
         .resource(selected.get().route().path()).pathParameters(selected.get().pathParameters())
         .headers(call.headers()).body(call.body()).requestId(requestId).authorizerClaims(claims).build();
-    return ApiResult.of(handlers.get(selected.get().function().logicalId()).handleRequest(event, null));
+    return ApiResult.of(LambdaJson.invoke(handlers.get(selected.get().function().logicalId()), event, null));
   }
 
   private static ApiResult result(GatewayResponses.Rendered rendered) {
@@ -85,20 +84,17 @@ final class InProcessTarget implements ApiTarget {
     return value;
   }
 
-  @SuppressWarnings("unchecked")
-  private static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> instantiate(
+  private static RequestStreamHandler instantiate(
       FunctionDef function, ProductsContext context, Map<String, String> environment) {
     try {
       Class<?> type = Class.forName(function.handlerClass());
       for (Constructor<?> constructor : type.getConstructors()) {
         Class<?>[] parameters = constructor.getParameterTypes();
         if (parameters.length == 1 && parameters[0] == ProductsContext.class) {
-          return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-              constructor.newInstance(context);
+          return (RequestStreamHandler) constructor.newInstance(context);
         }
         if (parameters.length == 2 && parameters[0] == Cors.class && parameters[1] == RouteMethods.class) {
-          return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-              constructor.newInstance(context.cors(), RouteMethods.parse(environment.get("ROUTE_METHODS")));
+          return (RequestStreamHandler) constructor.newInstance(context.cors(), RouteMethods.parse(environment.get("ROUTE_METHODS")));
         }
       }
       throw new IllegalStateException(function.handlerClass()
