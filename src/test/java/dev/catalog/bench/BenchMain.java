@@ -51,8 +51,11 @@ public final class BenchMain {
     var runtime = ManagedRuntime.in(work.resolve("runtime"), settings.javaHome());
     System.out.println("Functions run on " + runtime.javaDescription());
     var catalog = new TemplateCatalog(settings.template());
+    // The floor and the reference take event objects, which the runtime's serializer reads with joda-time loaded
+    // from the function's own jars: they ship it, as any such function must; the stream-handler functions do not.
     Path benchRoot = artifact.withClasses(settings.testClasses(),
-        List.of(NoopHandler.class, BareGetItemHandler.class), work.resolve("task-bench"));
+        List.of(NoopHandler.class, BareGetItemHandler.class), List.of(jarOf(org.joda.time.DateTime.class)),
+        work.resolve("task-bench"));
 
     List<String> skipped = new ArrayList<>();
     List<FunctionResult> results = new ArrayList<>();
@@ -196,5 +199,13 @@ public final class BenchMain {
     facts.put("zip", artifact.zip().toString());
     facts.put("bytes", artifact.zipBytes());
     return facts;
+  }
+
+  private static Path jarOf(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

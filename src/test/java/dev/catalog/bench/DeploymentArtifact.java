@@ -60,10 +60,10 @@ final class DeploymentArtifact {
   }
 
   /**
-   * A second task root: this artifact (hard-linked, not copied) plus the given test-scope classes, so that the
-   * benchmark's own handlers load from the same artifact without entering the real one.
+   * A second task root: this artifact (hard-linked, not copied) plus the given test-scope classes and jars (in
+   * {@code lib/}), so that the benchmark's own handlers load from the same artifact without entering the real one.
    */
-  Path withClasses(Path classesDir, List<Class<?>> classes, Path target) throws IOException {
+  Path withClasses(Path classesDir, List<Class<?>> classes, List<Path> jars, Path target) throws IOException {
     deleteRecursively(target);
     try (Stream<Path> files = Files.walk(taskRoot)) {
       for (Path source : files.toList()) {
@@ -86,6 +86,9 @@ final class DeploymentArtifact {
           Files.copy(file, copy);
         }
       }
+    }
+    for (Path jar : jars) {
+      Files.copy(jar, target.resolve("lib").resolve(jar.getFileName().toString()));
     }
     return target;
   }
