@@ -115,6 +115,18 @@ class OperationsTemplateTest {
   }
 
   @Test
+  void theDashboardShowsTheStateOfEveryAlarm() {
+    String body = TEMPLATE.resources().values().stream().filter(r -> r.type().equals("AWS::CloudWatch::Dashboard"))
+        .map(r -> ((Intrinsic) r.properties().get("DashboardBody")).argument().toString()).findFirst().orElseThrow();
+    assertTrue(body.contains("\"type\": \"alarm\""), "an alarm-status widget");
+    TEMPLATE.resources().forEach((name, resource) -> {
+      if (resource.type().equals("AWS::CloudWatch::Alarm")) {
+        assertTrue(body.contains("\"${" + name + ".Arn}\""), name);
+      }
+    });
+  }
+
+  @Test
   void theApiWritesJsonAccessLogsToALogGroupWithRetention() {
     Map<?, ?> api = TEMPLATE.resources().get("ProductsApi").properties();
     Map<?, ?> setting = (Map<?, ?>) api.get("AccessLogSetting");
