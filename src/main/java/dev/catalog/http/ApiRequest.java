@@ -27,6 +27,8 @@ public final class ApiRequest {
   private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private final String requestId;
   private final RequestMetrics metrics = new RequestMetrics();
+  private Caller caller;
+  private boolean callerRead;
 
   public ApiRequest(APIGatewayProxyRequestEvent event, Context context) {
     this.event = event;
@@ -64,10 +66,17 @@ public final class ApiRequest {
     });
   }
 
-  /** The caller API Gateway's authorizer verified, or null when none ran (a public route). */
+  /**
+   * The caller API Gateway's authorizer verified, or null when none ran (a public route). Read from the claims once:
+   * the access check, the audit fields and the request line all ask for it.
+   */
   public Caller caller() {
-    var requestContext = event.getRequestContext();
-    return requestContext == null ? null : Caller.from(requestContext.getAuthorizer());
+    if (!callerRead) {
+      var requestContext = event.getRequestContext();
+      caller = requestContext == null ? null : Caller.from(requestContext.getAuthorizer());
+      callerRead = true;
+    }
+    return caller;
   }
 
   public String requestId() {
