@@ -1,7 +1,6 @@
 package dev.catalog.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +48,8 @@ final class FunctionInstance {
     return invocations.get() == 0;
   }
 
-  Future<Object> invoke(APIGatewayProxyRequestEvent event, Context context) {
+  /** @param event the REST proxy event object, or an event's JSON bytes */
+  Future<Object> invoke(Object event, Context context) {
     invocations.incrementAndGet();
     return thread.submit(() -> rethrow(() -> function.invoke(handler, event, context)));
   }

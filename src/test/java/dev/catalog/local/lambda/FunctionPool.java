@@ -99,7 +99,20 @@ public final class FunctionPool implements AutoCloseable {
   }
 
   /** As {@link #invoke(APIGatewayProxyRequestEvent, String)}; sets {@code cold} when a new instance served it. */
-  public Outcome invoke(APIGatewayProxyRequestEvent event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold)
+  public Outcome invoke(APIGatewayProxyRequestEvent event, String requestId,
+      java.util.concurrent.atomic.AtomicBoolean cold) throws InterruptedException {
+    return invokeEvent(event, requestId, cold);
+  }
+
+  /**
+   * Runs one invocation with an event's JSON, as Lambda passes it to a stream handler; {@link Returned} then holds
+   * the bytes the handler wrote. Every event source but the REST API's uses this form.
+   */
+  public Outcome invoke(byte[] eventJson, String requestId) throws InterruptedException {
+    return invokeEvent(eventJson, requestId, new java.util.concurrent.atomic.AtomicBoolean());
+  }
+
+  private Outcome invokeEvent(Object event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold)
       throws InterruptedException {
     capacity.acquire();
     FunctionInstance instance = idle.pollFirst();
@@ -127,7 +140,7 @@ public final class FunctionPool implements AutoCloseable {
     }
   }
 
-  private Outcome call(FunctionInstance instance, APIGatewayProxyRequestEvent event, String requestId)
+  private Outcome call(FunctionInstance instance, Object event, String requestId)
       throws InterruptedException {
     Duration timeout = Duration.ofSeconds(function.definition().timeoutSeconds());
     boolean gatewayFirst = GATEWAY_LIMIT.compareTo(timeout) < 0;

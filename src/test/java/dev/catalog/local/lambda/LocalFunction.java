@@ -152,17 +152,28 @@ public final class LocalFunction implements AutoCloseable {
   }
 
   /**
-   * Calls the handler method, a stream handler with the event's JSON; what the handler throws is rethrown as is, and
-   * output that is not a proxy response object is an IOException.
+   * Calls the handler method: a stream handler with the event's JSON, which is {@code event} itself when it is bytes
+   * (the handler's output is then returned as bytes); what the handler throws is rethrown as is. For a REST proxy
+   * event, output that is not a proxy response object is an IOException.
    */
-  Object invoke(Object handler, APIGatewayProxyRequestEvent event, Context context) throws Throwable {
+  Object invoke(Object handler, Object event, Context context) throws Throwable {
     try {
+      if (event instanceof byte[] json) {
+        if (method.getParameterCount() != 3) {
+          throw new LocalApiException(name() + ": only a stream handler (InputStream, OutputStream, Context) is"
+              + " given events other than API Gateway's REST proxy event here");
+        }
+        var out = new ByteArrayOutputStream();
+        method.invoke(handler, new ByteArrayInputStream(json), out, context);
+        return out.toByteArray();
+      }
+      APIGatewayProxyRequestEvent proxyEvent = (APIGatewayProxyRequestEvent) event;
       if (method.getParameterCount() == 3) {
         var out = new ByteArrayOutputStream();
-        method.invoke(handler, new ByteArrayInputStream(LambdaJson.event(event)), out, context);
+        method.invoke(handler, new ByteArrayInputStream(LambdaJson.event(proxyEvent)), out, context);
         return LambdaJson.response(out.toByteArray());
       }
-      return method.invoke(handler, event, context);
+      return method.invoke(handler, proxyEvent, context);
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }

@@ -1,9 +1,8 @@
 package dev.catalog.local.events.http;
 
 import dev.catalog.local.LocalApiException;
-import dev.catalog.local.lambda.LocalFunction;
 import dev.catalog.local.lambda.FunctionPool;
-import dev.catalog.local.lambda.LambdaEnvironment;
+import dev.catalog.local.lambda.LocalFunctions;
 
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
@@ -14,7 +13,6 @@ import dev.catalog.local.lambda.FunctionPool.Outcome;
 import dev.catalog.local.lambda.FunctionPool.Returned;
 import dev.catalog.local.lambda.FunctionPool.TimedOut;
 import dev.catalog.template.ApiRoutes;
-import dev.catalog.template.FunctionDef;
 import dev.catalog.template.Route;
 import dev.catalog.template.SamTemplate;
 import java.io.IOException;
@@ -23,14 +21,12 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -65,6 +61,7 @@ public final class LocalApi implements AutoCloseable {
   private final ServerConnector connector;
   private final ExecutorService requests;
   private final LocalAuth auth;
+  private final boolean ownsFunctions;
 
   private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
       ExecutorService requests) {
@@ -76,6 +73,7 @@ public final class LocalApi implements AutoCloseable {
     this.accessLog = builder.accessLog;
     this.connector = connector;
     this.requests = requests;
+    this.ownsFunctions = builder.shared == null;
     this.auth = builder.auth != null ? builder.auth
         : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
   }
@@ -265,7 +263,9 @@ public final class LocalApi implements AutoCloseable {
       console.println("[local API] stopping the HTTP server: " + e);
     }
     requests.shutdownNow();
-    pools.values().forEach(FunctionPool::close);
+    if (ownsFunctions) {
+      pools.values().forEach(FunctionPool::close);
+    }
     try {
       requests.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -283,6 +283,7 @@ public final class LocalApi implements AutoCloseable {
     private PrintStream console = System.out;
     private LocalAuth auth;
     private boolean accessLog;
+    private LocalFunctions shared;
 
     private Builder(SamTemplate template) {
       this.template = template;
@@ -295,6 +296,15 @@ public final class LocalApi implements AutoCloseable {
      */
     public Builder environment(Function<String, Map<String, String>> environment) {
       this.environment = environment;
+      return this;
+    }
+
+    /**
+     * Invokes these functions, shared with other event sources, instead of preparing its own (then
+     * {@link #environment} and {@link #maxInstances} are theirs, and closing the API leaves them running).
+     */
+    public Builder functions(LocalFunctions functions) {
+      this.shared = functions;
       return this;
     }
 
@@ -340,16 +350,11 @@ public final class LocalApi implements AutoCloseable {
      * @throws LocalApiException for a Handler that names no class, or a port in use
      */
     public LocalApi start() {
-      Map<String, FunctionPool> pools = new LinkedHashMap<>();
-      ClassLoader host = LocalApi.class.getClassLoader();
+      LocalFunctions functions = shared != null ? shared
+          : LocalFunctions.prepare(template, environment, maxInstances, console);
+      Map<String, FunctionPool> pools = functions.pools();
       try {
         ApiStage stage = ApiStage.of(template);
-        for (FunctionDef function : template.functions().values()) {
-          Supplier<Map<String, String>> variables =
-              () -> LambdaEnvironment.of(function, environment.apply(function.logicalId()));
-          pools.put(function.logicalId(), new FunctionPool(LocalFunction.prepare(function, host), variables,
-              maxInstances, console));
-        }
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         Server server = new Server(new VirtualThreadPool());
         ServerConnector connector = new ServerConnector(server, new RawTargetConnections(configuration()));
@@ -369,7 +374,9 @@ public final class LocalApi implements AutoCloseable {
         start(server);
         return api;
       } catch (RuntimeException e) {
-        pools.values().forEach(FunctionPool::close);
+        if (shared == null) {
+          functions.close();
+        }
         throw e;
       }
     }
