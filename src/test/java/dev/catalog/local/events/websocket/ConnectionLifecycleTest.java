@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class ConnectionLifecycleTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static LocalWebSocketApi start(CapturedConsole console, Duration idle, Duration life) {
-    return LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).port(0).console(console.stream())
-        .idleTimeout(idle).maxLifetime(life).start();
+    return LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).environment(id -> Map.of()).port(0)
+        .console(console.stream()).idleTimeout(idle).maxLifetime(life).start();
   }
 
   static LocalWebSocketApi start(CapturedConsole console) {

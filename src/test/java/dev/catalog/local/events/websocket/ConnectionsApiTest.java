@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooL
 
 /**
  * The {@code @connections} management API through the SDK's own client, as the fan-out function calls it: each
- * call signed by a function of the fixture template, whose policy decides.
+ * call signed by a function of the fixture template, whose policy decides. The API serves connections only here (no
+ * functions given, so no route is invoked), as a test of a fan-out uses it.
  */
 class ConnectionsApiTest {
   static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("src/test/resources/templates/websocket.yaml"));

@@ -138,7 +138,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
     private Duration idleTimeout = Duration.ofMinutes(10);
     private Duration maxLifetime = Duration.ofHours(2);
     private LocalFunctions functions;
-    private Function<String, Map<String, String>> environment = id -> Map.of();
+    private Function<String, Map<String, String>> environment;
 
     private Builder(SamTemplate template, IntrinsicResolver resolver) {
       this.template = template;
@@ -156,13 +156,17 @@ public final class LocalWebSocketApi implements AutoCloseable {
       return this;
     }
 
-    /** Invokes these functions, shared with other event sources (default: its own, see {@link #environment}). */
+    /**
+     * Invokes these functions, shared with other event sources, for the routes. Without them (or an
+     * {@link #environment}), no route is invoked: connections open and close, and the {@code @connections} API serves
+     * them, which is what a test of code that only manages connections (a fan-out) needs.
+     */
     public Builder functions(LocalFunctions functions) {
       this.functions = functions;
       return this;
     }
 
-    /** Each function's environment by logical id, when it prepares its own functions. */
+    /** Invokes the routes through functions of its own, given this environment by logical id. */
     public Builder environment(Function<String, Map<String, String>> environment) {
       this.environment = environment;
       return this;
@@ -216,8 +220,13 @@ public final class LocalWebSocketApi implements AutoCloseable {
       connector.setHost(host);
       connector.setPort(port);
       server.addConnector(connector);
-      LocalFunctions own = functions == null ? LocalFunctions.prepare(template, id -> localEndpoint(
-          environment.apply(id), URI.create("http://localhost:" + connector.getLocalPort())), 0, console) : null;
+      LocalFunctions own = functions == null && environment != null ? LocalFunctions.prepare(template,
+          id -> localEndpoint(environment.apply(id), URI.create("http://localhost:" + connector.getLocalPort())), 0,
+          console) : null;
+      if (functions == null && own == null) {
+        // Connections only: no function to invoke, so no route.
+        api = new WebSocketApiDef(api.logicalId(), api.apiId(), api.stage(), api.routeSelectionExpression(), Map.of());
+      }
       RouteInvoker invoker = new RouteInvoker(functions != null ? functions : own, console);
       WebSocketEvents events = new WebSocketEvents(api, "localhost");
       WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,

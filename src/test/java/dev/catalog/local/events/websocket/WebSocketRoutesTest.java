@@ -13,6 +13,7 @@ import dev.catalog.template.SamTemplate;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,8 @@ class WebSocketRoutesTest {
 
   @BeforeAll
   static void start() {
-    ws = LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).port(0).console(CONSOLE.stream()).start();
+    ws = LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).environment(id -> Map.of()).port(0)
+        .console(CONSOLE.stream()).start();
   }
 
   @AfterAll
