@@ -123,7 +123,7 @@ public final class LocalServices implements AutoCloseable {
       }, options.maxInstances(), console);
       if (WebSocketApiDef.of(template, resolver).isPresent()) {
         webSocket = LocalWebSocketApi.builder(template, resolver).functions(functions).iam(identities::join)
-            .port(options.wsPort()).console(console).start();
+            .port(options.wsPort()).console(console).accessLog(accessLog).start();
         webSockets.set(webSocket);
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())

@@ -9,7 +9,8 @@
  *   <li>{@link dev.catalog.local.lambda}: Lambda's execution model, each function in a class loader of its own with its
  *       template environment, instances, timeouts, SnapStart hooks; {@code -Dinvoke=}. Every event source hands its
  *       events to it and knows nothing of how a function runs.
- *   <li>{@link dev.catalog.local.events.http}: the REST API (API Gateway's REST proxy events).
+ *   <li>{@link dev.catalog.local.events.http}: the REST API (API Gateway's REST proxy events);
+ *       {@link dev.catalog.local.events.websocket}: the WebSocket API and its {@code @connections} API.
  *   <li>{@link dev.catalog.local.auth}: the REST API's Cognito authorizers and the development issuer;
  *       {@link dev.catalog.local.iam}: each function's template identity, with its policies enforced on every call.
  * </ul>

@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ class ConnectionLifecycleTest {
 
   static LocalWebSocketApi start(CapturedConsole console, Duration idle, Duration life) {
     return LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).environment(id -> Map.of()).port(0)
-        .console(console.stream()).idleTimeout(idle).maxLifetime(life).start();
+        .console(console.stream()).accessLog(true).idleTimeout(idle).maxLifetime(life).start();
   }
 
   static LocalWebSocketApi start(CapturedConsole console) {
@@ -57,7 +58,7 @@ class ConnectionLifecycleTest {
   }
 
   @Test
-  void aClientsCloseRunsDisconnectOnceWithItsStatusAndTheConnectionIsGone() throws Exception {
+  void aClientsCloseRunsDisconnectOnceWithItsStatusTheConnectionIsGoneAndEachRouteHasItsAccessLine() throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     try (LocalWebSocketApi ws = start(console)) {
@@ -71,6 +72,16 @@ class ConnectionLifecycleTest {
       assertEquals("user-1", disconnect.path("requestContext").path("authorizer").path("principalId").asText());
       assertFalse(ws.connections().ids().contains(id));
       assertEquals(1, disconnects(events, id));
+      // The access line follows the invocation it describes, so it may come a moment after the event.
+      List<String> access = List.of();
+      for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+          access.size() < 3 && System.nanoTime() < deadline; Thread.sleep(10)) {
+        access = console.lines().stream().filter(line -> line.startsWith("[local WebSocket API] " + id))
+            .map(line -> line.replaceAll(" [0-9.]+ ms ", " _ ms ")).toList();
+      }
+      assertEquals(List.of("[local WebSocket API] " + id + " $connect 200 _ ms SocketEventsFunction",
+          "[local WebSocket API] " + id + " echo 200 _ ms SocketEventsFunction",
+          "[local WebSocket API] " + id + " $disconnect 200 _ ms SocketEventsFunction"), access);
     }
   }
 

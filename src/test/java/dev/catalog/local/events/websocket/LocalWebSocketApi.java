@@ -139,6 +139,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
     private Duration maxLifetime = Duration.ofHours(2);
     private LocalFunctions functions;
     private Function<String, Map<String, String>> environment;
+    private boolean accessLog;
 
     private Builder(SamTemplate template, IntrinsicResolver resolver) {
       this.template = template;
@@ -189,6 +190,12 @@ public final class LocalWebSocketApi implements AutoCloseable {
       return this;
     }
 
+    /** Prints one line per route invocation on the console ({@code -Dlocal.logs=text}); off by default. */
+    public Builder accessLog(boolean accessLog) {
+      this.accessLog = accessLog;
+      return this;
+    }
+
     /** How long a connection may stay without a message before it is closed (API Gateway: 10 minutes). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = idleTimeout;
@@ -231,7 +238,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
       WebSocketEvents events = new WebSocketEvents(api, "localhost");
       WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,
           ConnectAuthorizer.methodArn(TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
-          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console);
+          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console, accessLog);
       WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
         container.setIdleTimeout(idleTimeout);
         container.setMaxTextMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);

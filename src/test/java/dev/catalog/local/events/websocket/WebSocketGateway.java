@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
@@ -32,15 +33,17 @@ final class WebSocketGateway {
   private final ConnectAuthorizer authorizer;
   private final ClientConnection.Lifecycle lifecycle;
   private final PrintStream console;
+  private final boolean accessLog;
 
   WebSocketGateway(WebSocketApiDef api, RouteInvoker invoker, WebSocketEvents events, ConnectAuthorizer authorizer,
-      ClientConnection.Lifecycle lifecycle, PrintStream console) {
+      ClientConnection.Lifecycle lifecycle, PrintStream console, boolean accessLog) {
     this.api = api;
     this.invoker = invoker;
     this.events = events;
     this.authorizer = authorizer;
     this.lifecycle = lifecycle;
     this.console = console;
+    this.accessLog = accessLog;
   }
 
   /** The handshake: the connection's listener when it is accepted; null, with the refusal sent, when not. */
@@ -60,7 +63,7 @@ final class WebSocketGateway {
       connection.authorized(decision.context());
     }
     if (route != null) {
-      RouteInvoker.Result result = invoker.invoke(route.function(), events.connect(connection, handshake, requestId),
+      RouteInvoker.Result result = invoke(route, connection, events.connect(connection, handshake, requestId),
           requestId);
       if (!result.succeeded()) {
         console.printf("[local WebSocket API] $connect: 500, %s failed: %s%n", route.function(),
@@ -84,7 +87,7 @@ final class WebSocketGateway {
       connection.send(error("Forbidden", connection, requestId));
       return;
     }
-    RouteInvoker.Result result = invoker.invoke(route.function(),
+    RouteInvoker.Result result = invoke(route, connection,
         events.message(connection, route.routeKey(), body, base64, requestId), requestId);
     if (!result.succeeded()) {
       console.printf("[local WebSocket API] %s: %s failed: %s%n", route.routeKey(), route.function(),
@@ -100,12 +103,28 @@ final class WebSocketGateway {
     WebSocketApiDef.Route route = api.routes().get("$disconnect");
     if (route != null) {
       String requestId = Connections.newId();
-      RouteInvoker.Result result = invoker.invoke(route.function(),
+      RouteInvoker.Result result = invoke(route, connection,
           events.disconnect(connection, statusCode, reason, requestId), requestId);
       if (!result.succeeded()) {
         console.printf("[local WebSocket API] $disconnect: %s failed: %s%n", route.function(), result.errorMessage());
       }
     }
+  }
+
+  /**
+   * Invokes the route's function; with the access log on, one line for a person at a terminal: connection, route,
+   * the function's status (or {@code failed}), latency and function; never the message, which is the client's.
+   */
+  private RouteInvoker.Result invoke(WebSocketApiDef.Route route, Connection connection, ObjectNode event,
+      String requestId) throws InterruptedException {
+    long started = System.nanoTime();
+    RouteInvoker.Result result = invoker.invoke(route.function(), event, requestId);
+    if (accessLog) {
+      console.println(String.format(Locale.ROOT, "[local WebSocket API] %s %s %s %.1f ms %s", connection.id(),
+          route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
+          (System.nanoTime() - started) / 1e6, route.function()));
+    }
+    return result;
   }
 
   /** API Gateway's own message to the client, e.g. when the route's function failed. */
