@@ -44,6 +44,10 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
+  void sendBinary(byte[] bytes) {
+    socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
   /** The next message received, or null when none comes within the wait. */
   String next() throws InterruptedException {
     return next(WAIT);

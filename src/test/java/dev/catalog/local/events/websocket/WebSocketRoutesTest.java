@@ -173,4 +173,17 @@ class WebSocketRoutesTest {
       assertFalse(message.path("isBase64Encoded").asBoolean());
     }
   }
+
+  @Test
+  void aBinaryMessageGoesToDefaultAsBase64() throws Exception {
+    try (SocketClient client = SocketClient.open(url("token=allow"))) {
+      client.sendBinary(new byte[] {(byte) 0xff, 0, '{'});
+      JsonNode seen = json(client.next());
+      assertEquals("$default", seen.path("routeKey").asText());
+      assertEquals("/wB7", seen.path("body").asText());
+      JsonNode message = EVENTS.await(SocketEventsHandler.LOG_PREFIX,
+          event -> event.path("body").asText().equals("/wB7"));
+      assertTrue(message.path("isBase64Encoded").asBoolean());
+    }
+  }
 }
