@@ -175,4 +175,23 @@ class ConnectionsApiTest {
       assertEquals("UnrecognizedClientException", refused.awsErrorDetails().errorCode());
     }
   }
+
+  @Test
+  void aPlainRequestIsAnsweredAsApiGatewayWouldNeverWithAServerPage() throws Exception {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      var plain = http.send(java.net.http.HttpRequest.newBuilder(ws.connectionsEndpoint().resolve("/")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, plain.statusCode());
+      assertEquals("{\"message\":\"Forbidden\"}", plain.body());
+      var put = http.send(java.net.http.HttpRequest.newBuilder(ws.connectionsEndpoint().resolve("/@connections/x"))
+          .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, put.statusCode());
+      assertEquals("{\"message\":\"Missing Authentication Token\"}", put.body());
+      var unsigned = http.send(java.net.http.HttpRequest.newBuilder(
+          ws.connectionsEndpoint().resolve("/@connections/x")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, unsigned.statusCode());
+    }
+  }
 }

@@ -9,26 +9,17 @@ import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.template.TemplateException;
 import dev.catalog.template.WebSocketApiDef;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -245,38 +236,9 @@ public final class LocalWebSocketApi implements AutoCloseable {
         container.setMaxBinaryMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);
         container.addMapping("/", gateway::connect);
       });
-      upgrade.setHandler(new Handler.Abstract() {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws IOException {
-          if (ConnectionsApi.serves(request)) {
-            management.handle(request, response, callback);
-          } else {
-            // A plain HTTP request to the WebSocket URL: API Gateway answers it as a route it does not serve.
-            response.setStatus(403);
-            response.getHeaders().put("Content-Type", "application/json");
-            response.write(true, ByteBuffer.wrap("{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8)),
-                callback);
-          }
-          return true;
-        }
-      });
+      upgrade.setHandler(PlainRequests.handler(management));
       server.setHandler(upgrade);
-      server.setErrorHandler((request, response, callback) -> {
-        // What the server answers on its own (a request it cannot parse, a failure of this tool): API Gateway's
-        // JSON form of an error, never a server page; a failure of the tool itself also goes to the console.
-        if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable bug) {
-          synchronized (console) {
-            console.println("[local WebSocket API] " + request.getMethod() + " " + request.getHttpURI().getPath()
-                + " failed in the local tool itself");
-            bug.printStackTrace(console);
-          }
-        }
-        int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-        response.getHeaders().put("Content-Type", "application/json");
-        response.write(true, ByteBuffer.wrap(("{\"message\":\"" + (status >= 500 ? "Internal server error"
-            : HttpStatus.getMessage(status)) + "\"}").getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-      });
+      server.setErrorHandler(PlainRequests.errors(console));
       try {
         server.start();
       } catch (Exception e) {
