@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param function the function's logical id
  * @param event the event's name under {@code Events}
- * @param tableName the physical name of the table whose stream the event's {@code Stream} names
+ * @param table the logical id of the table whose stream the event's {@code Stream} names
+ * @param tableName its physical name
  * @param startingPosition {@code TRIM_HORIZON} or {@code LATEST}
  * @param batchSize at most this many records per invocation (Lambda's default 100)
  * @param batchingWindow how long to gather records before invoking with fewer than a full batch (default 0)
@@ -19,12 +20,12 @@ import java.time.Duration;
  * @param onFailure the ARN of {@code DestinationConfig.OnFailure.Destination}, or null
  * @param enabled {@code Enabled} (default true)
  */
-public record StreamEventSource(String function, String event, String tableName, String startingPosition,
+public record StreamEventSource(String function, String event, String table, String tableName, String startingPosition,
     int batchSize, Duration batchingWindow, boolean reportBatchItemFailures, boolean bisectOnError,
     int maximumRetryAttempts, int maximumRecordAgeSeconds, String onFailure, boolean enabled) {
 
-  /** e.g. {@code OrdersTable stream → PartialFunction}, for the console. */
+  /** e.g. {@code ProductsTable → ProductEventsFunction}, for the console. */
   public String describe() {
-    return tableName + " → " + function;
+    return table + " → " + function;
   }
 }

@@ -36,7 +36,7 @@ public final class TemplateStreamSources {
         if (declared instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type"))) {
           String where = resource.logicalId() + " Events." + name;
           Object resolved = resolver.resolve(event.get("Properties"), where + ".Properties");
-          sources.add(source(template, resource.logicalId(), String.valueOf(name), where,
+          sources.add(source(template, resolver, resource.logicalId(), String.valueOf(name), where,
               resolved instanceof Map<?, ?> map ? map : Map.of()));
         }
       });
@@ -44,8 +44,8 @@ public final class TemplateStreamSources {
     return sources;
   }
 
-  private static StreamEventSource source(SamTemplate template, String function, String event, String where,
-      Map<?, ?> properties) {
+  private static StreamEventSource source(SamTemplate template, IntrinsicResolver resolver, String function,
+      String event, String where, Map<?, ?> properties) {
     for (String key : NOT_EMULATED) {
       if (properties.containsKey(key)) {
         throw fail(template, where, key + " is not emulated by the local stream poller");
@@ -68,7 +68,9 @@ public final class TemplateStreamSources {
     boolean report = responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures");
     Object destination = properties.get("DestinationConfig") instanceof Map<?, ?> config
         && config.get("OnFailure") instanceof Map<?, ?> onFailure ? onFailure.get("Destination") : null;
-    return new StreamEventSource(function, event, stream.group(1), position,
+    String table = template.tables().keySet().stream().filter(id -> resolver.physicalName(id).equals(stream.group(1)))
+        .findFirst().orElseThrow(() -> fail(template, where, "Stream names no table of the template"));
+    return new StreamEventSource(function, event, table, stream.group(1), position,
         number(template, where, properties, "BatchSize", 100, 1, 10_000),
         Duration.ofSeconds(number(template, where, properties, "MaximumBatchingWindowInSeconds", 0, 0, 300)), report,
         flag(properties, "BisectBatchOnFunctionError", false),
