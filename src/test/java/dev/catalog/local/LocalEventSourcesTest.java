@@ -57,7 +57,8 @@ class LocalEventSourcesTest {
   void theReadyLineNamesTheSnsEndpointItsTopicsAndTheStreamConsumers() {
     assertTrue(OUT.lines().getFirst().contains("; SNS at " + services.sns().url()
         + " with 2 topics (EventsTopic, AuditTopic), each message printed as an [SNS] line; stream consumers"
-        + " OrdersTable → PartialFunction, PoisonTable → BisectFunction, AgedTable → AgedFunction)"), OUT::text);
+        + " OrdersTable → PartialFunction, OrdersTable → LatestFunction, PoisonTable → BisectFunction,"
+        + " AgedTable → AgedFunction)"), OUT::text);
   }
 
   @Test

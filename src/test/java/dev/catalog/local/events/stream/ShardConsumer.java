@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -28,6 +29,7 @@ final class ShardConsumer {
   private final BatchDelivery delivery;
   private final List<Record> buffer = new ArrayList<>();
   private String lastRead;
+  private String iterator;
 
   ShardConsumer(StreamConsumer consumer, DynamoDbStreamsClient streams, String streamArn, String shardId,
       ShardIteratorType start) {
@@ -37,11 +39,12 @@ final class ShardConsumer {
     this.shardId = shardId;
     this.start = start;
     this.delivery = new BatchDelivery(consumer, shardId);
+    // Taken now, on the caller's thread: a LATEST consumer sees every write made once it has started.
+    this.iterator = iterator(start, null);
   }
 
   /** Reads and delivers until the shard is finished (returns) or the thread is interrupted. */
   void run() throws InterruptedException {
-    String iterator = iterator(start, null);
     int batchSize = consumer.source().batchSize();
     Duration window = consumer.source().batchingWindow();
     while (true) {
@@ -57,8 +60,13 @@ final class ShardConsumer {
         try {
           String current = iterator;
           read = streams.getRecords(request -> request.shardIterator(current).limit(READ_LIMIT));
-        } catch (ExpiredIteratorException expired) {
-          iterator = iterator(lastRead == null ? start : ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastRead);
+        } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
+          // Iterators last 15 minutes; records the stream trimmed are gone: go on after the last record read, or
+          // from the oldest one left, as Lambda does.
+          iterator = lastRead != null && stale instanceof ExpiredIteratorException
+              ? iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastRead)
+              : iterator(ShardIteratorType.TRIM_HORIZON, null);
+          Thread.sleep(POLL_MILLIS);
           continue;
         }
         buffer.addAll(read.records());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,36 +81,42 @@ final class StreamConsumer {
     return clock.instant();
   }
 
-  /** Starts the shard discovery thread; shards existing now start as StartingPosition says. */
+  /**
+   * Starts reading the shards there are now, as StartingPosition says, before it returns (so a LATEST consumer sees
+   * every write made after), then watches the stream for new shards on a thread of its own.
+   */
   void start() {
+    startReady(true);
     Thread discovery = Thread.ofVirtual().name("stream " + source.describe()).unstarted(this::discover);
     threads.add(discovery);
     discovery.start();
   }
 
+  private void startReady(boolean first) {
+    List<ShardLineage.Shard> listed = new ArrayList<>();
+    Map<String, Boolean> closed = new HashMap<>();
+    for (Shard shard : shards()) {
+      listed.add(new ShardLineage.Shard(shard.shardId(), shard.parentShardId()));
+      closed.put(shard.shardId(), shard.sequenceNumberRange().endingSequenceNumber() != null);
+    }
+    for (ShardLineage.Shard shard : ShardLineage.ready(listed, started, finished)) {
+      boolean latest = first && source.startingPosition().equals("LATEST");
+      if (latest && closed.get(shard.id())) {
+        started.add(shard.id());
+        finished.add(shard.id());
+        continue;
+      }
+      startShard(shard.id(), latest ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON);
+    }
+  }
+
   private void discover() {
-    boolean first = true;
     while (!stopped) {
       try {
-        List<ShardLineage.Shard> listed = new ArrayList<>();
-        Map<String, Boolean> closed = new ConcurrentHashMap<>();
-        for (Shard shard : shards()) {
-          listed.add(new ShardLineage.Shard(shard.shardId(), shard.parentShardId()));
-          closed.put(shard.shardId(), shard.sequenceNumberRange().endingSequenceNumber() != null);
-        }
-        for (ShardLineage.Shard shard : ShardLineage.ready(listed, started, finished)) {
-          boolean latest = first && source.startingPosition().equals("LATEST");
-          if (latest && closed.get(shard.id())) {
-            started.add(shard.id());
-            finished.add(shard.id());
-            continue;
-          }
-          startShard(shard.id(), latest ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON);
-        }
-        first = false;
         synchronized (changed) {
           changed.wait(DISCOVERY_MILLIS);
         }
+        startReady(false);
       } catch (InterruptedException stopping) {
         return;
       } catch (RuntimeException e) {
@@ -136,8 +143,8 @@ final class StreamConsumer {
 
   private void startShard(String shardId, ShardIteratorType position) {
     started.add(shardId);
+    ShardConsumer shard = new ShardConsumer(this, streams, streamArn, shardId, position);
     Thread reader = Thread.ofVirtual().name("shard " + shardId).unstarted(() -> {
-      ShardConsumer shard = new ShardConsumer(this, streams, streamArn, shardId, position);
       while (!stopped) {
         try {
           shard.run();

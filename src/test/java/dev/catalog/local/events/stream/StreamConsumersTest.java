@@ -44,10 +44,13 @@ class StreamConsumersTest {
   static StreamConsumers consumers;
 
   @BeforeAll
-  static void start() {
+  static void start() throws InterruptedException {
+    put("OrdersTable", "before-1", Map.of());
     api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0).console(CONSOLE).start();
     consumers = StreamConsumers.start(DYNAMO.template(), DYNAMO.resolver(), DYNAMO.endpoint(),
         AwsBasicCredentials.create("local", "local"), api.invoker(), CONSOLE, CLOCK);
+    // Its batch done, so that no test's records share a batch with it.
+    await(() -> processed("PartialFunction", "before-"), keys -> keys.contains("before-1"));
   }
 
   @AfterAll
@@ -106,6 +109,16 @@ class StreamConsumersTest {
     assertEquals(ids, processed("PartialFunction", "size-"));
     assertTrue(batches.stream().allMatch(batch -> batch.keys("id").size() <= 3), batches::toString);
     assertEquals(List.of(3, 3, 1), batches.stream().map(batch -> batch.keys("id").size()).toList());
+  }
+
+  @Test
+  void trimHorizonStartsAtTheOldestRecordAndLatestAtTheFirstWriteAfterTheConsumerStarted() throws Exception {
+    put("OrdersTable", "after-1", Map.of());
+
+    await(() -> processed("LatestFunction", "after-"), keys -> keys.contains("after-1"));
+    await(() -> processed("PartialFunction", "after-"), keys -> keys.contains("after-1"));
+    assertEquals(List.of("before-1"), processed("PartialFunction", "before-"));
+    assertEquals(List.of(), invocations("LatestFunction", "before-"));
   }
 
   @Test

@@ -26,14 +26,15 @@ class TemplateStreamSourcesTest {
   @Test
   void everyDynamoDbEventIsAConsumerOfItsTablesStreamWithItsSettings() {
     List<StreamEventSource> sources = read(FIXTURE);
-    assertEquals(List.of("PartialFunction", "BisectFunction", "AgedFunction"),
+    assertEquals(List.of("PartialFunction", "LatestFunction", "BisectFunction", "AgedFunction"),
         sources.stream().map(StreamEventSource::function).toList());
     assertEquals(new StreamEventSource("PartialFunction", "Orders", "OrdersTable", "orders-1", "TRIM_HORIZON", 3,
         Duration.ofSeconds(1), true, false, 5, -1, "arn:aws:sqs:us-east-1:123456789012:local-FailureQueue", true),
         sources.getFirst());
-    assertEquals("local-PoisonTable", sources.get(1).tableName());
-    assertTrue(sources.get(1).bisectOnError());
-    assertEquals(60, sources.get(2).maximumRecordAgeSeconds());
+    assertEquals("LATEST", sources.get(1).startingPosition());
+    assertEquals("local-PoisonTable", sources.get(2).tableName());
+    assertTrue(sources.get(2).bisectOnError());
+    assertEquals(60, sources.get(3).maximumRecordAgeSeconds());
   }
 
   @Test
