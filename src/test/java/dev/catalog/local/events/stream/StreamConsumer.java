@@ -60,8 +60,10 @@ final class StreamConsumer {
     this.region = region;
     this.failures = failures;
     this.functionArn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + source.function();
+    // A table whose stream was turned off and on again lists one stream per label (its creation time): the newest
+    // is the one written to.
     this.streamArn = streams.listStreams(request -> request.tableName(source.tableName())).streams().stream()
-        .map(stream -> stream.streamArn()).reduce((first, later) -> later)
+        .max(java.util.Comparator.comparing(stream -> stream.streamLabel())).map(stream -> stream.streamArn())
         .orElseThrow(() -> new IllegalStateException(source.function() + " reads the stream of table "
             + source.tableName() + ", which has none: give the table a StreamSpecification"));
     // As the template names it: the local region and account, DynamoDB Local's own stream label.

@@ -62,11 +62,12 @@ public final class StreamConsumers implements AutoCloseable {
               TemplatePolicies.accountId(resolver), failures));
         }
       }
+      consumers.forEach(StreamConsumer::start);
     } catch (RuntimeException e) {
+      consumers.forEach(StreamConsumer::close);
       streams.close();
       throw e;
     }
-    consumers.forEach(StreamConsumer::start);
     return new StreamConsumers(consumers, failures, streams);
   }
 

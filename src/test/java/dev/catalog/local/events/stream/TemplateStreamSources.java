@@ -70,6 +70,9 @@ public final class TemplateStreamSources {
         && config.get("OnFailure") instanceof Map<?, ?> onFailure ? onFailure.get("Destination") : null;
     String table = template.tables().keySet().stream().filter(id -> resolver.physicalName(id).equals(stream.group(1)))
         .findFirst().orElseThrow(() -> fail(template, where, "Stream names no table of the template"));
+    if (template.table(table).streamViewType().isEmpty()) {
+      throw fail(template, where, "Stream is the stream of " + table + ", which has no StreamSpecification");
+    }
     return new StreamEventSource(function, event, table, stream.group(1), position,
         number(template, where, properties, "BatchSize", 100, 1, 10_000),
         Duration.ofSeconds(number(template, where, properties, "MaximumBatchingWindowInSeconds", 0, 0, 300)), report,

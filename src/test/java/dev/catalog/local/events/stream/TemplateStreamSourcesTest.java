@@ -58,6 +58,16 @@ class TemplateStreamSourcesTest {
     }
   }
 
+  @Test
+  void aStreamOfATableWithoutStreamSpecificationStopsTheReading(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("template.yaml");
+    Files.writeString(file, Files.readString(template(dir, "StartingPosition: LATEST").source())
+        .replace("      StreamSpecification: { StreamViewType: NEW_IMAGE }\n", ""));
+    TemplateException refused = assertThrows(TemplateException.class, () -> read(SamTemplate.load(file)));
+    assertTrue(refused.getMessage().endsWith("F Events.S: Stream is the stream of OrdersTable, which has no"
+        + " StreamSpecification"), refused::getMessage);
+  }
+
   static SamTemplate template(Path dir, String properties) throws IOException {
     Path file = dir.resolve("template.yaml");
     Files.writeString(file, """
