@@ -11,14 +11,17 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * One shard read as Lambda reads it: polled every {@value #POLL_MILLIS} ms, records gathered into a batch of up to
+ * One shard read as Lambda reads it: polled every {@value #POLL_MILLIS} ms while records come, every
+ * {@value #IDLE_POLL_MILLIS} ms (Lambda's pace) after a second without any, records gathered into a batch of up to
  * {@code BatchSize} for up to {@code MaximumBatchingWindowInSeconds}, one batch in flight at a time, so records reach
  * the function in the shard's order; the next batch starts after the last one is processed or discarded. A shard
  * that is closed (no next iterator) and fully delivered is finished, so its children may start.
  */
 final class ShardConsumer {
-  /** Lambda polls a shard four times a second; locally ten, so that a change arrives well within a second. */
+  /** Lambda polls a shard four times a second; locally ten while records come, so a burst's changes follow closely. */
   static final int POLL_MILLIS = 100;
+  /** A poll of DynamoDB Local costs a few ms of CPU: an idle shard is polled at Lambda's pace. */
+  static final int IDLE_POLL_MILLIS = 250;
   private static final int READ_LIMIT = 1000;
 
   private final StreamConsumer consumer;
@@ -30,6 +33,7 @@ final class ShardConsumer {
   private final List<Record> buffer = new ArrayList<>();
   private String lastRead;
   private String iterator;
+  private long lastRecordAt = System.nanoTime();
 
   ShardConsumer(StreamConsumer consumer, DynamoDbStreamsClient streams, String streamArn, String shardId,
       ShardIteratorType start) {
@@ -72,11 +76,13 @@ final class ShardConsumer {
         buffer.addAll(read.records());
         if (read.hasRecords() && !read.records().isEmpty()) {
           lastRead = read.records().getLast().dynamodb().sequenceNumber();
+          lastRecordAt = System.nanoTime();
         }
         iterator = read.nextShardIterator();
         if (read.records().isEmpty() && iterator != null) {
-          long left = firstSeen == 0 ? POLL_MILLIS : (window.toNanos() - (System.nanoTime() - firstSeen)) / 1_000_000;
-          Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, left)));
+          int pace = System.nanoTime() - lastRecordAt > 1_000_000_000L ? IDLE_POLL_MILLIS : POLL_MILLIS;
+          long left = firstSeen == 0 ? pace : (window.toNanos() - (System.nanoTime() - firstSeen)) / 1_000_000;
+          Thread.sleep(Math.max(1, Math.min(pace, left)));
         }
       }
       if (buffer.isEmpty()) {
