@@ -108,7 +108,7 @@ final class FunctionPool implements AutoCloseable {
    * Event sources other than API Gateway (dev.catalog.local.events.*): the event's JSON in, the handler's output bytes
    * {@link Returned} as they are; only the function's Timeout applies.
    */
-  Outcome invokeJson(byte[] event, String requestId) throws InterruptedException {
+  Outcome invoke(byte[] event, String requestId) throws InterruptedException {
     return invoke((instance, context) -> instance.invokeJson(event, context), requestId,
         new java.util.concurrent.atomic.AtomicBoolean(), false);
   }

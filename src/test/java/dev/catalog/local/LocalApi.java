@@ -110,7 +110,7 @@ public final class LocalApi implements AutoCloseable {
 
   /** Invokes a function with an event source's event (its JSON), as Lambda does for a stream or a topic. */
   Outcome invokeJson(String functionLogicalId, byte[] event, String requestId) throws InterruptedException {
-    return pool(functionLogicalId).invokeJson(event, requestId);
+    return pool(functionLogicalId).invoke(event, requestId);
   }
 
   /** The functions as event sources other than API Gateway invoke them (dev.catalog.local.events.stream). */
