@@ -30,6 +30,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 import software.amazon.awssdk.services.sns.model.BatchEntryIdsNotDistinctException;
+import software.amazon.awssdk.services.sns.model.BatchRequestTooLongException;
+import software.amazon.awssdk.services.sns.model.EmptyBatchRequestException;
+import software.amazon.awssdk.services.sns.model.InvalidBatchEntryIdException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -245,7 +248,7 @@ class LocalSnsTest {
   }
 
   @Test
-  void publishBatchRefusesTooManyEntriesOrRepeatedIdsWhole() {
+  void publishBatchRefusesNoneOrTooManyEntriesRepeatedOrMalformedIdsAndTooMuchInAllWhole() {
     int before = kept();
     try (SnsClient client = client("PublisherFunction")) {
       assertThrows(TooManyEntriesInBatchRequestException.class, () -> client.publishBatch(request -> request
@@ -254,6 +257,14 @@ class LocalSnsTest {
       assertThrows(BatchEntryIdsNotDistinctException.class, () -> client.publishBatch(request -> request
           .topicArn(EVENTS).publishBatchRequestEntries(PublishBatchRequestEntry.builder().id("same").message("a")
               .build(), PublishBatchRequestEntry.builder().id("same").message("b").build())));
+      assertThrows(EmptyBatchRequestException.class, () -> client.publishBatch(request -> request.topicArn(EVENTS)
+          .publishBatchRequestEntries(List.of())));
+      assertThrows(InvalidBatchEntryIdException.class, () -> client.publishBatch(request -> request.topicArn(EVENTS)
+          .publishBatchRequestEntries(PublishBatchRequestEntry.builder().id("not valid!").message("a").build())));
+      String half = "x".repeat(140_000);
+      assertThrows(BatchRequestTooLongException.class, () -> client.publishBatch(request -> request.topicArn(EVENTS)
+          .publishBatchRequestEntries(PublishBatchRequestEntry.builder().id("a").message(half).build(),
+              PublishBatchRequestEntry.builder().id("b").message(half).build())));
       assertThrows(AuthorizationErrorException.class, () -> client.publishBatch(request -> request.topicArn(AUDIT)
           .publishBatchRequestEntries(PublishBatchRequestEntry.builder().id("a").message("a").build())));
     }
