@@ -167,10 +167,13 @@ class LocalSnsTest {
   }
 
   @Test
-  void attributesSnsRefusesAreInvalidParameterValuesAndNothingIsKept() {
+  void attributesSnsRefusesAreInvalidParametersOrValuesAndNothingIsKept() {
     int before = kept();
+    InvalidParameterException type = assertThrows(InvalidParameterException.class, () -> publish("PublisherFunction",
+        request -> request.topicArn(EVENTS).message("m").messageAttributes(Map.of("a", string("Text", "x")))));
+    assertEquals("The message attribute 'a' has an invalid message attribute type, the set of supported type"
+        + " prefixes is Binary, Number, and String.", type.awsErrorDetails().errorMessage());
     List<Map<String, MessageAttributeValue>> refused = List.of(
-        Map.of("a", string("Text", "x")),
         Map.of("AWS.trace", string("String", "x")),
         Map.of("amazon.x", string("String", "x")),
         Map.of("a..b", string("String", "x")),
@@ -184,6 +187,10 @@ class LocalSnsTest {
         Map.of("tags", string("String.Array", "[{\"nested\": 1}]")),
         Map.of("empty", string("String", "")),
         Map.of("bin", string("Binary", "text where bytes belong")));
+    InvalidParameterValueException number = assertThrows(InvalidParameterValueException.class, () -> publish(
+        "PublisherFunction", request -> request.topicArn(EVENTS).message("m").messageAttributes(Map.of("price",
+            string("Number", "twelve")))));
+    assertEquals("Could not cast message attribute 'price' value to number.", number.awsErrorDetails().errorMessage());
     for (Map<String, MessageAttributeValue> attributes : refused) {
       InvalidParameterValueException error = assertThrows(InvalidParameterValueException.class,
           () -> publish("PublisherFunction", request -> request.topicArn(EVENTS).message("m")
@@ -239,7 +246,7 @@ class LocalSnsTest {
 
     assertEquals(List.of("first", "third"), response.successful().stream().map(entry -> entry.id()).toList());
     assertEquals("bad", response.failed().getFirst().id());
-    assertEquals("ParameterValueInvalid", response.failed().getFirst().code());
+    assertEquals("InvalidParameter", response.failed().getFirst().code());
     assertTrue(response.failed().getFirst().senderFault());
     List<PublishedMessage> published = sns.messages().subList(before, kept());
     assertEquals(List.of("one", "three"), published.stream().map(PublishedMessage::message).toList());

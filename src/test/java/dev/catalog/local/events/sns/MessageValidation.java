@@ -82,8 +82,9 @@ final class MessageValidation {
     String base = type.split("\\.", 2)[0];
     boolean array = type.equals("String.Array");
     if (!base.equals("String") && !base.equals("Number") && !base.equals("Binary")) {
-      throw SnsError.invalidValue("The message attribute '" + name + "' has an invalid message attribute type, the"
-          + " set of supported type prefixes is Binary, Number, and String.");
+      // InvalidParameter, not ParameterValueInvalid, for this one refusal: as moto's SNS answers it.
+      throw new SnsError("InvalidParameter", 400, "The message attribute '" + name + "' has an invalid message"
+          + " attribute type, the set of supported type prefixes is Binary, Number, and String.");
     }
     String string = entry.get("Value.StringValue").orElse(null);
     String binary = entry.get("Value.BinaryValue").orElse(null);
