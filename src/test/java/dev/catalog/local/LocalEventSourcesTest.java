@@ -71,6 +71,8 @@ class LocalEventSourcesTest {
       Thread.sleep(20);
     }
     assertEquals(List.of("e2e-1"), services.streams().invocations("PartialFunction").getFirst().keys("id"));
+    assertTrue(OUT.lines().stream().noneMatch(line -> line.contains("PartialFunction: batch of 1 processed")),
+        "without the access log, only failures are printed");
   }
 
   @Test

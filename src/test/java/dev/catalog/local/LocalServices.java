@@ -137,7 +137,7 @@ final class LocalServices implements AutoCloseable {
       clientEnvironment.complete(dynamo.clientEnvironment());
       // Event source: DynamoDB Streams (dev.catalog.local.events.stream), not while one function is invoked alone.
       streams = options.invoke() != null ? null : StreamConsumers.start(template, resolver, dynamo.endpoint(),
-          dynamo.credentials(), api.invoker(), console, Clock.systemUTC());
+          dynamo.credentials(), api.invoker(), console, Clock.systemUTC(), accessLog);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
       return new LocalServices(dynamo, iam, api, seeded, sns, streams);

@@ -44,14 +44,18 @@ final class StreamConsumer {
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final Object changed = new Object();
+  private final boolean everyBatch;
   private volatile boolean stopped;
 
   /**
    * @param failures where discarded batches' records go (shared by the consumers of one tool)
+   * @param everyBatch a console line for each batch processed, not only for failures
    * @throws IllegalStateException when the table has no stream
    */
   StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker,
-      PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures) {
+      PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures,
+      boolean everyBatch) {
+    this.everyBatch = everyBatch;
     this.source = source;
     this.streams = streams;
     this.invoker = invoker;
@@ -174,6 +178,7 @@ final class StreamConsumer {
   /** One invocation with {@code batch}; its outcome for the batch. */
   BatchResponse invoke(String shardId, List<Record> batch, Set<String> sequenceNumbers) throws InterruptedException {
     byte[] event = DynamodbEventJson.of(batch, localStreamArn, region);
+    long started = System.nanoTime();
     BatchResponse response = switch (invoker.invoke(source.function(), event)) {
       case FunctionInvoker.Returned returned -> BatchResponse.read(returned.payload(), sequenceNumbers,
           source.reportBatchItemFailures());
@@ -192,7 +197,12 @@ final class StreamConsumer {
         + ", " + batch.getFirst().dynamodb().sequenceNumber() + " to " + batch.getLast().dynamodb().sequenceNumber()
         + ")";
     switch (response) {
-      case BatchResponse.Success success -> { }
+      case BatchResponse.Success success -> {
+        if (everyBatch) {
+          console.printf("[DynamoDB stream] %s: batch of %d processed in %d ms%n", source.describe(), batch.size(),
+              (System.nanoTime() - started) / 1_000_000);
+        }
+      }
       case BatchResponse.Partial partial -> console.println(what + ": " + partial.reported().size()
           + " reported failed; retried from " + partial.from());
       case BatchResponse.Malformed malformed -> console.println(what + ": the whole batch failed, the batch response"

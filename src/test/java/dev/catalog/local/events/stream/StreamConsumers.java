@@ -49,6 +49,15 @@ public final class StreamConsumers implements AutoCloseable {
    */
   public static StreamConsumers start(SamTemplate template, IntrinsicResolver resolver, URI dynamodb,
       AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock) {
+    return start(template, resolver, dynamodb, credentials, invoker, console, clock, false);
+  }
+
+  /**
+   * As {@link #start(SamTemplate, IntrinsicResolver, URI, AwsCredentials, FunctionInvoker, PrintStream, Clock)};
+   * {@code everyBatch} also prints a line for each batch processed, not only for failures and discards.
+   */
+  public static StreamConsumers start(SamTemplate template, IntrinsicResolver resolver, URI dynamodb,
+      AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock, boolean everyBatch) {
     String region = TemplatePolicies.region(resolver);
     DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamodb)
         .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(credentials))
@@ -59,7 +68,7 @@ public final class StreamConsumers implements AutoCloseable {
       for (StreamEventSource source : TemplateStreamSources.read(template, resolver)) {
         if (source.enabled()) {
           consumers.add(new StreamConsumer(source, streams, invoker, console, clock, region,
-              TemplatePolicies.accountId(resolver), failures));
+              TemplatePolicies.accountId(resolver), failures, everyBatch));
         }
       }
       consumers.forEach(StreamConsumer::start);

@@ -48,7 +48,7 @@ class StreamConsumersTest {
     put("OrdersTable", "before-1", Map.of());
     api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0).console(CONSOLE).start();
     consumers = StreamConsumers.start(DYNAMO.template(), DYNAMO.resolver(), DYNAMO.endpoint(),
-        AwsBasicCredentials.create("local", "local"), api.invoker(), CONSOLE, CLOCK);
+        AwsBasicCredentials.create("local", "local"), api.invoker(), CONSOLE, CLOCK, true);
     // Its batch done, so that no test's records share a batch with it.
     await(() -> processed("PartialFunction", "before-"), keys -> keys.contains("before-1"));
   }
@@ -109,6 +109,8 @@ class StreamConsumersTest {
     assertEquals(ids, processed("PartialFunction", "size-"));
     assertTrue(batches.stream().allMatch(batch -> batch.keys("id").size() <= 3), batches::toString);
     assertEquals(List.of(3, 3, 1), batches.stream().map(batch -> batch.keys("id").size()).toList());
+    assertTrue(OUT.toString(StandardCharsets.UTF_8).lines().anyMatch(line -> line.startsWith(
+        "[DynamoDB stream] OrdersTable → PartialFunction: batch of 3 processed in ")), OUT::toString);
   }
 
   @Test
