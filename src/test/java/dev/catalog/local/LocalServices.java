@@ -8,7 +8,13 @@ import dev.catalog.template.WebSocketApiDef;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
+import dev.catalog.local.events.sns.LocalSns;
+import dev.catalog.local.events.sns.TemplateTopics;
+import dev.catalog.local.events.stream.FunctionInvoker;
+import dev.catalog.local.events.stream.StreamConsumers;
+import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
+import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
@@ -19,6 +25,7 @@ import dev.catalog.testing.TemplateTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,15 +60,19 @@ public final class LocalServices implements AutoCloseable {
   private final LocalApi api;
   private final LocalWebSocketApi webSocket;
   private final int seeded;
+  private final LocalSns sns;
+  private final StreamConsumers streams;
 
   private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
-      LocalWebSocketApi webSocket, int seeded) {
+      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams) {
     this.dynamo = dynamo;
     this.iam = iam;
     this.functions = functions;
     this.api = api;
     this.webSocket = webSocket;
     this.seeded = seeded;
+    this.sns = sns;
+    this.streams = streams;
   }
 
   /**
@@ -84,6 +95,8 @@ public final class LocalServices implements AutoCloseable {
     LocalFunctions functions = null;
     LocalApi api = null;
     LocalWebSocketApi webSocket = null;
+    LocalSns sns = null;
+    StreamConsumers streams = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -106,6 +119,11 @@ public final class LocalServices implements AutoCloseable {
       Map<String, Map<String, String>> environments = new LinkedHashMap<>();
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
+      // Event source: SNS (dev.catalog.local.events.sns), the template's topics, each function's SNS_ENDPOINT.
+      sns = LocalSns.start(TemplateTopics.read(template, resolver), options.iam()
+          ? Authorizer.enforcing(template, resolver, denials(console)) : Authorizer.off(template, resolver),
+          TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), console);
+      String snsEndpoint = sns.url().toString();
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
           : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
               : RemoteIssuer.of(options.issuer()));
@@ -117,6 +135,7 @@ public final class LocalServices implements AutoCloseable {
       functions = LocalFunctions.prepare(template, id -> {
         Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
         environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
+        environment.put("SNS_ENDPOINT", snsEndpoint);
         LocalWebSocketApi served = webSockets.get();
         return served == null ? environment : LocalWebSocketApi.localEndpoint(environment,
             served.connectionsEndpoint());
@@ -139,14 +158,20 @@ public final class LocalServices implements AutoCloseable {
           : LocalIam.off(dynamo.endpoint());
       identities.complete(iam);
       clientEnvironment.complete(dynamo.clientEnvironment());
+      // Event source: DynamoDB Streams (dev.catalog.local.events.stream), not while one function is invoked alone.
+      streams = options.invoke() != null ? null : StreamConsumers.start(template, resolver, dynamo.endpoint(),
+          dynamo.credentials(), FunctionInvoker.of(functions), console, Clock.systemUTC(), accessLog);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded);
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
       clientEnvironment.completeExceptionally(e);
       identities.completeExceptionally(e);
+      if (streams != null) {
+        streams.close();
+      }
       if (api != null) {
         api.close();
       }
@@ -158,6 +183,9 @@ public final class LocalServices implements AutoCloseable {
       }
       if (iam != null) {
         iam.close();
+      }
+      if (sns != null) {
+        sns.close();
       }
       DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
@@ -239,6 +267,16 @@ public final class LocalServices implements AutoCloseable {
     return iam;
   }
 
+  /** The local SNS endpoint: the template's topics, and what the functions published. */
+  public LocalSns sns() {
+    return sns;
+  }
+
+  /** The stream consumers; null when one function is invoked alone ({@code -Dinvoke}). */
+  public StreamConsumers streams() {
+    return streams;
+  }
+
   /** Products the seed file added (0 without one, or when all were there already). */
   public int seeded() {
     return seeded;
@@ -247,12 +285,16 @@ public final class LocalServices implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (streams != null) {
+        streams.close();
+      }
       api.close();
       if (webSocket != null) {
         webSocket.close();
       }
       functions.close();
       iam.close();
+      sns.close();
     } finally {
       dynamo.close();
     }

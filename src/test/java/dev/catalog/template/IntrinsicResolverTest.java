@@ -30,6 +30,20 @@ class IntrinsicResolverTest {
     }
 
     @Test
+    void aTopicsRefIsItsArnAndAQueuesItsUrlAsInCloudFormation() {
+        SamTemplate events = SamTemplate.load(TemplateFixtures.path("local-events.yaml"));
+        IntrinsicResolver local = events.resolver().build();
+        assertEquals("arn:aws:sns:us-east-1:123456789012:local-EventsTopic",
+                local.resolveString(new Intrinsic(Intrinsic.REF, "EventsTopic"), "test"));
+        assertEquals("audit-events", local.resolveString(new Intrinsic(Intrinsic.GET_ATT,
+                List.of("AuditTopic", "TopicName")), "test"));
+        assertEquals("https://sqs.us-east-1.amazonaws.com/123456789012/local-FailureQueue",
+                local.resolveString(new Intrinsic(Intrinsic.REF, "FailureQueue"), "test"));
+        assertEquals("arn:aws:sqs:us-east-1:123456789012:local-FailureQueue",
+                local.resolveString(new Intrinsic(Intrinsic.GET_ATT, List.of("FailureQueue", "Arn")), "test"));
+    }
+
+    @Test
     void refToAParameterYieldsTheGivenValueElseTheDefault() {
         assertEquals("v1", resolve("RefParameter"));
         assertEquals("v1", resolve("LongRef"));

@@ -41,14 +41,27 @@ final class LocalResources {
         };
     }
 
-    /** A secret's Ref is its ARN, as in CloudFormation; every other resource's Ref here is its physical name. */
+    /**
+     * As in CloudFormation, a secret's and a topic's Ref is its ARN, a queue's its URL; every other resource's Ref
+     * here is its physical name.
+     */
     String ref(String logicalId) {
-        return resource(logicalId).type().equals(Resource.SECRET) ? arn(logicalId) : physicalName(logicalId);
+        return switch (resource(logicalId).type()) {
+            case Resource.SECRET, Resource.TOPIC -> arn(logicalId);
+            case Resource.QUEUE -> "https://sqs." + region + ".amazonaws.com/" + accountId + "/" + physicalName(logicalId);
+            default -> physicalName(logicalId);
+        };
     }
 
+    /** The name supplied, else the one the template gives ({@code TopicName}, {@code QueueName}), else {@code <stack>-<id>}. */
     String physicalName(String logicalId) {
-        resource(logicalId);
-        return physicalNames.getOrDefault(logicalId, stackName + "-" + logicalId);
+        Resource resource = resource(logicalId);
+        Object declared = switch (resource.type()) {
+            case Resource.TOPIC -> resource.properties().get("TopicName");
+            case Resource.QUEUE -> resource.properties().get("QueueName");
+            default -> null;
+        };
+        return physicalNames.getOrDefault(logicalId, declared instanceof String name ? name : stackName + "-" + logicalId);
     }
 
     String attribute(String logicalId, String attribute) {
@@ -60,6 +73,16 @@ final class LocalResources {
             // SAM's reference to the alias AutoPublishAlias makes: the function's ARN qualified by the alias name.
             Object alias = resource.properties().get("AutoPublishAlias");
             return arn(logicalId) + ":" + (alias instanceof String name ? name : "live");
+        }
+        if (resource.type().equals(Resource.TOPIC) && attribute.equals("TopicName")
+                || resource.type().equals(Resource.QUEUE) && attribute.equals("QueueName")) {
+            return physicalName(logicalId);
+        }
+        if (resource.type().equals(Resource.TOPIC) && attribute.equals("TopicArn")) {
+            return arn(logicalId);
+        }
+        if (resource.type().equals(Resource.QUEUE) && attribute.equals("QueueUrl")) {
+            return ref(logicalId);
         }
         if (attribute.equals("StreamArn") && resource.type().equals(Resource.TABLE)) {
             // Only the shape matters locally: a stream ARN is the table's with a label.
@@ -77,6 +100,8 @@ final class LocalResources {
             case Resource.FUNCTION, "AWS::Lambda::Function" -> arn("lambda", "function:" + name);
             case Resource.SECRET -> arn("secretsmanager", "secret:" + name);
             case "AWS::IAM::Role" -> "arn:aws:iam::" + accountId + ":role/" + name;
+            case Resource.TOPIC -> arn("sns", name);
+            case Resource.QUEUE -> arn("sqs", name);
             default -> {
                 String[] parts = type.split("::");
                 String service = parts.length == 3 ? parts[1].toLowerCase(Locale.ROOT) : "unknown";

@@ -101,19 +101,27 @@ public final class FunctionPool implements AutoCloseable {
   /** As {@link #invoke(APIGatewayProxyRequestEvent, String)}; sets {@code cold} when a new instance served it. */
   public Outcome invoke(APIGatewayProxyRequestEvent event, String requestId,
       java.util.concurrent.atomic.AtomicBoolean cold) throws InterruptedException {
-    return invokeEvent(event, requestId, cold);
+    return invokeEvent(event, requestId, cold, true);
   }
 
   /**
-   * Runs one invocation with an event's JSON, as Lambda passes it to a stream handler; {@link Returned} then holds
-   * the bytes the handler wrote. Every event source but the REST API's uses this form.
+   * Runs one invocation with an event's JSON, as Lambda passes it to a stream handler, through an API (the WebSocket
+   * API: API Gateway's 29-second limit applies); {@link Returned} then holds the bytes the handler wrote.
    */
   public Outcome invoke(byte[] eventJson, String requestId) throws InterruptedException {
-    return invokeEvent(eventJson, requestId, new java.util.concurrent.atomic.AtomicBoolean());
+    return invokeEvent(eventJson, requestId, new java.util.concurrent.atomic.AtomicBoolean(), true);
   }
 
-  private Outcome invokeEvent(Object event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold)
-      throws InterruptedException {
+  /**
+   * As {@link #invoke(byte[], String)}, for event sources that invoke a function directly (Lambda's event source
+   * mappings, dev.catalog.local.events.stream): only the function's Timeout applies.
+   */
+  public Outcome invokeDirect(byte[] eventJson, String requestId) throws InterruptedException {
+    return invokeEvent(eventJson, requestId, new java.util.concurrent.atomic.AtomicBoolean(), false);
+  }
+
+  private Outcome invokeEvent(Object event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold,
+      boolean viaGateway) throws InterruptedException {
     capacity.acquire();
     FunctionInstance instance = idle.pollFirst();
     try {
@@ -127,7 +135,7 @@ public final class FunctionPool implements AutoCloseable {
     boolean reusable = false;
     cold.set(instance.cold());
     try {
-      Outcome outcome = call(instance, event, requestId);
+      Outcome outcome = call(instance, event, requestId, viaGateway);
       reusable = !(outcome instanceof TimedOut);
       return outcome;
     } finally {
@@ -140,10 +148,10 @@ public final class FunctionPool implements AutoCloseable {
     }
   }
 
-  private Outcome call(FunctionInstance instance, Object event, String requestId)
+  private Outcome call(FunctionInstance instance, Object event, String requestId, boolean viaGateway)
       throws InterruptedException {
     Duration timeout = Duration.ofSeconds(function.definition().timeoutSeconds());
-    boolean gatewayFirst = GATEWAY_LIMIT.compareTo(timeout) < 0;
+    boolean gatewayFirst = viaGateway && GATEWAY_LIMIT.compareTo(timeout) < 0;
     Duration wait = gatewayFirst ? GATEWAY_LIMIT : timeout;
     var context = new LambdaContext(UUID.randomUUID().toString(), function,
         System.currentTimeMillis() + timeout.toMillis(), console);

@@ -51,7 +51,7 @@ public final class LocalInvoke {
         options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer(), 0);
     try (LocalServices services = LocalServices.start(anyPort, err)) {
       FunctionPool pool = services.functions().pool(options.invoke());
-      Outcome outcome = pool.function().streamHandler() ? pool.invoke(event, "invoke")
+      Outcome outcome = pool.function().streamHandler() ? pool.invokeDirect(event, "invoke")
           : pool.invoke(proxyEvent(options, event), "invoke");
       switch (outcome) {
         case Returned returned -> {
