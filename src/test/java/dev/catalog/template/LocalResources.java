@@ -41,9 +41,10 @@ final class LocalResources {
         };
     }
 
-    /** A secret's Ref is its ARN, as in CloudFormation; every other resource's Ref here is its physical name. */
+    /** A secret's and a topic's Ref is its ARN, as in CloudFormation; every other resource's here is its physical name. */
     String ref(String logicalId) {
-        return resource(logicalId).type().equals(Resource.SECRET) ? arn(logicalId) : physicalName(logicalId);
+        String type = resource(logicalId).type();
+        return type.equals(Resource.SECRET) || type.equals("AWS::SNS::Topic") ? arn(logicalId) : physicalName(logicalId);
     }
 
     String physicalName(String logicalId) {
@@ -60,6 +61,9 @@ final class LocalResources {
             // Only the shape matters locally: a stream ARN is the table's with a label.
             return arn(logicalId) + "/stream/1970-01-01T00:00:00.000";
         }
+        if (attribute.equals("QueueName") && resource.type().equals("AWS::SQS::Queue")) {
+            return physicalName(logicalId);
+        }
         throw new Unresolvable("attribute " + attribute + " of " + logicalId + " (" + resource.type()
                 + ") has no local value");
     }
@@ -72,6 +76,9 @@ final class LocalResources {
             case Resource.FUNCTION, "AWS::Lambda::Function" -> arn("lambda", "function:" + name);
             case Resource.SECRET -> arn("secretsmanager", "secret:" + name);
             case "AWS::IAM::Role" -> "arn:aws:iam::" + accountId + ":role/" + name;
+            // Topics and queues are named in their ARNs without a resource type.
+            case "AWS::SNS::Topic" -> arn("sns", name);
+            case "AWS::SQS::Queue" -> arn("sqs", name);
             default -> {
                 String[] parts = type.split("::");
                 String service = parts.length == 3 ? parts[1].toLowerCase(Locale.ROOT) : "unknown";
