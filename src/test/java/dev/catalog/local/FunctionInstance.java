@@ -54,6 +54,12 @@ final class FunctionInstance {
     return thread.submit(() -> rethrow(() -> function.invoke(handler, event, context)));
   }
 
+  /** An invocation with the event's JSON, for event sources other than API Gateway; the output's bytes result. */
+  Future<Object> invokeJson(byte[] event, Context context) {
+    invocations.incrementAndGet();
+    return thread.submit(() -> rethrow(() -> function.invokeJson(handler, event, context)));
+  }
+
   /** Interrupts whatever runs, and refuses further work. */
   void discard() {
     thread.shutdownNow();

@@ -101,6 +101,21 @@ final class FunctionPool implements AutoCloseable {
   /** As {@link #invoke(APIGatewayProxyRequestEvent, String)}; sets {@code cold} when a new instance served it. */
   Outcome invoke(APIGatewayProxyRequestEvent event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold)
       throws InterruptedException {
+    return invoke((instance, context) -> instance.invoke(event, context), requestId, cold, true);
+  }
+
+  /**
+   * Event sources other than API Gateway (dev.catalog.local.events.*): the event's JSON in, the handler's output bytes
+   * {@link Returned} as they are; only the function's Timeout applies.
+   */
+  Outcome invokeJson(byte[] event, String requestId) throws InterruptedException {
+    return invoke((instance, context) -> instance.invokeJson(event, context), requestId,
+        new java.util.concurrent.atomic.AtomicBoolean(), false);
+  }
+
+  private Outcome invoke(java.util.function.BiFunction<FunctionInstance, LambdaContext, Future<Object>> invocation,
+      String requestId, java.util.concurrent.atomic.AtomicBoolean cold, boolean viaGateway)
+      throws InterruptedException {
     capacity.acquire();
     FunctionInstance instance = idle.pollFirst();
     try {
@@ -114,7 +129,7 @@ final class FunctionPool implements AutoCloseable {
     boolean reusable = false;
     cold.set(instance.cold());
     try {
-      Outcome outcome = call(instance, event, requestId);
+      Outcome outcome = call(instance, invocation, requestId, viaGateway);
       reusable = !(outcome instanceof TimedOut);
       return outcome;
     } finally {
@@ -127,14 +142,15 @@ final class FunctionPool implements AutoCloseable {
     }
   }
 
-  private Outcome call(FunctionInstance instance, APIGatewayProxyRequestEvent event, String requestId)
-      throws InterruptedException {
+  private Outcome call(FunctionInstance instance,
+      java.util.function.BiFunction<FunctionInstance, LambdaContext, Future<Object>> invocation, String requestId,
+      boolean viaGateway) throws InterruptedException {
     Duration timeout = Duration.ofSeconds(function.definition().timeoutSeconds());
-    boolean gatewayFirst = GATEWAY_LIMIT.compareTo(timeout) < 0;
+    boolean gatewayFirst = viaGateway && GATEWAY_LIMIT.compareTo(timeout) < 0;
     Duration wait = gatewayFirst ? GATEWAY_LIMIT : timeout;
     var context = new LambdaContext(UUID.randomUUID().toString(), function,
         System.currentTimeMillis() + timeout.toMillis(), console);
-    Future<Object> result = instance.invoke(event, context);
+    Future<Object> result = invocation.apply(instance, context);
     try {
       return new Returned(result.get(wait.toMillis(), TimeUnit.MILLISECONDS));
     } catch (ExecutionException e) {

@@ -107,6 +107,11 @@ public final class LocalApi implements AutoCloseable {
     return pool(functionLogicalId).invoke(event, "invoke");
   }
 
+  /** Invokes a function with an event source's event (its JSON), as Lambda does for a stream or a topic. */
+  Outcome invokeJson(String functionLogicalId, byte[] event, String requestId) throws InterruptedException {
+    return pool(functionLogicalId).invokeJson(event, requestId);
+  }
+
   /** Starts one instance of every function in the background, like sam's warm containers, so first calls are quick. */
   public void warm() {
     pools.values().forEach(pool -> requests.execute(() -> pool.warm()));

@@ -166,6 +166,23 @@ final class LocalFunction implements AutoCloseable {
     }
   }
 
+  /**
+   * Calls a stream handler with {@code event}, the JSON of an event source's event, and returns what it wrote; a
+   * handler without the stream form is an IllegalStateException (every function of this project has it).
+   */
+  byte[] invokeJson(Object handler, byte[] event, Context context) throws Throwable {
+    if (method.getParameterCount() != 3) {
+      throw new IllegalStateException(name() + " has no stream handler method to take this event's JSON");
+    }
+    try {
+      var out = new ByteArrayOutputStream();
+      method.invoke(handler, new ByteArrayInputStream(event), out, context);
+      return out.toByteArray();
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   String name() {
     return definition.logicalId();
   }

@@ -73,19 +73,28 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return null;
     }
-    out.printf("Local API ready on %s in %d ms (%s; %s at %s%s; %s). Ctrl-C stops it.%n",
+    out.printf("Local API ready on %s in %d ms (%s; %s at %s%s; %s; %s). Ctrl-C stops it.%n",
         services.api().url(), (System.nanoTime() - started) / 1_000_000, options.template(),
         options.dynamodb() != null ? "DynamoDB" : "DynamoDB Local " + (options.data() == null ? "in memory"
             : "in " + options.data()), services.dynamo().endpoint(),
         options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed(),
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
-            : "IAM not enforced (-Dlocal.iam=off)");
+            : "IAM not enforced (-Dlocal.iam=off)",
+        snsLine(services));
     out.println(authLine(services.api()));
     out.print(services.api().routeTable());
     if (options.warm()) {
       services.api().warm();
     }
     return services;
+  }
+
+  /** Event sources: the SNS endpoint and its topics, for the ready line. */
+  static String snsLine(LocalServices services) {
+    var topics = services.sns().topics();
+    return "SNS at " + services.sns().url() + " with " + (topics.isEmpty() ? "no topics" : topics.size()
+        + (topics.size() == 1 ? " topic (" : " topics (") + topics.stream().map(topic -> topic.logicalId())
+            .collect(Collectors.joining(", ")) + "), each message printed as an [SNS] line");
   }
 
   /** How writes are authenticated, and the one command that gets a token; loud when nothing is checked. */

@@ -3,7 +3,11 @@ package dev.catalog.local;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
+import dev.catalog.local.events.sns.LocalSns;
+import dev.catalog.local.events.sns.TemplateTopics;
+import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
+import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
@@ -42,12 +46,14 @@ final class LocalServices implements AutoCloseable {
   private final LocalIam iam;
   private final LocalApi api;
   private final int seeded;
+  private final LocalSns sns;
 
-  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded) {
+  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded, LocalSns sns) {
     this.dynamo = dynamo;
     this.iam = iam;
     this.api = api;
     this.seeded = seeded;
+    this.sns = sns;
   }
 
   /**
@@ -68,6 +74,7 @@ final class LocalServices implements AutoCloseable {
     DynamoDbTarget dynamo = null;
     LocalIam iam = null;
     LocalApi api = null;
+    LocalSns sns = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -90,6 +97,11 @@ final class LocalServices implements AutoCloseable {
       Map<String, Map<String, String>> environments = new LinkedHashMap<>();
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
+      // Event source: SNS (dev.catalog.local.events.sns), the template's topics, each function's SNS_ENDPOINT.
+      sns = LocalSns.start(TemplateTopics.read(template, resolver), options.iam()
+          ? Authorizer.enforcing(template, resolver, denials(console)) : Authorizer.off(template, resolver),
+          TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), console);
+      String snsEndpoint = sns.url().toString();
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
           : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
               : RemoteIssuer.of(options.issuer()));
@@ -102,6 +114,7 @@ final class LocalServices implements AutoCloseable {
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
             environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
+            environment.put("SNS_ENDPOINT", snsEndpoint);
             return environment;
           })
           .start();
@@ -118,7 +131,7 @@ final class LocalServices implements AutoCloseable {
       clientEnvironment.complete(dynamo.clientEnvironment());
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, api, seeded);
+      return new LocalServices(dynamo, iam, api, seeded, sns);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -129,6 +142,9 @@ final class LocalServices implements AutoCloseable {
       }
       if (iam != null) {
         iam.close();
+      }
+      if (sns != null) {
+        sns.close();
       }
       DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
@@ -200,6 +216,11 @@ final class LocalServices implements AutoCloseable {
     return iam;
   }
 
+  /** The local SNS endpoint: the template's topics, and what the functions published. */
+  LocalSns sns() {
+    return sns;
+  }
+
   /** Products the seed file added (0 without one, or when all were there already). */
   int seeded() {
     return seeded;
@@ -210,6 +231,7 @@ final class LocalServices implements AutoCloseable {
     try {
       api.close();
       iam.close();
+      sns.close();
     } finally {
       dynamo.close();
     }

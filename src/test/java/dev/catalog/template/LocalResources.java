@@ -41,15 +41,27 @@ final class LocalResources {
         };
     }
 
-    /** A secret's and a topic's Ref is its ARN, as in CloudFormation; every other resource's here is its physical name. */
+    /**
+     * As in CloudFormation, a secret's and a topic's Ref is its ARN, a queue's its URL; every other resource's Ref
+     * here is its physical name.
+     */
     String ref(String logicalId) {
-        String type = resource(logicalId).type();
-        return type.equals(Resource.SECRET) || type.equals("AWS::SNS::Topic") ? arn(logicalId) : physicalName(logicalId);
+        return switch (resource(logicalId).type()) {
+            case Resource.SECRET, Resource.TOPIC -> arn(logicalId);
+            case Resource.QUEUE -> "https://sqs." + region + ".amazonaws.com/" + accountId + "/" + physicalName(logicalId);
+            default -> physicalName(logicalId);
+        };
     }
 
+    /** The name supplied, else the one the template gives ({@code TopicName}, {@code QueueName}), else {@code <stack>-<id>}. */
     String physicalName(String logicalId) {
-        resource(logicalId);
-        return physicalNames.getOrDefault(logicalId, stackName + "-" + logicalId);
+        Resource resource = resource(logicalId);
+        Object declared = switch (resource.type()) {
+            case Resource.TOPIC -> resource.properties().get("TopicName");
+            case Resource.QUEUE -> resource.properties().get("QueueName");
+            default -> null;
+        };
+        return physicalNames.getOrDefault(logicalId, declared instanceof String name ? name : stackName + "-" + logicalId);
     }
 
     String attribute(String logicalId, String attribute) {
@@ -57,12 +69,19 @@ final class LocalResources {
         if (attribute.equals("Arn")) {
             return arn(logicalId);
         }
+        if (resource.type().equals(Resource.TOPIC) && attribute.equals("TopicName")
+                || resource.type().equals(Resource.QUEUE) && attribute.equals("QueueName")) {
+            return physicalName(logicalId);
+        }
+        if (resource.type().equals(Resource.TOPIC) && attribute.equals("TopicArn")) {
+            return arn(logicalId);
+        }
+        if (resource.type().equals(Resource.QUEUE) && attribute.equals("QueueUrl")) {
+            return ref(logicalId);
+        }
         if (attribute.equals("StreamArn") && resource.type().equals(Resource.TABLE)) {
             // Only the shape matters locally: a stream ARN is the table's with a label.
             return arn(logicalId) + "/stream/1970-01-01T00:00:00.000";
-        }
-        if (attribute.equals("QueueName") && resource.type().equals("AWS::SQS::Queue")) {
-            return physicalName(logicalId);
         }
         throw new Unresolvable("attribute " + attribute + " of " + logicalId + " (" + resource.type()
                 + ") has no local value");
@@ -76,9 +95,8 @@ final class LocalResources {
             case Resource.FUNCTION, "AWS::Lambda::Function" -> arn("lambda", "function:" + name);
             case Resource.SECRET -> arn("secretsmanager", "secret:" + name);
             case "AWS::IAM::Role" -> "arn:aws:iam::" + accountId + ":role/" + name;
-            // Topics and queues are named in their ARNs without a resource type.
-            case "AWS::SNS::Topic" -> arn("sns", name);
-            case "AWS::SQS::Queue" -> arn("sqs", name);
+            case Resource.TOPIC -> arn("sns", name);
+            case Resource.QUEUE -> arn("sqs", name);
             default -> {
                 String[] parts = type.split("::");
                 String service = parts.length == 3 ? parts[1].toLowerCase(Locale.ROOT) : "unknown";

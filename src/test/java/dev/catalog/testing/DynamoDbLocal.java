@@ -1,11 +1,17 @@
 package dev.catalog.testing;
 
+import dev.catalog.local.events.sns.LocalSns;
+import dev.catalog.local.events.sns.TemplateTopics;
+import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.faults.FaultProxy;
 import dev.catalog.local.iam.LocalIam;
+import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -44,6 +50,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * clients of a function ({@link #environment(String)}, {@link #functionClient(String)}) call through an endpoint that
  * holds the function's template policy, and every decision on the real template's functions goes to
  * {@link IamRecord}. {@link #client()} is the administrator's, outside IAM.
+ *
+ * <p>The template's SNS topics are served by a {@link LocalSns} of the class's own, the functions' {@code SNS_ENDPOINT},
+ * with the same policies enforced and recorded ({@link #sns()}: what was published).
  */
 public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     /** The real template at the repository root; the working directory of Maven's test run. */
@@ -59,6 +68,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     private IntrinsicResolver resolver;
     private boolean dockerMissing;
     private LocalIam iam;
+    private LocalSns sns;
     private final List<IamCall> calls = new CopyOnWriteArrayList<>();
     private final List<IamCall> denials = new CopyOnWriteArrayList<>();
     private final List<DynamoDbClient> functionClients = new CopyOnWriteArrayList<>();
@@ -107,7 +117,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         resolver = template.resolver().physicalNames(tableNames).region(target.region()).build();
         boolean recorded = templatePath.toAbsolutePath().normalize().equals(TEMPLATE.toAbsolutePath().normalize());
         Map<String, String> names = tableNames;
-        iam = LocalIam.enforce(template, resolver, target.endpoint(), call -> {
+        IamCall.Listener listener = call -> {
             calls.add(call);
             if (!call.allowed()) {
                 denials.add(call);
@@ -115,10 +125,14 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
             if (recorded) {
                 IamRecord.add(call, names);
             }
-        });
+        };
+        iam = LocalIam.enforce(template, resolver, target.endpoint(), listener);
         if (withFaults) {
             faults = FaultProxy.start(iam.endpoint());
         }
+        // Local SNS: the topics of the template, publishing within each function's policy, recorded as above.
+        sns = LocalSns.start(TemplateTopics.read(template, resolver), Authorizer.enforcing(template, resolver, listener),
+                target.region(), TemplatePolicies.accountId(resolver), new PrintStream(OutputStream.nullOutputStream()));
     }
 
     @Override
@@ -132,6 +146,9 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         functionClients.clear();
         if (faults != null) {
             faults.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         if (iam != null) {
             iam.close();
@@ -193,7 +210,8 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
 
     /**
      * Like {@link #environment()}, for one function: the globals merged with its own variables, and its identity:
-     * credentials naming it, and the endpoint that enforces its template policy.
+     * credentials naming it, and the endpoints that enforce its template policy ({@code DYNAMODB_ENDPOINT},
+     * {@code SNS_ENDPOINT}).
      */
     public Map<String, String> environment(String functionLogicalId) {
         started();
@@ -202,7 +220,14 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         if (faults != null) {
             environment.put("DYNAMODB_ENDPOINT", faults.url().toString());
         }
+        environment.put("SNS_ENDPOINT", sns.url().toString());
         return Collections.unmodifiableMap(environment);
+    }
+
+    /** This class's SNS endpoint: the template's topics, and every message the functions published to them. */
+    public LocalSns sns() {
+        started();
+        return sns;
     }
 
     /** The proxy between the functions and DynamoDB; only with {@link #behindFaultProxy()}. */

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * SAM's DynamoDB policy templates, as SAM expands them: the actions each grants on the table named by its
- * {@code TableName} and on the table's indexes.
+ * {@code TableName} and on the table's indexes; and {@code SNSPublishMessagePolicy}: {@code sns:Publish} on the topic
+ * named by its {@code TopicName}.
  */
 final class SamPolicyTemplates {
   static final Map<String, List<String>> DYNAMODB = Map.of(
@@ -14,7 +15,16 @@ final class SamPolicyTemplates {
       "DynamoDBCrudPolicy", List.of("GetItem", "DeleteItem", "PutItem", "Scan", "Query", "UpdateItem",
           "BatchWriteItem", "BatchGetItem", "DescribeTable", "ConditionCheckItem"));
 
+  static final String SNS_PUBLISH = "SNSPublishMessagePolicy";
+
   private SamPolicyTemplates() {}
+
+  /** @param parameters the template's parameters, resolved: {@code {TopicName: name}} */
+  static Statement snsPublish(Object parameters, String region, String accountId) {
+    Object topic = parameters instanceof Map<?, ?> map ? map.get("TopicName") : null;
+    return new Statement(SNS_PUBLISH, true, List.of("sns:Publish"),
+        List.of("arn:aws:sns:" + region + ":" + accountId + ":" + topic));
+  }
 
   /** @param parameters the template's parameters, resolved: {@code {TableName: name}} */
   static Statement dynamoDb(String name, Object parameters, String region, String accountId) {

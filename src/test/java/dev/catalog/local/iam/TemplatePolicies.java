@@ -15,7 +15,8 @@ import java.util.Map;
  * (table names, region, account), so the resources are the ARNs the function's calls will name. A function without
  * {@code Policies} may do nothing (SAM's default role only writes logs and traces).
  *
- * <p>Inline policy documents are understood, and SAM's DynamoDB policy templates ({@link SamPolicyTemplates}). Other
+ * <p>Inline policy documents are understood, and SAM's DynamoDB and SNS-publish policy templates
+ * ({@link SamPolicyTemplates}). Other
  * policy templates, managed policy names and ARNs, conditions, {@code NotAction} and {@code NotResource} stop the
  * reading with a message naming the function, since guessing what they grant would hide a real difference.
  */
@@ -58,6 +59,9 @@ public final class TemplatePolicies {
         && SamPolicyTemplates.DYNAMODB.containsKey(String.valueOf(map.keySet().iterator().next()))) {
       return List.of(SamPolicyTemplates.dynamoDb(String.valueOf(map.keySet().iterator().next()),
           map.values().iterator().next(), region, accountId));
+    }
+    if (document instanceof Map<?, ?> map && map.size() == 1 && map.containsKey(SamPolicyTemplates.SNS_PUBLISH)) {
+      return List.of(SamPolicyTemplates.snsPublish(map.get(SamPolicyTemplates.SNS_PUBLISH), region, accountId));
     }
     if (!(document instanceof Map<?, ?> map) || !map.containsKey("Statement")) {
       throw unsupported(template, where, "only inline policy documents are emulated, not "
