@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * ({@link DynamoDbClients}): region and credentials from Lambda's variables, the URL connection HTTP client, and
  * {@code SNS_ENDPOINT} (when set) for the local SNS endpoint or a test's.
  */
-final class SnsClients {
+public final class SnsClients {
   /** A Publish answers in tens of milliseconds; an attempt still waiting after a second is better retried. */
   static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
 
@@ -25,7 +25,8 @@ final class SnsClients {
 
   private SnsClients() {}
 
-  static SnsClient fromEnvironment() {
+  /** The function's client: region and credentials from Lambda's variables, {@code SNS_ENDPOINT} when set. */
+  public static SnsClient fromEnvironment() {
     return build(Environment.require("AWS_REGION"), Environment.get("SNS_ENDPOINT"), DynamoDbClients.credentials());
   }
 
