@@ -77,8 +77,7 @@ public record ProductChange(String eventId, ChangeType type, String id, long ver
         before.getCategory(), null, null, before, occurredAt);
   }
 
-  private static Map<String, AttributeValue> image(
-      StreamRecord record, Map<String, AttributeValue> image,
+  private static Map<String, AttributeValue> image(StreamRecord record, Map<String, AttributeValue> image,
       String name) {
     if (image.isEmpty()) {
       throw new IllegalArgumentException("Stream record " + record.eventId() + " (" + record.eventName()

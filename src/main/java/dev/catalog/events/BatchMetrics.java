@@ -14,8 +14,9 @@ import java.util.Map;
  * What one invocation of the product events function did, written as one JSON line that is at once its log record
  * and its CloudWatch Embedded Metric Format metrics (as {@code RequestLine} is for the API's functions), under the
  * dimension {@code function}: {@code Records}, {@code EventsPublished} (and per type, e.g. {@code LowStockEvents}),
- * {@code PublishRetries} (attempts that failed), {@code PublishFailures} (events given up on: their record is
- * reported for Lambda to retry), {@code RecordsSkipped} (items that are not products), {@code ColdStarts}.
+ * {@code PublishRetries} (attempts that failed), {@code PublishFailures} (events given up on),
+ * {@code RecordsFailed} (the record reported for Lambda to retry, whether its events could not be published or it
+ * could not be read), {@code RecordsSkipped} (items that are not products), {@code ColdStarts}.
  */
 public final class BatchMetrics {
   private static boolean cold = true;
@@ -24,7 +25,7 @@ public final class BatchMetrics {
 
   public BatchMetrics() {
     for (String name : new String[] {"Records", "EventsPublished", "LowStockEvents", "PublishRetries",
-        "PublishFailures", "RecordsSkipped"}) {
+        "PublishFailures", "RecordsFailed", "RecordsSkipped"}) {
       counts.put(name, 0);
     }
   }
@@ -46,6 +47,10 @@ public final class BatchMetrics {
 
   void failed() {
     counts.merge("PublishFailures", 1, Integer::sum);
+  }
+
+  void recordFailed() {
+    counts.merge("RecordsFailed", 1, Integer::sum);
   }
 
   void skipped() {

@@ -66,6 +66,7 @@ public final class ProductEventsHandler implements RequestStreamHandler {
     String failed = null;
     for (StreamRecord record : records) {
       if (!publish(record, deadline, metrics)) {
+        metrics.recordFailed();
         failed = record.sequenceNumber();
         break;
       }

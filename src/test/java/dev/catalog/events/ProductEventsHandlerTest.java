@@ -268,9 +268,16 @@ class ProductEventsHandlerTest {
     String poisonSequenceNumber = read(new String(event, java.nio.charset.StandardCharsets.UTF_8))
         .get("Records").get(1).get("dynamodb").get("SequenceNumber").asText();
 
-    assertEquals(List.of(poisonSequenceNumber), failures(invoke(event)));
+    JsonNode line;
+    try (CapturedOutput output = CapturedOutput.start()) {
+      assertEquals(List.of(poisonSequenceNumber), failures(invoke(event)));
+      line = read(output.lines().stream().filter(l -> l.contains("\"stream batch\"")).findFirst().orElseThrow());
+    }
     List<JsonNode> all = received(everything);
     assertEquals(List.of(before.getId()), all.stream().map(n -> attribute(n, "productId")).toList());
+    assertEquals("ERROR", line.get("level").asText());
+    assertEquals(poisonSequenceNumber, line.get("failedSequenceNumber").asText());
+    assertEquals(1, line.get("RecordsFailed").asInt());
   }
 
   @Test
@@ -348,6 +355,7 @@ class ProductEventsHandlerTest {
     assertEquals(3, line.get("EventsPublished").asInt());
     assertEquals(1, line.get("LowStockEvents").asInt());
     assertEquals(0, line.get("PublishFailures").asInt());
+    assertEquals(0, line.get("RecordsFailed").asInt());
     assertEquals("INFO", line.get("level").asText());
   }
 }
