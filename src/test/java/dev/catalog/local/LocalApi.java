@@ -2,6 +2,7 @@ package dev.catalog.local;
 
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.events.stream.FunctionInvoker;
 import dev.catalog.local.auth.TokenEndpoint;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.FunctionPool.Failed;
@@ -110,6 +111,15 @@ public final class LocalApi implements AutoCloseable {
   /** Invokes a function with an event source's event (its JSON), as Lambda does for a stream or a topic. */
   Outcome invokeJson(String functionLogicalId, byte[] event, String requestId) throws InterruptedException {
     return pool(functionLogicalId).invokeJson(event, requestId);
+  }
+
+  /** The functions as event sources other than API Gateway invoke them (dev.catalog.local.events.stream). */
+  public FunctionInvoker invoker() {
+    return (function, event) -> switch (invokeJson(function, event, UUID.randomUUID().toString())) {
+      case Returned returned -> new FunctionInvoker.Returned((byte[]) returned.value());
+      case Failed failed -> new FunctionInvoker.Failed(failed.error());
+      case TimedOut timedOut -> new FunctionInvoker.TimedOut();
+    };
   }
 
   /** Starts one instance of every function in the background, like sam's warm containers, so first calls are quick. */

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.template.TemplateFixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,14 +19,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 
 /**
  * {@code ./mvnw -Plocal} on a template with event sources ({@code templates/local-events.yaml}): the ready line
- * names the SNS endpoint and its topics; every function's {@code SNS_ENDPOINT} points at it; a message a function
- * publishes within its policy is printed as one {@code [SNS]} line, one outside it refused with the reason on the
- * console.
+ * names the SNS endpoint and its topics and the stream consumers; every function's {@code SNS_ENDPOINT} points at
+ * it; a message a function publishes within its policy is printed as one {@code [SNS]} line, one outside it refused
+ * with the reason on the console; a write to a table reaches its stream's consumer; {@code -Dinvoke} runs a stream
+ * function with a {@code DynamodbEvent} file.
  */
 class LocalEventSourcesTest {
   static final CapturedConsole OUT = new CapturedConsole();
@@ -46,9 +54,35 @@ class LocalEventSourcesTest {
   }
 
   @Test
-  void theReadyLineNamesTheSnsEndpointAndItsTopics() {
+  void theReadyLineNamesTheSnsEndpointItsTopicsAndTheStreamConsumers() {
     assertTrue(OUT.lines().getFirst().contains("; SNS at " + services.sns().url()
-        + " with 2 topics (EventsTopic, AuditTopic), each message printed as an [SNS] line"), OUT::text);
+        + " with 2 topics (EventsTopic, AuditTopic), each message printed as an [SNS] line; stream consumers"
+        + " OrdersTable → PartialFunction, OrdersTable → LatestFunction, PoisonTable → BisectFunction,"
+        + " AgedTable → AgedFunction)"), OUT::text);
+  }
+
+  @Test
+  void aWriteToATableWithAStreamReachesItsConsumer() throws Exception {
+    try (DynamoDbClient admin = services.dynamo().newClient()) {
+      admin.putItem(request -> request.tableName("orders-local").item(Map.of("id", AttributeValue.fromS("e2e-1"))));
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (services.streams().invocations("PartialFunction").isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(List.of("e2e-1"), services.streams().invocations("PartialFunction").getFirst().keys("id"));
+  }
+
+  @Test
+  void invokeRunsAStreamFunctionWithItsEventFileAndPrintsWhatItAnswered() throws Exception {
+    CapturedConsole out = new CapturedConsole();
+    CapturedConsole err = new CapturedConsole();
+    LocalOptions options = new LocalOptions(TemplateFixtures.path("local-events.yaml"), 0, null, null, 0, false,
+        "PartialFunction", Path.of("src/test/resources/events/orders-stream.json"), true, null);
+
+    assertEquals(0, LocalInvoke.run(options, out.stream(), err.stream()), err::text);
+    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584600000000017450439092\"}]}",
+        new ObjectMapper().readTree(out.text()).toString());
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.catalog.local.FunctionPool.Returned;
 import dev.catalog.local.FunctionPool.TimedOut;
 import java.io.IOException;
 import java.io.PrintStream;
+import dev.catalog.template.SamTemplate;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Map;
  * the template with an event file ({@code events/GetProductFunction.json}, or {@code -Devent=FILE}) and prints its
  * response as JSON on standard output; the function's log and the cold start go to standard error. DynamoDB Local and
  * the tables are set up as for the API ({@code -Dlocal.data}, {@code -Dlocal.seed} apply), on a port of their own.
+ * A function without Api events (a stream consumer) gets the file's JSON as it is, e.g. a {@code DynamodbEvent}, and
+ * its answer is printed as the JSON it wrote.
  */
 final class LocalInvoke {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -33,6 +36,9 @@ final class LocalInvoke {
   static int run(LocalOptions options, PrintStream out, PrintStream err) throws InterruptedException {
     if (!Files.isRegularFile(options.event())) {
       throw new LocalApiException("Event file " + options.event() + " does not exist (give one with -Devent=FILE)");
+    }
+    if (SamTemplate.load(options.template()).function(options.invoke()).routes().isEmpty()) {
+      return runWithJson(options, out, err);
     }
     APIGatewayProxyRequestEvent event;
     try {
@@ -60,6 +66,50 @@ final class LocalInvoke {
         }
       }
     }
+  }
+
+  /** Event sources other than API Gateway: the file's JSON in, the function's JSON out. */
+  private static int runWithJson(LocalOptions options, PrintStream out, PrintStream err) throws InterruptedException {
+    byte[] event;
+    try {
+      event = Files.readAllBytes(options.event());
+      JSON.readTree(event);
+    } catch (IOException e) {
+      throw new LocalApiException("Event file " + options.event() + " is not JSON: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+    try (LocalServices services = LocalServices.start(anyPort(options), err)) {
+      Outcome outcome = services.api().invokeJson(options.invoke(), event, "invoke");
+      switch (outcome) {
+        case Returned returned -> {
+          byte[] payload = (byte[]) returned.value();
+          out.println(payload.length == 0 ? "null" : write(readJson(payload)));
+          return 0;
+        }
+        case Failed failed -> {
+          out.println(write(error(failed.error())));
+          return 1;
+        }
+        case TimedOut timedOut -> {
+          out.println(write(Map.of("errorMessage", "Task timed out")));
+          return 1;
+        }
+      }
+    }
+  }
+
+  /** The function's output as JSON, or as a JSON string when it wrote something else. */
+  private static Object readJson(byte[] payload) {
+    try {
+      return JSON.readTree(payload);
+    } catch (IOException notJson) {
+      return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static LocalOptions anyPort(LocalOptions options) {
+    return new LocalOptions(options.template(), 0, options.data(), options.seed(), 1, false,
+        options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer());
   }
 
   /** What Lambda returns for an unhandled exception. */

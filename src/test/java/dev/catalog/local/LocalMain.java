@@ -73,14 +73,14 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return null;
     }
-    out.printf("Local API ready on %s in %d ms (%s; %s at %s%s; %s; %s). Ctrl-C stops it.%n",
+    out.printf("Local API ready on %s in %d ms (%s; %s at %s%s; %s; %s; %s). Ctrl-C stops it.%n",
         services.api().url(), (System.nanoTime() - started) / 1_000_000, options.template(),
         options.dynamodb() != null ? "DynamoDB" : "DynamoDB Local " + (options.data() == null ? "in memory"
             : "in " + options.data()), services.dynamo().endpoint(),
         options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed(),
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)",
-        snsLine(services));
+        snsLine(services), services.streams().describe());
     out.println(authLine(services.api()));
     out.print(services.api().routeTable());
     if (options.warm()) {

@@ -5,6 +5,7 @@ import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.events.sns.LocalSns;
 import dev.catalog.local.events.sns.TemplateTopics;
+import dev.catalog.local.events.stream.StreamConsumers;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.iam.TemplatePolicies;
@@ -18,6 +19,7 @@ import dev.catalog.testing.TemplateTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,13 +49,16 @@ final class LocalServices implements AutoCloseable {
   private final LocalApi api;
   private final int seeded;
   private final LocalSns sns;
+  private final StreamConsumers streams;
 
-  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded, LocalSns sns) {
+  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded, LocalSns sns,
+      StreamConsumers streams) {
     this.dynamo = dynamo;
     this.iam = iam;
     this.api = api;
     this.seeded = seeded;
     this.sns = sns;
+    this.streams = streams;
   }
 
   /**
@@ -75,6 +80,7 @@ final class LocalServices implements AutoCloseable {
     LocalIam iam = null;
     LocalApi api = null;
     LocalSns sns = null;
+    StreamConsumers streams = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -129,14 +135,20 @@ final class LocalServices implements AutoCloseable {
           : LocalIam.off(dynamo.endpoint());
       identities.complete(iam);
       clientEnvironment.complete(dynamo.clientEnvironment());
+      // Event source: DynamoDB Streams (dev.catalog.local.events.stream), not while one function is invoked alone.
+      streams = options.invoke() != null ? null : StreamConsumers.start(template, resolver, dynamo.endpoint(),
+          dynamo.credentials(), api.invoker(), console, Clock.systemUTC());
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, api, seeded, sns);
+      return new LocalServices(dynamo, iam, api, seeded, sns, streams);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
       clientEnvironment.completeExceptionally(e);
       identities.completeExceptionally(e);
+      if (streams != null) {
+        streams.close();
+      }
       if (api != null) {
         api.close();
       }
@@ -221,6 +233,11 @@ final class LocalServices implements AutoCloseable {
     return sns;
   }
 
+  /** The stream consumers; null when one function is invoked alone ({@code -Dinvoke}). */
+  StreamConsumers streams() {
+    return streams;
+  }
+
   /** Products the seed file added (0 without one, or when all were there already). */
   int seeded() {
     return seeded;
@@ -229,6 +246,9 @@ final class LocalServices implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (streams != null) {
+        streams.close();
+      }
       api.close();
       iam.close();
       sns.close();

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * Creates the template's tables exactly as it defines them (keys, indexes, TTL) under physical names of their own,
+ * Creates the template's tables exactly as it defines them (keys, indexes, TTL, stream) under physical names of their own,
  * e.g. {@code ProductsTable} as {@code products-3f9a1c2e}, and deletes them again.
  */
 public final class TemplateTables {
@@ -55,6 +55,7 @@ public final class TemplateTables {
                 String name = physicalName(table.logicalId(), suffix);
                 names.put(table.logicalId(), name);
                 if (keepExisting && exists(client, table, name)) {
+                    enableStream(client, table, name);
                     continue;
                 }
                 client.createTable(table.toCreateTableRequest(name));
@@ -87,6 +88,20 @@ public final class TemplateTables {
                     + ", indexes " + foundIndexes + "): delete the data directory to start afresh");
         }
         return true;
+    }
+
+    /**
+     * Turns on the template's stream on a table kept from an earlier run that has none (made before the template
+     * asked for one), so its consumers have something to read.
+     */
+    private static void enableStream(DynamoDbClient client, TableDef table, String name) {
+        table.streamViewType().ifPresent(view -> {
+            var found = client.describeTable(request -> request.tableName(name)).table().streamSpecification();
+            if (found == null || !Boolean.TRUE.equals(found.streamEnabled())) {
+                client.updateTable(request -> request.tableName(name).streamSpecification(stream -> stream
+                        .streamEnabled(true).streamViewType(view)));
+            }
+        });
     }
 
     /** Deletes the tables; one already gone is no error. */

@@ -1,0 +1,98 @@
+package dev.catalog.local.events.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * One shard read as Lambda reads it: polled every {@value #POLL_MILLIS} ms, records gathered into a batch of up to
+ * {@code BatchSize} for up to {@code MaximumBatchingWindowInSeconds}, one batch in flight at a time, so records reach
+ * the function in the shard's order; the next batch starts after the last one is processed or discarded. A shard
+ * that is closed (no next iterator) and fully delivered is finished, so its children may start.
+ */
+final class ShardConsumer {
+  /** Lambda polls a shard four times a second; locally ten, so that a change arrives well within a second. */
+  static final int POLL_MILLIS = 100;
+  private static final int READ_LIMIT = 1000;
+
+  private final StreamConsumer consumer;
+  private final DynamoDbStreamsClient streams;
+  private final String streamArn;
+  private final String shardId;
+  private final ShardIteratorType start;
+  private final BatchDelivery delivery;
+  private final List<Record> buffer = new ArrayList<>();
+  private String lastRead;
+  private String iterator;
+
+  ShardConsumer(StreamConsumer consumer, DynamoDbStreamsClient streams, String streamArn, String shardId,
+      ShardIteratorType start) {
+    this.consumer = consumer;
+    this.streams = streams;
+    this.streamArn = streamArn;
+    this.shardId = shardId;
+    this.start = start;
+    this.delivery = new BatchDelivery(consumer, shardId);
+    // Taken now, on the caller's thread: a LATEST consumer sees every write made once it has started.
+    this.iterator = iterator(start, null);
+  }
+
+  /** Reads and delivers until the shard is finished (returns) or the thread is interrupted. */
+  void run() throws InterruptedException {
+    int batchSize = consumer.source().batchSize();
+    Duration window = consumer.source().batchingWindow();
+    while (true) {
+      long firstSeen = 0;
+      while (iterator != null && buffer.size() < batchSize) {
+        if (!buffer.isEmpty()) {
+          firstSeen = firstSeen == 0 ? System.nanoTime() : firstSeen;
+          if (System.nanoTime() - firstSeen >= window.toNanos()) {
+            break;
+          }
+        }
+        GetRecordsResponse read;
+        try {
+          String current = iterator;
+          read = streams.getRecords(request -> request.shardIterator(current).limit(READ_LIMIT));
+        } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
+          // Iterators last 15 minutes; records the stream trimmed are gone: go on after the last record read, or
+          // from the oldest one left, as Lambda does.
+          iterator = lastRead != null && stale instanceof ExpiredIteratorException
+              ? iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastRead)
+              : iterator(ShardIteratorType.TRIM_HORIZON, null);
+          Thread.sleep(POLL_MILLIS);
+          continue;
+        }
+        buffer.addAll(read.records());
+        if (read.hasRecords() && !read.records().isEmpty()) {
+          lastRead = read.records().getLast().dynamodb().sequenceNumber();
+        }
+        iterator = read.nextShardIterator();
+        if (read.records().isEmpty() && iterator != null) {
+          long left = firstSeen == 0 ? POLL_MILLIS : (window.toNanos() - (System.nanoTime() - firstSeen)) / 1_000_000;
+          Thread.sleep(Math.max(1, Math.min(POLL_MILLIS, left)));
+        }
+      }
+      if (buffer.isEmpty()) {
+        if (iterator == null) {
+          return;
+        }
+        continue;
+      }
+      List<Record> batch = List.copyOf(buffer.subList(0, Math.min(batchSize, buffer.size())));
+      delivery.deliver(batch);
+      buffer.subList(0, batch.size()).clear();
+    }
+  }
+
+  private String iterator(ShardIteratorType type, String sequenceNumber) {
+    return streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shardId).shardIteratorType(type)
+        .sequenceNumber(sequenceNumber)).shardIterator();
+  }
+}
