@@ -76,7 +76,8 @@ public final class EventPublisher {
     return failure instanceof SdkClientException;
   }
 
-  private PublishRequest request(ProductEvent event) {
+  /** The Publish request of {@code event}: its body, subject and attributes, to the topic. */
+  PublishRequest request(ProductEvent event) {
     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
     event.strings().forEach((name, value) -> attributes.put(name,
         MessageAttributeValue.builder().dataType("String").stringValue(value).build()));

@@ -32,9 +32,11 @@ public final class ProductEventsHandler implements RequestStreamHandler {
   private final ProductEvents events;
   private final Duration budgetWithoutContext;
 
+  /** As Lambda creates it: from the environment, with the SnapStart priming hook registered. */
   public ProductEventsHandler() {
     this(new EventPublisher(SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
         new ProductEvents(threshold(Environment.require("LOW_STOCK_THRESHOLD"))), Duration.ofSeconds(20));
+    ProductEventsPriming.register(publisher, events);
   }
 
   /**
