@@ -58,31 +58,50 @@ public final class Problems {
       List<HttpError.FieldError> errors, String requestId) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = Json.generator(out)) {
-      json.writeStartObject();
-      json.writeStringField("type", type);
-      json.writeStringField("title", title);
-      json.writeNumberField("status", status);
-      json.writeStringField("detail", detail);
-      if (instance != null) {
-        json.writeStringField("instance", instance);
-      }
-      if (requestId != null) {
-        json.writeStringField("requestId", requestId);
-      }
-      if (!errors.isEmpty()) {
-        json.writeArrayFieldStart("errors");
-        for (HttpError.FieldError fieldError : errors) {
-          json.writeStartObject();
-          json.writeStringField("field", fieldError.field());
-          json.writeStringField("message", fieldError.message());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-      }
-      json.writeEndObject();
+      write(json, type, title, status, detail, instance, errors, requestId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * Writes the problem object of {@code error} to {@code json}, as a response body has it: for bodies that carry a
+   * problem inside another object (the live feed's error messages).
+   */
+  public static void write(JsonGenerator json, HttpError error, String instance) throws IOException {
+    write(json, error.type(), error.title(), error.status(), error.detail(), instance, error.errors(), null);
+  }
+
+  /** Writes the problem object of an unexpected failure, its detail quoting the request id. */
+  public static void writeUnexpected(JsonGenerator json, String requestId, String instance) throws IOException {
+    write(json, INTERNAL_ERROR, "Internal server error", 500, "The server could not complete the request. Quote request id "
+        + requestId + " when reporting it.", instance, List.of(), requestId);
+  }
+
+  private static void write(JsonGenerator json, String type, String title, int status, String detail,
+      String instance, List<HttpError.FieldError> errors, String requestId) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("type", type);
+    json.writeStringField("title", title);
+    json.writeNumberField("status", status);
+    json.writeStringField("detail", detail);
+    if (instance != null) {
+      json.writeStringField("instance", instance);
+    }
+    if (requestId != null) {
+      json.writeStringField("requestId", requestId);
+    }
+    if (!errors.isEmpty()) {
+      json.writeArrayFieldStart("errors");
+      for (HttpError.FieldError fieldError : errors) {
+        json.writeStartObject();
+        json.writeStringField("field", fieldError.field());
+        json.writeStringField("message", fieldError.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
   }
 }

@@ -1,0 +1,29 @@
+package dev.catalog.feed;
+
+import dev.catalog.Environment;
+import dev.catalog.feed.connections.ConnectionStore;
+import dev.catalog.storage.DynamoDbClients;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What the feed's route functions share: the connections store and the clock. Lambda builds it once per container
+ * from the environment ({@link #fromEnvironment}, through each handler's no-argument constructor); tests build their
+ * own.
+ */
+public record FeedContext(ConnectionStore connections, Clock clock) {
+  /** The container's context, built on first use from the variables template.yaml sets. */
+  static FeedContext fromEnvironment() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    static final FeedContext INSTANCE = new FeedContext(new ConnectionStore(DynamoDbClients.enhanced(),
+        Environment.require("CONNECTIONS_TABLE"), Clock.systemUTC()), Clock.systemUTC());
+  }
+
+  /** When the event's connection opened, as API Gateway says; now, should an event lack it. */
+  Instant connectedAt(WebSocketEvent event) {
+    return event.connectedAt() != null ? event.connectedAt() : clock.instant();
+  }
+}
