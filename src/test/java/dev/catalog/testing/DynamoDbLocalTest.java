@@ -55,9 +55,10 @@ class DynamoDbLocalTest {
     @Test
     void tablesGetUniqueNamesDerivedFromTheirLogicalIds() {
         Map<String, String> names = DYNAMO.tableNames();
-        assertEquals(List.of("ProductsTable", "IdempotencyTable"), List.copyOf(names.keySet()));
+        assertEquals(List.of("ProductsTable", "IdempotencyTable", "ConnectionsTable"), List.copyOf(names.keySet()));
         assertTrue(names.get("ProductsTable").matches("products-[0-9a-f]{8}"), names.toString());
         assertTrue(names.get("IdempotencyTable").matches("idempotency-[0-9a-f]{8}"), names.toString());
+        assertTrue(names.get("ConnectionsTable").matches("connections-[0-9a-f]{8}"), names.toString());
     }
 
     @Test
@@ -107,6 +108,6 @@ class DynamoDbLocalTest {
     @Test
     void askingForATableTheTemplateLacksNamesTheTablesThereAre() {
         var error = assertThrows(TemplateException.class, () -> DYNAMO.tableName("OrdersTable"));
-        assertTrue(error.getMessage().contains("tables: [ProductsTable, IdempotencyTable]"), error.getMessage());
+        assertTrue(error.getMessage().contains("tables: [ProductsTable, IdempotencyTable, ConnectionsTable]"), error.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import dev.catalog.http.Log;
 import dev.catalog.storage.DynamoDbClients;
 import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -36,15 +37,17 @@ public final class ConnectionsApi {
 
   /** The client for {@code CONNECTIONS_ENDPOINT}, the stage's management endpoint (locally, the local tool's). */
   public static ApiGatewayManagementApiClient clientFromEnvironment() {
-    return client(Environment.require("CONNECTIONS_ENDPOINT"), Environment.require("AWS_REGION"));
+    return client(Environment.require("CONNECTIONS_ENDPOINT"), Environment.require("AWS_REGION"),
+        DynamoDbClients.credentials());
   }
 
-  /** A client for the endpoint, with the functions' configuration and credentials. */
-  public static ApiGatewayManagementApiClient client(String endpoint, String region) {
+  /** A client for the endpoint, with the functions' configuration. */
+  public static ApiGatewayManagementApiClient client(String endpoint, String region,
+      AwsCredentialsProvider credentials) {
     return ApiGatewayManagementApiClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.of(region))
-        .credentialsProvider(DynamoDbClients.credentials())
+        .credentialsProvider(credentials)
         .httpClientBuilder(UrlConnectionHttpClient.builder()
             .connectionTimeout(DynamoDbClients.CONNECT_TIMEOUT)
             .socketTimeout(ATTEMPT_TIMEOUT))
