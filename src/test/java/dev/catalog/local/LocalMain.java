@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.events.http.LocalApi;
+import dev.catalog.local.lambda.LocalInvoke;
+
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.template.TemplateException;

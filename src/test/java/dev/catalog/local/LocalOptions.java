@@ -31,25 +31,25 @@ import java.util.Properties;
  *       {@code events/FUNCTION.json}), print its response and exit, as {@code sam local invoke}
  * </ul>
  */
-record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+public record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
     Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
   static final int DEFAULT_PORT = 3000;
 
   /** With IAM enforced, the default. */
-  LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
       Path event) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, true, null);
   }
 
   /** With the template's authorizers enforced by the development issuer, the default. */
-  LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
       Path event, boolean iam, URI dynamodb) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, true, null);
   }
   static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
 
   /** @throws LocalApiException naming the setting that is not valid */
-  static LocalOptions from(Properties properties, Map<String, String> environment) {
+  public static LocalOptions from(Properties properties, Map<String, String> environment) {
     String portProperty = blankToNull(properties.getProperty("port"));
     String portText = portProperty != null ? portProperty : blankToNull(environment.get("PORT"));
     int port = portText == null ? DEFAULT_PORT
@@ -119,7 +119,7 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
    * {@code -Dlocal.logs}: {@code text} (the default) prints an access line per request beside the functions' own
    * JSON lines; {@code json} leaves only the functions' lines, as CloudWatch would receive them.
    */
-  static boolean accessLog(Properties properties) {
+  public static boolean accessLog(Properties properties) {
     String text = blankToNull(properties.getProperty("local.logs"));
     return switch (text == null ? "text" : text.strip()) {
       case "text" -> true;

@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import dev.catalog.local.events.http.LocalApi;
+
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read, the environments
  * resolved and the functions prepared; a function's first instance waits until the tables exist.
  */
-final class LocalServices implements AutoCloseable {
+public final class LocalServices implements AutoCloseable {
   /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
   static final String TABLE_SUFFIX = "local";
 
@@ -56,12 +58,12 @@ final class LocalServices implements AutoCloseable {
    * @throws dev.catalog.template.TemplateException for a template that cannot be used
    * @throws LocalApiException for other bad input (handler, port, seed file)
    */
-  static LocalServices start(LocalOptions options, PrintStream console) {
+  public static LocalServices start(LocalOptions options, PrintStream console) {
     return start(options, console, false);
   }
 
   /** As {@link #start(LocalOptions, PrintStream)}; {@code accessLog} prints one line per request on the console. */
-  static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
+  public static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
@@ -187,21 +189,21 @@ final class LocalServices implements AutoCloseable {
     System.setErr(nowhere);
   }
 
-  LocalApi api() {
+  public LocalApi api() {
     return api;
   }
 
-  DynamoDbTarget dynamo() {
+  public DynamoDbTarget dynamo() {
     return dynamo;
   }
 
   /** The functions' identities, and whether their policies are enforced. */
-  LocalIam iam() {
+  public LocalIam iam() {
     return iam;
   }
 
   /** Products the seed file added (0 without one, or when all were there already). */
-  int seeded() {
+  public int seeded() {
     return seeded;
   }
 
