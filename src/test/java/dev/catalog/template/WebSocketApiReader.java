@@ -94,7 +94,9 @@ final class WebSocketApiReader {
     String uri = string(resource, property);
     for (String function : template.functions().keySet()) {
       String arn = resolver.resolveString(new Intrinsic(Intrinsic.GET_ATT, List.of(function, "Arn")), function);
-      if (uri != null && (uri.endsWith("/functions/" + arn + "/invocations") || uri.equals(arn))) {
+      // The ARN may be qualified by a version or alias (SAM's Function.Alias): the same function.
+      if (uri != null && (uri.endsWith("/functions/" + arn + "/invocations") || uri.equals(arn)
+          || uri.matches(".*/functions/" + java.util.regex.Pattern.quote(arn) + ":[A-Za-z0-9$_-]+/invocations"))) {
         return function;
       }
     }

@@ -1,0 +1,61 @@
+package dev.catalog.feed.fanout;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client of the local WebSocket API (the JDK's), keeping every text message it receives. */
+final class FeedSocket implements WebSocket.Listener, AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  private final StringBuilder partial = new StringBuilder();
+  private WebSocket socket;
+
+  static FeedSocket open(URI url) {
+    FeedSocket client = new FeedSocket();
+    client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(url, client)
+        .orTimeout(10, TimeUnit.SECONDS).join();
+    return client;
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      messages.add(partial.toString());
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  /** The next message, or null when none comes within {@code wait}. */
+  String next(Duration wait) throws InterruptedException {
+    return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Every message received by now. */
+  List<String> received() {
+    List<String> all = new ArrayList<>();
+    messages.drainTo(all);
+    return all;
+  }
+
+  /** Drops the TCP connection without a close frame, as a client that vanishes does. */
+  void drop() {
+    socket.abort();
+  }
+
+  @Override
+  public void close() {
+    socket.abort();
+  }
+}
