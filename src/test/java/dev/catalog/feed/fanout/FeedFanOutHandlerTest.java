@@ -16,6 +16,9 @@ import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.TableStream;
 import dev.catalog.testing.WebSocketEvents;
+import dev.catalog.testing.faults.Fault;
+import dev.catalog.testing.faults.FaultPlan;
+import dev.catalog.testing.faults.FaultProxy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +52,7 @@ class FeedFanOutHandlerTest {
   static final Duration WAIT = Duration.ofSeconds(5);
   static final Duration QUIET = Duration.ofMillis(300);
 
+  static final List<Client> CLIENTS = new java.util.ArrayList<>();
   static LocalWebSocketApi ws;
   static TableStream stream;
   static ProductStore products;
@@ -74,9 +78,15 @@ class FeedFanOutHandlerTest {
     stream = new TableStream(DYNAMO, "ProductsTable");
   }
 
+  /** Each test's clients leave, so no subscription (to all products, say) reaches into the next test. */
   @AfterEach
-  void closeStream() {
+  void closeStreamAndClients() {
     stream.close();
+    for (Client client : CLIENTS) {
+      client.socket().close();
+      FEED.admin().remove(client.connectionId());
+    }
+    CLIENTS.clear();
   }
 
   /** The function as Lambda runs it: its identity, its policy, its management endpoint. */
@@ -108,7 +118,9 @@ class FeedFanOutHandlerTest {
     assertTrue(id != null, "the local API registered the connection");
     var reply = WebSocketEvents.connect(id, Instant.now(), query).invoke(FEED.connect());
     assertEquals(200, reply.statusCode(), reply.body());
-    return new Client(socket, id);
+    Client client = new Client(socket, id);
+    CLIENTS.add(client);
+    return client;
   }
 
   static Product product(String category) {
@@ -257,5 +269,39 @@ class FeedFanOutHandlerTest {
         answer.path("batchItemFailures").get(0).path("itemIdentifier").asText());
     assertEquals("created", MAPPER.readTree(client.socket().next(WAIT)).get("type").asText());
     assertNull(client.socket().next(QUIET));
+  }
+
+  @Test
+  void throttlingByTheManagementApiIsRetriedWithBackOffAndTheChangeIsDeliveredOnce() throws Exception {
+    String lighting = category();
+    Client client = connect("category", lighting);
+    products.save(product(lighting));
+    try (FaultProxy proxy = FaultProxy.start(ws.connectionsEndpoint())) {
+      proxy.plan(FaultPlan.first(Set.of(""), 2, Fault.RestError.LIMIT_EXCEEDED));
+
+      assertEquals("{\"batchItemFailures\":[]}", run(fanOut(proxy.url().toString()), stream.next()).toString());
+
+      assertEquals(2, proxy.injected());
+      assertEquals(3, proxy.calls(""), "two throttled attempts, then the one that delivered");
+    }
+    assertEquals("created", MAPPER.readTree(client.socket().next(WAIT)).get("type").asText());
+    assertNull(client.socket().next(QUIET));
+  }
+
+  @Test
+  void throttlingThatOutlastsTheRetriesDefersTheChangeWhichIsDeliveredWhenRetried() throws Exception {
+    String lighting = category();
+    Client client = connect("category", lighting);
+    products.save(product(lighting));
+    byte[] batch = stream.next();
+    try (FaultProxy proxy = FaultProxy.start(ws.connectionsEndpoint())) {
+      proxy.plan(FaultPlan.always("", Fault.RestError.LIMIT_EXCEEDED));
+      JsonNode answer = run(fanOut(proxy.url().toString()), batch);
+      assertEquals(1, answer.path("batchItemFailures").size(), answer.toString());
+      assertEquals(ConnectionsApi.ATTEMPTS, proxy.calls(""));
+    }
+    assertNull(client.socket().next(QUIET), "nothing was delivered");
+    assertEquals("{\"batchItemFailures\":[]}", run(fanOut(ws.connectionsEndpoint().toString()), batch).toString());
+    assertEquals("created", MAPPER.readTree(client.socket().next(WAIT)).get("type").asText());
   }
 }
