@@ -14,6 +14,8 @@ import java.util.Properties;
  *
  * <ul>
  *   <li>{@code -Dport=N} or {@code PORT=N}: the port (default 3000, as {@code sam local start-api}; the property wins)
+ *   <li>{@code -Dlocal.wsPort=N}: the WebSocket API's port (default 3001, as serverless-offline; 0 when the HTTP port
+ *       is 0, so a test's servers take free ports)
  *   <li>{@code -Dlocal.data=DIR}: keep DynamoDB's data in DIR across restarts (default: in memory)
  *   <li>{@code -Dlocal.seed=FILE}: PUT the products of FILE (a JSON array, e.g. {@code events/seed.json}) at start
  *   <li>{@code -Dlocal.template=FILE}: the SAM template (default {@code template.yaml})
@@ -32,8 +34,16 @@ import java.util.Properties;
  * </ul>
  */
 public record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-    Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
+    Path event, boolean iam, URI dynamodb, boolean auth, String issuer, int wsPort) {
   static final int DEFAULT_PORT = 3000;
+  static final int DEFAULT_WS_PORT = 3001;
+
+  /** With the WebSocket API on its default port (any free one when {@code port} is 0). */
+  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+      Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
+    this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, auth, issuer,
+        port == 0 ? 0 : DEFAULT_WS_PORT);
+  }
 
   /** With IAM enforced, the default. */
   public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
@@ -69,7 +79,13 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
     return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
         !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event,
         iam(properties.getProperty("local.iam")), dynamodb(properties.getProperty("local.dynamodb"), properties),
-        auth(properties.getProperty("local.auth")), issuer(properties.getProperty("local.issuer")));
+        auth(properties.getProperty("local.auth")), issuer(properties.getProperty("local.issuer")),
+        wsPort(properties.getProperty("local.wsPort"), port));
+  }
+
+  private static int wsPort(String text, int port) {
+    return blankToNull(text) != null ? number(text, "-Dlocal.wsPort", 0, 65535)
+        : port == 0 ? 0 : DEFAULT_WS_PORT;
   }
 
   private static boolean auth(String text) {

@@ -1,6 +1,9 @@
 package dev.catalog.local;
 
 import dev.catalog.local.events.http.LocalApi;
+import dev.catalog.local.events.websocket.LocalWebSocketApi;
+import dev.catalog.local.lambda.LocalFunctions;
+import dev.catalog.template.WebSocketApiDef;
 
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -30,8 +34,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * What {@code ./mvnw -Plocal} runs, from the template alone: DynamoDB Local (in memory, or in the data directory; or
  * an outside DynamoDB with {@code -Dlocal.dynamodb}) with the template's tables under stable names
- * ({@code products-local}), the functions' identities with IAM enforced in front of it ({@link LocalIam}), and the
- * {@link LocalApi} whose functions see them through their template environment. Closing stops them.
+ * ({@code products-local}), the functions' identities with IAM enforced in front of it ({@link LocalIam}), the
+ * functions ({@link LocalFunctions}), which see them through their template environment, and the event sources that
+ * invoke them: the REST API ({@link LocalApi}) and, when the template has one, the WebSocket API
+ * ({@link LocalWebSocketApi}), whose {@code @connections} endpoint replaces each function's
+ * {@code CONNECTIONS_ENDPOINT}. Closing stops them.
  *
  * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read, the environments
  * resolved and the functions prepared; a function's first instance waits until the tables exist.
@@ -42,13 +49,18 @@ public final class LocalServices implements AutoCloseable {
 
   private final DynamoDbTarget dynamo;
   private final LocalIam iam;
+  private final LocalFunctions functions;
   private final LocalApi api;
+  private final LocalWebSocketApi webSocket;
   private final int seeded;
 
-  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded) {
+  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
+      LocalWebSocketApi webSocket, int seeded) {
     this.dynamo = dynamo;
     this.iam = iam;
+    this.functions = functions;
     this.api = api;
+    this.webSocket = webSocket;
     this.seeded = seeded;
   }
 
@@ -69,7 +81,9 @@ public final class LocalServices implements AutoCloseable {
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
     DynamoDbTarget dynamo = null;
     LocalIam iam = null;
+    LocalFunctions functions = null;
     LocalApi api = null;
+    LocalWebSocketApi webSocket = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -99,14 +113,21 @@ public final class LocalServices implements AutoCloseable {
         throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
             + " seed through the API with a token of that pool instead");
       }
-      api = LocalApi.builder(template).auth(auth).port(options.port()).maxInstances(options.maxInstances())
-          .console(console).accessLog(accessLog)
-          .environment(id -> {
-            Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
-            environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
-            return environment;
-          })
-          .start();
+      AtomicReference<LocalWebSocketApi> webSockets = new AtomicReference<>();
+      functions = LocalFunctions.prepare(template, id -> {
+        Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
+        environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
+        LocalWebSocketApi served = webSockets.get();
+        return served == null ? environment : LocalWebSocketApi.localEndpoint(environment,
+            served.connectionsEndpoint());
+      }, options.maxInstances(), console);
+      if (WebSocketApiDef.of(template, resolver).isPresent()) {
+        webSocket = LocalWebSocketApi.builder(template, resolver).functions(functions).iam(identities::join)
+            .port(options.wsPort()).console(console).start();
+        webSockets.set(webSocket);
+      }
+      api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
+          .console(console).accessLog(accessLog).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);
@@ -120,7 +141,7 @@ public final class LocalServices implements AutoCloseable {
       clientEnvironment.complete(dynamo.clientEnvironment());
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, api, seeded);
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -128,6 +149,12 @@ public final class LocalServices implements AutoCloseable {
       identities.completeExceptionally(e);
       if (api != null) {
         api.close();
+      }
+      if (webSocket != null) {
+        webSocket.close();
+      }
+      if (functions != null) {
+        functions.close();
       }
       if (iam != null) {
         iam.close();
@@ -193,6 +220,16 @@ public final class LocalServices implements AutoCloseable {
     return api;
   }
 
+  /** The template's functions, shared by the event sources. */
+  public LocalFunctions functions() {
+    return functions;
+  }
+
+  /** The template's WebSocket API, as served; null when the template has none. */
+  public LocalWebSocketApi webSocket() {
+    return webSocket;
+  }
+
   public DynamoDbTarget dynamo() {
     return dynamo;
   }
@@ -211,6 +248,10 @@ public final class LocalServices implements AutoCloseable {
   public void close() {
     try {
       api.close();
+      if (webSocket != null) {
+        webSocket.close();
+      }
+      functions.close();
       iam.close();
     } finally {
       dynamo.close();

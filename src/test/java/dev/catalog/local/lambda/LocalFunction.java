@@ -179,6 +179,11 @@ public final class LocalFunction implements AutoCloseable {
     }
   }
 
+  /** Whether Lambda calls it with the event's JSON, {@code (InputStream, OutputStream, Context)}. */
+  public boolean streamHandler() {
+    return method.getParameterCount() == 3;
+  }
+
   public String name() {
     return definition.logicalId();
   }

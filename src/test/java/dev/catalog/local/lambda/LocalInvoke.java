@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The equivalent of {@code sam local invoke}: {@code ./mvnw -Plocal -Dinvoke=GetProductFunction} runs one function of
- * the template with an event file ({@code events/GetProductFunction.json}, or {@code -Devent=FILE}) and prints its
+ * the template with an event file ({@code events/GetProductFunction.json}, or {@code -Devent=FILE}: any event, as
+ * Lambda passes it to a stream handler; a REST proxy event for a handler of the event object) and prints its
  * response as JSON on standard output; the function's log and the cold start go to standard error. DynamoDB Local and
  * the tables are set up as for the API ({@code -Dlocal.data}, {@code -Dlocal.seed} apply), on a port of their own.
  */
@@ -38,17 +39,20 @@ public final class LocalInvoke {
     if (!Files.isRegularFile(options.event())) {
       throw new LocalApiException("Event file " + options.event() + " does not exist (give one with -Devent=FILE)");
     }
-    APIGatewayProxyRequestEvent event;
+    byte[] event;
     try {
-      event = JSON.readValue(options.event().toFile(), APIGatewayProxyRequestEvent.class);
+      event = Files.readAllBytes(options.event());
+      JSON.readTree(event);
     } catch (IOException e) {
-      throw new LocalApiException("Event file " + options.event() + " is not an API Gateway proxy event: "
+      throw new LocalApiException("Event file " + options.event() + " is not JSON: "
           + e.getMessage().lines().findFirst().orElse(""));
     }
     LocalOptions anyPort = new LocalOptions(options.template(), 0, options.data(), options.seed(), 1, false,
-        options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer());
+        options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer(), 0);
     try (LocalServices services = LocalServices.start(anyPort, err)) {
-      Outcome outcome = services.api().invoke(options.invoke(), event);
+      FunctionPool pool = services.functions().pool(options.invoke());
+      Outcome outcome = pool.function().streamHandler() ? pool.invoke(event, "invoke")
+          : pool.invoke(proxyEvent(options, event), "invoke");
       switch (outcome) {
         case Returned returned -> {
           out.println(write(returned.value()));
@@ -66,6 +70,16 @@ public final class LocalInvoke {
     }
   }
 
+  /** The event as the REST proxy event object, for a handler that takes one rather than a stream. */
+  private static APIGatewayProxyRequestEvent proxyEvent(LocalOptions options, byte[] event) {
+    try {
+      return JSON.readValue(event, APIGatewayProxyRequestEvent.class);
+    } catch (IOException e) {
+      throw new LocalApiException("Event file " + options.event() + " is not an API Gateway proxy event: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
   /** What Lambda returns for an unhandled exception. */
   private static Map<String, Object> error(Throwable failure) {
     Map<String, Object> error = new LinkedHashMap<>();
@@ -74,8 +88,16 @@ public final class LocalInvoke {
     return error;
   }
 
+  /** The response as JSON, indented; a stream handler's output as written when it is not JSON. */
   private static String write(Object value) {
     try {
+      if (value instanceof byte[] output) {
+        try {
+          return JSON.writeValueAsString(JSON.readTree(output));
+        } catch (IOException notJson) {
+          return new String(output, java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
       return JSON.writeValueAsString(value);
     } catch (IOException e) {
       throw new LocalApiException("The response cannot be written as JSON: " + e.getMessage());

@@ -1,89 +1,88 @@
 package dev.catalog.local.events.websocket;
 
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 
 /**
- * The server's side of one client connection: registered in {@link Connections} once open, closed by the server
- * when it reaches its maximum lifetime (1001 Going Away, as API Gateway closes it), and removed however it ends.
+ * The server's side of one client connection (Jetty calls it): registered in {@link Connections} once open, its
+ * messages handed to the {@link WebSocketGateway} one at a time, closed by the server when it reaches its maximum
+ * lifetime (1001 Going away, as API Gateway closes it), and removed, with {@code $disconnect}, however it ends.
  * Public only because Jetty calls its listener methods reflectively.
  */
 public final class ClientConnection implements Session.Listener.AutoDemanding {
   private final Connection connection;
-  private final Connections connections;
-  private final ScheduledExecutorService timers;
-  private final Duration maxLifetime;
+  private final WebSocketGateway gateway;
+  private final Lifecycle lifecycle;
   private volatile ScheduledFuture<?> lifetime;
 
-  private ClientConnection(Connection connection, Connections connections, ScheduledExecutorService timers,
-      Duration maxLifetime) {
+  ClientConnection(Connection connection, WebSocketGateway gateway, Lifecycle lifecycle) {
     this.connection = connection;
-    this.connections = connections;
-    this.timers = timers;
-    this.maxLifetime = maxLifetime;
+    this.gateway = gateway;
+    this.lifecycle = lifecycle;
   }
+
+  /** Where connections are registered and timed. */
+  record Lifecycle(Connections connections, ScheduledExecutorService timers, Duration maxLifetime,
+      PrintStream console) {}
 
   @Override
   public void onWebSocketOpen(Session session) {
     connection.opened(session);
-    connections.add(connection);
-    lifetime = timers.schedule(() -> connection.close(StatusCode.SHUTDOWN, "Going away"), maxLifetime.toMillis(),
-        TimeUnit.MILLISECONDS);
+    lifecycle.connections().add(connection);
+    lifetime = lifecycle.timers().schedule(() -> connection.close(StatusCode.SHUTDOWN, "Going away"),
+        lifecycle.maxLifetime().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void onWebSocketText(String message) {
     connection.active();
+    run(() -> gateway.message(connection, message, false));
   }
 
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    connection.active();
+    byte[] bytes = new byte[payload.remaining()];
+    payload.get(bytes);
+    callback.succeed();
+    run(() -> gateway.message(connection, WebSocketEvents.base64(bytes), true));
+  }
+
+  /** Jetty reports every end here, after an error too: a close frame either way, 1006 for a dropped connection. */
   @Override
   public void onWebSocketClose(int statusCode, String reason) {
-    ended();
-  }
-
-  @Override
-  public void onWebSocketError(Throwable cause) {
-    ended();
-  }
-
-  private void ended() {
     if (connection.end()) {
-      connections.remove(connection);
+      lifecycle.connections().remove(connection);
       ScheduledFuture<?> timer = lifetime;
       if (timer != null) {
         timer.cancel(false);
       }
+      run(() -> gateway.disconnect(connection, statusCode, reason));
     }
   }
 
-  /** Creates the server side of each upgrade request. */
-  static final class Factory {
-    private final Connections connections;
-    private final ScheduledExecutorService timers;
-    private final Duration maxLifetime;
-    private final PrintStream console;
+  private interface Step {
+    void run() throws InterruptedException;
+  }
 
-    Factory(Connections connections, ScheduledExecutorService timers, Duration maxLifetime, PrintStream console) {
-      this.connections = connections;
-      this.timers = timers;
-      this.maxLifetime = maxLifetime;
-      this.console = console;
-    }
-
-    Object create(ServerUpgradeRequest request, ServerUpgradeResponse response,
-        org.eclipse.jetty.util.Callback callback) {
-      Connection connection = new Connection(Connections.newId(), Instant.now(), Request.getRemoteAddr(request),
-          request.getHeaders().get("User-Agent"), null);
-      return new ClientConnection(connection, connections, timers, maxLifetime);
+  private void run(Step step) {
+    try {
+      step.run();
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException bug) {
+      synchronized (lifecycle.console()) {
+        lifecycle.console().println("[local WebSocket API] connection " + connection.id()
+            + ": failed in the local tool itself");
+        bug.printStackTrace(lifecycle.console());
+      }
     }
   }
 }

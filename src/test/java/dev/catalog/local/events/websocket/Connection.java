@@ -14,18 +14,17 @@ public final class Connection {
   private final Instant connectedAt;
   private final String sourceIp;
   private final String userAgent;
-  private final Object authorizer;
+  private volatile Object authorizer;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile Instant lastActiveAt;
   private volatile Session session;
 
-  Connection(String id, Instant connectedAt, String sourceIp, String userAgent, Object authorizer) {
+  Connection(String id, Instant connectedAt, String sourceIp, String userAgent) {
     this.id = id;
     this.connectedAt = connectedAt;
     this.lastActiveAt = connectedAt;
     this.sourceIp = sourceIp;
     this.userAgent = userAgent;
-    this.authorizer = authorizer;
   }
 
   public String id() {
@@ -51,6 +50,11 @@ public final class Connection {
   /** What {@code requestContext.authorizer} holds in this connection's events (null without an authorizer). */
   Object authorizer() {
     return authorizer;
+  }
+
+  /** The authorizer let the connection through with this context. */
+  void authorized(Object context) {
+    this.authorizer = context;
   }
 
   void opened(Session session) {

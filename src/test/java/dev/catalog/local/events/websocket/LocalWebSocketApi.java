@@ -2,6 +2,7 @@ package dev.catalog.local.events.websocket;
 
 import dev.catalog.local.LocalApiException;
 import dev.catalog.local.iam.ExecuteApiAccess;
+import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.template.IntrinsicResolver;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -33,7 +36,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * The template's WebSocket API served as API Gateway serves it ({@code ws://localhost:3001}, the port
  * serverless-offline uses), with its {@code @connections} management API on the same port
  * ({@code http://localhost:3001}, what the functions' {@code CONNECTIONS_ENDPOINT} becomes locally). The server is
- * Jetty's, one virtual thread per request; each connection is a {@link ClientConnection} in {@link Connections}.
+ * Jetty's, one virtual thread per request; each connection is a {@link ClientConnection} in {@link Connections}, its
+ * routes run by the {@link WebSocketGateway} through the functions of {@link LocalFunctions}.
  *
  * <pre>{@code
  * try (LocalWebSocketApi ws = LocalWebSocketApi.builder(template, resolver).iam(iam).port(0).start()) {
@@ -45,18 +49,22 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class LocalWebSocketApi implements AutoCloseable {
   /** The port serverless-offline serves WebSocket APIs on. */
   public static final int DEFAULT_PORT = 3001;
+  /** The variable through which a function finds the {@code @connections} API. */
+  public static final String CONNECTIONS_ENDPOINT = "CONNECTIONS_ENDPOINT";
 
   private final WebSocketApiDef api;
   private final Connections connections;
   private final ServerConnector connector;
   private final ScheduledExecutorService timers;
+  private final LocalFunctions ownFunctions;
 
   private LocalWebSocketApi(WebSocketApiDef api, Connections connections, ServerConnector connector,
-      ScheduledExecutorService timers) {
+      ScheduledExecutorService timers, LocalFunctions ownFunctions) {
     this.api = api;
     this.connections = connections;
     this.connector = connector;
     this.timers = timers;
+    this.ownFunctions = ownFunctions;
   }
 
   /**
@@ -100,7 +108,23 @@ public final class LocalWebSocketApi implements AutoCloseable {
       throw new LocalApiException("Stopping the WebSocket server: " + e.getMessage(), e);
     } finally {
       timers.shutdownNow();
+      if (ownFunctions != null) {
+        ownFunctions.close();
+      }
     }
+  }
+
+  /**
+   * A function's environment with {@code CONNECTIONS_ENDPOINT}, when it declares one (the management API's URL in
+   * the cloud), pointing at this tool's {@code @connections} API instead.
+   */
+  public static Map<String, String> localEndpoint(Map<String, String> environment, URI connectionsEndpoint) {
+    if (!environment.containsKey(CONNECTIONS_ENDPOINT)) {
+      return environment;
+    }
+    Map<String, String> local = new java.util.LinkedHashMap<>(environment);
+    local.put(CONNECTIONS_ENDPOINT, connectionsEndpoint.toString());
+    return local;
   }
 
   /** What the WebSocket API serves and how. */
@@ -113,6 +137,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
     private PrintStream console = System.out;
     private Duration idleTimeout = Duration.ofMinutes(10);
     private Duration maxLifetime = Duration.ofHours(2);
+    private LocalFunctions functions;
+    private Function<String, Map<String, String>> environment = id -> Map.of();
 
     private Builder(SamTemplate template, IntrinsicResolver resolver) {
       this.template = template;
@@ -127,6 +153,18 @@ public final class LocalWebSocketApi implements AutoCloseable {
     /** As {@link #iam(LocalIam)}, asked for at the first management call (a caller may still be starting it). */
     public Builder iam(Supplier<LocalIam> iam) {
       this.iam = iam;
+      return this;
+    }
+
+    /** Invokes these functions, shared with other event sources (default: its own, see {@link #environment}). */
+    public Builder functions(LocalFunctions functions) {
+      this.functions = functions;
+      return this;
+    }
+
+    /** Each function's environment by logical id, when it prepares its own functions. */
+    public Builder environment(Function<String, Map<String, String>> environment) {
+      this.environment = environment;
       return this;
     }
 
@@ -178,12 +216,18 @@ public final class LocalWebSocketApi implements AutoCloseable {
       connector.setHost(host);
       connector.setPort(port);
       server.addConnector(connector);
-      var sessions = new ClientConnection.Factory(connections, timers, maxLifetime, console);
+      LocalFunctions own = functions == null ? LocalFunctions.prepare(template, id -> localEndpoint(
+          environment.apply(id), URI.create("http://localhost:" + connector.getLocalPort())), 0, console) : null;
+      RouteInvoker invoker = new RouteInvoker(functions != null ? functions : own, console);
+      WebSocketEvents events = new WebSocketEvents(api, "localhost");
+      WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,
+          ConnectAuthorizer.methodArn(TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
+          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console);
       WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
         container.setIdleTimeout(idleTimeout);
         container.setMaxTextMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);
         container.setMaxBinaryMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);
-        container.addMapping("/", sessions::create);
+        container.addMapping("/", gateway::connect);
       });
       upgrade.setHandler(new Handler.Abstract() {
         @Override
@@ -221,6 +265,9 @@ public final class LocalWebSocketApi implements AutoCloseable {
         server.start();
       } catch (Exception e) {
         timers.shutdownNow();
+        if (own != null) {
+          own.close();
+        }
         try {
           server.stop();
         } catch (Exception ignored) {
@@ -234,7 +281,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
         }
         throw new LocalApiException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
       }
-      return new LocalWebSocketApi(api, connections, connector, timers);
+      return new LocalWebSocketApi(api, connections, connector, timers, own);
     }
   }
 }
