@@ -1,26 +1,25 @@
-package dev.catalog.feed.fanout;
+package dev.catalog.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A real WebSocket client of the local WebSocket API (the JDK's), keeping every text message it receives. */
-final class FeedSocket implements WebSocket.Listener, AutoCloseable {
+public final class WebSocketClient implements WebSocket.Listener, AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
-  static FeedSocket open(URI url) {
-    FeedSocket client = new FeedSocket();
+  /** Connects, failing when the handshake is refused. */
+  public static WebSocketClient open(URI url) {
+    WebSocketClient client = new WebSocketClient();
     client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(url, client)
         .orTimeout(10, TimeUnit.SECONDS).join();
     return client;
@@ -38,20 +37,13 @@ final class FeedSocket implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message, or null when none comes within {@code wait}. */
-  String next(Duration wait) throws InterruptedException {
+  public String next(Duration wait) throws InterruptedException {
     return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Every message received by now. */
-  List<String> received() {
-    List<String> all = new ArrayList<>();
-    messages.drainTo(all);
-    return all;
-  }
-
-  /** Drops the TCP connection without a close frame, as a client that vanishes does. */
-  void drop() {
-    socket.abort();
+  /** Sends one text message. */
+  public void send(String text) {
+    socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
   }
 
   @Override
