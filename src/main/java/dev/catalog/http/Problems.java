@@ -47,7 +47,7 @@ public final class Problems {
   /** A 500 for a failure the client did not cause; the stack trace goes to the log, never to the client. */
   public static ApiResponse unexpected(Throwable failure, String requestId, String instance) {
     Log.error("Unexpected failure", requestId, failure);
-    String detail = "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
+    String detail = unexpectedDetail(requestId);
     return ApiResponse.status(500)
         .header("Content-Type", MEDIA_TYPE)
         .body(write(INTERNAL_ERROR, "Internal server error", 500, detail, instance, List.of(),
@@ -75,8 +75,12 @@ public final class Problems {
 
   /** Writes the problem object of an unexpected failure, its detail quoting the request id. */
   public static void writeUnexpected(JsonGenerator json, String requestId, String instance) throws IOException {
-    write(json, INTERNAL_ERROR, "Internal server error", 500, "The server could not complete the request. Quote request id "
-        + requestId + " when reporting it.", instance, List.of(), requestId);
+    write(json, INTERNAL_ERROR, "Internal server error", 500, unexpectedDetail(requestId), instance, List.of(),
+        requestId);
+  }
+
+  private static String unexpectedDetail(String requestId) {
+    return "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
   }
 
   private static void write(JsonGenerator json, String type, String title, int status, String detail,
