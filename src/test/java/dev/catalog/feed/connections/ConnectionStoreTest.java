@@ -114,6 +114,21 @@ class ConnectionStoreTest {
   }
 
   @Test
+  void subscriptionsAddedLaterExpireWithTheConnectionNotTwoHoursAfterTheyWereAdded() {
+    String id = connectionId();
+    Instant connectedAt = Instant.now().minus(90, ChronoUnit.MINUTES);
+    FEED.store("FeedConnectFunction").open(id, "u", connectedAt, List.of());
+    FEED.store("FeedSubscribeFunction").subscribe(id, connectedAt, List.of(Topic.category("late"), Topic.all()));
+
+    List<Map<String, AttributeValue>> items = items(id);
+    assertEquals(3, items.size());
+    for (Map<String, AttributeValue> item : items) {
+      assertEquals(String.valueOf(connectedAt.plus(2, ChronoUnit.HOURS).getEpochSecond()), item.get("expiresAt").n(),
+          item.toString());
+    }
+  }
+
+  @Test
   void subscribeToAConnectionThatIsNotRecordedWritesNothingAndSaysSo() {
     String unknown = connectionId();
     assertFalse(FEED.store("FeedSubscribeFunction").subscribe(unknown, Instant.now(), List.of(Topic.all())));
