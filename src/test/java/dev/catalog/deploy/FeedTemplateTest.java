@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.feed.fanout.FanOut;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.Statement;
 import dev.catalog.template.Intrinsic;
@@ -118,6 +119,14 @@ class FeedTemplateTest {
     assertEquals(new Intrinsic(Intrinsic.GET_ATT, List.of("FeedFanOutFailureQueue", "Arn")),
         onFailure.get("Destination"));
     assertEquals("NEW_AND_OLD_IMAGES", TEMPLATE.table("ProductsTable").streamViewType().orElseThrow().toString());
+  }
+
+  @Test
+  void theFanOutKeepsAsManyConnectionsToTheManagementApiAliveAsItPostsInParallelWithTheGlobalJvmOptions() {
+    String global = TEMPLATE.globalEnvironment().get("JAVA_TOOL_OPTIONS").toString();
+    Object own = TEMPLATE.function("FeedFanOutFunction").environment(TEMPLATE.resolver().build())
+        .get("JAVA_TOOL_OPTIONS");
+    assertEquals(global + " -Dhttp.maxConnections=" + FanOut.PARALLEL_POSTS, own);
   }
 
   @Test

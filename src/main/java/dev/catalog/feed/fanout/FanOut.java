@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.SdkBytes;
  * {@code eventId}, and drops it.
  */
 public final class FanOut {
-  static final int PARALLEL_POSTS = 64;
+  public static final int PARALLEL_POSTS = 64;
 
   /** The metrics of a fan-out, as CloudWatch names them. */
   static final String DELIVERIES = "FeedDeliveries";
