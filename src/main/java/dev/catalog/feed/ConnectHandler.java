@@ -8,7 +8,7 @@ public final class ConnectHandler extends FeedHandler {
   private final FeedContext context;
 
   public ConnectHandler() {
-    this(FeedContext.fromEnvironment());
+    this(FeedContext.fromEnvironment(FeedPriming::none));
   }
 
   public ConnectHandler(FeedContext context) {

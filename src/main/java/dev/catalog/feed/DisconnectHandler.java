@@ -5,7 +5,7 @@ public final class DisconnectHandler extends FeedHandler {
   private final FeedContext context;
 
   public DisconnectHandler() {
-    this(FeedContext.fromEnvironment());
+    this(FeedContext.fromEnvironment(FeedPriming::queryConnection));
   }
 
   public DisconnectHandler(FeedContext context) {

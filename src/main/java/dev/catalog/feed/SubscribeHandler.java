@@ -16,7 +16,7 @@ public final class SubscribeHandler extends FeedHandler {
   private final FeedContext context;
 
   public SubscribeHandler() {
-    this(FeedContext.fromEnvironment());
+    this(FeedContext.fromEnvironment(FeedPriming::subscribeAbsent));
   }
 
   public SubscribeHandler(FeedContext context) {

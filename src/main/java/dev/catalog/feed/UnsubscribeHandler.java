@@ -8,7 +8,7 @@ public final class UnsubscribeHandler extends FeedHandler {
   private final FeedContext context;
 
   public UnsubscribeHandler() {
-    this(FeedContext.fromEnvironment());
+    this(FeedContext.fromEnvironment(FeedPriming::unsubscribeAbsent));
   }
 
   public UnsubscribeHandler(FeedContext context) {

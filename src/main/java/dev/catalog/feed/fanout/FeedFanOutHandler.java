@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.crac.Core;
 
 /**
  * The fan-out function: a batch of the products stream, each change delivered in the stream's order
@@ -45,6 +46,13 @@ public final class FeedFanOutHandler implements RequestStreamHandler {
     static final FanOut INSTANCE = new FanOut(
         new ConnectionStore(DynamoDbClients.enhanced(), Environment.require("CONNECTIONS_TABLE"), Clock.systemUTC()),
         new ConnectionsApi(ConnectionsApi.clientFromEnvironment()));
+    /** The SnapStart priming hook, registered with the instance; held here, as CRaC keeps only weak references. */
+    static final FanOutPriming PRIMING = register(new FanOutPriming(INSTANCE));
+
+    private static FanOutPriming register(FanOutPriming priming) {
+      Core.getGlobalContext().register(priming);
+      return priming;
+    }
   }
 
   @Override
