@@ -38,7 +38,7 @@ public final class DynamoDbClients {
    */
   public static final Duration CALL_TIMEOUT = Duration.ofMillis(2500);
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+  public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
   /**
    * The SDK's standard retry strategy (3 attempts, exponential back-off with full jitter, a retry quota that stops

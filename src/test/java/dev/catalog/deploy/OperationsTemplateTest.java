@@ -57,7 +57,8 @@ class OperationsTemplateTest {
 
   @Test
   void everyFunctionHasAnErrorsAThrottlesAndADurationAlarm() {
-    assertEquals(8, TEMPLATE.functions().size());
+    assertTrue(TEMPLATE.functions().keySet().containsAll(Set.of("CreateProductFunction", "FeedFanOutFunction",
+        "ProductEventsFunction")));
     for (String function : TEMPLATE.functions().keySet()) {
       Set<String> expected = new TreeSet<>(Set.of("Duration", "Errors", "Throttles"));
       if (consumesAStream(function)) {
