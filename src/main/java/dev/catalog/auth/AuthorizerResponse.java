@@ -5,7 +5,6 @@ import dev.catalog.http.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,8 +16,8 @@ final class AuthorizerResponse {
   private AuthorizerResponse() {}
 
   static void allow(AccessToken token, String methodArn, OutputStream out) throws IOException {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    try (JsonGenerator json = Json.generator(writer)) {
+    // Closing the generator flushes and closes the writer and the stream, as the REST functions' responses do.
+    try (JsonGenerator json = Json.generator(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       json.writeStartObject();
       json.writeStringField("principalId", token.principalId());
       json.writeObjectFieldStart("policyDocument");
@@ -39,6 +38,5 @@ final class AuthorizerResponse {
       json.writeEndObject();
       json.writeEndObject();
     }
-    writer.flush();
   }
 }
