@@ -57,7 +57,7 @@ class OperationsTemplateTest {
 
   @Test
   void everyFunctionHasAnErrorsAThrottlesAndADurationAlarm() {
-    assertEquals(7, TEMPLATE.functions().size());
+    assertEquals(8, TEMPLATE.functions().size());
     for (String function : TEMPLATE.functions().keySet()) {
       assertEquals(Set.of("Duration", "Errors", "Throttles"),
           alarmedMetrics("AWS/Lambda", "FunctionName", new Intrinsic(Intrinsic.REF, function)), function);
