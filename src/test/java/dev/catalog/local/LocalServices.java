@@ -1,6 +1,5 @@
 package dev.catalog.local;
 
-import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.iam.IamCall;
@@ -68,6 +67,7 @@ final class LocalServices implements AutoCloseable {
     DynamoDbTarget dynamo = null;
     LocalIam iam = null;
     LocalApi api = null;
+    LocalAuth trusted = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -91,8 +91,9 @@ final class LocalServices implements AutoCloseable {
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
-          : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
-              : RemoteIssuer.of(options.issuer()));
+          : options.issuer() == null ? LocalAuth.development(template)
+              : LocalAuth.enforcing(template, RemoteIssuer.of(options.issuer()));
+      trusted = auth;
       if (options.seed() != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
         throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
             + " seed through the API with a token of that pool instead");
@@ -102,6 +103,10 @@ final class LocalServices implements AutoCloseable {
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
             environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
+            // A function verifying tokens itself (the feed's authorizer) trusts the local issuer, not the cloud pool.
+            if (environment.containsKey("TOKEN_ISSUER")) {
+              environment.putAll(auth.tokenEnvironment());
+            }
             return environment;
           })
           .start();
@@ -127,12 +132,15 @@ final class LocalServices implements AutoCloseable {
       if (api != null) {
         api.close();
       }
+      if (trusted != null) {
+        trusted.close();
+      }
       if (iam != null) {
         iam.close();
       }
       DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
-      if (started != null) {
-        started.close();
+      if (trusted != null) {
+        trusted.close();
       }
       throw e;
     }
@@ -210,6 +218,7 @@ final class LocalServices implements AutoCloseable {
     try {
       api.close();
       iam.close();
+      api.auth().close();
     } finally {
       dynamo.close();
     }
