@@ -57,11 +57,16 @@ public final class BenchMain {
     Path benchRoot = artifact.withClasses(settings.testClasses(),
         List.of(NoopHandler.class, BareGetItemHandler.class, BareSnsPublishHandler.class), List.of(jarOf(org.joda.time.DateTime.class)),
         work.resolve("task-bench"));
+    // The feed authorizer on nimbus-jose-jwt and on jose4j, with their jars, for the comparison of JWT libraries.
+    Path variantsRoot = artifact.withClasses(settings.testClasses(), BenchIssuer.variantClasses(),
+        List.of(jarOf(com.nimbusds.jose.JWSObject.class), jarOf(org.jose4j.jwt.JwtClaims.class),
+            jarOf(org.slf4j.Logger.class)), work.resolve("task-variants"));
 
     List<String> skipped = new ArrayList<>();
     List<FunctionResult> results = new ArrayList<>();
     Percentiles dynamoDbGetItem;
-    try (var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
+    try (var issuer = new BenchIssuer();
+        var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
         settings.sqliteNatives(), settings.harnessCpu(), logs.resolve("dynamodb-local.log"));
         // The harness's own client, without the functions' 1 s attempt timeout: a fresh DynamoDB Local can take
         // longer than that to create a table, and a retried CreateTable then fails as "preexisting".
@@ -72,7 +77,8 @@ public final class BenchMain {
         var sns = catalog.startSns()) {
       var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString(),
           "SNS_ENDPOINT", sns.url().toString());
-      List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped);
+      List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped, issuer,
+          variantsRoot);
       var seeder = new ProductSeeder(dynamoDb, catalog.productsTable());
       seeder.createTables(catalog.tables());
       long seeding = System.nanoTime();
@@ -95,7 +101,7 @@ public final class BenchMain {
       }
     }
     // Shown floor and reference first, whatever order they ran in.
-    results.sort(Comparator.comparing(result -> result.role().equals("function")));
+    results.sort(Comparator.comparing(result -> !result.role().equals("floor") && !result.role().equals("reference")));
     FunctionResult floor = find(results, "floor");
     FunctionResult reference = find(results, "reference");
     results.replaceAll(result -> result.comparedTo(floor, reference));
@@ -113,7 +119,7 @@ public final class BenchMain {
   }
 
   private static List<Subject> subjects(BenchSettings settings, TemplateCatalog catalog, DeploymentArtifact artifact,
-      Path benchRoot, Map<String, String> local, List<String> skipped)
+      Path benchRoot, Map<String, String> local, List<String> skipped, BenchIssuer issuer, Path variantsRoot)
       throws IOException {
     List<BenchFunction> functions = catalog.functions();
     // The floor and the reference run with GET /products/{id}'s memory, environment and event.
@@ -152,8 +158,16 @@ public final class BenchMain {
             BareSnsPublishHandler.class.getName() + "::handleRequest", localFunction.environment(),
             get.memoryMb(), get.timeoutSeconds()), benchRoot, getEvents));
       }
-      subjects.add(new Subject("function", localFunction, artifact.taskRoot(),
-          BenchEvents.of(settings.eventsDir(), function.name())));
+      BenchFunction measured = issuer.trusting(localFunction);
+      BenchEvents events = issuer.carryingToken(BenchEvents.of(settings.eventsDir(), function.name()));
+      subjects.add(new Subject("function", measured, artifact.taskRoot(), events));
+      if (function.name().equals(BenchIssuer.AUTHORIZER)) {
+        for (var variant : BenchIssuer.variants().entrySet()) {
+          subjects.add(new Subject("variant", new BenchFunction(variant.getKey(),
+              variant.getValue().getName() + "::handleRequest", measured.environment(), measured.memoryMb(),
+              measured.timeoutSeconds()), variantsRoot, events));
+        }
+      }
     }
     if (!subjects.contains(reference)) {
       subjects.add(1, reference);

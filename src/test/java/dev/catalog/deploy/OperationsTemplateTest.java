@@ -58,7 +58,7 @@ class OperationsTemplateTest {
   @Test
   void everyFunctionHasAnErrorsAThrottlesAndADurationAlarm() {
     assertTrue(TEMPLATE.functions().keySet().containsAll(Set.of("CreateProductFunction", "FeedFanOutFunction",
-        "ProductEventsFunction")));
+        "ProductEventsFunction", "FeedAuthorizerFunction")));
     for (String function : TEMPLATE.functions().keySet()) {
       Set<String> expected = new TreeSet<>(Set.of("Duration", "Errors", "Throttles"));
       if (consumesAStream(function)) {

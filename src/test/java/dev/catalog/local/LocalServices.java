@@ -5,7 +5,6 @@ import dev.catalog.local.events.websocket.LocalWebSocketApi;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.template.WebSocketApiDef;
 
-import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.events.sns.LocalSns;
@@ -97,6 +96,7 @@ public final class LocalServices implements AutoCloseable {
     LocalWebSocketApi webSocket = null;
     LocalSns sns = null;
     StreamConsumers streams = null;
+    LocalAuth trusted = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -125,8 +125,9 @@ public final class LocalServices implements AutoCloseable {
           TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), console);
       String snsEndpoint = sns.url().toString();
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
-          : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
-              : RemoteIssuer.of(options.issuer()));
+          : options.issuer() == null ? LocalAuth.development(template)
+              : LocalAuth.enforcing(template, RemoteIssuer.of(options.issuer()));
+      trusted = auth;
       if (options.seed() != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
         throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
             + " seed through the API with a token of that pool instead");
@@ -136,6 +137,10 @@ public final class LocalServices implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
         environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
         environment.put("SNS_ENDPOINT", snsEndpoint);
+        // A function verifying tokens itself (the feed's authorizer) trusts the local issuer, not the cloud pool.
+        if (environment.containsKey("TOKEN_ISSUER")) {
+          environment.putAll(auth.tokenEnvironment());
+        }
         LocalWebSocketApi served = webSockets.get();
         return served == null ? environment : LocalWebSocketApi.localEndpoint(environment,
             served.connectionsEndpoint());
@@ -180,6 +185,9 @@ public final class LocalServices implements AutoCloseable {
       }
       if (functions != null) {
         functions.close();
+      }
+      if (trusted != null) {
+        trusted.close();
       }
       if (iam != null) {
         iam.close();
@@ -295,6 +303,7 @@ public final class LocalServices implements AutoCloseable {
       functions.close();
       iam.close();
       sns.close();
+      api.auth().close();
     } finally {
       dynamo.close();
     }
