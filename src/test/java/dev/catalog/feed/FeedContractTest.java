@@ -36,12 +36,13 @@ class FeedContractTest {
   @BeforeAll
   static void start() {
     ws = LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver()).iam(DYNAMO.iam())
-        .environment(DYNAMO::environment).port(0).start();
+        .environment(FEED::environment).port(0).start();
   }
 
   @AfterAll
   static void stop() {
     ws.close();
+    FEED.close();
   }
 
   static JsonNode reply(WebSocketClient client, String message) throws Exception {
@@ -67,7 +68,8 @@ class FeedContractTest {
   @Test
   void aClientConnectsWithCategoriesSubscribesUnsubscribesAndIsToldOfEveryMistake() throws Exception {
     Set<String> before = new HashSet<>(ws.connections().ids());
-    try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?category=lighting&all=true"))) {
+    try (WebSocketClient client = WebSocketClient.open(
+        URI.create(ws.url() + "/?category=lighting&all=true&token=" + FEED.token()))) {
       String id = idOf(before);
       assertEquals(Set.of(Topic.category("lighting"), Topic.all()), FEED.admin().topics(id));
 
@@ -91,13 +93,14 @@ class FeedContractTest {
   @Test
   void aConnectionWhoseQueryIsNotASubscriptionIsRefusedWith400AndClosingOneRemovesIt() throws Exception {
     CompletionException refused = assertThrows(CompletionException.class,
-        () -> WebSocketClient.open(URI.create(ws.url() + "/?colour=red")));
+        () -> WebSocketClient.open(URI.create(ws.url() + "/?colour=red&token=" + FEED.token())));
     assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
     assertEquals(400, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
 
     Set<String> before = new HashSet<>(ws.connections().ids());
     String id;
-    try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?category=garden"))) {
+    try (WebSocketClient client = WebSocketClient.open(
+        URI.create(ws.url() + "/?category=garden&token=" + FEED.token()))) {
       id = idOf(before);
       assertEquals(Set.of(Topic.category("garden")), FEED.admin().topics(id));
     }

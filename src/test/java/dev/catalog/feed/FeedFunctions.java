@@ -1,13 +1,21 @@
 package dev.catalog.feed;
 
 import dev.catalog.feed.connections.ConnectionStore;
+import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.testing.DynamoDbLocal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-/** The feed's route functions on DynamoDB Local, each calling as itself, within its template policy. */
-public final class FeedFunctions {
+/**
+ * The feed's route functions on DynamoDB Local, each calling as itself, within its template policy; and the
+ * development issuer that the {@code $connect} authorizer trusts, for connections through the local WebSocket API.
+ */
+public final class FeedFunctions implements AutoCloseable {
   private final DynamoDbLocal dynamo;
+  private LocalAuth auth;
 
   public FeedFunctions(DynamoDbLocal dynamo) {
     this.dynamo = dynamo;
@@ -43,5 +51,33 @@ public final class FeedFunctions {
   public ConnectionStore admin() {
     return new ConnectionStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
         dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
+  }
+
+  /** A function's environment on DynamoDB Local; one that verifies tokens itself trusts the development issuer. */
+  public Map<String, String> environment(String function) {
+    Map<String, String> environment = new LinkedHashMap<>(dynamo.environment(function));
+    if (environment.containsKey("TOKEN_ISSUER")) {
+      environment.putAll(auth().tokenEnvironment());
+    }
+    return environment;
+  }
+
+  /** A person's access token from the development issuer, as a client passes it in {@code ?token=}. */
+  public String token() {
+    return auth().developmentIssuer().orElseThrow().person("feed-reader", List.of()).accessToken();
+  }
+
+  private synchronized LocalAuth auth() {
+    if (auth == null) {
+      auth = LocalAuth.development(dynamo.template());
+    }
+    return auth;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (auth != null) {
+      auth.close();
+    }
   }
 }

@@ -64,7 +64,7 @@ class FeedFanOutHandlerTest {
   @BeforeAll
   static void start() {
     ws = LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver()).iam(DYNAMO.iam())
-        .environment(DYNAMO::environment).port(0).start();
+        .environment(FEED::environment).port(0).start();
     products = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
         DYNAMO.tableName("ProductsTable"));
     // DynamoDB Local's stream of a new table answers a LATEST iterator with TrimmedDataAccessException until it
@@ -75,6 +75,7 @@ class FeedFanOutHandlerTest {
   @AfterAll
   static void stop() {
     ws.close();
+    FEED.close();
   }
 
   /** Opens the products stream at its end: the next batch holds what the test writes from now on. */
@@ -112,9 +113,9 @@ class FeedFanOutHandlerTest {
 
   static Client connect(String... query) throws InterruptedException {
     Set<String> before = new HashSet<>(ws.connections().ids());
-    StringBuilder url = new StringBuilder(ws.url() + "/?");
+    StringBuilder url = new StringBuilder(ws.url() + "/?token=" + FEED.token());
     for (int i = 0; i < query.length; i += 2) {
-      url.append(i == 0 ? "" : "&").append(query[i]).append('=')
+      url.append('&').append(query[i]).append('=')
           .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
     }
     WebSocketClient socket = WebSocketClient.open(URI.create(url.toString()));
