@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.feed.connections.Topic;
 import dev.catalog.feed.fanout.ConnectionsApi;
 import dev.catalog.feed.fanout.FanOut;
 import dev.catalog.feed.fanout.FeedFanOutHandler;
 import dev.catalog.testing.DynamoDbLocal;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +34,19 @@ class FeedEventFilesTest {
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final String CONNECTION = "L0SM9cOFvHcCIhw=";
 
+  /**
+   * Invokes the handler with its event file, whose connection opened at a fixed time: that time becomes now, as
+   * API Gateway would send it, or the items written would be past their TTL (two hours on) and DynamoDB Local,
+   * which deletes expired items, could remove them during the test.
+   */
   static JsonNode invoke(RequestStreamHandler handler, String function) throws IOException {
+    JsonNode event = MAPPER.readTree(Files.readAllBytes(Path.of("events", function + ".json")));
+    if (event.path("requestContext").has("connectedAt")) {
+      ((ObjectNode) event.get("requestContext")).put("connectedAt", System.currentTimeMillis());
+    }
     var out = new ByteArrayOutputStream();
-    try (InputStream event = Files.newInputStream(Path.of("events", function + ".json"))) {
-      handler.handleRequest(event, out, null);
+    try (InputStream in = new ByteArrayInputStream(MAPPER.writeValueAsBytes(event))) {
+      handler.handleRequest(in, out, null);
     }
     return MAPPER.readTree(out.toByteArray());
   }
