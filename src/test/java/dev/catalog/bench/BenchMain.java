@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code ./mvnw -Pbench}: cold-start and warm timings of every function of the template, each started the way the
- * managed Java runtime starts it, against DynamoDB Local in its own process; a no-op handler gives the floor and a
+ * managed Java runtime starts it, against DynamoDB Local in its own process (and the local SNS endpoint, in the
+ * harness's, for the functions that publish); a no-op handler gives the floor and a
  * bare {@code GetItem} the reference. Writes {@code target/bench/results.json} and {@code results.svg}. A benchmark,
  * not a test: nothing asserts a timing. See docs/performance.md.
  */
@@ -54,7 +55,7 @@ public final class BenchMain {
     // The floor and the reference take event objects, which the runtime's serializer reads with joda-time loaded
     // from the function's own jars: they ship it, as any such function must; the stream-handler functions do not.
     Path benchRoot = artifact.withClasses(settings.testClasses(),
-        List.of(NoopHandler.class, BareGetItemHandler.class), List.of(jarOf(org.joda.time.DateTime.class)),
+        List.of(NoopHandler.class, BareGetItemHandler.class, BareSnsPublishHandler.class), List.of(jarOf(org.joda.time.DateTime.class)),
         work.resolve("task-bench"));
 
     List<String> skipped = new ArrayList<>();
@@ -67,8 +68,10 @@ public final class BenchMain {
         var dynamoDb = DynamoDbClient.builder().region(Region.US_EAST_1)
             .endpointOverride(dynamoDbLocal.endpoint())
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-            .httpClient(UrlConnectionHttpClient.create()).build()) {
-      var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString());
+            .httpClient(UrlConnectionHttpClient.create()).build();
+        var sns = catalog.startSns()) {
+      var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString(),
+          "SNS_ENDPOINT", sns.url().toString());
       List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped);
       var seeder = new ProductSeeder(dynamoDb, catalog.productsTable());
       seeder.createTables(catalog.tables());
@@ -138,7 +141,18 @@ public final class BenchMain {
         // Right before GET /products/{id}, so that the two meet DynamoDB Local in the same state.
         subjects.add(reference);
       }
-      subjects.add(new Subject("function", function.withEnvironment(local), artifact.taskRoot(),
+      BenchFunction localFunction = function.withEnvironment(local);
+      if (function.environment().containsKey("SNS_ENDPOINT")) {
+        // The local SNS endpoint knows a caller by its access key id, the function's logical id.
+        localFunction = localFunction.withEnvironment(Map.of("AWS_ACCESS_KEY_ID", function.name()));
+      }
+      if (function.name().equals("ProductEventsFunction")) {
+        // Right before the function: the SNS module alone, on the GetItem reference's runtime path.
+        subjects.add(new Subject("function", new BenchFunction("BareSnsPublishReference",
+            BareSnsPublishHandler.class.getName() + "::handleRequest", localFunction.environment(),
+            get.memoryMb(), get.timeoutSeconds()), benchRoot, getEvents));
+      }
+      subjects.add(new Subject("function", localFunction, artifact.taskRoot(),
           BenchEvents.of(settings.eventsDir(), function.name())));
     }
     if (!subjects.contains(reference)) {

@@ -1,8 +1,14 @@
 package dev.catalog.bench;
 
+import dev.catalog.local.events.sns.LocalSns;
+import dev.catalog.local.events.sns.TemplateTopics;
+import dev.catalog.local.iam.Authorizer;
+import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.template.FunctionDef;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -38,6 +44,15 @@ final class TemplateCatalog {
     return template.tables().values().stream()
         .map(table -> table.toCreateTableRequest(local.physicalName(table.logicalId())))
         .toList();
+  }
+
+  /**
+   * The template's topics on a local SNS endpoint, for the functions that publish (the functions run with the
+   * benchmark's own credentials, so no policy is enforced); nothing is printed.
+   */
+  LocalSns startSns() {
+    return LocalSns.start(TemplateTopics.read(template, local), Authorizer.off(template, local), "us-east-1",
+        TemplatePolicies.accountId(local), new PrintStream(OutputStream.nullOutputStream()));
   }
 
   /** The local name of the products table, which the benchmark fills. */

@@ -57,10 +57,42 @@ class OperationsTemplateTest {
 
   @Test
   void everyFunctionHasAnErrorsAThrottlesAndADurationAlarm() {
-    assertEquals(7, TEMPLATE.functions().size());
+    assertEquals(8, TEMPLATE.functions().size());
     for (String function : TEMPLATE.functions().keySet()) {
-      assertEquals(Set.of("Duration", "Errors", "Throttles"),
+      Set<String> expected = new TreeSet<>(Set.of("Duration", "Errors", "Throttles"));
+      if (consumesAStream(function)) {
+        expected.add("IteratorAge");
+      }
+      assertEquals(expected,
           alarmedMetrics("AWS/Lambda", "FunctionName", new Intrinsic(Intrinsic.REF, function)), function);
+    }
+  }
+
+  /** Whether the function has an event of type DynamoDB (a stream's event source mapping). */
+  private static boolean consumesAStream(String function) {
+    return TEMPLATE.resources().get(function).properties().get("Events") instanceof Map<?, ?> events
+        && events.values().stream().anyMatch(e -> e instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type")));
+  }
+
+  @Test
+  void everyStreamConsumersFailureQueueHasAnAlarm() {
+    for (String function : TEMPLATE.functions().keySet()) {
+      if (!consumesAStream(function)) {
+        continue;
+      }
+      Map<?, ?> events = (Map<?, ?>) TEMPLATE.resources().get(function).properties().get("Events");
+      for (Object value : events.values()) {
+        Map<?, ?> event = (Map<?, ?>) value;
+        if (!"DynamoDB".equals(event.get("Type"))) {
+          continue;
+        }
+        Map<?, ?> properties = (Map<?, ?>) event.get("Properties");
+        Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) properties.get("DestinationConfig")).get("OnFailure");
+        Intrinsic queueArn = (Intrinsic) onFailure.get("Destination");
+        String queue = ((List<?>) queueArn.argument()).get(0).toString();
+        assertEquals(Set.of("ApproximateNumberOfMessagesVisible"), alarmedMetrics("AWS/SQS", "QueueName",
+            new Intrinsic(Intrinsic.GET_ATT, List.of(queue, "QueueName"))), queue);
+      }
     }
   }
 

@@ -1,0 +1,103 @@
+package dev.catalog.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.catalog.Environment;
+import dev.catalog.changes.ProductChange;
+import dev.catalog.changes.StreamBatch;
+import dev.catalog.changes.StreamRecord;
+import dev.catalog.http.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ProductEventsFunction: consumes the products table's stream and publishes each product change to the product
+ * events topic ({@code PRODUCT_EVENTS_TOPIC_ARN}), with a low-stock event when the stock crosses below
+ * {@code LOW_STOCK_THRESHOLD}.
+ *
+ * <p>Records are handled in the stream's order. The first record whose events cannot be published (after retries
+ * until the invocation's time is nearly up) or that cannot be read as a change is reported in the partial batch
+ * response, and no record after it is published: Lambda retries the batch from that record, so nothing is skipped
+ * and nothing overtakes it. A retried record gives the same events under the same ids.
+ */
+public final class ProductEventsHandler implements RequestStreamHandler {
+  /** Time kept back from the invocation's deadline to answer Lambda. */
+  static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
+
+  private final EventPublisher publisher;
+  private final ProductEvents events;
+  private final Duration budgetWithoutContext;
+
+  /** As Lambda creates it: from the environment, with the SnapStart priming hook registered. */
+  public ProductEventsHandler() {
+    this(new EventPublisher(SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
+        new ProductEvents(threshold(Environment.require("LOW_STOCK_THRESHOLD"))), Duration.ofSeconds(20));
+    ProductEventsPriming.register(publisher, events);
+  }
+
+  /**
+   * A handler publishing through {@code publisher}; {@code budgetWithoutContext} bounds the retries of an invocation
+   * that comes without a Lambda context (with one, its remaining time does).
+   */
+  public ProductEventsHandler(EventPublisher publisher, ProductEvents events, Duration budgetWithoutContext) {
+    this.publisher = publisher;
+    this.events = events;
+    this.budgetWithoutContext = budgetWithoutContext;
+  }
+
+  static int threshold(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("LOW_STOCK_THRESHOLD is not a whole number: " + value, e);
+    }
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    long started = System.nanoTime();
+    long deadline = started + (context == null ? budgetWithoutContext
+        : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_MARGIN)).toNanos();
+    List<StreamRecord> records = StreamBatch.read(input);
+    BatchMetrics metrics = new BatchMetrics();
+    metrics.records(records.size());
+    String failed = null;
+    for (StreamRecord record : records) {
+      if (!publish(record, deadline, metrics)) {
+        metrics.recordFailed();
+        failed = record.sequenceNumber();
+        break;
+      }
+    }
+    StreamBatch.writeFailures(failed == null ? List.of() : List.of(failed), output);
+    metrics.write(context == null ? null : context.getAwsRequestId(), failed, started);
+  }
+
+  /** Publishes the record's events; false when the record is to be retried. */
+  private boolean publish(StreamRecord record, long deadline, BatchMetrics metrics) {
+    try {
+      Optional<ProductChange> change = ProductChange.of(record);
+      if (change.isEmpty()) {
+        metrics.skipped();
+        return true;
+      }
+      for (ProductEvent event : events.of(change.get())) {
+        publisher.publish(event, deadline, metrics);
+      }
+      return true;
+    } catch (EventPublisher.PublishFailed failure) {
+      metrics.failed();
+      Log.warning("Record " + record.sequenceNumber() + " reported for retry: " + failure.getMessage(),
+          failure.getCause());
+      return false;
+    } catch (RuntimeException unreadable) {
+      Log.error("Record " + record.sequenceNumber() + " (" + record.eventId() + ") cannot be read as a change",
+          null, unreadable);
+      return false;
+    }
+  }
+}
