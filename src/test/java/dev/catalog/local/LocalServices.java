@@ -4,8 +4,6 @@ import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.local.events.websocket.LocalWebSocketApi;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.template.WebSocketApiDef;
-
-import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.iam.IamCall;
@@ -84,6 +82,7 @@ public final class LocalServices implements AutoCloseable {
     LocalFunctions functions = null;
     LocalApi api = null;
     LocalWebSocketApi webSocket = null;
+    LocalAuth trusted = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -107,8 +106,9 @@ public final class LocalServices implements AutoCloseable {
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
-          : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
-              : RemoteIssuer.of(options.issuer()));
+          : options.issuer() == null ? LocalAuth.development(template)
+              : LocalAuth.enforcing(template, RemoteIssuer.of(options.issuer()));
+      trusted = auth;
       if (options.seed() != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
         throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
             + " seed through the API with a token of that pool instead");
@@ -117,6 +117,10 @@ public final class LocalServices implements AutoCloseable {
       functions = LocalFunctions.prepare(template, id -> {
         Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
         environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
+        // A function verifying tokens itself (the feed's authorizer) trusts the local issuer, not the cloud pool.
+        if (environment.containsKey("TOKEN_ISSUER")) {
+          environment.putAll(auth.tokenEnvironment());
+        }
         LocalWebSocketApi served = webSockets.get();
         return served == null ? environment : LocalWebSocketApi.localEndpoint(environment,
             served.connectionsEndpoint());
@@ -155,6 +159,9 @@ public final class LocalServices implements AutoCloseable {
       }
       if (functions != null) {
         functions.close();
+      }
+      if (trusted != null) {
+        trusted.close();
       }
       if (iam != null) {
         iam.close();
@@ -253,6 +260,7 @@ public final class LocalServices implements AutoCloseable {
       }
       functions.close();
       iam.close();
+      api.auth().close();
     } finally {
       dynamo.close();
     }
