@@ -3,6 +3,7 @@ package dev.catalog.local;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
+import dev.catalog.local.dashboard.DashboardPage;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.FunctionPool.Failed;
 import dev.catalog.local.FunctionPool.Outcome;
@@ -60,6 +61,7 @@ public final class LocalApi implements AutoCloseable {
   private final ServerConnector connector;
   private final ExecutorService requests;
   private final LocalAuth auth;
+  private final DashboardPage dashboard;
 
   private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
       ExecutorService requests) {
@@ -73,6 +75,7 @@ public final class LocalApi implements AutoCloseable {
     this.requests = requests;
     this.auth = builder.auth != null ? builder.auth
         : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
+    this.dashboard = builder.dashboard;
   }
 
   /** How the template's authorizers are applied; by default with a development issuer of this API's own. */
@@ -131,6 +134,8 @@ public final class LocalApi implements AutoCloseable {
       HttpExchanges.Incoming incoming = HttpExchanges.read(request);
       if (incoming == null) {
         gateway(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
+      } else if (dashboard != null && dashboard.owns(incoming.method(), incoming.rawPath())) {
+        dashboard.serve(request, response, incoming.method(), incoming.rawPath());
       } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }
@@ -278,6 +283,7 @@ public final class LocalApi implements AutoCloseable {
     private PrintStream console = System.out;
     private LocalAuth auth;
     private boolean accessLog;
+    private DashboardPage dashboard;
 
     private Builder(SamTemplate template) {
       this.template = template;
@@ -314,6 +320,15 @@ public final class LocalApi implements AutoCloseable {
     /** How the template's authorizers are applied (default: enforced, with a development issuer of its own). */
     public Builder auth(LocalAuth auth) {
       this.auth = auth;
+      return this;
+    }
+
+    /**
+     * Serves the live dashboard at {@code /} (GET and HEAD: other methods on {@code /} stay API Gateway's) and its files
+     * under {@link DashboardPage#ASSETS}; off by default, as API Gateway serves no page.
+     */
+    public Builder dashboard(DashboardPage dashboard) {
+      this.dashboard = dashboard;
       return this;
     }
 

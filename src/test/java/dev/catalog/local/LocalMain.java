@@ -81,6 +81,7 @@ public final class LocalMain {
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)");
     out.println(authLine(services.api()));
+    out.println("Live dashboard: " + services.api().url().resolve("/?category=lighting"));
     out.print(services.api().routeTable());
     if (options.warm()) {
       services.api().warm();

@@ -3,6 +3,7 @@ package dev.catalog.local;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
+import dev.catalog.local.dashboard.DashboardPage;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
@@ -98,7 +99,7 @@ final class LocalServices implements AutoCloseable {
             + " seed through the API with a token of that pool instead");
       }
       api = LocalApi.builder(template).auth(auth).port(options.port()).maxInstances(options.maxInstances())
-          .console(console).accessLog(accessLog)
+          .console(console).accessLog(accessLog).dashboard(DashboardPage.load(null))
           .environment(id -> {
             Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
             environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));

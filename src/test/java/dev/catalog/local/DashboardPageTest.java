@@ -1,0 +1,155 @@
+package dev.catalog.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.dashboard.HeadlessChromium;
+import dev.catalog.local.dashboard.TcpRelay;
+import dev.catalog.testing.SampleProducts;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live dashboard in headless Chromium against the whole local system of {@code ./mvnw -Plocal}, in process: the
+ * page's table from the REST API, its connection state, and (see {@link DashboardFeedTest}) changes from the feed.
+ */
+class DashboardPageTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static LocalServices services;
+  static HeadlessChromium browser;
+  static String adminToken;
+
+  @BeforeAll
+  static void start() throws Exception {
+    browser = HeadlessChromium.start();
+    Properties properties = new Properties();
+    properties.setProperty("port", "0");
+    properties.setProperty("local.warm", "false");
+    services = LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
+    adminToken = token("groups=catalog-admins");
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (browser != null) {
+      browser.close();
+    }
+    if (services != null) {
+      services.close();
+    }
+  }
+
+  @Test
+  void thePageListsEveryProductOfTheCategoryFromTheRestApiPageByPageAsText() throws Exception {
+    String category = SampleProducts.uniqueCategory();
+    String hostile = "<img src=x onerror=\"window.injected=1\">";
+    for (String name : List.of("Beta lamp", "Alpha lamp", hostile, "Delta lamp", "Gamma lamp")) {
+      put("dash-" + category + "-" + name.hashCode(), name, category, 1);
+    }
+    put("dash-other-" + category, "Elsewhere", SampleProducts.uniqueCategory(), 1);
+
+    try (TcpRelay noFeed = new TcpRelay(closedPort())) {
+      open("/?category=" + category + "&pageSize=2&ws=ws://127.0.0.1:" + noFeed.port());
+      await(driver -> "ready".equals(attribute("table-state", "data-state")));
+
+      assertEquals(List.of(hostile, "Alpha lamp", "Beta lamp", "Delta lamp", "Gamma lamp"), rowNames());
+      assertEquals("5 products.", text("table-state"));
+      assertNull(script("return window.injected === undefined ? null : window.injected;"));
+      assertEquals(0L, script("return document.querySelectorAll('#products img').length;"));
+    }
+  }
+
+  @Test
+  void withoutTheFeedThePageSaysItIsReconnectingAndKeepsTryingWithBackoff() throws Exception {
+    try (TcpRelay noFeed = new TcpRelay(closedPort())) {
+      open("/?category=" + SampleProducts.uniqueCategory() + "&ws=ws://127.0.0.1:" + noFeed.port());
+
+      await(driver -> "reconnecting".equals(attribute("connection", "data-state")));
+      assertTrue(text("connection").contains("reconnecting in"), text("connection"));
+      await(driver -> Integer.parseInt(attribute("connection", "data-attempt")) >= 3);
+      await(driver -> "ready".equals(attribute("table-state", "data-state")));
+    }
+  }
+
+  static void open(String pathAndQuery) {
+    browser.driver().get(services.api().url().resolve(pathAndQuery).toString());
+  }
+
+  static <T> T await(Function<WebDriver, T> condition) {
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(20), Duration.ofMillis(50)).until(condition);
+  }
+
+  static Object script(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
+  }
+
+  static String attribute(String id, String name) {
+    return browser.driver().findElement(By.id(id)).getAttribute(name);
+  }
+
+  static String text(String id) {
+    return browser.driver().findElement(By.id(id)).getText();
+  }
+
+  /** The first cell of each row, as the page shows it, in order. */
+  @SuppressWarnings("unchecked")
+  static List<String> rowNames() {
+    return (List<String>) script(
+        "return [...document.querySelectorAll('#products tbody tr')].map(tr => tr.cells[0].textContent);");
+  }
+
+  static JsonNode put(String id, String name, String category, int stock) throws Exception {
+    var product = SampleProducts.minimal(category).put("name", name).put("stock", stock);
+    return send(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(product.toString())));
+  }
+
+  static JsonNode send(HttpRequest.Builder request) throws Exception {
+    var response = HTTP.send(request.header("Authorization", "Bearer " + adminToken).build(), BodyHandlers.ofString());
+    assertTrue(response.statusCode() < 300, response::body);
+    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+  }
+
+  static String token(String form) throws Exception {
+    var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)).build(),
+        BodyHandlers.ofString());
+    return JSON.readTree(response.body()).path("access_token").asText();
+  }
+
+  /** A loopback port nothing listens on. */
+  static int closedPort() throws Exception {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  static URI url(String path) {
+    return services.api().url().resolve(path);
+  }
+}
