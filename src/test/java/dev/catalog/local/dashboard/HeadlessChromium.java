@@ -45,19 +45,45 @@ public final class HeadlessChromium implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** Starts the browser; fails under CI, or aborts the test (skipped) elsewhere, when it is not installed. */
-  public static HeadlessChromium start() throws IOException, InterruptedException {
-    Path chromium = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-    Path chromedriver = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
-    if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-      String missing = "the browser test needs Debian's chromium and chromium-driver (" + chromium + ", " + chromedriver
-          + "): apt-get install chromium chromium-driver, or point -Dbrowser.chromium and -Dbrowser.chromedriver at"
-          + " a Chromium and its driver; .ci/run installs them";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("Under CI " + missing);
-      }
-      Assumptions.abort("Skipping: " + missing);
+  /**
+   * Starts the browser; when it is not installed, fails under CI, and elsewhere returns null, so that each test
+   * reports itself skipped with {@link #assumeStarted}.
+   */
+  public static HeadlessChromium startUnlessMissing() throws IOException, InterruptedException {
+    String missing = missing();
+    if (missing == null) {
+      return start(chromium(), chromedriver());
     }
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail("Under CI " + missing);
+    }
+    System.err.println("Skipping the browser tests: " + missing);
+    return null;
+  }
+
+  /** Skips the calling test, saying what to install, when {@link #startUnlessMissing} found no browser. */
+  public static void assumeStarted(HeadlessChromium browser) {
+    Assumptions.assumeTrue(browser != null, () -> "Skipping: " + missing());
+  }
+
+  private static Path chromium() {
+    return Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+  }
+
+  private static Path chromedriver() {
+    return Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+  }
+
+  private static String missing() {
+    if (Files.isExecutable(chromium()) && Files.isExecutable(chromedriver())) {
+      return null;
+    }
+    return "the browser test needs Debian's chromium and chromium-driver (" + chromium() + ", " + chromedriver()
+        + "): apt-get install chromium chromium-driver, or point -Dbrowser.chromium and -Dbrowser.chromedriver at"
+        + " a Chromium and its driver; .ci/run installs them";
+  }
+
+  private static HeadlessChromium start(Path chromium, Path chromedriver) throws IOException, InterruptedException {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
@@ -84,13 +110,18 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     try {
       driver.quit();
     } finally {
       driverProcess.destroy();
-      if (!driverProcess.waitFor(5, TimeUnit.SECONDS)) {
+      try {
+        if (!driverProcess.waitFor(5, TimeUnit.SECONDS)) {
+          driverProcess.destroyForcibly();
+        }
+      } catch (InterruptedException stopping) {
         driverProcess.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }
