@@ -101,6 +101,45 @@ class DashboardPageTest {
     }
   }
 
+  /** The table's rules, run on the page's own module in the browser with events written here. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDuplicateOrOlderEventChangesNothingAMoveOutRemovesTheRowAndALateDuplicateDoesNotResurrectIt() throws Exception {
+    try (TcpRelay noFeed = new TcpRelay(closedPort())) {
+      open("/?category=" + SampleProducts.uniqueCategory() + "&ws=ws://127.0.0.1:" + noFeed.port());
+      var outcome = (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+          const done = arguments[arguments.length - 1];
+          import("/_local/dashboard/table.js").then(({ ProductTable }) => {
+            const body = document.createElement("tbody");
+            const said = [];
+            const table = new ProductTable(body, (text) => said.push(text));
+            table.reset([{ id: "a", name: "A", version: 2, price: 1, category: "c" }]);
+            const event = (eventId, type, version, category, previousCategory) => ({ eventId, type, id: "a",
+              version, category, previousCategory, occurredAt: "2026-11-28T20:00:00.000Z",
+              product: type === "deleted" ? undefined : { id: "a", name: "A" + version, price: 1, category, version } });
+            const results = [
+              table.apply(event("e3", "updated", 3, "c"), "c"),
+              table.apply(event("e3", "updated", 3, "c"), "c"),
+              table.apply(event("e2", "updated", 2, "c"), "c"),
+              table.apply(event("e1", "updated", 1, "c"), "c"),
+              table.apply(event("e4", "updated", 4, "d", "c"), "c"),
+              table.apply(event("e5", "created", 1, "c"), "c"),
+              table.apply(event("e6", "deleted", 1, "c"), "c"),
+              table.apply(event("e5", "created", 1, "c"), "c"),
+            ];
+            done({ results, names: [...body.rows].map((tr) => tr.cells[0].textContent), said });
+          }).catch((failure) => done({ error: String(failure) }));
+          """);
+
+      assertNull(outcome.get("error"));
+      assertEquals(java.util.Arrays.asList("updated", null, null, null, "removed", "added", "removed", null),
+          outcome.get("results"));
+      assertEquals(List.of(), outcome.get("names"));
+      assertEquals(List.of("A3 updated (version 3)", "A3 moved to d", "A1 added (version 1)", "A1 deleted"),
+          outcome.get("said"));
+    }
+  }
+
   static void open(String pathAndQuery) {
     browser.driver().get(services.api().url().resolve(pathAndQuery).toString());
   }
