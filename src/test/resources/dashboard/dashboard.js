@@ -14,15 +14,20 @@ let category = normalize(params.get("category") || "lighting");
 let generation = 0; // bumped by every load; answers of an older one are dropped
 let buffered = null; // feed events that arrive while a load is under way, applied after it
 
+let awaitingAck = null; // the category a subscribe message asked for, until the feed acknowledges it
+let ackTimer = null;
+
 const feed = new Feed({
-  url: feedUrl(),
+  // The category rides on the connection itself, so the subscription exists before the page loads the table: a
+  // change made during the load is either in the answer or sent to the page (and buffered).
+  url: () => {
+    const url = new URL(feedUrl());
+    url.searchParams.set("category", category);
+    return url;
+  },
   token: token,
   onState: showState,
-  onOpen: () => {
-    // Subscribe first, then load: a change made during the load is either in the answer or in the buffer.
-    feed.send({ action: "subscribe", categories: [category] });
-    load();
-  },
+  onOpen: load,
   onMessage: receive,
 });
 
@@ -33,17 +38,33 @@ $("choose").addEventListener("submit", (submitted) => {
   if (!chosen || chosen === category) {
     return;
   }
-  feed.send({ action: "unsubscribe", categories: [category] });
+  const previous = category;
   category = chosen;
-  feed.send({ action: "subscribe", categories: [category] });
   const address = new URL(location.href);
   address.searchParams.set("category", category);
   history.replaceState(null, "", address);
-  load();
+  if (feed.send({ action: "subscribe", categories: [category] })) {
+    feed.send({ action: "unsubscribe", categories: [previous] });
+    // Load once the feed has the subscription, for the same reason as on connecting; a feed that never answers
+    // delays the table by two seconds at most.
+    awaitingAck = category;
+    clearTimeout(ackTimer);
+    ackTimer = setTimeout(acknowledged, 2000);
+    generation += 1; // a load of the previous category still under way is dropped
+    buffered = [];
+    $("caption-category").textContent = category;
+    setTableState("loading", "Loading…");
+  } else {
+    load(); // the next connection carries the new category
+  }
 });
 feed.start();
-if (feed.state !== "open") {
-  load(); // the table does not wait for the feed
+load(); // the table does not wait for the feed; each connection loads it again
+
+function acknowledged() {
+  awaitingAck = null;
+  clearTimeout(ackTimer);
+  load();
 }
 
 /** As the API takes a category in: NFC, then trimmed of Unicode White_Space. */
@@ -120,6 +141,9 @@ function receive(message) {
     return;
   }
   if (!["created", "updated", "deleted"].includes(message.type)) {
+    if (awaitingAck && Array.isArray(message.categories) && message.categories.includes(awaitingAck)) {
+      acknowledged();
+    }
     return; // an acknowledgement
   }
   if (buffered) {

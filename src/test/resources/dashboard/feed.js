@@ -11,7 +11,7 @@ export function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
 
 /**
  * states: "connecting", "open", "reconnecting" (waiting before the next attempt), "closed" (stopped).
- * options: url (ws:// URL), token (async () => token or null), onState(state, detail), onOpen(), onMessage(object),
+ * options: url (() => the ws:// URL of the next attempt), token (async () => token or null), onState(state, detail), onOpen(), onMessage(object),
  * baseMs, maxMs, stableMs (an open connection this old resets the backoff).
  */
 export class Feed {
@@ -57,7 +57,7 @@ export class Feed {
     this.setState("connecting", { attempt: this.attempt });
     let url;
     try {
-      url = new URL(this.options.url);
+      url = new URL(this.options.url());
       const token = await this.options.token();
       if (token) {
         url.searchParams.set("token", token);
