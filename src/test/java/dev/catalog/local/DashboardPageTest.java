@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,15 @@ class DashboardPageTest {
   @BeforeEach
   void needsTheBrowser() {
     HeadlessChromium.assumeStarted(browser);
+  }
+
+  /** No script error, no blocked resource, nothing refused by the Content-Security-Policy. */
+  @AfterEach
+  void thePageLoggedNoErrorButFailedFeedConnections() {
+    if (browser != null) {
+      assertEquals(List.of(), browser.consoleErrors().stream()
+          .filter(message -> !message.contains("WebSocket connection to")).toList());
+    }
   }
 
   @AfterAll
@@ -98,6 +108,28 @@ class DashboardPageTest {
       assertTrue(text("connection").contains("reconnecting in"), text("connection"));
       await(driver -> Integer.parseInt(attribute("connection", "data-attempt")) >= 3);
       await(driver -> "ready".equals(attribute("table-state", "data-state")));
+    }
+  }
+
+  @Test
+  void choosingAnotherCategoryShowsItsProductsTrimmedAsTheApiTrimsAndPutsItInTheAddress() throws Exception {
+    String first = SampleProducts.uniqueCategory();
+    String second = SampleProducts.uniqueCategory();
+    put("dash-first-" + first, "In the first", first, 1);
+    put("dash-second-" + second, "In the second", second, 1);
+    try (TcpRelay noFeed = new TcpRelay(closedPort())) {
+      open("/?category=" + first + "&ws=ws://127.0.0.1:" + noFeed.port());
+      await(driver -> rowNames().equals(List.of("In the first")));
+
+      var input = browser.driver().findElement(By.id("category"));
+      input.clear();
+      input.sendKeys("\u00a0 " + second + " ");
+      browser.driver().findElement(By.cssSelector("#choose button")).click();
+
+      await(driver -> rowNames().equals(List.of("In the second"))
+          && "ready".equals(attribute("table-state", "data-state")));
+      assertEquals(second, text("caption-category"));
+      assertTrue(browser.driver().getCurrentUrl().contains("category=" + second), browser.driver()::getCurrentUrl);
     }
   }
 

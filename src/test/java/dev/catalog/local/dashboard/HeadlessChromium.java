@@ -13,8 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import java.util.logging.Level;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
 /**
@@ -96,6 +100,10 @@ public final class HeadlessChromium implements AutoCloseable {
       ChromeOptions options = new ChromeOptions();
       options.setBinary(chromium.toFile());
       options.addArguments(ARGUMENTS);
+      // The page's console, for the tests to find script errors and Content-Security-Policy violations in.
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       RemoteWebDriver driver = new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(), options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       return new HeadlessChromium(process, driver);
@@ -107,6 +115,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** The page's console errors since the last call (a failed WebSocket connection among them). */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
   }
 
   @Override
