@@ -1,6 +1,7 @@
 // The live dashboard: the products of a category from the REST API (same origin), kept current by the feed.
 // Address options: ?category=NAME, ?ws=URL (the feed; default: the local tool's, from the page's meta feed-url),
-// ?token=JWT (else one from the local development issuer, POST /_local/token), ?pageSize=N (REST page size).
+// ?token=JWT (else one from the local development issuer, POST /_local/token), ?pageSize=N (REST page size),
+// ?highlightSeconds=N (how long a changed row stays highlighted).
 import { Feed } from "./feed.js";
 import { ProductTable } from "./table.js";
 
@@ -9,7 +10,8 @@ const $ = (id) => document.getElementById(id);
 const LABELS = { connecting: "connecting…", open: "live", reconnecting: "reconnecting", closed: "stopped" };
 const MAX_CHANGES = 8;
 
-const table = new ProductTable($("products").tBodies[0], announce);
+const table = new ProductTable($("products").tBodies[0], announce,
+  1000 * (Number(params.get("highlightSeconds")) || 4));
 let category = normalize(params.get("category") || "lighting");
 let generation = 0; // bumped by every load; answers of an older one are dropped
 let buffered = null; // feed events that arrive while a load is under way, applied after it

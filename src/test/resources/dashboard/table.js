@@ -1,13 +1,13 @@
 // The products of one category as a table, kept current by feed events. Every value reaches the page as text
 // (textContent, attributes set one by one), never as markup, so a product's name cannot inject anything.
 
-const HIGHLIGHT_MS = 4000;
 const SEEN_EVENTS = 2000;
 
 export class ProductTable {
-  constructor(body, announce) {
+  constructor(body, announce, highlightMs = 4000) {
     this.body = body;
     this.announce = announce;
+    this.highlightMs = highlightMs;
     this.products = new Map(); // id -> product, each with its version
     this.seen = new Set(); // eventIds applied or dropped, oldest first
   }
@@ -71,7 +71,7 @@ export class ProductTable {
     const next = order[order.findIndex((p) => p.id === product.id) + 1];
     this.body.insertBefore(fresh, next ? this.rowOf(next.id) : null);
     fresh.classList.add("changed");
-    setTimeout(() => fresh.classList.remove("changed"), HIGHLIGHT_MS);
+    setTimeout(() => fresh.classList.remove("changed"), this.highlightMs);
   }
 
   rowOf(id) {

@@ -177,7 +177,7 @@ class DashboardPageTest {
   }
 
   static <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(browser.driver(), Duration.ofSeconds(20), Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(50)).until(condition);
   }
 
   static Object script(String script, Object... arguments) {
