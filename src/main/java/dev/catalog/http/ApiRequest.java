@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.telemetry.RequestMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,7 +210,7 @@ public final class ApiRequest {
     if (body == null) {
       return null;
     }
-    return Boolean.TRUE.equals(event.getIsBase64Encoded()) ? decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    return Boolean.TRUE.equals(event.getIsBase64Encoded()) ? JsonBody.decode(body) : body.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -220,18 +219,7 @@ public final class ApiRequest {
    */
   public ObjectNode jsonBody(String mediaType, String acceptHeader) {
     requireMediaType(mediaType, acceptHeader);
-    String body = event.getBody();
-    if (body == null || body.isEmpty()) {
-      throw HttpError.badRequest("missing-body", "Missing request body", "This request needs a JSON body.");
-    }
-    if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-      byte[] bytes = decode(body);
-      requireSize(bytes.length);
-      return Json.readObject(bytes);
-    }
-    // Each char is at least one UTF-8 byte, so a long string is refused without encoding it.
-    requireSize(body.length() > MAX_BODY_BYTES ? body.length() : utf8Length(body));
-    return Json.readObject(body);
+    return JsonBody.read(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), MAX_BODY_BYTES);
   }
 
   private void requireMediaType(String expected, String acceptHeader) {
@@ -244,28 +232,4 @@ public final class ApiRequest {
     }
   }
 
-  private static byte[] decode(String base64) {
-    try {
-      // The basic decoder, not the MIME one, which skips characters outside the alphabet and so accepts garbage.
-      return Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw HttpError.badRequest("malformed-body", "Malformed request body", "The body is not valid base64.");
-    }
-  }
-
-  private static void requireSize(int bytes) {
-    if (bytes > MAX_BODY_BYTES) {
-      throw HttpError.payloadTooLarge(
-          "The body is " + bytes + " bytes; the limit is " + MAX_BODY_BYTES + " bytes.");
-    }
-  }
-
-  private static int utf8Length(String text) {
-    int bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-    }
-    return bytes;
-  }
 }

@@ -172,12 +172,12 @@ public final class Json {
   }
 
   /** A parser with the project's limits, for the Lambda event; the caller closes it. */
-  static JsonParser parser(InputStream in) throws IOException {
+  public static JsonParser parser(InputStream in) throws IOException {
     return FACTORY.createParser(in);
   }
 
   /** A generator with the project's settings writing UTF-8 to {@code out}; the caller closes it. */
-  static JsonGenerator generator(OutputStream out) throws IOException {
+  public static JsonGenerator generator(OutputStream out) throws IOException {
     return FACTORY.createGenerator(out);
   }
 

@@ -20,13 +20,13 @@ import java.util.Map;
  * {@code ObjectMapper.readTree} gives with {@code USE_BIG_DECIMAL_FOR_FLOATS}, but without an {@code ObjectMapper}:
  * creating one loads some 600 classes and took about 300 ms of every cold start (docs/performance.md).
  */
-final class JsonTrees {
+public final class JsonTrees {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}
 
   /** The value starting at the parser's next token, or null at the end of the input. */
-  static JsonNode read(JsonParser parser) throws IOException {
+  public static JsonNode read(JsonParser parser) throws IOException {
     JsonToken token = parser.nextToken();
     return token == null ? null : value(parser, token);
   }

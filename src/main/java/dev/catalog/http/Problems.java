@@ -47,7 +47,7 @@ public final class Problems {
   /** A 500 for a failure the client did not cause; the stack trace goes to the log, never to the client. */
   public static ApiResponse unexpected(Throwable failure, String requestId, String instance) {
     Log.error("Unexpected failure", requestId, failure);
-    String detail = "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
+    String detail = unexpectedDetail(requestId);
     return ApiResponse.status(500)
         .header("Content-Type", MEDIA_TYPE)
         .body(write(INTERNAL_ERROR, "Internal server error", 500, detail, instance, List.of(),
@@ -58,31 +58,54 @@ public final class Problems {
       List<HttpError.FieldError> errors, String requestId) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator json = Json.generator(out)) {
-      json.writeStartObject();
-      json.writeStringField("type", type);
-      json.writeStringField("title", title);
-      json.writeNumberField("status", status);
-      json.writeStringField("detail", detail);
-      if (instance != null) {
-        json.writeStringField("instance", instance);
-      }
-      if (requestId != null) {
-        json.writeStringField("requestId", requestId);
-      }
-      if (!errors.isEmpty()) {
-        json.writeArrayFieldStart("errors");
-        for (HttpError.FieldError fieldError : errors) {
-          json.writeStartObject();
-          json.writeStringField("field", fieldError.field());
-          json.writeStringField("message", fieldError.message());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
-      }
-      json.writeEndObject();
+      write(json, type, title, status, detail, instance, errors, requestId);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * Writes the problem object of {@code error} to {@code json}, as a response body has it: for bodies that carry a
+   * problem inside another object (the live feed's error messages).
+   */
+  public static void write(JsonGenerator json, HttpError error, String instance) throws IOException {
+    write(json, error.type(), error.title(), error.status(), error.detail(), instance, error.errors(), null);
+  }
+
+  /** Writes the problem object of an unexpected failure, its detail quoting the request id. */
+  public static void writeUnexpected(JsonGenerator json, String requestId, String instance) throws IOException {
+    write(json, INTERNAL_ERROR, "Internal server error", 500, unexpectedDetail(requestId), instance, List.of(),
+        requestId);
+  }
+
+  private static String unexpectedDetail(String requestId) {
+    return "The server could not complete the request. Quote request id " + requestId + " when reporting it.";
+  }
+
+  private static void write(JsonGenerator json, String type, String title, int status, String detail,
+      String instance, List<HttpError.FieldError> errors, String requestId) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("type", type);
+    json.writeStringField("title", title);
+    json.writeNumberField("status", status);
+    json.writeStringField("detail", detail);
+    if (instance != null) {
+      json.writeStringField("instance", instance);
+    }
+    if (requestId != null) {
+      json.writeStringField("requestId", requestId);
+    }
+    if (!errors.isEmpty()) {
+      json.writeArrayFieldStart("errors");
+      for (HttpError.FieldError fieldError : errors) {
+        json.writeStartObject();
+        json.writeStringField("field", fieldError.field());
+        json.writeStringField("message", fieldError.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
   }
 }

@@ -37,7 +37,7 @@ public class Product {
   public static final String DEFAULT_CURRENCY = "USD";
 
   /** The longest category, in characters (code points); a category in a query is held to it too. */
-  static final int CATEGORY_MAX = 64;
+  public static final int CATEGORY_MAX = 64;
 
   /**
    * Names, categories and tags are one line of text: no control character (general category Cc: C0, DEL and C1,
@@ -45,7 +45,7 @@ public class Product {
    * U+2029), no noncharacter (U+FDD0..U+FDEF and the last two code points of every plane). One character class, so
    * matching is linear and needs no stack.
    */
-  static final String ONE_LINE = "[\\P{IsControl}&&\\P{IsNoncharacter_Code_Point}&&[^\\u2028\\u2029]]*";
+  public static final String ONE_LINE = "[\\P{IsControl}&&\\P{IsNoncharacter_Code_Point}&&[^\\u2028\\u2029]]*";
 
   /** A description may have tabs and line breaks (CR, LF, U+2028, U+2029), but no other control or noncharacter. */
   static final String TEXT = "[\\P{IsControl}\\t\\n\\r&&\\P{IsNoncharacter_Code_Point}]*";

@@ -32,7 +32,7 @@ public final class ProductJson {
   static final Set<String> WRITABLE = Set.of("name", "description", "price", "currency", "category", "tags", "stock");
 
   /** RFC 3339 in UTC with exactly three fraction digits, so every timestamp has the same width. */
-  static final DateTimeFormatter TIMESTAMP =
+  public static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private ProductJson() {}
@@ -202,7 +202,8 @@ public final class ProductJson {
     return out.toString();
   }
 
-  static void write(Product product, JsonGenerator json) throws IOException {
+  /** Writes the product as the API returns it, as a value of {@code json} (a member's or an array element's). */
+  public static void write(Product product, JsonGenerator json) throws IOException {
     json.writeStartObject();
     json.writeStringField("id", product.getId());
     json.writeStringField("name", product.getName());

@@ -60,6 +60,23 @@ public final class ProductStore {
     static final Executor INSTANCE = Executors.newVirtualThreadPerTaskExecutor();
   }
 
+  /**
+   * The product an item of the products table holds (a stream image, for example), mapped through the table's
+   * schema; empty for an item that is not a whole product: one without an id, name, price, currency, category,
+   * version or timestamps, which every write of this store gives a product. The table holds nothing else today;
+   * the check keeps a consumer of its items from failing on anything that ever shares it.
+   */
+  public static Optional<Product> product(Map<String, AttributeValue> item) {
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    Product product = SCHEMA.mapToItem(item);
+    boolean whole = product.getId() != null && product.getName() != null && product.getPrice() != null
+        && product.getCurrency() != null && product.getCategory() != null && product.getVersion() != null
+        && product.getCreatedAt() != null && product.getUpdatedAt() != null;
+    return whole ? Optional.of(product.applyDefaults()) : Optional.empty();
+  }
+
   /** The product, read with strong consistency so a client always sees its own last write. */
   public Optional<Product> find(String id) {
     return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()

@@ -7,7 +7,7 @@ import java.text.Normalizer;
  * first, so that canonically equivalent spellings ({@code "caf\u00e9"}, {@code "cafe\u0301"}) are one value when
  * trimmed, counted and compared; then, for one-line fields, without surrounding Unicode White_Space.
  */
-final class Text {
+public final class Text {
   private Text() {}
 
   /** {@code text} in NFC; null stays null. */
@@ -19,7 +19,7 @@ final class Text {
   }
 
   /** {@code text} in NFC without leading and trailing White_Space; null stays null. */
-  static String trimmed(String text) {
+  public static String trimmed(String text) {
     String normalized = normalized(text);
     if (normalized == null) {
       return null;

@@ -38,7 +38,7 @@ public final class DynamoDbClients {
    */
   public static final Duration CALL_TIMEOUT = Duration.ofMillis(2500);
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+  public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
   /**
    * The SDK's standard retry strategy (3 attempts, exponential back-off with full jitter, a retry quota that stops
@@ -84,7 +84,7 @@ public final class DynamoDbClients {
    * Lambda hands a function its role's credentials as environment variables, except under SnapStart, where they come
    * from the container credentials endpoint instead (so that a restored snapshot never holds stale keys).
    */
-  static AwsCredentialsProvider credentials() {
+  public static AwsCredentialsProvider credentials() {
     if (Environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
       return ContainerCredentialsProvider.builder().build();
     }

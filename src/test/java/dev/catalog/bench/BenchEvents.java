@@ -34,6 +34,22 @@ record BenchEvents(String origin, JsonNode event) {
     }
   }
 
+  /**
+   * These events with {@code value} as their query parameter {@code name} (single- and multi-value), when they have
+   * that parameter; unchanged otherwise. The feed authorizer's events get a token the benchmark's issuer signed.
+   */
+  BenchEvents withQueryParameter(String name, String value) {
+    if (!(event.get("queryStringParameters") instanceof ObjectNode single) || !single.has(name)) {
+      return this;
+    }
+    ObjectNode copy = event.deepCopy();
+    ((ObjectNode) copy.get("queryStringParameters")).put(name, value);
+    if (copy.get("multiValueQueryStringParameters") instanceof ObjectNode multi) {
+      multi.set(name, JSON.createArrayNode().add(value));
+    }
+    return new BenchEvents(origin, copy);
+  }
+
   /** The product the event names ({@code pathParameters.id}), or null. */
   String productId() {
     JsonNode id = event.path("pathParameters").path("id");

@@ -74,4 +74,17 @@ class BenchEventsTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void theAuthorizersEventCarriesTheGivenTokenAndOtherEventsAreLeftAlone() throws Exception {
+    var authorizer = BenchEvents.of(Path.of("events"), "FeedAuthorizerFunction").withQueryParameter("token", "t.o.k");
+
+    JsonNode event = JSON.readTree(authorizer.rotated(List.of("a1"), 0, 1).get(0));
+    assertEquals("t.o.k", event.at("/queryStringParameters/token").asText());
+    assertEquals(List.of("t.o.k"), List.of(event.at("/multiValueQueryStringParameters/token/0").asText()));
+    assertEquals(1, event.at("/multiValueQueryStringParameters/token").size());
+    assertEquals("lighting", event.at("/queryStringParameters/category").asText());
+    var get = BenchEvents.of(Path.of("events"), "GetProductFunction");
+    assertTrue(get == get.withQueryParameter("token", "t.o.k"), "an event without the parameter is unchanged");
+  }
 }

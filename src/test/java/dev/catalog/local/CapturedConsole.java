@@ -6,21 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** A console for the local API under test: everything printed to it, readable back as text. */
-final class CapturedConsole {
+public final class CapturedConsole {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-  PrintStream stream() {
+  public PrintStream stream() {
     return stream;
   }
 
-  String text() {
+  public String text() {
     synchronized (stream) {
       return bytes.toString(StandardCharsets.UTF_8);
     }
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return text().lines().toList();
   }
 }

@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.events.http.LocalApi;
+import dev.catalog.local.lambda.LocalInvoke;
+
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.template.TemplateException;
@@ -10,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./mvnw -Plocal}: the whole API of template.yaml on http://localhost:3000 with DynamoDB Local behind it, no
- * Docker. Prints one ready line with the URL, then the routes; Ctrl-C stops it. Settings: see {@link LocalOptions};
+ * {@code ./mvnw -Plocal}: the whole API of template.yaml on http://localhost:3000 (and its WebSocket API on
+ * ws://localhost:3001) with DynamoDB Local behind it, no Docker. Prints one ready line with the URL, then the routes; Ctrl-C stops it. Settings: see {@link LocalOptions};
  * with {@code -Dinvoke=FUNCTION} it runs {@link LocalInvoke} instead.
  *
  * <p>Bad input to the tool (a template that does not parse, a Handler that names no class, a reference to a table
@@ -73,8 +76,11 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return null;
     }
-    out.printf("Local API ready on %s in %d ms (%s; %s at %s%s; %s). Ctrl-C stops it.%n",
-        services.api().url(), (System.nanoTime() - started) / 1_000_000, options.template(),
+    out.printf("Local API ready on %s%s in %d ms (%s; %s at %s%s; %s). Ctrl-C stops it.%n",
+        services.api().url(), services.webSocket() == null ? ""
+            : ", WebSocket API on " + services.webSocket().url() + " (@connections on "
+                + services.webSocket().connectionsEndpoint() + ")",
+        (System.nanoTime() - started) / 1_000_000, options.template(),
         options.dynamodb() != null ? "DynamoDB" : "DynamoDB Local " + (options.data() == null ? "in memory"
             : "in " + options.data()), services.dynamo().endpoint(),
         options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed(),

@@ -14,6 +14,8 @@ import java.util.Properties;
  *
  * <ul>
  *   <li>{@code -Dport=N} or {@code PORT=N}: the port (default 3000, as {@code sam local start-api}; the property wins)
+ *   <li>{@code -Dlocal.wsPort=N}: the WebSocket API's port (default 3001, as serverless-offline; 0 when the HTTP port
+ *       is 0, so a test's servers take free ports)
  *   <li>{@code -Dlocal.data=DIR}: keep DynamoDB's data in DIR across restarts (default: in memory)
  *   <li>{@code -Dlocal.seed=FILE}: PUT the products of FILE (a JSON array, e.g. {@code events/seed.json}) at start
  *   <li>{@code -Dlocal.template=FILE}: the SAM template (default {@code template.yaml})
@@ -31,25 +33,33 @@ import java.util.Properties;
  *       {@code events/FUNCTION.json}), print its response and exit, as {@code sam local invoke}
  * </ul>
  */
-record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-    Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
+public record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+    Path event, boolean iam, URI dynamodb, boolean auth, String issuer, int wsPort) {
   static final int DEFAULT_PORT = 3000;
+  static final int DEFAULT_WS_PORT = 3001;
+
+  /** With the WebSocket API on its default port (any free one when {@code port} is 0). */
+  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+      Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
+    this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, auth, issuer,
+        port == 0 ? 0 : DEFAULT_WS_PORT);
+  }
 
   /** With IAM enforced, the default. */
-  LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
       Path event) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, true, null);
   }
 
   /** With the template's authorizers enforced by the development issuer, the default. */
-  LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
       Path event, boolean iam, URI dynamodb) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, true, null);
   }
   static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
 
   /** @throws LocalApiException naming the setting that is not valid */
-  static LocalOptions from(Properties properties, Map<String, String> environment) {
+  public static LocalOptions from(Properties properties, Map<String, String> environment) {
     String portProperty = blankToNull(properties.getProperty("port"));
     String portText = portProperty != null ? portProperty : blankToNull(environment.get("PORT"));
     int port = portText == null ? DEFAULT_PORT
@@ -69,7 +79,13 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
     return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
         !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event,
         iam(properties.getProperty("local.iam")), dynamodb(properties.getProperty("local.dynamodb"), properties),
-        auth(properties.getProperty("local.auth")), issuer(properties.getProperty("local.issuer")));
+        auth(properties.getProperty("local.auth")), issuer(properties.getProperty("local.issuer")),
+        wsPort(properties.getProperty("local.wsPort"), port));
+  }
+
+  private static int wsPort(String text, int port) {
+    return blankToNull(text) != null ? number(text, "-Dlocal.wsPort", 0, 65535)
+        : port == 0 ? 0 : DEFAULT_WS_PORT;
   }
 
   private static boolean auth(String text) {
@@ -119,7 +135,7 @@ record LocalOptions(Path template, int port, Path data, Path seed, int maxInstan
    * {@code -Dlocal.logs}: {@code text} (the default) prints an access line per request beside the functions' own
    * JSON lines; {@code json} leaves only the functions' lines, as CloudWatch would receive them.
    */
-  static boolean accessLog(Properties properties) {
+  public static boolean accessLog(Properties properties) {
     String text = blankToNull(properties.getProperty("local.logs"));
     return switch (text == null ? "text" : text.strip()) {
       case "text" -> true;

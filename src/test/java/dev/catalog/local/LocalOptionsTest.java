@@ -29,6 +29,7 @@ class LocalOptionsTest {
         "local.warm", "", "invoke", ""), Map.of());
 
     assertEquals(3000, options.port());
+    assertEquals(3001, options.wsPort());
     assertEquals(Path.of("template.yaml"), options.template());
     assertNull(options.data());
     assertNull(options.seed());
@@ -84,5 +85,15 @@ class LocalOptionsTest {
             Map.of())).getMessage());
     assertTrue(assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.dynamodb",
         "http://localhost:8000", "local.data", "target/data"), Map.of())).getMessage().startsWith("-Dlocal.data"));
+  }
+
+  @Test
+  void theWebSocketPortIs3001UnlessLocalWsPortSaysOtherwise() {
+    assertEquals(3001, LocalOptions.from(properties("port", "8080", "local.wsPort", ""), Map.of()).wsPort());
+    assertEquals(4001, LocalOptions.from(properties("local.wsPort", "4001"), Map.of()).wsPort());
+    assertEquals(0, LocalOptions.from(properties("port", "0"), Map.of()).wsPort());
+    LocalApiException invalid = assertThrows(LocalApiException.class,
+        () -> LocalOptions.from(properties("local.wsPort", "ws"), Map.of()));
+    assertEquals("-Dlocal.wsPort=ws is not a whole number from 0 to 65535", invalid.getMessage());
   }
 }

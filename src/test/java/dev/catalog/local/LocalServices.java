@@ -1,6 +1,9 @@
 package dev.catalog.local;
 
-import dev.catalog.local.auth.DevelopmentIssuer;
+import dev.catalog.local.events.http.LocalApi;
+import dev.catalog.local.events.websocket.LocalWebSocketApi;
+import dev.catalog.local.lambda.LocalFunctions;
+import dev.catalog.template.WebSocketApiDef;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.dashboard.DashboardPage;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -29,25 +33,33 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * What {@code ./mvnw -Plocal} runs, from the template alone: DynamoDB Local (in memory, or in the data directory; or
  * an outside DynamoDB with {@code -Dlocal.dynamodb}) with the template's tables under stable names
- * ({@code products-local}), the functions' identities with IAM enforced in front of it ({@link LocalIam}), and the
- * {@link LocalApi} whose functions see them through their template environment. Closing stops them.
+ * ({@code products-local}), the functions' identities with IAM enforced in front of it ({@link LocalIam}), the
+ * functions ({@link LocalFunctions}), which see them through their template environment, and the event sources that
+ * invoke them: the REST API ({@link LocalApi}) and, when the template has one, the WebSocket API
+ * ({@link LocalWebSocketApi}), whose {@code @connections} endpoint replaces each function's
+ * {@code CONNECTIONS_ENDPOINT}. Closing stops them.
  *
  * <p>DynamoDB Local, the slowest part, starts on a thread of its own while the template is read, the environments
  * resolved and the functions prepared; a function's first instance waits until the tables exist.
  */
-final class LocalServices implements AutoCloseable {
+public final class LocalServices implements AutoCloseable {
   /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
   static final String TABLE_SUFFIX = "local";
 
   private final DynamoDbTarget dynamo;
   private final LocalIam iam;
+  private final LocalFunctions functions;
   private final LocalApi api;
+  private final LocalWebSocketApi webSocket;
   private final int seeded;
 
-  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalApi api, int seeded) {
+  private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
+      LocalWebSocketApi webSocket, int seeded) {
     this.dynamo = dynamo;
     this.iam = iam;
+    this.functions = functions;
     this.api = api;
+    this.webSocket = webSocket;
     this.seeded = seeded;
   }
 
@@ -57,18 +69,21 @@ final class LocalServices implements AutoCloseable {
    * @throws dev.catalog.template.TemplateException for a template that cannot be used
    * @throws LocalApiException for other bad input (handler, port, seed file)
    */
-  static LocalServices start(LocalOptions options, PrintStream console) {
+  public static LocalServices start(LocalOptions options, PrintStream console) {
     return start(options, console, false);
   }
 
   /** As {@link #start(LocalOptions, PrintStream)}; {@code accessLog} prints one line per request on the console. */
-  static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
+  public static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
     DynamoDbTarget dynamo = null;
     LocalIam iam = null;
+    LocalFunctions functions = null;
     LocalApi api = null;
+    LocalWebSocketApi webSocket = null;
+    LocalAuth trusted = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
     try {
@@ -92,20 +107,33 @@ final class LocalServices implements AutoCloseable {
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
-          : LocalAuth.enforcing(template, options.issuer() == null ? new DevelopmentIssuer()
-              : RemoteIssuer.of(options.issuer()));
+          : options.issuer() == null ? LocalAuth.development(template)
+              : LocalAuth.enforcing(template, RemoteIssuer.of(options.issuer()));
+      trusted = auth;
       if (options.seed() != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
         throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
             + " seed through the API with a token of that pool instead");
       }
-      api = LocalApi.builder(template).auth(auth).port(options.port()).maxInstances(options.maxInstances())
-          .console(console).accessLog(accessLog).dashboard(DashboardPage.load(null))
-          .environment(id -> {
-            Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
-            environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
-            return environment;
-          })
-          .start();
+      AtomicReference<LocalWebSocketApi> webSockets = new AtomicReference<>();
+      functions = LocalFunctions.prepare(template, id -> {
+        Map<String, String> environment = new LinkedHashMap<>(environments.get(id));
+        environment.putAll(identities.join().clientEnvironment(id, clientEnvironment.join()));
+        // A function verifying tokens itself (the feed's authorizer) trusts the local issuer, not the cloud pool.
+        if (environment.containsKey("TOKEN_ISSUER")) {
+          environment.putAll(auth.tokenEnvironment());
+        }
+        LocalWebSocketApi served = webSockets.get();
+        return served == null ? environment : LocalWebSocketApi.localEndpoint(environment,
+            served.connectionsEndpoint());
+      }, options.maxInstances(), console);
+      if (WebSocketApiDef.of(template, resolver).isPresent()) {
+        webSocket = LocalWebSocketApi.builder(template, resolver).functions(functions).iam(identities::join)
+            .port(options.wsPort()).console(console).accessLog(accessLog).start();
+        webSockets.set(webSocket);
+      }
+      api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
+          .console(console).accessLog(accessLog)
+          .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString())).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);
@@ -119,7 +147,7 @@ final class LocalServices implements AutoCloseable {
       clientEnvironment.complete(dynamo.clientEnvironment());
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, api, seeded);
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -127,6 +155,15 @@ final class LocalServices implements AutoCloseable {
       identities.completeExceptionally(e);
       if (api != null) {
         api.close();
+      }
+      if (webSocket != null) {
+        webSocket.close();
+      }
+      if (functions != null) {
+        functions.close();
+      }
+      if (trusted != null) {
+        trusted.close();
       }
       if (iam != null) {
         iam.close();
@@ -188,21 +225,31 @@ final class LocalServices implements AutoCloseable {
     System.setErr(nowhere);
   }
 
-  LocalApi api() {
+  public LocalApi api() {
     return api;
   }
 
-  DynamoDbTarget dynamo() {
+  /** The template's functions, shared by the event sources. */
+  public LocalFunctions functions() {
+    return functions;
+  }
+
+  /** The template's WebSocket API, as served; null when the template has none. */
+  public LocalWebSocketApi webSocket() {
+    return webSocket;
+  }
+
+  public DynamoDbTarget dynamo() {
     return dynamo;
   }
 
   /** The functions' identities, and whether their policies are enforced. */
-  LocalIam iam() {
+  public LocalIam iam() {
     return iam;
   }
 
   /** Products the seed file added (0 without one, or when all were there already). */
-  int seeded() {
+  public int seeded() {
     return seeded;
   }
 
@@ -210,7 +257,12 @@ final class LocalServices implements AutoCloseable {
   public void close() {
     try {
       api.close();
+      if (webSocket != null) {
+        webSocket.close();
+      }
+      functions.close();
       iam.close();
+      api.auth().close();
     } finally {
       dynamo.close();
     }

@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import dev.catalog.local.events.http.LocalApi;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,27 +12,27 @@ import java.time.Duration;
 import java.util.List;
 
 /** Real HTTP requests to a running local API, through the JDK's client, for the tests of the local API itself. */
-final class Requests {
+public final class Requests {
   static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   private Requests() {}
 
-  static HttpRequest.Builder to(LocalApi api, String pathAndQuery) {
+  public static HttpRequest.Builder to(LocalApi api, String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(api.url() + pathAndQuery)).timeout(Duration.ofSeconds(30));
   }
 
   /** A request with the access token of a person in catalog-admins, from the API's development issuer. */
-  static HttpRequest.Builder asAdmin(LocalApi api, String pathAndQuery) {
+  public static HttpRequest.Builder asAdmin(LocalApi api, String pathAndQuery) {
     return to(api, pathAndQuery).header("Authorization", "Bearer " + api.auth().developmentIssuer().orElseThrow()
         .person("admin", List.of("catalog-admins")).accessToken());
   }
 
-  static HttpResponse<String> send(HttpRequest.Builder request) {
+  public static HttpResponse<String> send(HttpRequest.Builder request) {
     return send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+  public static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
       return CLIENT.send(request.build(), body);
     } catch (IOException e) {

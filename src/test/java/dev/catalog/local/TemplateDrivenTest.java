@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import dev.catalog.local.events.http.LocalApi;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,19 +1,18 @@
 /**
- * The local API: {@code ./mvnw -Plocal} serves every route of template.yaml on http://localhost:3000 with DynamoDB
- * Local behind it, as API Gateway's REST API and Lambda would (see the README, "Run locally").
+ * The local emulator: {@code ./mvnw -Plocal} serves template.yaml's event sources on localhost with DynamoDB Local
+ * behind them, as API Gateway and Lambda would (see the README, "Run locally"). Organised by event source, as
+ * serverless-offline is: one package runs functions, one per event source builds the events AWS would send them.
  *
  * <ul>
- *   <li>{@link dev.catalog.local.LocalMain}: the command (settings in {@link dev.catalog.local.LocalOptions}, the
- *       invoke command in {@link dev.catalog.local.LocalInvoke}); {@link dev.catalog.local.LocalServices} starts
- *       DynamoDB Local, the template's tables and the API.
- *   <li>{@link dev.catalog.local.LocalApi}: the HTTP server (Jetty's), routing by the template, converting with
- *       {@link dev.catalog.local.HttpExchanges} and answering API Gateway's own errors
- *       ({@link dev.catalog.local.GatewayError}).
- *   <li>{@link dev.catalog.local.FunctionPool}, {@link dev.catalog.local.FunctionInstance},
- *       {@link dev.catalog.local.LocalFunction}, {@link dev.catalog.local.FunctionClassLoader}: Lambda's execution
- *       model, each function in a class loader of its own with its template environment.
- *   <li>{@link dev.catalog.local.iam}: each function's template identity, with its policies enforced on every
- *       DynamoDB call; {@link dev.catalog.local.snapstart}: the CRaC hooks of SnapStart functions.
+ *   <li>{@link dev.catalog.local.LocalMain}: the command (settings in {@link dev.catalog.local.LocalOptions});
+ *       {@link dev.catalog.local.LocalServices} starts DynamoDB Local, the template's tables and the event sources.
+ *   <li>{@link dev.catalog.local.lambda}: Lambda's execution model, each function in a class loader of its own with its
+ *       template environment, instances, timeouts, SnapStart hooks; {@code -Dinvoke=}. Every event source hands its
+ *       events to it and knows nothing of how a function runs.
+ *   <li>{@link dev.catalog.local.events.http}: the REST API (API Gateway's REST proxy events);
+ *       {@link dev.catalog.local.events.websocket}: the WebSocket API and its {@code @connections} API.
+ *   <li>{@link dev.catalog.local.auth}: the REST API's Cognito authorizers and the development issuer;
+ *       {@link dev.catalog.local.iam}: each function's template identity, with its policies enforced on every call.
  * </ul>
  *
  * <p>Test scope only: none of it is in the Lambda zip. Tests use it through {@code ProductsApi} with

@@ -56,6 +56,11 @@ final class LocalResources {
         if (attribute.equals("Arn")) {
             return arn(logicalId);
         }
+        if (attribute.equals("Alias") && resource.type().equals(Resource.FUNCTION)) {
+            // SAM's reference to the alias AutoPublishAlias makes: the function's ARN qualified by the alias name.
+            Object alias = resource.properties().get("AutoPublishAlias");
+            return arn(logicalId) + ":" + (alias instanceof String name ? name : "live");
+        }
         if (attribute.equals("StreamArn") && resource.type().equals(Resource.TABLE)) {
             // Only the shape matters locally: a stream ARN is the table's with a label.
             return arn(logicalId) + "/stream/1970-01-01T00:00:00.000";

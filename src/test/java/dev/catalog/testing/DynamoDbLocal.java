@@ -237,6 +237,15 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
         return List.copyOf(denials);
     }
 
+    /**
+     * The functions' identities and template policies, for the services the local tool serves itself (the WebSocket
+     * API's {@code @connections}, ...): their decisions are recorded as those on DynamoDB calls are.
+     */
+    public LocalIam iam() {
+        started();
+        return iam;
+    }
+
     /** The resolver of this class's local values (table names, region, account). */
     public IntrinsicResolver resolver() {
         started();

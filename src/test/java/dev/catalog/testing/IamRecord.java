@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class IamRecord {
   private static final Pattern TABLE = Pattern.compile(":table/([^/]+)");
+  private static final Pattern CONNECTION = Pattern.compile("/@connections/[^/]+$");
   private static final Set<IamCall> CALLS = ConcurrentHashMap.newKeySet();
 
   private IamRecord() {}
@@ -29,6 +30,9 @@ public final class IamRecord {
       matcher.appendReplacement(resource, Matcher.quoteReplacement(":table/" + logicalId));
     }
     matcher.appendTail(resource);
+    String canonical = CONNECTION.matcher(resource).replaceFirst("/@connections/{connectionId}");
+    resource.setLength(0);
+    resource.append(canonical);
     CALLS.add(new IamCall(call.function(), call.action(), resource.toString(), call.decision(),
         call.message() == null ? null : call.message().replace(call.resource(), resource)));
   }

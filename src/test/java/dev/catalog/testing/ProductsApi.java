@@ -1,7 +1,7 @@
 package dev.catalog.testing;
 
 import dev.catalog.http.Cors;
-import dev.catalog.local.LocalApi;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.iam.IamCall;

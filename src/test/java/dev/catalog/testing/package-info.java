@@ -12,7 +12,7 @@
  *
  * <p>API tests: {@code @RegisterExtension static final ProductsApi API = new ProductsApi();} then
  * {@code API.post("/products").json(body).send()}; the handlers run in-process, or with {@code -Dapi.target=local}
- * behind the local API ({@link dev.catalog.local.LocalApi}) over real HTTP ({@link dev.catalog.testing.HttpTarget}).
+ * behind the local API ({@link dev.catalog.local.events.http.LocalApi}) over real HTTP ({@link dev.catalog.testing.HttpTarget}).
  *
  * <p>Target switch: DynamoDB Local in the test JVM by default; {@code -Ddynamodb=localstack} (or
  * {@code DYNAMODB_TARGET=localstack}) runs against LocalStack through Testcontainers, image

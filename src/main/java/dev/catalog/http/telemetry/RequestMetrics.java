@@ -21,6 +21,11 @@ public final class RequestMetrics {
     counts.merge(name, 1, Integer::sum);
   }
 
+  /** Adds {@code n} to the metric {@code name}; a metric counted 0 times is published as 0. */
+  public void count(String name, int n) {
+    counts.merge(name, n, Integer::sum);
+  }
+
   /** The metrics counted so far, in the order first counted. */
   public Map<String, Integer> counts() {
     return counts;

@@ -34,21 +34,54 @@ public final class LocalAuth {
   private final TemplateAuthorizers guards;
   private final GatewayResponses gatewayResponses;
   private final CognitoAuthorizer authorizer;
+  private final ServedIssuer served;
 
-  private LocalAuth(SamTemplate template, CognitoAuthorizer authorizer) {
+  private LocalAuth(SamTemplate template, CognitoAuthorizer authorizer, ServedIssuer served) {
     this.guards = new TemplateAuthorizers(template);
     this.gatewayResponses = new GatewayResponses(template);
     this.authorizer = authorizer;
+    this.served = served;
   }
 
   /** Tokens of {@code issuer} only. */
   public static LocalAuth enforcing(SamTemplate template, TrustedIssuer issuer) {
-    return new LocalAuth(template, new CognitoAuthorizer(issuer));
+    return new LocalAuth(template, new CognitoAuthorizer(issuer), null);
+  }
+
+  /**
+   * Tokens of a development issuer served on loopback ({@link ServedIssuer}), so that functions that verify tokens
+   * themselves (the feed's authorizer) find its keys from {@link #tokenEnvironment()}. {@link #close()} stops it.
+   */
+  public static LocalAuth development(SamTemplate template) {
+    ServedIssuer served = ServedIssuer.start(java.time.Clock.systemUTC());
+    return new LocalAuth(template, new CognitoAuthorizer(served.issuer()), served);
+  }
+
+  /**
+   * What a function that verifies tokens itself needs instead of the template's {@code TOKEN_ISSUER} (the cloud
+   * pool's) and {@code TOKEN_CLIENT_IDS}: the trusted issuer and its app clients; for a real pool
+   * ({@code -Dlocal.issuer}) only the issuer, its clients being unknown here. Empty when authentication is off.
+   */
+  public java.util.Map<String, String> tokenEnvironment() {
+    if (authorizer == null) {
+      return Map.of();
+    }
+    TrustedIssuer issuer = authorizer.issuer();
+    return issuer.clients().isEmpty() ? Map.of("TOKEN_ISSUER", issuer.issuer())
+        : Map.of("TOKEN_ISSUER", issuer.issuer(), "TOKEN_CLIENT_IDS", String.join(",",
+            new java.util.TreeSet<>(issuer.clients())));
+  }
+
+  /** Stops the served issuer, if any. */
+  public void close() {
+    if (served != null) {
+      served.close();
+    }
   }
 
   /** No authentication: guarded routes get {@link #OFF_CLAIMS}. */
   public static LocalAuth off(SamTemplate template) {
-    return new LocalAuth(template, null);
+    return new LocalAuth(template, null, null);
   }
 
   public boolean enforced() {

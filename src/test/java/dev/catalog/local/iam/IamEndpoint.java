@@ -116,7 +116,8 @@ public final class IamEndpoint implements AutoCloseable {
     }
   }
 
-  private static String caller(String authorization) {
+  /** The access key id of a SigV4 {@code Authorization} header: who signed the request; null without one. */
+  public static String caller(String authorization) {
     if (authorization == null) {
       return null;
     }

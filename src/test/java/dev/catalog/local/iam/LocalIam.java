@@ -22,10 +22,19 @@ public final class LocalIam implements AutoCloseable {
 
   private final URI database;
   private final IamEndpoint endpoint;
+  private final Map<String, FunctionPolicy> policies;
+  private final IamCall.Listener listener;
+  private final String region;
+  private final String accountId;
 
-  private LocalIam(URI database, IamEndpoint endpoint) {
+  private LocalIam(URI database, IamEndpoint endpoint, Map<String, FunctionPolicy> policies,
+      IamCall.Listener listener, String region, String accountId) {
     this.database = database;
     this.endpoint = endpoint;
+    this.policies = policies;
+    this.listener = listener;
+    this.region = region;
+    this.accountId = accountId;
   }
 
   /**
@@ -35,13 +44,38 @@ public final class LocalIam implements AutoCloseable {
   public static LocalIam enforce(SamTemplate template, IntrinsicResolver resolver, URI database,
       IamCall.Listener listener) {
     Map<String, FunctionPolicy> policies = TemplatePolicies.read(template, resolver);
-    return new LocalIam(database, IamEndpoint.start(database, policies, TemplatePolicies.region(resolver),
-        TemplatePolicies.accountId(resolver), listener));
+    String region = TemplatePolicies.region(resolver);
+    String accountId = TemplatePolicies.accountId(resolver);
+    return new LocalIam(database, IamEndpoint.start(database, policies, region, accountId, listener), policies,
+        listener, region, accountId);
   }
 
   /** Identities without enforcement: calls go to the database directly. */
   public static LocalIam off(URI database) {
-    return new LocalIam(database, null);
+    return new LocalIam(database, null, null, IamCall.Listener.NONE, null, null);
+  }
+
+  /**
+   * The decision on one call to a service the local tool itself serves (the {@code @connections} API, ...), taken
+   * as for DynamoDB: {@code caller}'s template policy evaluated, the decision passed to the listener. Without
+   * enforcement every call is allowed and nothing is recorded.
+   *
+   * @param caller the access key id the call was signed with
+   * @return the decision, or null when {@code caller} names no function of the template (an unrecognised key)
+   */
+  public IamCall authorize(String caller, String action, String resource) {
+    if (policies == null) {
+      return new IamCall(caller, action, resource, FunctionPolicy.Decision.ALLOWED, null);
+    }
+    FunctionPolicy policy = caller == null ? null : policies.get(caller);
+    if (policy == null) {
+      return null;
+    }
+    FunctionPolicy.Decision decision = policy.evaluate(action, resource);
+    IamCall call = new IamCall(caller, action, resource, decision, decision == FunctionPolicy.Decision.ALLOWED ? null
+        : AccessDenied.message(accountId, caller, action, resource, decision));
+    listener.decided(call);
+    return call;
   }
 
   public boolean enforced() {

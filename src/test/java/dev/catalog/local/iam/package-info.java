@@ -12,6 +12,9 @@
  *   <li>{@link dev.catalog.local.iam.IamEndpoint}: the enforcing proxy, answering a call outside the policy with
  *       DynamoDB's own {@code AccessDeniedException} ({@link dev.catalog.local.iam.AccessDenied}); every decision goes
  *       to an {@link dev.catalog.local.iam.IamCall} listener.
+ *   <li>{@link dev.catalog.local.iam.LocalIam#authorize}: the same evaluation and record for the services the local
+ *       tool serves itself, e.g. {@link dev.catalog.local.iam.ExecuteApiAccess} for the WebSocket API's
+ *       {@code @connections} ({@code execute-api:ManageConnections} on the connection's ARN).
  * </ul>
  */
 package dev.catalog.local.iam;

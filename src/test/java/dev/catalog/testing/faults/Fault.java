@@ -21,6 +21,14 @@ public sealed interface Fault {
     public static final ServerError UNAVAILABLE = new ServerError(503);
   }
 
+  /**
+   * The call never reaches the service: an error of a REST-JSON AWS API (API Gateway's {@code @connections}, ...),
+   * this status with {@code x-amzn-ErrorType} naming the error, e.g. 429 {@code LimitExceededException}.
+   */
+  record RestError(int status, String errorType) implements Fault {
+    public static final RestError LIMIT_EXCEEDED = new RestError(429, "LimitExceededException");
+  }
+
   /** The call is applied, and its response held back this long (past the client's attempt timeout). */
   record Delay(Duration duration) implements Fault {}
 

@@ -132,6 +132,9 @@ public final class FaultProxy implements AutoCloseable {
       case Fault.ServerError error -> write(out, error.status() == 500
           ? Answer.error(500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error")
           : Answer.error(503, "com.amazon.coral.availability#ServiceUnavailableException", "Service unavailable"));
+      case Fault.RestError error -> write(out, new Answer(error.status(), "Content-Type: application/json\r\n"
+          + "x-amzn-ErrorType: " + error.errorType() + "\r\nx-amzn-RequestId: " + UUID.randomUUID() + "\r\n",
+          ("{\"message\":\"" + error.errorType() + "\"}").getBytes(StandardCharsets.UTF_8)));
       case Fault.Delay delay -> {
         Answer answer = forward(request);
         Thread.sleep(delay.duration());

@@ -1,0 +1,54 @@
+package dev.catalog.auth;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.catalog.http.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The authorizer's one JSON line per decision: allowed (principal and client) or refused (the reason, a fixed
+ * phrase). Nothing of the token is ever written: not the token, not its claims beyond the principal and client,
+ * not the values a refused token claimed.
+ */
+final class AuthorizerLog {
+  private AuthorizerLog() {}
+
+  static void allowed(AccessToken token, String connectionId) {
+    line("INFO", "connection allowed", connectionId, null, token);
+  }
+
+  static void refused(String reason, String connectionId) {
+    line("WARN", "connection refused", connectionId, reason, null);
+  }
+
+  /** The JWKS could not be fetched; the exception's class and message (a URL, a status), never a token. */
+  static void jwksFailure(Exception failure) {
+    line("WARN", "signing keys not fetched", null, failure.toString(), null);
+  }
+
+  private static void line(String level, String message, String connectionId, String reason, AccessToken token) {
+    StringWriter line = new StringWriter(256);
+    try (JsonGenerator json = Json.generator(line)) {
+      json.writeStartObject();
+      json.writeStringField("timestamp", Instant.now().toString());
+      json.writeStringField("level", level);
+      json.writeStringField("message", message);
+      if (connectionId != null) {
+        json.writeStringField("connectionId", connectionId);
+      }
+      if (reason != null) {
+        json.writeStringField("reason", reason);
+      }
+      if (token != null) {
+        json.writeStringField("principalId", token.principalId());
+        json.writeStringField("clientId", token.clientId());
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    System.out.println(line);
+  }
+}

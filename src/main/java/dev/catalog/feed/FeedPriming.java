@@ -1,0 +1,80 @@
+package dev.catalog.feed;
+
+import dev.catalog.feed.connections.Topic;
+import dev.catalog.http.HttpError;
+import dev.catalog.http.Log;
+import dev.catalog.http.telemetry.RequestLine;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.crac.Context;
+import org.crac.Resource;
+
+/**
+ * Runs a feed function's request path once before Lambda takes the SnapStart snapshot, as the products functions'
+ * priming does: reading a subscription from a message and a query, the replies, the request line, and the DynamoDB
+ * calls of the function's own route, within its policy ({@link Calls}). It writes nothing: the calls name a
+ * connection API Gateway never issues ({@value #ABSENT}: its ids are 16 base64 characters), a subscribe to it fails
+ * its condition, and an unsubscribe deletes what is not there. A failure is logged as one line; the snapshot goes
+ * ahead.
+ */
+final class FeedPriming implements Resource {
+  static final String ABSENT = "snapstart-priming";
+
+  /** The DynamoDB calls of a function's route, within what its policy allows; they change nothing. */
+  @FunctionalInterface
+  interface Calls {
+    void make(FeedContext context);
+  }
+
+  /** No call: {@code $connect} may only put items, which would write. */
+  static void none(FeedContext context) {
+    // Nothing to call.
+  }
+
+  /** Query of a connection's items: {@code $disconnect}'s first call (nothing found, so nothing deleted). */
+  static void queryConnection(FeedContext context) {
+    context.connections().remove(ABSENT);
+  }
+
+  /** Query of its topics, then the transaction whose condition (the connection is recorded) fails. */
+  static void subscribeAbsent(FeedContext context) {
+    context.connections().topics(ABSENT);
+    context.connections().subscribe(ABSENT, Instant.now(context.clock()), List.of(Topic.all()));
+  }
+
+  /** The transaction of deletes, of items that do not exist. */
+  static void unsubscribeAbsent(FeedContext context) {
+    context.connections().unsubscribe(ABSENT, List.of(Topic.all()));
+  }
+
+  private final FeedContext context;
+  private final Calls calls;
+
+  FeedPriming(FeedContext context, Calls calls) {
+    this.context = context;
+    this.calls = calls;
+  }
+
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
+    try {
+      calls.make(context);
+      Instant now = Instant.now(context.clock());
+      WebSocketEvent message = new WebSocketEvent("subscribe", "MESSAGE", ABSENT, now, "priming", null, Map.of(),
+          "{\"action\":\"subscribe\",\"categories\":[\"cafe\\u0301\"],\"all\":true}", false);
+      Subscription subscription = SubscriptionReader.message(message, "subscribe");
+      SubscriptionReader.query(Map.of("category", List.of("priming"), "all", List.of("true")));
+      FeedReply.acknowledged("subscribed", subscription.getCategories(), subscription.isAll());
+      FeedReply.error(HttpError.badRequest("unknown-action", "Unknown action", "priming"), "$default");
+      RequestLine.prime();
+    } catch (RuntimeException | LinkageError e) {
+      Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);
+    }
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> restore) {
+    // Nothing to renew: credentials come from the container endpoint under SnapStart, and the clock is read per use.
+  }
+}

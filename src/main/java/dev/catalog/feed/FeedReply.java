@@ -1,0 +1,70 @@
+package dev.catalog.feed;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.catalog.http.HttpError;
+import dev.catalog.http.Json;
+import dev.catalog.http.Problems;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * What a feed function answers: a status (on {@code $connect}, anything but 2xx refuses the connection) and the body
+ * the route response sends the client. Errors are {@code {"type":"error","problem":{...}}}, the problem as the REST
+ * API writes it (RFC 9457 members), so a client parses one error format on both APIs.
+ */
+public record FeedReply(int status, String body) {
+  static FeedReply ok() {
+    return new FeedReply(200, null);
+  }
+
+  /** The acknowledgement of a subscribe or unsubscribe: what the message changed, normalized as stored. */
+  static FeedReply acknowledged(String type, List<String> categories, boolean all) {
+    return new FeedReply(200, write(json -> {
+      json.writeStartObject();
+      json.writeStringField("type", type);
+      json.writeArrayFieldStart("categories");
+      for (String category : categories) {
+        json.writeString(category);
+      }
+      json.writeEndArray();
+      json.writeBooleanField("all", all);
+      json.writeEndObject();
+    }));
+  }
+
+  static FeedReply error(HttpError error, String routeKey) {
+    return new FeedReply(error.status(), write(json -> {
+      json.writeStartObject();
+      json.writeStringField("type", "error");
+      json.writeFieldName("problem");
+      Problems.write(json, error, routeKey);
+      json.writeEndObject();
+    }));
+  }
+
+  static FeedReply unexpected(String requestId, String routeKey) {
+    return new FeedReply(500, write(json -> {
+      json.writeStartObject();
+      json.writeStringField("type", "error");
+      json.writeFieldName("problem");
+      Problems.writeUnexpected(json, requestId, routeKey);
+      json.writeEndObject();
+    }));
+  }
+
+  private interface Writer {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static String write(Writer writer) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator json = Json.generator(out)) {
+      writer.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,106 @@
+package dev.catalog.feed.connections;
+
+import io.avaje.validation.constraints.NotEmpty;
+import io.avaje.validation.constraints.NotNull;
+import io.avaje.validation.constraints.Pattern;
+import io.avaje.validation.constraints.Positive;
+import io.avaje.validation.constraints.Size;
+import io.avaje.validation.constraints.Valid;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+
+/**
+ * One item of the connections table: a connection's own item ({@code entry} {@value Topic#CONNECTION}: who connected
+ * and when) or one of its subscriptions ({@code entry} and {@code topic} the {@link Topic}'s key). All items of a
+ * connection share its partition, so it is removed with one Query and one batch of deletes; only subscriptions carry
+ * {@code topic}, so the index {@value ConnectionStore#TOPIC_INDEX} holds nothing else, and a fan-out reads one
+ * topic's connections with one Query. Every item expires ({@code expiresAt}, the table's TTL) when API Gateway ends
+ * the connection at the latest, two hours after it opened.
+ */
+@Valid
+@DynamoDbBean
+public class ConnectionItem {
+  /** API Gateway's connection ids are short base64 strings such as {@code L0SM9cOFvHcCIhw=}. */
+  static final String CONNECTION_ID = "[A-Za-z0-9+/=_-]{1,128}";
+
+  @NotNull
+  @Pattern(regexp = CONNECTION_ID, message = "must be an API Gateway connection id")
+  private String connectionId;
+
+  @NotEmpty
+  @Size(max = 300)
+  private String entry;
+
+  @Size(max = 300)
+  private String topic;
+
+  @Size(max = 256)
+  private String principalId;
+
+  private Instant connectedAt;
+
+  @NotNull
+  @Positive
+  private Long expiresAt;
+
+  @DynamoDbPartitionKey
+  @DynamoDbSecondarySortKey(indexNames = ConnectionStore.TOPIC_INDEX)
+  public String getConnectionId() {
+    return connectionId;
+  }
+
+  public void setConnectionId(String connectionId) {
+    this.connectionId = connectionId;
+  }
+
+  /** {@value Topic#CONNECTION} for the connection's own item, else the key of the topic subscribed to. */
+  @DynamoDbSortKey
+  public String getEntry() {
+    return entry;
+  }
+
+  public void setEntry(String entry) {
+    this.entry = entry;
+  }
+
+  /** The topic's key on a subscription, absent on the connection's own item (which keeps it out of the index). */
+  @DynamoDbSecondaryPartitionKey(indexNames = ConnectionStore.TOPIC_INDEX)
+  public String getTopic() {
+    return topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
+  }
+
+  /** Who connected: the principal id the {@code $connect} authorizer returned; on the connection's own item. */
+  public String getPrincipalId() {
+    return principalId;
+  }
+
+  public void setPrincipalId(String principalId) {
+    this.principalId = principalId;
+  }
+
+  /** When API Gateway accepted the connection; on the connection's own item. */
+  public Instant getConnectedAt() {
+    return connectedAt;
+  }
+
+  public void setConnectedAt(Instant connectedAt) {
+    this.connectedAt = connectedAt;
+  }
+
+  /** Epoch seconds when the connection ends at the latest; DynamoDB's TTL deletes the item some time after. */
+  public Long getExpiresAt() {
+    return expiresAt;
+  }
+
+  public void setExpiresAt(Long expiresAt) {
+    this.expiresAt = expiresAt;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.catalog.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.feed.connections.Topic;
+import dev.catalog.local.events.websocket.LocalWebSocketApi;
+import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.WebSocketClient;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The feed's WebSocket contract over real WebSockets: the template's routes served by the local WebSocket API, each
+ * invoking the real function (its own class loader, its template environment and policy) on DynamoDB Local.
+ */
+class FeedContractTest {
+  @RegisterExtension
+  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static LocalWebSocketApi ws;
+
+  @BeforeAll
+  static void start() {
+    ws = LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver()).iam(DYNAMO.iam())
+        .environment(DYNAMO::environment).port(0).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    ws.close();
+  }
+
+  static JsonNode reply(WebSocketClient client, String message) throws Exception {
+    client.send(message);
+    String reply = client.next(WAIT);
+    assertTrue(reply != null, "a reply to " + message);
+    return MAPPER.readTree(reply);
+  }
+
+  /** The connection id the local API gave the client just opened. */
+  static String idOf(Set<String> before) throws InterruptedException {
+    for (int i = 0; i < 1000; i++) {
+      Set<String> added = new HashSet<>(ws.connections().ids());
+      added.removeAll(before);
+      if (added.size() == 1) {
+        return added.iterator().next();
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("no connection registered");
+  }
+
+  @Test
+  void aClientConnectsWithCategoriesSubscribesUnsubscribesAndIsToldOfEveryMistake() throws Exception {
+    Set<String> before = new HashSet<>(ws.connections().ids());
+    try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?category=lighting&all=true"))) {
+      String id = idOf(before);
+      assertEquals(Set.of(Topic.category("lighting"), Topic.all()), FEED.admin().topics(id));
+
+      JsonNode subscribed = reply(client, "{\"action\":\"subscribe\",\"categories\":[\" kitchen \",\"garden\"]}");
+      assertEquals("subscribed", subscribed.get("type").asText());
+      assertEquals("[\"kitchen\",\"garden\"]", subscribed.get("categories").toString());
+      JsonNode unsubscribed = reply(client, "{\"action\":\"unsubscribe\",\"all\":true}");
+      assertEquals("unsubscribed", unsubscribed.get("type").asText());
+      assertEquals(Set.of(Topic.category("lighting"), Topic.category("kitchen"), Topic.category("garden")),
+          FEED.admin().topics(id));
+
+      assertProblem("unknown-action", reply(client, "{\"action\":\"publish\"}"));
+      assertProblem("malformed-json", reply(client, "{\"action\":\"subscribe\","));
+      assertProblem("validation-failed", reply(client, "{\"action\":\"subscribe\",\"categories\":[1]}"));
+      assertProblem("payload-too-large",
+          reply(client, "{\"action\":\"subscribe\",\"all\":true,\"pad\":\"" + "x".repeat(20_000) + "\"}"));
+      assertEquals(3, FEED.admin().topics(id).size(), "no mistake changed the subscriptions");
+    }
+  }
+
+  @Test
+  void aConnectionWhoseQueryIsNotASubscriptionIsRefusedWith400AndClosingOneRemovesIt() throws Exception {
+    CompletionException refused = assertThrows(CompletionException.class,
+        () -> WebSocketClient.open(URI.create(ws.url() + "/?colour=red")));
+    assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
+    assertEquals(400, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+
+    Set<String> before = new HashSet<>(ws.connections().ids());
+    String id;
+    try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?category=garden"))) {
+      id = idOf(before);
+      assertEquals(Set.of(Topic.category("garden")), FEED.admin().topics(id));
+    }
+    for (int i = 0; i < 1000 && FEED.admin().connection(id) != null; i++) {
+      Thread.sleep(10);
+    }
+    assertEquals(null, FEED.admin().connection(id), "$disconnect removed the connection's items");
+  }
+
+  static void assertProblem(String slug, JsonNode reply) {
+    assertEquals("error", reply.path("type").asText(), reply.toString());
+    assertEquals("urn:products-api:problem:" + slug, reply.path("problem").path("type").asText(), reply.toString());
+  }
+}

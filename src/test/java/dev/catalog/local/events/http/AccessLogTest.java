@@ -1,0 +1,80 @@
+package dev.catalog.local.events.http;
+
+import dev.catalog.local.LocalOptions;
+import dev.catalog.local.LocalApiException;
+import dev.catalog.local.Requests;
+import dev.catalog.local.CapturedConsole;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.catalog.testing.DynamoDbLocal;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The local API's access line: one per request, its method, path, status, function and cold or warm, no query. */
+class AccessLogTest {
+  @RegisterExtension
+  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+
+  @Test
+  void eachRequestGetsOneAccessLineColdOnANewInstanceThenWarmAndWithoutItsQuery() {
+    CapturedConsole console = new CapturedConsole();
+    List<String> lines;
+    try (LocalApi api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
+        .console(console.stream()).accessLog(true).start()) {
+      assertEquals(404, Requests.send(Requests.to(api, "/products/absent")).statusCode());
+      assertEquals(404, Requests.send(Requests.to(api, "/products/absent")).statusCode());
+      assertEquals(400, Requests.send(Requests.to(api, "/products?secret=query-secret-1")).statusCode());
+      // Read before the server stops: stopping it may end a request's thread between its response and its line.
+      lines = accessLines(console, 3);
+    }
+
+    assertEquals(3, lines.size(), console::text);
+    assertTrue(lines.get(0).matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction cold"),
+        lines.get(0));
+    assertTrue(lines.get(1).matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction warm"),
+        lines.get(1));
+    assertTrue(lines.get(2).matches("\\[local API] GET /products 400 [0-9.]+ ms ListProductsFunction cold"),
+        lines.get(2));
+    assertTrue(!console.text().contains("query-secret-1"));
+  }
+
+  /**
+   * The access lines once {@code expected} are there: a line is printed after its response is sent, so the client
+   * may have its answer a moment before the line is written.
+   */
+  private static List<String> accessLines(CapturedConsole console, int expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<String> lines;
+    do {
+      lines = console.lines().stream().filter(line -> line.startsWith("[local API] ")).toList();
+    } while (lines.size() < expected && System.nanoTime() < deadline && pause());
+    return lines;
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(10);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Test
+  void localLogsIsTextByDefaultJsonOnRequestAndNothingElse() {
+    Properties properties = new Properties();
+    assertTrue(LocalOptions.accessLog(properties));
+    properties.setProperty("local.logs", "json");
+    assertTrue(!LocalOptions.accessLog(properties));
+    properties.setProperty("local.logs", "xml");
+    LocalApiException refused = org.junit.jupiter.api.Assertions.assertThrows(LocalApiException.class,
+        () -> LocalOptions.accessLog(properties));
+    assertTrue(refused.getMessage().contains("-Dlocal.logs=xml"));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.catalog.local.events.websocket;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The open connections of the WebSocket API by id. A connection is here from the moment its {@code $connect} was
+ * accepted until it closed, however it closed: before and after, the {@code @connections} API answers 410 for it, as
+ * API Gateway does (a post from the {@code $connect} function itself finds no connection yet).
+ */
+public final class Connections {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ConcurrentMap<String, Connection> open = new ConcurrentHashMap<>();
+
+  /**
+   * A new connection id shaped as API Gateway's: 16 characters of base64 ending in {@code =}, e.g.
+   * {@code L0SM9cOFvHcCIhw=}. The URL-safe alphabet keeps ids free of {@code /}, which a path could not carry.
+   */
+  static String newId() {
+    byte[] bytes = new byte[11];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().encodeToString(bytes);
+  }
+
+  void add(Connection connection) {
+    open.put(connection.id(), connection);
+  }
+
+  void remove(Connection connection) {
+    open.remove(connection.id(), connection);
+  }
+
+  /** The open connection of this id. */
+  public Optional<Connection> get(String id) {
+    return Optional.ofNullable(open.get(id));
+  }
+
+  /** The ids of the open connections. */
+  public Set<String> ids() {
+    return Set.copyOf(open.keySet());
+  }
+}

@@ -1,0 +1,100 @@
+package dev.catalog.local.events.websocket;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client for the tests (the JDK's {@link java.net.http.WebSocket}): it keeps the messages it
+ * receives, in order, and the close frame the server sent.
+ */
+final class SocketClient implements WebSocket.Listener, AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final StringBuilder partial = new StringBuilder();
+  private WebSocket socket;
+
+  private SocketClient() {}
+
+  /** Connects to {@code url}; completes exceptionally when the server refuses the handshake. */
+  static CompletableFuture<SocketClient> connect(URI url) {
+    SocketClient client = new SocketClient();
+    return HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(url, client).thenApply(socket -> {
+      client.socket = socket;
+      return client;
+    });
+  }
+
+  /** Connects, failing the test when the handshake is refused. */
+  static SocketClient open(URI url) {
+    return connect(url).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  void send(String text) {
+    socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  void sendBinary(byte[] bytes) {
+    socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  /** The next message received, or null when none comes within the wait. */
+  String next() throws InterruptedException {
+    return next(WAIT);
+  }
+
+  String next(Duration wait) throws InterruptedException {
+    return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The status of the server's close frame, once it came (1006 when the connection dropped without one). */
+  CompletableFuture<Integer> closed() {
+    return closed;
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      messages.add(partial.toString());
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closed.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closed.complete(1006);
+  }
+
+  @Override
+  public void close() {
+    if (socket != null && !socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+          .exceptionally(failed -> null).join();
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.catalog.local.events.websocket;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.template.WebSocketApiDef;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+
+/**
+ * What API Gateway does with a WebSocket connection's life, route by route: runs {@code $connect} (its authorizer
+ * first) before the handshake is answered, so its status decides whether the connection opens; selects a route for
+ * each message and sends the client the function's body when that route has a route response, or API Gateway's own
+ * error when the function fails or no route matches; runs {@code $disconnect} once when the connection ends, however
+ * it ends.
+ */
+final class WebSocketGateway {
+  private final WebSocketApiDef api;
+  private final RouteInvoker invoker;
+  private final WebSocketEvents events;
+  private final ConnectAuthorizer authorizer;
+  private final ClientConnection.Lifecycle lifecycle;
+  private final PrintStream console;
+  private final boolean accessLog;
+
+  WebSocketGateway(WebSocketApiDef api, RouteInvoker invoker, WebSocketEvents events, ConnectAuthorizer authorizer,
+      ClientConnection.Lifecycle lifecycle, PrintStream console, boolean accessLog) {
+    this.api = api;
+    this.invoker = invoker;
+    this.events = events;
+    this.authorizer = authorizer;
+    this.lifecycle = lifecycle;
+    this.console = console;
+    this.accessLog = accessLog;
+  }
+
+  /** The handshake: the connection's listener when it is accepted; null, with the refusal sent, when not. */
+  Object connect(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback)
+      throws InterruptedException {
+    WebSocketEvents.Handshake handshake = handshake(request);
+    Connection connection = new Connection(Connections.newId(), Instant.now(), handshake.sourceIp(),
+        handshake.userAgent());
+    String requestId = Connections.newId();
+    WebSocketApiDef.Route route = api.routes().get("$connect");
+    if (route != null && route.authorizer() != null) {
+      ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake, requestId);
+      if (decision.status() != 0) {
+        return refuse(response, callback, decision.status(), decision.status() == 401 ? "Unauthorized"
+            : decision.status() == 403 ? "Forbidden" : "Internal server error", requestId);
+      }
+      connection.authorized(decision.context());
+    }
+    if (route != null) {
+      RouteInvoker.Result result = invoke(route, connection, events.connect(connection, handshake, requestId),
+          requestId);
+      if (!result.succeeded()) {
+        console.printf("[local WebSocket API] $connect: 500, %s failed: %s%n", route.function(),
+            result.errorMessage());
+        return refuse(response, callback, 500, "Internal server error", requestId);
+      }
+      int status = result.statusCode();
+      if (status < 200 || status > 299) {
+        console.printf("[local WebSocket API] $connect: %d from %s, connection refused%n", status, route.function());
+        return refuse(response, callback, status, null, requestId);
+      }
+    }
+    return new ClientConnection(connection, this, lifecycle);
+  }
+
+  /** One message from the client, through its route. */
+  void message(Connection connection, String body, boolean base64) throws InterruptedException {
+    String requestId = Connections.newId();
+    WebSocketApiDef.Route route = base64 ? api.routes().get("$default") : RouteSelection.select(api, body);
+    if (route == null) {
+      connection.send(error("Forbidden", connection, requestId));
+      return;
+    }
+    RouteInvoker.Result result = invoke(route, connection,
+        events.message(connection, route.routeKey(), body, base64, requestId), requestId);
+    if (!result.succeeded()) {
+      console.printf("[local WebSocket API] %s: %s failed: %s%n", route.routeKey(), route.function(),
+          result.errorMessage());
+      connection.send(error("Internal server error", connection, requestId));
+    } else if (route.routeResponse() && result.body() != null) {
+      connection.send(result.body());
+    }
+  }
+
+  /** The connection ended: {@code $disconnect}, whose answer nobody receives. */
+  void disconnect(Connection connection, int statusCode, String reason) throws InterruptedException {
+    WebSocketApiDef.Route route = api.routes().get("$disconnect");
+    if (route != null) {
+      String requestId = Connections.newId();
+      RouteInvoker.Result result = invoke(route, connection,
+          events.disconnect(connection, statusCode, reason, requestId), requestId);
+      if (!result.succeeded()) {
+        console.printf("[local WebSocket API] $disconnect: %s failed: %s%n", route.function(), result.errorMessage());
+      }
+    }
+  }
+
+  /**
+   * Invokes the route's function; with the access log on, one line for a person at a terminal: connection, route,
+   * the function's status (or {@code failed}), latency and function; never the message, which is the client's.
+   */
+  private RouteInvoker.Result invoke(WebSocketApiDef.Route route, Connection connection, ObjectNode event,
+      String requestId) throws InterruptedException {
+    long started = System.nanoTime();
+    RouteInvoker.Result result = invoker.invoke(route.function(), event, requestId);
+    if (accessLog) {
+      console.println(String.format(Locale.ROOT, "[local WebSocket API] %s %s %s %.1f ms %s", connection.id(),
+          route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
+          (System.nanoTime() - started) / 1e6, route.function()));
+    }
+    return result;
+  }
+
+  /** API Gateway's own message to the client, e.g. when the route's function failed. */
+  private static String error(String message, Connection connection, String requestId) {
+    ObjectNode error = JsonNodeFactory.instance.objectNode();
+    error.put("message", message);
+    error.put("connectionId", connection.id());
+    error.put("requestId", requestId);
+    return error.toString();
+  }
+
+  private static Object refuse(ServerUpgradeResponse response, Callback callback, int status, String message,
+      String requestId) {
+    response.setStatus(status);
+    response.getHeaders().put("x-amzn-RequestId", requestId);
+    String body = message == null ? "" : "{\"message\":\"" + message + "\"}";
+    if (!body.isEmpty()) {
+      response.getHeaders().put("Content-Type", "application/json");
+    }
+    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    return null;
+  }
+
+  private static WebSocketEvents.Handshake handshake(ServerUpgradeRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+    }
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    for (Fields.Field field : fields) {
+      query.put(field.getName(), List.copyOf(field.getValues()));
+    }
+    return new WebSocketEvents.Handshake(headers, query, Request.getRemoteAddr(request),
+        request.getHeaders().get("User-Agent"));
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Lambda's execution model, for every event source: {@link dev.catalog.local.lambda.LocalFunction} (a function of the
+ * template in its own {@link dev.catalog.local.lambda.FunctionClassLoader} over what the zip holds, its environment
+ * from {@link dev.catalog.local.lambda.LambdaEnvironment}), {@link dev.catalog.local.lambda.FunctionPool} and
+ * {@link dev.catalog.local.lambda.FunctionInstance} (instances, scale-out, Timeout, the
+ * {@link dev.catalog.local.lambda.LambdaContext}), {@link dev.catalog.local.lambda.snapstart} (SnapStart's hooks), and
+ * {@link dev.catalog.local.lambda.LocalInvoke} ({@code -Dinvoke=}, as {@code sam local invoke}).
+ */
+package dev.catalog.local.lambda;
