@@ -172,6 +172,32 @@ class DashboardPageTest {
     }
   }
 
+  @Test
+  void withTheFeedThePageIsLiveAndAfterTheConnectionDropsItReconnectsAndShowsWhatChangedMeanwhile() throws Exception {
+    String category = SampleProducts.uniqueCategory();
+    String id = "feed-r-" + category;
+    put(id, "Before the drop", category, 1);
+    try (TcpRelay relay = new TcpRelay(services.webSocket().port())) {
+      open("/?category=" + category + "&ws=" + encode("ws://127.0.0.1:" + relay.port()));
+      await(driver -> "open".equals(attribute("connection", "data-state"))
+          && rowNames().equals(List.of("Before the drop")) && "ready".equals(attribute("table-state", "data-state")));
+      assertEquals("live", text("connection-text"));
+      script("window.sameDocument = true;");
+
+      relay.refuse();
+      relay.cut();
+      await(driver -> "reconnecting".equals(attribute("connection", "data-state")));
+      put(id, "Changed while away", category, 2);
+      relay.admit();
+
+      // Nothing can send this page a change made while it had no connection: the table shows it by reloading.
+      await(driver -> "open".equals(attribute("connection", "data-state"))
+          && rowNames().equals(List.of("Changed while away")));
+      assertTrue(relay.accepted() >= 2, "connections: " + relay.accepted());
+      assertEquals(true, script("return window.sameDocument === true;"));
+    }
+  }
+
   static void open(String pathAndQuery) {
     browser.driver().get(services.api().url().resolve(pathAndQuery).toString());
   }
