@@ -88,6 +88,7 @@ public final class LocalMain {
             : "IAM not enforced (-Dlocal.iam=off)",
         snsLine(services), services.streams().describe());
     out.println(authLine(services.api()));
+    out.println("Live dashboard: " + services.api().url().resolve("/?category=lighting"));
     out.print(services.api().routeTable());
     if (options.warm()) {
       services.api().warm();

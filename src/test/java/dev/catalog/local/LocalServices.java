@@ -12,6 +12,7 @@ import dev.catalog.local.events.sns.TemplateTopics;
 import dev.catalog.local.events.stream.FunctionInvoker;
 import dev.catalog.local.events.stream.StreamConsumers;
 import dev.catalog.local.iam.Authorizer;
+import dev.catalog.local.dashboard.DashboardPage;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.local.iam.LocalIam;
@@ -151,7 +152,8 @@ public final class LocalServices implements AutoCloseable {
         webSockets.set(webSocket);
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
-          .console(console).accessLog(accessLog).start();
+          .console(console).accessLog(accessLog)
+          .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString())).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);

@@ -7,6 +7,7 @@ import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
+import dev.catalog.local.dashboard.DashboardPage;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.lambda.FunctionPool.Failed;
 import dev.catalog.local.lambda.FunctionPool.Outcome;
@@ -62,6 +63,7 @@ public final class LocalApi implements AutoCloseable {
   private final ExecutorService requests;
   private final LocalAuth auth;
   private final boolean ownsFunctions;
+  private final DashboardPage dashboard;
 
   private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
       ExecutorService requests) {
@@ -76,6 +78,7 @@ public final class LocalApi implements AutoCloseable {
     this.ownsFunctions = builder.shared == null;
     this.auth = builder.auth != null ? builder.auth
         : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
+    this.dashboard = builder.dashboard;
   }
 
   /** How the template's authorizers are applied; by default with a development issuer of this API's own. */
@@ -134,6 +137,8 @@ public final class LocalApi implements AutoCloseable {
       HttpExchanges.Incoming incoming = HttpExchanges.read(request);
       if (incoming == null) {
         gateway(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
+      } else if (dashboard != null && dashboard.owns(incoming.method(), incoming.rawPath())) {
+        dashboard.serve(request, response, incoming.method(), incoming.rawPath());
       } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }
@@ -284,6 +289,7 @@ public final class LocalApi implements AutoCloseable {
     private LocalAuth auth;
     private boolean accessLog;
     private LocalFunctions shared;
+    private DashboardPage dashboard;
 
     private Builder(SamTemplate template) {
       this.template = template;
@@ -329,6 +335,15 @@ public final class LocalApi implements AutoCloseable {
     /** How the template's authorizers are applied (default: enforced, with a development issuer of its own). */
     public Builder auth(LocalAuth auth) {
       this.auth = auth;
+      return this;
+    }
+
+    /**
+     * Serves the live dashboard at {@code /} (GET and HEAD: other methods on {@code /} stay API Gateway's) and its files
+     * under {@link DashboardPage#ASSETS}; off by default, as API Gateway serves no page.
+     */
+    public Builder dashboard(DashboardPage dashboard) {
+      this.dashboard = dashboard;
       return this;
     }
 
