@@ -27,7 +27,9 @@ import java.util.concurrent.Future;
 /**
  * {@code ./mvnw -Pbench-feed}: the live feed on the local system of {@code ./mvnw -Plocal}, started in this process:
  * the warm fan-out function delivering one change to 1,000 connections subscribed through the local WebSocket API,
- * posting through the local management endpoint. Writes {@code target/bench/feed.json}. A benchmark, not a test: nothing asserts a timing (docs/performance.md, "The live
+ * posting through the local management endpoint; and the end-to-end latency of the feed, from the start of a REST
+ * write to its event's arrival at a WebSocket client (REST API → DynamoDB Local → its stream, polled as Lambda's event
+ * source mapping does → the fan-out function → {@code @connections} → the client). Writes {@code target/bench/feed.json}. A benchmark, not a test: nothing asserts a timing (docs/performance.md, "The live
  * feed, locally").
  */
 public final class FeedBench {
@@ -55,6 +57,7 @@ public final class FeedBench {
     try (LocalServices services = LocalServices.start(LocalOptions.from(properties, Map.of()), quiet)) {
       FeedBench bench = new FeedBench(services);
       report.set("fanOut", bench.fanOut(connections, fanOuts));
+      report.set("endToEnd", bench.endToEnd(Integer.getInteger("bench.feed.writes", 200)));
     }
     report.put("load average at end", BenchReport.loadAverage());
     Files.createDirectories(out.getParent());
@@ -105,6 +108,38 @@ public final class FeedBench {
       clients.forEach(FeedClient::close);
     }
   }
+  /**
+   * One client subscribed to a category, and {@code writes} PUTs of products of it, one after another (after ten to
+   * warm up): for each, the time from sending the request to the client's receiving the event of that version.
+   */
+  ObjectNode endToEnd(int writes) throws Exception {
+    String category = "bench-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String adminToken = token("groups=catalog-admins");
+    int warmUp = 10;
+    long[] latencies = new long[writes];
+    try (FeedClient client = FeedClient.connect(feedUrl(), feedToken, category)) {
+      for (int write = 0; write < warmUp + writes; write++) {
+        String id = "e2e-" + write + "-" + category;
+        ObjectNode product = dev.catalog.testing.SampleProducts.minimal(category).put("name", "Lamp " + write);
+        long started = System.nanoTime();
+        var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+            .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+            .PUT(BodyPublishers.ofString(product.toString())).build(), BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+          throw new IllegalStateException("PUT " + id + ": " + response.statusCode() + " " + response.body());
+        }
+        long arrived = client.awaitEvent(id, 1).nanoTime();
+        if (write >= warmUp) {
+          latencies[write - warmUp] = arrived - started;
+        }
+      }
+    }
+    Percentiles latency = Percentiles.ofNanos(latencies);
+    System.out.printf("REST write to WebSocket message, %d writes after %d to warm up: p50 %.1f ms, p99 %.1f ms,"
+        + " max %.1f ms%n", writes, warmUp, latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+    return percentiles(latency);
+  }
+
   private List<FeedClient> connectAll(int count, String category) throws Exception {
     long started = System.nanoTime();
     List<FeedClient> clients = new ArrayList<>();
@@ -134,7 +169,7 @@ public final class FeedBench {
   }
 
   private void invokeFanOut(byte[] event) throws Exception {
-    var outcome = services.functions().pool("FeedFanOutFunction").invoke(event, UUID.randomUUID().toString());
+    var outcome = services.functions().pool("FeedFanOutFunction").invokeDirect(event, UUID.randomUUID().toString());
     if (!(outcome instanceof dev.catalog.local.lambda.FunctionPool.Returned returned)
         || JSON.readTree((byte[]) returned.value()).path("batchItemFailures").size() != 0) {
       throw new IllegalStateException("The fan-out did not deliver: " + outcome);

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The template's policies as a service other than DynamoDB consults them (the local SNS endpoint): one decision per
+ * The template's policies as a service other than DynamoDB consults them (the local SNS endpoint, and through
+ * {@link LocalIam#authorize} the local {@code @connections} API): one decision per
  * action and resource a caller needs, reported to the {@link IamCall.Listener} as the {@link IamEndpoint} reports
  * DynamoDB's, so the least-privilege proof sees every service's calls alike.
  */
@@ -16,7 +17,7 @@ public final class Authorizer {
   private final String accountId;
   private final IamCall.Listener listener;
 
-  private Authorizer(Map<String, FunctionPolicy> policies, Set<String> functions, String accountId,
+  Authorizer(Map<String, FunctionPolicy> policies, Set<String> functions, String accountId,
       IamCall.Listener listener) {
     this.policies = policies;
     this.functions = Set.copyOf(functions);

@@ -22,19 +22,14 @@ public final class LocalIam implements AutoCloseable {
 
   private final URI database;
   private final IamEndpoint endpoint;
-  private final Map<String, FunctionPolicy> policies;
-  private final IamCall.Listener listener;
+  private final Authorizer decisions;
   private final String region;
-  private final String accountId;
 
-  private LocalIam(URI database, IamEndpoint endpoint, Map<String, FunctionPolicy> policies,
-      IamCall.Listener listener, String region, String accountId) {
+  private LocalIam(URI database, IamEndpoint endpoint, Authorizer decisions, String region) {
     this.database = database;
     this.endpoint = endpoint;
-    this.policies = policies;
-    this.listener = listener;
+    this.decisions = decisions;
     this.region = region;
-    this.accountId = accountId;
   }
 
   /**
@@ -46,13 +41,13 @@ public final class LocalIam implements AutoCloseable {
     Map<String, FunctionPolicy> policies = TemplatePolicies.read(template, resolver);
     String region = TemplatePolicies.region(resolver);
     String accountId = TemplatePolicies.accountId(resolver);
-    return new LocalIam(database, IamEndpoint.start(database, policies, region, accountId, listener), policies,
-        listener, region, accountId);
+    return new LocalIam(database, IamEndpoint.start(database, policies, region, accountId, listener),
+        new Authorizer(policies, policies.keySet(), accountId, listener), region);
   }
 
   /** Identities without enforcement: calls go to the database directly. */
   public static LocalIam off(URI database) {
-    return new LocalIam(database, null, null, IamCall.Listener.NONE, null, null);
+    return new LocalIam(database, null, null, null);
   }
 
   /**
@@ -64,18 +59,10 @@ public final class LocalIam implements AutoCloseable {
    * @return the decision, or null when {@code caller} names no function of the template (an unrecognised key)
    */
   public IamCall authorize(String caller, String action, String resource) {
-    if (policies == null) {
+    if (decisions == null) {
       return new IamCall(caller, action, resource, FunctionPolicy.Decision.ALLOWED, null);
     }
-    FunctionPolicy policy = caller == null ? null : policies.get(caller);
-    if (policy == null) {
-      return null;
-    }
-    FunctionPolicy.Decision decision = policy.evaluate(action, resource);
-    IamCall call = new IamCall(caller, action, resource, decision, decision == FunctionPolicy.Decision.ALLOWED ? null
-        : AccessDenied.message(accountId, caller, action, resource, decision));
-    listener.decided(call);
-    return call;
+    return decisions.knows(caller) ? decisions.authorize(caller, action, resource) : null;
   }
 
   public boolean enforced() {
