@@ -89,7 +89,7 @@ class FeedFanOutHandlerTest {
   void closeStreamAndClients() {
     stream.close();
     for (Client client : CLIENTS) {
-      client.socket().close();
+      client.socket().abort();
       FEED.admin().remove(client.connectionId());
     }
     CLIENTS.clear();

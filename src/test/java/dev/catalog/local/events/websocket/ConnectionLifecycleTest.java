@@ -1,5 +1,6 @@
 package dev.catalog.local.events.websocket;
 
+import dev.catalog.testing.WebSocketClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class ConnectionLifecycleTest {
   }
 
   /** A connected client and its id, from the route's answer. */
-  static String idOf(SocketClient client) throws Exception {
+  static String idOf(WebSocketClient client) throws Exception {
     client.send("{\"action\":\"echo\"}");
     return JSON.readTree(client.next()).path("connectionId").asText();
   }
@@ -62,7 +63,7 @@ class ConnectionLifecycleTest {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     try (LocalWebSocketApi ws = start(console)) {
-      SocketClient client = SocketClient.open(URI.create(ws.url() + "/?token=allow"));
+      WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"));
       String id = idOf(client);
       assertTrue(ws.connections().ids().contains(id));
       client.close();
@@ -110,7 +111,7 @@ class ConnectionLifecycleTest {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     try (LocalWebSocketApi ws = start(console);
-        SocketClient client = SocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
+        WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
       String id = idOf(client);
       String largest = "{\"action\":\"echo\",\"pad\":\"" + "x".repeat(128 * 1024 - 26) + "\"}";
       assertEquals(128 * 1024, largest.length());
@@ -127,7 +128,7 @@ class ConnectionLifecycleTest {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     try (LocalWebSocketApi ws = start(console, Duration.ofMillis(500), Duration.ofHours(2));
-        SocketClient client = SocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
+        WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
       String id = idOf(client);
       assertEquals(1001, client.closed().get(10, TimeUnit.SECONDS));
       assertEquals(1001, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
@@ -139,7 +140,7 @@ class ConnectionLifecycleTest {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     try (LocalWebSocketApi ws = start(console, Duration.ofMinutes(10), Duration.ofMillis(700));
-        SocketClient client = SocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
+        WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
       String id = idOf(client);
       assertEquals(1001, client.closed().get(10, TimeUnit.SECONDS));
       assertEquals(1001, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());

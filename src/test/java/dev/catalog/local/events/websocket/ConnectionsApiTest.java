@@ -1,5 +1,6 @@
 package dev.catalog.local.events.websocket;
 
+import dev.catalog.testing.WebSocketClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,7 +67,7 @@ class ConnectionsApiTest {
   /** Connects a client and returns it with its connection id, as the server registered it. */
   static Connected connect() throws InterruptedException {
     Set<String> before = new HashSet<>(ws.connections().ids());
-    SocketClient client = SocketClient.open(URI.create(ws.url() + "/?token=allow"));
+    WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       Set<String> added = new HashSet<>(ws.connections().ids());
@@ -79,7 +80,7 @@ class ConnectionsApiTest {
     throw new AssertionError("the server registered no connection");
   }
 
-  record Connected(SocketClient client, String id) {}
+  record Connected(WebSocketClient client, String id) {}
 
   @Test
   void aPostReachesTheClientAsOneTextMessage() throws Exception {

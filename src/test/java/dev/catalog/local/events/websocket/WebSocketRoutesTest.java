@@ -1,5 +1,6 @@
 package dev.catalog.local.events.websocket;
 
+import dev.catalog.testing.WebSocketClient;
 import static dev.catalog.local.fixtures.SocketAuthorizerHandler.LOG_PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,7 @@ class WebSocketRoutesTest {
   /** The status the handshake was refused with. */
   static int refusal(String query) {
     CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-        () -> SocketClient.connect(url(query)).orTimeout(10, TimeUnit.SECONDS).join());
+        () -> WebSocketClient.connect(url(query)).orTimeout(10, TimeUnit.SECONDS).join());
     assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused::toString);
     return ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode();
   }
@@ -61,7 +62,7 @@ class WebSocketRoutesTest {
 
   @Test
   void connectIsAcceptedWhenItsFunctionAnswers2xxAndRefusedWithItsStatusOtherwise() throws Exception {
-    try (SocketClient accepted = SocketClient.open(url("token=allow&status=201"))) {
+    try (WebSocketClient accepted = WebSocketClient.open(url("token=allow&status=201"))) {
       accepted.send("{\"action\":\"echo\"}");
       assertEquals("echo", json(accepted.next()).path("routeKey").asText());
     }
@@ -71,7 +72,7 @@ class WebSocketRoutesTest {
 
   @Test
   void theAuthorizerRunsFirstAndItsContextReachesEveryEvent() throws Exception {
-    try (SocketClient client = SocketClient.open(url("token=allow&marker=ctx"))) {
+    try (WebSocketClient client = WebSocketClient.open(url("token=allow&marker=ctx"))) {
       client.send("{\"action\":\"echo\"}");
       JsonNode seen = json(client.next());
       assertEquals("user-1", seen.path("authorizer").path("principalId").asText());
@@ -105,7 +106,7 @@ class WebSocketRoutesTest {
 
   @Test
   void aMessageTakesTheRouteItsActionNamesElseDefault() throws Exception {
-    try (SocketClient client = SocketClient.open(url("token=allow"))) {
+    try (WebSocketClient client = WebSocketClient.open(url("token=allow"))) {
       client.send("{\"action\":\"echo\",\"n\":1}");
       assertEquals("echo", json(client.next()).path("routeKey").asText());
       client.send("{\"action\":\"nothing-here\"}");
@@ -121,7 +122,7 @@ class WebSocketRoutesTest {
 
   @Test
   void onlyARouteWithARouteResponseAnswersTheClient() throws Exception {
-    try (SocketClient client = SocketClient.open(url("token=allow&marker=silent"))) {
+    try (WebSocketClient client = WebSocketClient.open(url("token=allow&marker=silent"))) {
       client.send("{\"action\":\"silent\",\"n\":1}");
       client.send("{\"action\":\"echo\",\"n\":2}");
       // Messages of one connection are handled in order: the first answer is the echo's, so silent sent none.
@@ -133,7 +134,7 @@ class WebSocketRoutesTest {
 
   @Test
   void aFailingFunctionGetsApiGatewaysInternalServerErrorMessage() throws Exception {
-    try (SocketClient client = SocketClient.open(url("token=allow"))) {
+    try (WebSocketClient client = WebSocketClient.open(url("token=allow"))) {
       client.send("{\"action\":\"echo\",\"fail\":true}");
       JsonNode error = json(client.next());
       assertEquals("Internal server error", error.path("message").asText());
@@ -145,7 +146,7 @@ class WebSocketRoutesTest {
 
   @Test
   void eventsCarryWhatApiGatewaySends() throws Exception {
-    try (SocketClient client = SocketClient.open(url("token=allow&category=a&category=b&marker=shape"))) {
+    try (WebSocketClient client = WebSocketClient.open(url("token=allow&category=a&category=b&marker=shape"))) {
       client.send("{\"action\":\"echo\",\"shape\":true}");
       String connectionId = json(client.next()).path("connectionId").asText();
       JsonNode connect = EVENTS.await(SocketEventsHandler.LOG_PREFIX,
@@ -176,7 +177,7 @@ class WebSocketRoutesTest {
 
   @Test
   void aBinaryMessageGoesToDefaultAsBase64() throws Exception {
-    try (SocketClient client = SocketClient.open(url("token=allow"))) {
+    try (WebSocketClient client = WebSocketClient.open(url("token=allow"))) {
       client.sendBinary(new byte[] {(byte) 0xff, 0, '{'});
       JsonNode seen = json(client.next());
       assertEquals("$default", seen.path("routeKey").asText());
