@@ -64,7 +64,11 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
       if (timer != null) {
         timer.cancel(false);
       }
-      run(() -> gateway.disconnect(connection, statusCode, reason));
+      try {
+        run(() -> gateway.disconnect(connection, statusCode, reason));
+      } finally {
+        lifecycle.connections().ended();
+      }
     }
   }
 

@@ -87,6 +87,23 @@ class ConnectionLifecycleTest {
   }
 
   @Test
+  void stoppingTheApiEndsEachOpenConnectionWith1001AndItsDisconnectHasReturnedWhenCloseReturns() throws Exception {
+    CapturedConsole console = new CapturedConsole();
+    SocketEvents events = new SocketEvents(console);
+    WebSocketClient client;
+    String id;
+    try (LocalWebSocketApi ws = start(console)) {
+      client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"));
+      id = idOf(client);
+    }
+    assertEquals(1001, disconnects(events, id) == 1 ? disconnectOf(events, id).path("requestContext")
+        .path("disconnectStatusCode").asInt() : -1, console::text);
+    assertTrue(console.lines().stream().anyMatch(line -> line.startsWith("[local WebSocket API] " + id
+        + " $disconnect 200 ")), console::text);
+    assertEquals(1001, client.closed().get(10, TimeUnit.SECONDS));
+  }
+
+  @Test
   void aDroppedTcpConnectionWithoutCloseFrameRunsDisconnect() throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);

@@ -1,11 +1,13 @@
 package dev.catalog.local.events.websocket;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The open connections of the WebSocket API by id. A connection is here from the moment its {@code $connect} was
@@ -16,6 +18,8 @@ public final class Connections {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ConcurrentMap<String, Connection> open = new ConcurrentHashMap<>();
+  /** Connections closed whose {@code $disconnect} has not returned yet. */
+  private final AtomicInteger ending = new AtomicInteger();
 
   /**
    * A new connection id shaped as API Gateway's: 16 characters of base64 ending in {@code =}, e.g.
@@ -31,8 +35,27 @@ public final class Connections {
     open.put(connection.id(), connection);
   }
 
+  /** The connection closed; its {@code $disconnect} runs until {@link #ended()}. */
   void remove(Connection connection) {
+    ending.incrementAndGet();
     open.remove(connection.id(), connection);
+  }
+
+  /** A closed connection's {@code $disconnect} returned. */
+  void ended() {
+    ending.decrementAndGet();
+  }
+
+  /**
+   * Closes every open connection from the server's side, as API Gateway does when it ends one (1001), and waits at
+   * most {@code wait} for their {@code $disconnect}s to return.
+   */
+  void closeAll(Duration wait) throws InterruptedException {
+    open.values().forEach(connection -> connection.close(1001, "Going away"));
+    long deadline = System.nanoTime() + wait.toNanos();
+    while ((!open.isEmpty() || ending.get() > 0) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   /** The open connection of this id. */

@@ -94,6 +94,12 @@ public final class LocalWebSocketApi implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // Each open connection ends with its $disconnect before the server stops, whose stop would interrupt it.
+      connections.closeAll(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
       connector.getServer().stop();
     } catch (Exception e) {
       throw new LocalApiException("Stopping the WebSocket server: " + e.getMessage(), e);
