@@ -1,6 +1,7 @@
 package dev.catalog.products;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.catalog.Environment;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
@@ -26,14 +27,21 @@ public final class ListProductsHandler extends ApiHandler {
   private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
 
   private final ProductsContext context;
+  private final PageCursor cursors;
 
+  /**
+   * Lambda's constructor. Only this function signs cursors, so only it is given the key (template.yaml resolves the
+   * secret into this function's environment alone).
+   */
   public ListProductsHandler() {
-    this(ProductsContext.fromEnvironment(SnapStartPriming::queryCategory));
+    this(ProductsContext.fromEnvironment(SnapStartPriming::queryCategory),
+        new PageCursor(Environment.require("CURSOR_SIGNING_KEY")));
   }
 
-  public ListProductsHandler(ProductsContext context) {
+  public ListProductsHandler(ProductsContext context, PageCursor cursors) {
     super(context.cors());
     this.context = context;
+    this.cursors = cursors;
   }
 
   @Override
@@ -51,10 +59,10 @@ public final class ListProductsHandler extends ApiHandler {
     }
     int limit = limit(request.queryParameter("limit"));
     String cursor = request.queryParameter("cursor");
-    Map<String, AttributeValue> startKey = cursor == null ? null : context.cursors().decode(cursor, category);
+    Map<String, AttributeValue> startKey = cursor == null ? null : cursors.decode(cursor, category);
     ProductPage page = context.products().list(category, limit, startKey);
     return ApiResponse.json(200, write(page, page.nextKey() == null ? null
-        : context.cursors().encode(category, page.nextKey())));
+        : cursors.encode(category, page.nextKey())));
   }
 
   private static int limit(String value) {

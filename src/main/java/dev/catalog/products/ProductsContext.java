@@ -9,12 +9,12 @@ import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
- * What the products functions share: the stores, the cursor codec, CORS and the clock. Lambda builds it once per
+ * What the products functions share: the stores, CORS and the clock. Lambda builds it once per
  * container from the environment ({@link #fromEnvironment}, via each handler's no-argument constructor), which also
  * registers the SnapStart priming hook; tests and the local API build their own with {@link #create}.
  */
 public record ProductsContext(
-    ProductStore products, IdempotencyStore idempotency, PageCursor cursors, Cors cors, Clock clock) {
+    ProductStore products, IdempotencyStore idempotency, Cors cors, Clock clock) {
 
   /**
    * The container's context, built on first use from the variables template.yaml sets. The first call also registers
@@ -28,8 +28,8 @@ public record ProductsContext(
 
   private static final class Holder {
     static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(),
-        Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"),
-        Environment.require("CURSOR_SIGNING_KEY"), Cors.fromEnvironment(), Clock.systemUTC());
+        Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"), Cors.fromEnvironment(),
+        Clock.systemUTC());
     /** Held here because CRaC keeps only weak references to registered resources. */
     private static SnapStartPriming priming;
 
@@ -42,8 +42,8 @@ public record ProductsContext(
   }
 
   public static ProductsContext create(DynamoDbEnhancedClient client, String productsTable, String idempotencyTable,
-      String cursorSigningKey, Cors cors, Clock clock) {
+      Cors cors, Clock clock) {
     return new ProductsContext(new ProductStore(client, productsTable),
-        new IdempotencyStore(client, idempotencyTable, clock), new PageCursor(cursorSigningKey), cors, clock);
+        new IdempotencyStore(client, idempotencyTable, clock), cors, clock);
   }
 }

@@ -13,6 +13,7 @@ import dev.catalog.products.CreateProductHandler;
 import dev.catalog.products.DeleteProductHandler;
 import dev.catalog.products.GetProductHandler;
 import dev.catalog.products.ListProductsHandler;
+import dev.catalog.products.PageCursor;
 import dev.catalog.products.PatchProductHandler;
 import dev.catalog.products.PutProductHandler;
 import dev.catalog.testing.LambdaJson;
@@ -51,7 +52,8 @@ class EventFilesTest {
     assertEquals(201, invoke(new PutProductHandler(context), "PutProductFunction").getStatusCode());
     assertEquals(200, invoke(new GetProductHandler(context), "GetProductFunction").getStatusCode());
     assertEquals(200, invoke(new PatchProductHandler(context), "PatchProductFunction").getStatusCode());
-    var list = invoke(new ListProductsHandler(context), "ListProductsFunction");
+    var cursors = new PageCursor(API.dynamo().environment("ListProductsFunction").get("CURSOR_SIGNING_KEY"));
+    var list = invoke(new ListProductsHandler(context, cursors), "ListProductsFunction");
     assertEquals(200, list.getStatusCode());
     assertEquals(1, MAPPER.readTree(list.getBody()).get("items").size(), list.getBody());
     assertEquals(201, invoke(new CreateProductHandler(context), "CreateProductFunction").getStatusCode());

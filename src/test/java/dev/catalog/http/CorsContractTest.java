@@ -143,7 +143,7 @@ class CorsContractTest {
 
     static APIGatewayProxyResponseEvent get(String productId, String... headers) {
       ProductsContext base = API.context();
-      ProductsContext context = new ProductsContext(base.products(), base.idempotency(), base.cursors(), CORS,
+      ProductsContext context = new ProductsContext(base.products(), base.idempotency(), CORS,
           base.clock());
       return send(new GetProductHandler(context), "GET", "/products/{id}", "/products/" + productId,
           Map.of("id", productId), headers);

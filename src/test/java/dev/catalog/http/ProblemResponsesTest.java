@@ -14,6 +14,7 @@ import dev.catalog.products.CreateProductHandler;
 import dev.catalog.products.DeleteProductHandler;
 import dev.catalog.products.GetProductHandler;
 import dev.catalog.products.ListProductsHandler;
+import dev.catalog.products.PageCursor;
 import dev.catalog.products.PatchProductHandler;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.products.PutProductHandler;
@@ -196,7 +197,7 @@ class ProblemResponsesTest {
     ProductsContext base = API.context();
     ProductsContext broken = ProductsContext.create(
         DynamoDbEnhancedClient.builder().dynamoDbClient(API.dynamo().client()).build(), "no-such-table",
-        API.dynamo().tableName("IdempotencyTable"), "a-signing-key", base.cors(), base.clock());
+        API.dynamo().tableName("IdempotencyTable"), base.cors(), base.clock());
     String product = SampleProducts.full("problems").toString();
     List<Map.Entry<String, String>> json = List.of(Map.entry("Content-Type", "application/json"));
     List<Map.Entry<String, String>> keyed = List.of(Map.entry("Content-Type", "application/json"),
@@ -207,8 +208,8 @@ class ProblemResponsesTest {
     return List.of(
         Map.entry(new GetProductHandler(broken), ProxyEvents.of("GET", "/products/{id}", "/products/p1",
             idParameter, List.of(), null)),
-        Map.entry(new ListProductsHandler(broken), ProxyEvents.of("GET", "/products", "/products", Map.of(),
-            List.of(), null)),
+        Map.entry(new ListProductsHandler(broken, new PageCursor("a-signing-key")),
+            ProxyEvents.of("GET", "/products", "/products", Map.of(), List.of(), null)),
         Map.entry(new CreateProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",
             Map.of(), json, body))),
         Map.entry(new CreateProductHandler(broken), ProxyEvents.asAdmin(ProxyEvents.of("POST", "/products", "/products",

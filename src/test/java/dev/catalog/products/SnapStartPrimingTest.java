@@ -78,8 +78,7 @@ class SnapStartPrimingTest {
     Map<String, String> environment = FIXTURE.environment("PreflightFunction");
     ProductsContext unauthorised = ProductsContext.create(
         DynamoDbEnhancedClient.builder().dynamoDbClient(FIXTURE.functionClient("PreflightFunction")).build(),
-        environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"),
-        environment.get("CURSOR_SIGNING_KEY"), new Cors("*"), Clock.systemUTC());
+        environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"), new Cors("*"), Clock.systemUTC());
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream console = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

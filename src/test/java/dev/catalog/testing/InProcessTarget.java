@@ -6,6 +6,7 @@ import dev.catalog.http.Cors;
 import dev.catalog.http.RouteMethods;
 import dev.catalog.local.auth.GatewayResponses;
 import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.products.PageCursor;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.template.ApiRoutes;
 import dev.catalog.template.FunctionDef;
@@ -93,12 +94,16 @@ final class InProcessTarget implements ApiTarget {
         if (parameters.length == 1 && parameters[0] == ProductsContext.class) {
           return (RequestStreamHandler) constructor.newInstance(context);
         }
+        if (parameters.length == 2 && parameters[0] == ProductsContext.class && parameters[1] == PageCursor.class) {
+          return (RequestStreamHandler) constructor.newInstance(context,
+              new PageCursor(environment.get("CURSOR_SIGNING_KEY")));
+        }
         if (parameters.length == 2 && parameters[0] == Cors.class && parameters[1] == RouteMethods.class) {
           return (RequestStreamHandler) constructor.newInstance(context.cors(), RouteMethods.parse(environment.get("ROUTE_METHODS")));
         }
       }
       throw new IllegalStateException(function.handlerClass()
-          + " has no constructor taking ProductsContext, or Cors and RouteMethods");
+          + " has no constructor taking ProductsContext (and a PageCursor), or Cors and RouteMethods");
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot create " + function.handler(), e);
     }

@@ -85,7 +85,7 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   private static ProductsContext context(Map<String, String> environment, DynamoDbClient client) {
     return ProductsContext.create(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
         environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"),
-        environment.get("CURSOR_SIGNING_KEY"), new Cors(environment.get("ALLOWED_ORIGINS")), Clock.systemUTC());
+        new Cors(environment.get("ALLOWED_ORIGINS")), Clock.systemUTC());
   }
 
   /** True when {@code -Dapi.target=local}; anything but that and {@code in-process} is refused. */
