@@ -130,6 +130,11 @@ def placeholder_names(text: str) -> set[str]:
     return {m.group(1).split(".", 1)[0] for m in _PLACEHOLDER.finditer(text)}
 
 
+def is_literal(text: str) -> bool:
+    """True when a rendered text names nothing but pseudo parameters (${AWS::Partition}...)."""
+    return all(name.startswith("AWS::") for name in placeholder_names(text))
+
+
 def names_only_template_resources(cfn, text: str) -> bool:
     """True when every ${...} of a rendered text is a resource of the template or a pseudo parameter: its value
     is then fixed by the template, and two such texts that differ name different things."""

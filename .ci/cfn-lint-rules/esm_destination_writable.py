@@ -19,8 +19,8 @@ from _rule_support import (  # noqa: E402
     as_text,
     function_named_by,
     function_role,
+    is_literal,
     names_only_template_resources,
-    placeholder_names,
     properties,
     referenced,
     referenced_resource,
@@ -59,7 +59,7 @@ def _covers(cfn, service, destination):
     """A test of one policy Resource entry: does it cover the destination (objects in it, for a bucket)?"""
     # Lambda writes each failed batch as an object of the bucket; "/*" stands for every key.
     subject = destination + "/*" if service == "s3" else destination
-    destination_names_resources = any(not n.startswith("AWS::") for n in placeholder_names(destination))
+    destination_names_resources = not is_literal(destination)
 
     def test(resource):
         text = as_text(resource)
@@ -69,7 +69,7 @@ def _covers(cfn, service, destination):
             return True
         # A wildcard or a literal ARN cannot be compared with ${Queue.Arn}, whose value only the deployment
         # knows; a bucket ARN with a key prefix may be where Lambda writes.
-        if destination_names_resources and ("*" in text or "?" in text or not placeholder_names(text)):
+        if destination_names_resources and ("*" in text or "?" in text or is_literal(text)):
             return UNKNOWN
         if service == "s3" and text.startswith(destination + "/"):
             return UNKNOWN

@@ -77,6 +77,16 @@ class DeployRulesTest(unittest.TestCase):
     def test_esm_destination_with_send_message(self):
         self.assertPassesEveryRule("esm_destination_with_send_message.yaml")
 
+    # E9002
+    def test_alarm_topic_with_aws_managed_key(self):
+        self.assertReports("alarm_topic_with_aws_managed_key.yaml", "E9002", "AlarmTopic")
+
+    def test_alarm_topic_key_without_cloudwatch(self):
+        self.assertReports("alarm_topic_key_without_cloudwatch.yaml", "E9002", "AlarmTopic")
+
+    def test_alarm_topic_with_cloudwatch_key(self):
+        self.assertPassesEveryRule("alarm_topic_with_cloudwatch_key.yaml")
+
 
 if __name__ == "__main__":
     unittest.main()
