@@ -87,6 +87,22 @@ class DeployRulesTest(unittest.TestCase):
     def test_alarm_topic_with_cloudwatch_key(self):
         self.assertPassesEveryRule("alarm_topic_with_cloudwatch_key.yaml")
 
+    # E9003
+    def test_websocket_stage_with_deployment(self):
+        paths = {"/".join(map(str, f["Location"]["Path"]))
+                 for f in self.findings["websocket_stage_with_deployment.yaml"] if f["Rule"]["Id"] == "E9003"}
+        self.assertEqual(paths, {
+            "Resources/FeedStage/Properties",  # no AutoDeploy
+            "Resources/FeedStage/Properties/DeploymentId",
+            "Resources/FeedStage",  # no dependency on FeedDefaultRouteResponse
+        })
+
+    def test_websocket_stage_auto_deploy_missing_dependencies(self):
+        self.assertReports("websocket_stage_auto_deploy_missing_dependencies.yaml", "E9003", "FeedStage")
+
+    def test_websocket_stage_auto_deploy(self):
+        self.assertPassesEveryRule("websocket_stage_auto_deploy.yaml")
+
 
 if __name__ == "__main__":
     unittest.main()
