@@ -103,6 +103,17 @@ class DeployRulesTest(unittest.TestCase):
     def test_websocket_stage_auto_deploy(self):
         self.assertPassesEveryRule("websocket_stage_auto_deploy.yaml")
 
+    # E9004
+    def test_access_log_stage_conditional_account(self):
+        self.assertReports("access_log_stage_conditional_account.yaml", "E9004",
+                           "ProductsApiv1Stage", "FeedStage", "ApiGatewayAccount", "ApiGatewayCloudWatchRole")
+
+    def test_access_log_stage_before_account(self):
+        self.assertReports("access_log_stage_before_account.yaml", "E9004", "FeedStage", "ApiGatewayAccount")
+
+    def test_access_log_stage_after_account(self):
+        self.assertPassesEveryRule("access_log_stage_after_account.yaml")
+
 
 if __name__ == "__main__":
     unittest.main()
