@@ -114,6 +114,13 @@ class DeployRulesTest(unittest.TestCase):
     def test_access_log_stage_after_account(self):
         self.assertPassesEveryRule("access_log_stage_after_account.yaml")
 
+    # E9005
+    def test_function_with_dynamodb_execution_role(self):
+        self.assertReports("function_with_dynamodb_execution_role.yaml", "E9005", "ConsumerFunctionRole", "WorkerRole")
+
+    def test_function_with_basic_execution_role(self):
+        self.assertPassesEveryRule("function_with_basic_execution_role.yaml")
+
 
 if __name__ == "__main__":
     unittest.main()
