@@ -121,6 +121,13 @@ class DeployRulesTest(unittest.TestCase):
     def test_function_with_basic_execution_role(self):
         self.assertPassesEveryRule("function_with_basic_execution_role.yaml")
 
+    # E9006
+    def test_function_without_log_group(self):
+        self.assertReports("function_without_log_group.yaml", "E9006", "NoLogGroupFunction", "UnretainedFunction")
+
+    def test_function_with_log_group(self):
+        self.assertPassesEveryRule("function_with_log_group.yaml")
+
 
 if __name__ == "__main__":
     unittest.main()
