@@ -128,6 +128,13 @@ class DeployRulesTest(unittest.TestCase):
     def test_function_with_log_group(self):
         self.assertPassesEveryRule("function_with_log_group.yaml")
 
+    # E9007
+    def test_globals_secret_environment(self):
+        self.assertReports("globals_secret_environment.yaml", "E9007", "CURSOR_SIGNING_KEY", "API_TOKEN")
+
+    def test_function_secret_environment(self):
+        self.assertPassesEveryRule("function_secret_environment.yaml")
+
 
 if __name__ == "__main__":
     unittest.main()
