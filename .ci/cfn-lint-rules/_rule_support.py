@@ -130,9 +130,14 @@ def placeholder_names(text: str) -> set[str]:
     return {m.group(1).split(".", 1)[0] for m in _PLACEHOLDER.finditer(text)}
 
 
+def resource_names(text: str) -> set[str]:
+    """The logical ids named in a rendered text: its placeholders other than pseudo parameters."""
+    return {name for name in placeholder_names(text) if not name.startswith("AWS::")}
+
+
 def is_literal(text: str) -> bool:
     """True when a rendered text names nothing but pseudo parameters (${AWS::Partition}...)."""
-    return all(name.startswith("AWS::") for name in placeholder_names(text))
+    return not resource_names(text)
 
 
 def names_only_template_resources(cfn, text: str) -> bool:
@@ -145,7 +150,8 @@ def names_only_template_resources(cfn, text: str) -> bool:
 def wildcard_match(pattern: str, text: str, ignore_case: bool = False) -> bool:
     """IAM's matching: * is any run of characters, ? one character, nothing else is special."""
     regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return re.fullmatch(regex, text, re.IGNORECASE | re.DOTALL if ignore_case else re.DOTALL) is not None
+    flags = (re.IGNORECASE | re.DOTALL) if ignore_case else re.DOTALL
+    return re.fullmatch(regex, text, flags) is not None
 
 
 # ---- references and dependencies ----
@@ -169,16 +175,20 @@ def references(value: Any) -> set[str]:
             else:
                 found |= references(argument)
         elif key == "Fn::Sub":
-            text, variables = (argument, {}) if isinstance(argument, str) else (None, {})
-            if isinstance(argument, list) and argument and isinstance(argument[0], str):
-                text = argument[0]
-                variables = argument[1] if len(argument) > 1 and isinstance(argument[1], dict) else {}
-            if text is not None:
-                found |= placeholder_names(text) - set(variables)
-            found |= references(variables if text is not None else argument)
+            found |= _sub_references(argument)
         else:
             found |= references(argument)
     return found
+
+
+def _sub_references(argument: Any) -> set[str]:
+    if isinstance(argument, str):
+        return placeholder_names(argument)
+    if (isinstance(argument, list) and len(argument) == 2 and isinstance(argument[0], str)
+            and isinstance(argument[1], dict)):
+        # ${Var} of the variable map is not a reference; the map's values may hold some.
+        return (placeholder_names(argument[0]) - set(argument[1])) | references(argument[1])
+    return references(argument)
 
 
 def direct_dependencies(cfn, name: str) -> set[str]:
@@ -421,7 +431,7 @@ def lambda_roles(cfn) -> dict[str, list[str]]:
 # ---- messages ----
 
 def some(names: Iterable[str], shown: int = 3) -> str:
-    """ "A, B, C and 4 more" """
+    """Names for a message: "A, B, C and 4 more"."""
     names = sorted(names)
     if len(names) <= shown:
         return ", ".join(names)

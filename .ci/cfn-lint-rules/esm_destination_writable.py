@@ -19,11 +19,12 @@ from _rule_support import (  # noqa: E402
     as_text,
     function_named_by,
     function_role,
-    is_literal,
     names_only_template_resources,
+    placeholder_names,
     properties,
     referenced,
     referenced_resource,
+    resource_names,
     resources,
     resources_of_type,
     role_allows,
@@ -59,7 +60,7 @@ def _covers(cfn, service, destination):
     """A test of one policy Resource entry: does it cover the destination (objects in it, for a bucket)?"""
     # Lambda writes each failed batch as an object of the bucket; "/*" stands for every key.
     subject = destination + "/*" if service == "s3" else destination
-    destination_names_resources = not is_literal(destination)
+    wanted = resource_names(destination)
 
     def test(resource):
         text = as_text(resource)
@@ -67,13 +68,14 @@ def _covers(cfn, service, destination):
             return UNKNOWN
         if wildcard_match(text, subject):
             return True
-        # A wildcard or a literal ARN cannot be compared with ${Queue.Arn}, whose value only the deployment
-        # knows; a bucket ARN with a key prefix may be where Lambda writes.
-        if destination_names_resources and ("*" in text or "?" in text or is_literal(text)):
-            return UNKNOWN
-        if service == "s3" and text.startswith(destination + "/"):
-            return UNKNOWN
-        return False
+        named = resource_names(text)
+        if named and wanted and not named & wanted:
+            return False  # ARNs of other resources of the template
+        if not placeholder_names(text) and not placeholder_names(destination):
+            return False  # two literal ARNs that do not match
+        # Otherwise the texts differ but may have the same value once deployed: a literal ARN, a wildcard or a
+        # Sub of the queue's name against ${Queue.Arn}, whose value only the deployment knows.
+        return UNKNOWN
 
     return test
 

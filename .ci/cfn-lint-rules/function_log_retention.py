@@ -70,6 +70,8 @@ class FunctionLogGroupRetention(CloudFormationLintRule):
                 path = ["Resources", function, "Properties"]
                 defaults = _default_names(function, props)
                 group = next((g for g, name in groups.items() if name in defaults), None)
+                if group is None and None in groups.values():
+                    continue  # a log group whose name an intrinsic hides may be this one
                 if group is None:
                     matches.append(RuleMatch(
                         path,
