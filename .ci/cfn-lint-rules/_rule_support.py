@@ -141,8 +141,8 @@ def is_literal(text: str) -> bool:
 
 
 def names_only_template_resources(cfn, text: str) -> bool:
-    """True when every ${...} of a rendered text is a resource of the template or a pseudo parameter: its value
-    is then fixed by the template, and two such texts that differ name different things."""
+    """True when every ${...} of a rendered text is a resource of the template or a pseudo parameter, so that no
+    parameter or import decides what it names."""
     known = resources(cfn)
     return all(name in known or name.startswith("AWS::") for name in placeholder_names(text))
 
@@ -359,7 +359,7 @@ def principal_services(principal: Any) -> list[str] | None:
 def role_policy_documents(cfn, role: str) -> tuple[list, bool]:
     """The policy documents that give a role of the template its permissions: its inline Policies and the
     AWS::IAM::Policy, RolePolicy and ManagedPolicy resources of the template attached to it. The flag is False
-    when the role may hold more that the template cannot show (a policy hidden by an intrinsic, or a managed
+    when the role may hold permissions the template does not show (a policy hidden by an intrinsic, or a managed
     policy from outside the template other than SAM's usual ones)."""
     known = resources(cfn)
     props = properties(known[role])
@@ -385,7 +385,7 @@ def role_policy_documents(cfn, role: str) -> tuple[list, bool]:
         elif aws_managed_policy(arn) not in KNOWN_NON_DESTINATION_POLICIES:
             complete = False
 
-    for name, res in resources_of_type(cfn, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy"):
+    for _, res in resources_of_type(cfn, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy"):
         policy = properties(res)
         roles = policy.get("Roles", [])
         attached = [policy.get("RoleName")] + (roles if isinstance(roles, list) else [roles])

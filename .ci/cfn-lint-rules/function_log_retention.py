@@ -52,7 +52,10 @@ class FunctionLogGroupRetention(CloudFormationLintRule):
     tags = ["resources", "lambda", "logs"]
 
     def match(self, cfn):
-        groups = {name: as_text(properties(res).get("LogGroupName")) for name, res in resources_of_type(cfn, _LOG_GROUP)}
+        # A log group without LogGroupName gets a generated name, never /aws/lambda/...; None is a name that an
+        # intrinsic hides.
+        groups = {name: as_text(properties(res)["LogGroupName"])
+                  for name, res in resources_of_type(cfn, _LOG_GROUP) if "LogGroupName" in properties(res)}
         matches = []
         for function, res in resources_of_type(cfn, "AWS::Lambda::Function"):
             props = properties(res)
@@ -63,7 +66,7 @@ class FunctionLogGroupRetention(CloudFormationLintRule):
                 path = ["Resources", function, "Properties", "LoggingConfig", "LogGroup"]
                 text = as_text(config["LogGroup"])
                 group = referenced_resource(cfn, config["LogGroup"], _LOG_GROUP) or next(
-                    (g for g, name in groups.items() if text is not None and name == text), None)
+                    (g for g, name in groups.items() if name is not None and name == text), None)
                 if group is None:
                     continue  # a log group made elsewhere: nothing here to judge
             else:
