@@ -52,6 +52,11 @@ def is_intrinsic(value: Any) -> bool:
     return isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _INTRINSICS
 
 
+def is_true(value: Any) -> bool:
+    """A literal true, as YAML or JSON writes it (true, "true")."""
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
 def _getatt_parts(argument: Any) -> tuple[str, str] | None:
     if isinstance(argument, str) and "." in argument:
         name, attribute = argument.split(".", 1)

@@ -18,6 +18,7 @@ if _HERE not in sys.path:
 
 from _rule_support import (  # noqa: E402
     dependencies,
+    is_true,
     properties,
     referenced_resource,
     resources,
@@ -34,16 +35,12 @@ from _rule_support import (  # noqa: E402
 _ACCOUNT = "AWS::ApiGateway::Account"
 
 
-def _is_true(value):
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
 def _settings_log(settings):
     """Whether method or route settings turn execution logging on (LoggingLevel INFO/ERROR, DataTraceEnabled)."""
     if not isinstance(settings, dict):
         return False
     level = settings.get("LoggingLevel")
-    return (isinstance(level, str) and level.upper() in ("INFO", "ERROR")) or _is_true(settings.get("DataTraceEnabled"))
+    return (isinstance(level, str) and level.upper() in ("INFO", "ERROR")) or is_true(settings.get("DataTraceEnabled"))
 
 
 def _what_logs(cfn, res):

@@ -33,7 +33,7 @@ from _rule_support import (  # noqa: E402
 )
 
 # SNS's key management page, "Enable compatibility between event sources from AWS services and encrypted
-# topics" (CloudWatch is the first service listed, principal cloudwatch.amazonaws.com): "1. Use a customer managed
+# topics" (CloudWatch among them, principal cloudwatch.amazonaws.com): "1. Use a customer managed
 # key. ... 2. To allow the AWS service to have the kms:GenerateDataKey* and kms:Decrypt permissions, add the
 # following statement to the KMS policy." CloudWatch's alarm-actions page sends readers of encrypted topics there.
 _SERVICE = "cloudwatch.amazonaws.com"
@@ -111,7 +111,8 @@ class AlarmTopicKeyUsableByCloudWatch(CloudFormationLintRule):
         "An AWS::SNS::Topic named in an alarm's AlarmActions, OKActions or InsufficientDataActions that has a "
         "KmsMasterKeyId must be encrypted with an AWS::KMS::Key of the template (directly or through an "
         "AWS::KMS::Alias) whose key policy allows the service principal cloudwatch.amazonaws.com kms:Decrypt "
-        "and kms:GenerateDataKey*; the AWS managed key alias/aws/sns cannot, and the notifications are lost. "
+        "and kms:GenerateDataKey*; the AWS managed key alias/aws/sns cannot, and the notifications are lost (a "
+        "literal key that is not AWS managed, or a parameter, cannot be judged and passes). "
         "Source: SNS's key management page (compatibility of encrypted topics with AWS services) and "
         "CloudWatch's alarm actions page."
     )

@@ -17,6 +17,7 @@ if _HERE not in sys.path:
 from _rule_support import (  # noqa: E402
     dependencies,
     is_intrinsic,
+    is_true,
     properties,
     referenced_resource,
     resources,
@@ -35,10 +36,6 @@ _API_PARTS = (
     "AWS::ApiGatewayV2::IntegrationResponse",
     "AWS::ApiGatewayV2::Authorizer",
 )
-
-
-def _is_true(value):
-    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 class WebSocketStageDeploysEveryChange(CloudFormationLintRule):
@@ -66,7 +63,7 @@ class WebSocketStageDeploysEveryChange(CloudFormationLintRule):
             path = ["Resources", stage, "Properties"]
 
             auto_deploy = props.get("AutoDeploy")
-            if not is_intrinsic(auto_deploy) and not _is_true(auto_deploy):
+            if not is_intrinsic(auto_deploy) and not is_true(auto_deploy):
                 matches.append(RuleMatch(
                     path + (["AutoDeploy"] if "AutoDeploy" in props else []),
                     f"{stage} of the WebSocket API {api} does not have AutoDeploy: true: changes to the API's "
