@@ -1,9 +1,12 @@
 package dev.catalog.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.local.events.stream.StreamEventSource;
+import dev.catalog.local.events.stream.TemplateStreamSources;
 import dev.catalog.template.Intrinsic;
 import dev.catalog.template.Resource;
 import dev.catalog.template.SamTemplate;
@@ -69,31 +72,25 @@ class OperationsTemplateTest {
     }
   }
 
-  /** Whether the function has an event of type DynamoDB (a stream's event source mapping). */
+  /** The template's stream consumers (its event source mappings of a table's stream), as the local tool reads them. */
+  static final List<StreamEventSource> STREAM_CONSUMERS = TemplateStreamSources.read(TEMPLATE,
+      TEMPLATE.resolver().build());
+
+  /** Whether an event source mapping of a table's stream invokes the function. */
   private static boolean consumesAStream(String function) {
-    return TEMPLATE.resources().get(function).properties().get("Events") instanceof Map<?, ?> events
-        && events.values().stream().anyMatch(e -> e instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type")));
+    return STREAM_CONSUMERS.stream().anyMatch(source -> source.function().equals(function));
   }
 
   @Test
   void everyStreamConsumersFailureQueueHasAnAlarm() {
-    for (String function : TEMPLATE.functions().keySet()) {
-      if (!consumesAStream(function)) {
-        continue;
-      }
-      Map<?, ?> events = (Map<?, ?>) TEMPLATE.resources().get(function).properties().get("Events");
-      for (Object value : events.values()) {
-        Map<?, ?> event = (Map<?, ?>) value;
-        if (!"DynamoDB".equals(event.get("Type"))) {
-          continue;
-        }
-        Map<?, ?> properties = (Map<?, ?>) event.get("Properties");
-        Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) properties.get("DestinationConfig")).get("OnFailure");
-        Intrinsic queueArn = (Intrinsic) onFailure.get("Destination");
-        String queue = ((List<?>) queueArn.argument()).get(0).toString();
-        assertEquals(Set.of("ApproximateNumberOfMessagesVisible"), alarmedMetrics("AWS/SQS", "QueueName",
-            new Intrinsic(Intrinsic.GET_ATT, List.of(queue, "QueueName"))), queue);
-      }
+    assertFalse(STREAM_CONSUMERS.isEmpty());
+    for (StreamEventSource source : STREAM_CONSUMERS) {
+      Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) TEMPLATE.resources().get(source.mapping()).properties()
+          .get("DestinationConfig")).get("OnFailure");
+      Intrinsic queueArn = (Intrinsic) onFailure.get("Destination");
+      String queue = ((List<?>) queueArn.argument()).get(0).toString();
+      assertEquals(Set.of("ApproximateNumberOfMessagesVisible"), alarmedMetrics("AWS/SQS", "QueueName",
+          new Intrinsic(Intrinsic.GET_ATT, List.of(queue, "QueueName"))), queue);
     }
   }
 

@@ -60,6 +60,18 @@ class BadInputTest {
   }
 
   @Test
+  void aStreamConsumerWhoseRoleCannotSendToItsOnFailureQueueIsRefusedWithLambdasMessage() {
+    Path template = TemplateFixtures.path("local-broken/stream-consumer-cannot-send.yaml");
+    String line = failure(template(template, 0));
+
+    assertEquals("local: " + template + ": OrdersStreamMapping: Lambda refuses to create the event source mapping to"
+        + " CannotSendFunction: The provided execution role does not have permissions to call SendMessage on SQS"
+        + " (User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/CannotSendFunction is not authorized"
+        + " to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:123456789012:local-FailureQueue because no"
+        + " identity-based policy allows the sqs:SendMessage action)", line);
+  }
+
+  @Test
   void aPortInUseIsNamedWithTheWaysToChooseAnother() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String line = failure(template(Path.of("template.yaml"), taken.getLocalPort()));

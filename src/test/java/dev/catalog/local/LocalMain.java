@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * with {@code -Dinvoke=FUNCTION} it runs {@link LocalInvoke} instead.
  *
  * <p>Bad input to the tool (a template that does not parse, a Handler that names no class, a reference to a table
- * the template lacks, a port in use) stops it with one line naming the problem and exit status 1.
+ * the template lacks, a stream mapping Lambda would refuse to create, a port in use) stops it with one line naming
+ * the problem and exit status 1.
  */
 public final class LocalMain {
   private LocalMain() {}

@@ -9,6 +9,7 @@ import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.local.events.sns.LocalSns;
 import dev.catalog.local.events.sns.TemplateTopics;
+import dev.catalog.local.events.stream.EventSourceMappings;
 import dev.catalog.local.events.stream.FunctionInvoker;
 import dev.catalog.local.events.stream.StreamConsumers;
 import dev.catalog.local.iam.Authorizer;
@@ -80,6 +81,8 @@ public final class LocalServices implements AutoCloseable {
    *
    * @throws dev.catalog.template.TemplateException for a template that cannot be used
    * @throws LocalApiException for other bad input (handler, port, seed file)
+   * @throws dev.catalog.local.events.stream.EventSourceMappingException for a stream mapping Lambda would refuse
+   *     to create, e.g. its function's role may not send to the on-failure destination
    */
   public static LocalServices start(LocalOptions options, PrintStream console) {
     return start(options, console, false);
@@ -120,10 +123,17 @@ public final class LocalServices implements AutoCloseable {
       Map<String, Map<String, String>> environments = new LinkedHashMap<>();
       template.functions().values().forEach(function ->
           environments.put(function.logicalId(), function.environment(resolver)));
+      // The functions' roles, for the services the tool serves itself and for what Lambda does with them.
+      Authorizer roles = options.iam() ? Authorizer.enforcing(template, resolver, denials(console))
+          : Authorizer.off(template, resolver);
+      // Event source: DynamoDB Streams (dev.catalog.local.events.stream), its mappings created as Lambda creates
+      // them, before anything starts: one the function's role does not allow stops the tool. Not while one function
+      // is invoked alone.
+      EventSourceMappings mappings = options.invoke() != null ? null
+          : EventSourceMappings.create(template, resolver, roles);
       // Event source: SNS (dev.catalog.local.events.sns), the template's topics, each function's SNS_ENDPOINT.
-      sns = LocalSns.start(TemplateTopics.read(template, resolver), options.iam()
-          ? Authorizer.enforcing(template, resolver, denials(console)) : Authorizer.off(template, resolver),
-          TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), console);
+      sns = LocalSns.start(TemplateTopics.read(template, resolver), roles, TemplatePolicies.region(resolver),
+          TemplatePolicies.accountId(resolver), console);
       String snsEndpoint = sns.url().toString();
       LocalAuth auth = !options.auth() ? LocalAuth.off(template)
           : options.issuer() == null ? LocalAuth.development(template)
@@ -165,9 +175,9 @@ public final class LocalServices implements AutoCloseable {
           : LocalIam.off(dynamo.endpoint());
       identities.complete(iam);
       clientEnvironment.complete(dynamo.clientEnvironment());
-      // Event source: DynamoDB Streams (dev.catalog.local.events.stream), not while one function is invoked alone.
-      streams = options.invoke() != null ? null : StreamConsumers.start(template, resolver, dynamo.endpoint(),
-          dynamo.credentials(), FunctionInvoker.of(functions), console, Clock.systemUTC(), accessLog);
+      // The stream consumers start polling once the tables exist.
+      streams = mappings == null ? null : mappings.start(dynamo.endpoint(), dynamo.credentials(),
+          FunctionInvoker.of(functions), console, Clock.systemUTC(), accessLog);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
       return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams);

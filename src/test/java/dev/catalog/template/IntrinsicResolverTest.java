@@ -44,6 +44,18 @@ class IntrinsicResolverTest {
     }
 
     @Test
+    void samsRefToAFunctionsAliasIsTheAliasArnAndItsGetAttAliasTheSame() {
+        String alias = "arn:aws:lambda:us-east-1:123456789012:function:local-EchoFunction:live";
+        assertEquals(alias, LOCAL.resolveString(new Intrinsic(Intrinsic.REF, "EchoFunction.Alias"), "test"));
+        assertEquals(alias, LOCAL.resolveString(new Intrinsic(Intrinsic.GET_ATT, List.of("EchoFunction", "Alias")),
+                "test"));
+        var error = assertThrows(TemplateException.class,
+                () -> LOCAL.resolveString(new Intrinsic(Intrinsic.REF, "ProductsTable.Alias"), "test"));
+        assertTrue(error.getMessage().contains("'ProductsTable.Alias' is neither a parameter nor a resource"),
+                error.getMessage());
+    }
+
+    @Test
     void refToAParameterYieldsTheGivenValueElseTheDefault() {
         assertEquals("v1", resolve("RefParameter"));
         assertEquals("v1", resolve("LongRef"));

@@ -43,9 +43,16 @@ final class LocalResources {
 
     /**
      * As in CloudFormation, a secret's and a topic's Ref is its ARN, a queue's its URL; every other resource's Ref
-     * here is its physical name.
+     * here is its physical name. SAM's {@code Ref Function.Alias} is the Ref of the alias AutoPublishAlias makes: its
+     * ARN.
      */
     String ref(String logicalId) {
+        if (logicalId.endsWith(".Alias") && !resources.containsKey(logicalId)) {
+            String function = logicalId.substring(0, logicalId.length() - ".Alias".length());
+            if (resources.get(function) != null && resources.get(function).type().equals(Resource.FUNCTION)) {
+                return attribute(function, "Alias");
+            }
+        }
         return switch (resource(logicalId).type()) {
             case Resource.SECRET, Resource.TOPIC -> arn(logicalId);
             case Resource.QUEUE -> "https://sqs." + region + ".amazonaws.com/" + accountId + "/" + physicalName(logicalId);

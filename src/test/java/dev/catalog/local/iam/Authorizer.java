@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The template's policies as a service other than DynamoDB consults them (the local SNS endpoint, and through
- * {@link LocalIam#authorize} the local {@code @connections} API): one decision per
- * action and resource a caller needs, reported to the {@link IamCall.Listener} as the {@link IamEndpoint} reports
- * DynamoDB's, so the least-privilege proof sees every service's calls alike.
+ * The template's policies as a service other than DynamoDB consults them (the local SNS endpoint, the stream event
+ * source's on-failure destinations, and through {@link LocalIam#authorize} the local {@code @connections} API): one
+ * decision per action and resource a caller needs, reported to the {@link IamCall.Listener} as the
+ * {@link IamEndpoint} reports DynamoDB's, so the least-privilege proof sees every service's calls alike.
  */
 public final class Authorizer {
   private final Map<String, FunctionPolicy> policies;
@@ -47,20 +47,32 @@ public final class Authorizer {
   }
 
   /**
+   * What {@code function}'s role allows of {@code action} on {@code resource}, reported to no listener: a check of the
+   * role, as IAM's policy simulator answers it and as Lambda makes one when it creates an event source mapping, not a
+   * call. When not enforced, everything is allowed.
+   *
+   * @param function a function {@link #knows knows}
+   */
+  public IamCall simulate(String function, String action, String resource) {
+    if (policies == null) {
+      return new IamCall(function, action, resource, FunctionPolicy.Decision.ALLOWED, null);
+    }
+    FunctionPolicy.Decision decision = policies.get(function).evaluate(action, resource);
+    return new IamCall(function, action, resource, decision, decision == FunctionPolicy.Decision.ALLOWED ? null
+        : AccessDenied.message(accountId, function, action, resource, decision));
+  }
+
+  /**
    * The decision on {@code function} doing {@code action} (e.g. {@code sns:Publish}) on {@code resource}, reported to
    * the listener; a denial carries IAM's message naming the role, action and resource.
    *
    * @param function a function {@link #knows knows}
    */
   public IamCall authorize(String function, String action, String resource) {
-    if (policies == null) {
-      return new IamCall(function, action, resource, FunctionPolicy.Decision.ALLOWED, null);
+    IamCall call = simulate(function, action, resource);
+    if (policies != null) {
+      listener.decided(call);
     }
-    FunctionPolicy.Decision decision = policies.get(function).evaluate(action, resource);
-    String message = decision == FunctionPolicy.Decision.ALLOWED ? null
-        : AccessDenied.message(accountId, function, action, resource, decision);
-    IamCall call = new IamCall(function, action, resource, decision, message);
-    listener.decided(call);
     return call;
   }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Every function's policy, read from its {@code Policies} property and resolved with a resolver of local values
  * (table names, region, account), so the resources are the ARNs the function's calls will name. A function without
- * {@code Policies} may do nothing (SAM's default role only writes logs and traces).
+ * {@code Policies} may do nothing (SAM's default role only writes logs and traces), except what SAM adds to the
+ * generated role for its {@code Type: DynamoDB} events ({@link SamPolicyTemplates#dynamoDbEvent}): every stream of
+ * the account, and the on-failure destination only when the event gives its {@code Type}.
  *
  * <p>Inline policy documents are understood, and SAM's DynamoDB and SNS-publish policy templates
  * ({@link SamPolicyTemplates}). Other
@@ -38,6 +40,7 @@ public final class TemplatePolicies {
       for (Object document : documents) {
         statements.addAll(statements(template, where, document, region, accountId));
       }
+      statements.addAll(eventStatements(template, resolver, resource));
       policies.put(function, new FunctionPolicy(function, statements));
     }
     return policies;
@@ -86,6 +89,26 @@ public final class TemplatePolicies {
       }
       statements.add(new Statement(sid, effect.equals("Allow"), strings(statement.get("Action")),
           strings(statement.get("Resource"))));
+    }
+    return statements;
+  }
+
+  /** What SAM adds to the function's role for each of its {@code Type: DynamoDB} events, in template order. */
+  private static List<Statement> eventStatements(SamTemplate template, IntrinsicResolver resolver, Resource function) {
+    List<Statement> statements = new ArrayList<>();
+    if (function.properties().get("Events") instanceof Map<?, ?> events) {
+      events.forEach((name, declared) -> {
+        if (declared instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type"))) {
+          String where = function.logicalId() + " Events." + name;
+          Object properties = resolver.resolve(event.get("Properties"), where + ".Properties");
+          try {
+            statements.addAll(SamPolicyTemplates.dynamoDbEvent(function.logicalId(), String.valueOf(name),
+                properties instanceof Map<?, ?> map ? map : Map.of()));
+          } catch (IllegalArgumentException e) {
+            throw unsupported(template, where, e.getMessage());
+          }
+        }
+      });
     }
     return statements;
   }

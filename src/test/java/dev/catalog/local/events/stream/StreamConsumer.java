@@ -1,6 +1,8 @@
 package dev.catalog.local.events.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.iam.Authorizer;
+import dev.catalog.local.iam.IamCall;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * One event source mapping: a function reading its table's stream. It lists the stream's shards every second, reads
  * each shard on a thread of its own once its parent is done ({@link ShardLineage}, {@link ShardConsumer}), invokes the
  * function with each batch ({@link BatchDelivery}) and keeps every invocation and every discarded batch's
- * {@link OnFailureRecord}, with a console line for each failure and discard.
+ * {@link OnFailureRecord}, sent to the destination under the function's role ({@link ExecutionRole}), with a console
+ * line for each failure and discard.
  */
 final class StreamConsumer {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +35,7 @@ final class StreamConsumer {
   private final StreamEventSource source;
   private final DynamoDbStreamsClient streams;
   private final FunctionInvoker invoker;
+  private final Authorizer roles;
   private final PrintStream console;
   private final Clock clock;
   private final String region;
@@ -40,6 +44,7 @@ final class StreamConsumer {
   private final String localStreamArn;
   private final List<StreamInvocation> invocations = new CopyOnWriteArrayList<>();
   private final List<OnFailureRecord> failures;
+  private final List<OnFailureRecord> undelivered;
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -48,21 +53,25 @@ final class StreamConsumer {
   private volatile boolean stopped;
 
   /**
-   * @param failures where discarded batches' records go (shared by the consumers of one tool)
+   * @param roles the functions' roles, under which the on-failure records are sent
+   * @param failures where discarded batches' records go once delivered (shared by the consumers of one tool)
+   * @param undelivered where those IAM refused go
    * @param everyBatch a console line for each batch processed, not only for failures
    * @throws IllegalStateException when the table has no stream
    */
-  StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker,
+  StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker, Authorizer roles,
       PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures,
-      boolean everyBatch) {
+      List<OnFailureRecord> undelivered, boolean everyBatch) {
     this.everyBatch = everyBatch;
     this.source = source;
     this.streams = streams;
     this.invoker = invoker;
+    this.roles = roles;
     this.console = console;
     this.clock = clock;
     this.region = region;
     this.failures = failures;
+    this.undelivered = undelivered;
     this.functionArn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + source.function();
     // A table whose stream was turned off and on again lists one stream per label (its creation time): the newest
     // is the one written to.
@@ -213,15 +222,31 @@ final class StreamConsumer {
     return response;
   }
 
-  /** Drops {@code batch}: its on-failure record is kept and printed, and the shard moves on. */
+  /**
+   * Drops {@code batch}, and the shard moves on: its on-failure record is sent to the destination under the function's
+   * role, kept and printed; when IAM refuses the role that call, the record is not delivered and the line says why.
+   */
   void discard(String shardId, List<Record> batch, OnFailureRecord.Condition condition, int invocations,
       boolean functionError) {
     OnFailureRecord record = OnFailureRecord.of(source, functionArn, shardId, localStreamArn, batch, condition,
         invocations, functionError, clock.instant());
-    failures.add(record);
-    console.println("[DynamoDB stream] " + source.describe() + ": " + batch.size() + (batch.size() == 1 ? " record"
-        : " records") + " discarded (" + condition + ")" + (source.onFailure() == null ? ", no on-failure destination"
-            : "; on-failure record to " + source.onFailure()) + ": " + record.json());
+    String discarded = "[DynamoDB stream] " + source.describe() + ": " + batch.size() + (batch.size() == 1
+        ? " record" : " records") + " discarded (" + condition + ")";
+    // Printed before the record is kept, so that whoever sees it kept finds its line too.
+    if (source.onFailure() == null) {
+      console.println(discarded + ", no on-failure destination: " + record.json());
+      failures.add(record);
+      return;
+    }
+    IamCall sent = ExecutionRole.send(source, roles);
+    if (sent.allowed()) {
+      console.println(discarded + "; on-failure record to " + source.onFailure() + ": " + record.json());
+      failures.add(record);
+    } else {
+      console.println(discarded + "; on-failure record not delivered to " + source.onFailure() + ", AccessDenied: "
+          + sent.message() + ": " + record.json());
+      undelivered.add(record);
+    }
   }
 
   private static com.fasterxml.jackson.databind.JsonNode tree(byte[] event) {

@@ -1,8 +1,6 @@
 package dev.catalog.local.events.stream;
 
-import dev.catalog.local.iam.TemplatePolicies;
-import dev.catalog.template.IntrinsicResolver;
-import dev.catalog.template.SamTemplate;
+import dev.catalog.local.iam.Authorizer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
@@ -17,58 +15,44 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * The DynamoDB Streams event source of the local tool: for every function with a {@code Type: DynamoDB} event in the
- * template ({@link TemplateStreamSources}), a poller that reads the table's stream from DynamoDB and invokes the
- * function with {@code DynamodbEvent} batches as Lambda's event source mapping does ({@link StreamConsumer}). What
- * each consumer was invoked with, and the on-failure record of each batch discarded, are kept for tests.
- *
- * <pre>{@code
- * try (StreamConsumers consumers = StreamConsumers.start(template, resolver, dynamodbEndpoint, credentials,
- *     FunctionInvoker.of(functions), System.out, Clock.systemUTC())) { ... }
- * }</pre>
+ * The DynamoDB Streams event source of the local tool: for every enabled mapping of a table's stream to a function
+ * ({@link EventSourceMappings}, read by {@link TemplateStreamSources}), a poller that reads the table's stream from
+ * DynamoDB and invokes the function with {@code DynamodbEvent} batches as Lambda's event source mapping does
+ * ({@link StreamConsumer}). What each consumer was invoked with, the on-failure record of each batch discarded, and
+ * the records IAM refused to let the function's role send to their destination are kept for tests.
  */
 public final class StreamConsumers implements AutoCloseable {
   private final List<StreamConsumer> consumers;
   private final List<OnFailureRecord> failures;
+  private final List<OnFailureRecord> undelivered;
   private final DynamoDbStreamsClient streams;
 
   private StreamConsumers(List<StreamConsumer> consumers, List<OnFailureRecord> failures,
-      DynamoDbStreamsClient streams) {
+      List<OnFailureRecord> undelivered, DynamoDbStreamsClient streams) {
     this.consumers = consumers;
     this.failures = failures;
+    this.undelivered = undelivered;
     this.streams = streams;
   }
 
   /**
-   * Starts a consumer for every enabled stream event of the template's functions, reading DynamoDB's streams outside
-   * IAM (as the event source mapping does, with the permissions SAM adds to the function's role for it).
-   *
-   * @param resolver the local values the tables were created with
-   * @param dynamodb where the tables are, e.g. DynamoDB Local's endpoint
-   * @param clock what records' ages are measured against
+   * Starts a consumer for every enabled source, reading DynamoDB's streams outside IAM (the role's stream reads were
+   * checked when the mappings were created).
    */
-  public static StreamConsumers start(SamTemplate template, IntrinsicResolver resolver, URI dynamodb,
-      AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock) {
-    return start(template, resolver, dynamodb, credentials, invoker, console, clock, false);
-  }
-
-  /**
-   * As {@link #start(SamTemplate, IntrinsicResolver, URI, AwsCredentials, FunctionInvoker, PrintStream, Clock)};
-   * {@code everyBatch} also prints a line for each batch processed, not only for failures and discards.
-   */
-  public static StreamConsumers start(SamTemplate template, IntrinsicResolver resolver, URI dynamodb,
-      AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock, boolean everyBatch) {
-    String region = TemplatePolicies.region(resolver);
+  static StreamConsumers start(List<StreamEventSource> sources, Authorizer roles, String region, String accountId,
+      URI dynamodb, AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock,
+      boolean everyBatch) {
     DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamodb)
         .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(UrlConnectionHttpClient.create()).build();
     List<OnFailureRecord> failures = new CopyOnWriteArrayList<>();
+    List<OnFailureRecord> undelivered = new CopyOnWriteArrayList<>();
     List<StreamConsumer> consumers = new ArrayList<>();
     try {
-      for (StreamEventSource source : TemplateStreamSources.read(template, resolver)) {
+      for (StreamEventSource source : sources) {
         if (source.enabled()) {
-          consumers.add(new StreamConsumer(source, streams, invoker, console, clock, region,
-              TemplatePolicies.accountId(resolver), failures, everyBatch));
+          consumers.add(new StreamConsumer(source, streams, invoker, roles, console, clock, region, accountId,
+              failures, undelivered, everyBatch));
         }
       }
       consumers.forEach(StreamConsumer::start);
@@ -77,7 +61,7 @@ public final class StreamConsumers implements AutoCloseable {
       streams.close();
       throw e;
     }
-    return new StreamConsumers(consumers, failures, streams);
+    return new StreamConsumers(consumers, failures, undelivered, streams);
   }
 
   /** The event sources being consumed, in template order. */
@@ -91,9 +75,17 @@ public final class StreamConsumers implements AutoCloseable {
         .flatMap(consumer -> consumer.invocations().stream()).toList();
   }
 
-  /** The on-failure record of every batch discarded so far, in order. */
+  /**
+   * The on-failure record of every batch discarded so far, in order: delivered to its destination, or only dropped
+   * when the mapping has none.
+   */
   public List<OnFailureRecord> failures() {
     return List.copyOf(failures);
+  }
+
+  /** The on-failure records IAM refused to let the function's role send to their destination, in order: lost. */
+  public List<OnFailureRecord> undelivered() {
+    return List.copyOf(undelivered);
   }
 
   /** For the ready line: {@code products-local → ProductEventsFunction, ...}, or that there are none. */

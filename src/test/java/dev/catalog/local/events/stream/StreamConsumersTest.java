@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.local.iam.Authorizer;
+import dev.catalog.local.iam.FunctionPolicy;
+import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.template.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
@@ -29,9 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The local DynamoDB Streams poller against DynamoDB Local, with the fixture functions of
- * {@code templates/local-events.yaml} ({@code StreamFixtureHandler}) invoked as Lambda's event source mapping invokes
- * them: batch size and batching window, order, partial batch responses, malformed responses, bisection, bounded
- * retries ending in the on-failure record, and the maximum record age.
+ * {@code templates/local-events.yaml} ({@code StreamFixtureHandler}, through SAM events and mappings of their own)
+ * invoked as Lambda's event source mapping invokes them: batch size and batching window, order, partial batch
+ * responses, malformed responses, bisection, bounded retries ending in the on-failure record sent under the function's
+ * role, and the maximum record age.
  */
 class StreamConsumersTest {
   @RegisterExtension
@@ -40,6 +44,9 @@ class StreamConsumersTest {
   static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
   static final PrintStream CONSOLE = new PrintStream(OUT, true, StandardCharsets.UTF_8);
   static final ShiftedClock CLOCK = new ShiftedClock();
+  static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:local-FailureQueue";
+  /** IAM's decisions on what Lambda did with the functions' roles: the on-failure records sent. */
+  static final List<IamCall> DECIDED = new java.util.concurrent.CopyOnWriteArrayList<>();
   static LocalFunctions functions;
   static StreamConsumers consumers;
 
@@ -47,8 +54,10 @@ class StreamConsumersTest {
   static void start() throws InterruptedException {
     put("OrdersTable", "before-1", Map.of());
     functions = LocalFunctions.prepare(DYNAMO.template(), DYNAMO::environment, 0, CONSOLE);
-    consumers = StreamConsumers.start(DYNAMO.template(), DYNAMO.resolver(), DYNAMO.endpoint(),
-        AwsBasicCredentials.create("local", "local"), FunctionInvoker.of(functions), CONSOLE, CLOCK, true);
+    consumers = EventSourceMappings.create(DYNAMO.template(), DYNAMO.resolver(),
+        Authorizer.enforcing(DYNAMO.template(), DYNAMO.resolver(), DECIDED::add))
+        .start(DYNAMO.endpoint(), AwsBasicCredentials.create("local", "local"), FunctionInvoker.of(functions),
+            CONSOLE, CLOCK, true);
     // Its batch done, so that no test's records share a batch with it.
     await(() -> processed("PartialFunction", "before-"), keys -> keys.contains("before-1"));
   }
@@ -225,6 +234,9 @@ class StreamConsumersTest {
     assertEquals(attempts.getFirst().sequenceNumbers(), List.of(record.batchInfo("startSequenceNumber"),
         record.batchInfo("endSequenceNumber")));
     assertEquals(6, record.json().path("requestContext").path("approximateInvokeCount").asInt());
+    assertEquals(QUEUE, record.destination());
+    assertTrue(DECIDED.contains(new IamCall("PartialFunction", "sqs:SendMessage", QUEUE,
+        FunctionPolicy.Decision.ALLOWED, null)), "sent under the role SAM gave SendMessage for OnFailure's Type: SQS");
   }
 
   @Test
@@ -246,7 +258,9 @@ class StreamConsumersTest {
     StreamInvocation poison = invocations("BisectFunction", "bisect-3").get(3);
     assertEquals(StreamInvocation.Outcome.FUNCTION_ERROR, poison.outcome());
     JsonNode json = record.json();
-    assertEquals("arn:aws:sqs:us-east-1:123456789012:local-FailureQueue", record.destination());
+    assertEquals(QUEUE, record.destination());
+    assertTrue(DECIDED.contains(new IamCall("BisectFunction", "sqs:SendMessage", QUEUE,
+        FunctionPolicy.Decision.ALLOWED, null)), "sent under the role its own statement allows SendMessage");
     assertEquals("RetryAttemptsExhausted", json.path("requestContext").path("condition").asText());
     assertEquals("arn:aws:lambda:us-east-1:123456789012:function:BisectFunction",
         json.path("requestContext").path("functionArn").asText());
