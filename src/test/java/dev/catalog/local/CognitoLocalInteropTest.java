@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.ExternalTool;
 import dev.catalog.testing.SampleProducts;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,13 +47,14 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * {@code USER_PASSWORD_AUTH}). The local API trusts that pool ({@code -Dlocal.issuer}); the people's rows of the
  * access matrix hold with its tokens. cognito-local has no client-credentials grant, so services are not covered
  * here. Without cognito-local installed ({@code .ci/install-cognito-local}, which {@code .ci/run} calls), the test
- * says it is skipping.
+ * reports itself skipped, or under CI fails ({@link ExternalTool}).
  */
 class CognitoLocalInteropTest {
   @RegisterExtension
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
-  static final Path BINARY = Path.of(System.getProperty("cognito.local",
-      "target/tools/cognito-local/node_modules/.bin/cognito-local"));
+  /** Without cognito-local the test is skipped, saying how to install it; under CI it fails. */
+  @RegisterExtension
+  static final ExternalTool COGNITO_LOCAL = ExternalTool.COGNITO_LOCAL;
   static final String PASSWORD = "Interop-Passw0rd!";
   static final ObjectMapper JSON = new ObjectMapper();
   static Process cognito;
@@ -62,15 +63,16 @@ class CognitoLocalInteropTest {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!Files.isExecutable(BINARY)) {
-      return; // the test says it is skipping
+    if (!COGNITO_LOCAL.installed()) {
+      return;
     }
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
     Path home = Files.createTempDirectory("cognito-local");
-    ProcessBuilder builder = new ProcessBuilder(BINARY.toAbsolutePath().toString()).directory(home.toFile())
+    ProcessBuilder builder = new ProcessBuilder(COGNITO_LOCAL.program().toAbsolutePath().toString())
+        .directory(home.toFile())
         .redirectErrorStream(true).redirectOutput(home.resolve("cognito-local.log").toFile());
     builder.environment().put("PORT", String.valueOf(port));
     cognito = builder.start();
@@ -149,8 +151,6 @@ class CognitoLocalInteropTest {
 
   @Test
   void theMatrixHoldsForPeopleSignedInToCognitoLocal() throws Exception {
-    Assumptions.assumeTrue(api != null,
-        "cognito-local is not installed at " + BINARY + " (.ci/install-cognito-local installs it): skipping");
     String product = SampleProducts.minimal("interop").toString();
     HttpResponse<String> created = call("POST", "/products", access("editor"), product);
     assertEquals(201, created.statusCode(), created::body);

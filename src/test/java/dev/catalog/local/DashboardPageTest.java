@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.dashboard.HeadlessChromium;
 import dev.catalog.local.dashboard.TcpRelay;
+import dev.catalog.testing.ExternalTool;
 import dev.catalog.testing.SampleProducts;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,8 +25,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -37,6 +38,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * products table's stream, the fan-out function and the local WebSocket API.
  */
 class DashboardPageTest {
+  /** Without Chromium each test is skipped, saying what to install; under CI it fails. */
+  @RegisterExtension
+  static final ExternalTool BROWSER = ExternalTool.CHROMIUM;
+
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static LocalServices services;
@@ -45,20 +50,15 @@ class DashboardPageTest {
 
   @BeforeAll
   static void start() throws Exception {
-    browser = HeadlessChromium.startUnlessMissing();
-    if (browser == null) {
+    if (!BROWSER.installed()) {
       return;
     }
+    browser = HeadlessChromium.start();
     Properties properties = new Properties();
     properties.setProperty("port", "0");
     properties.setProperty("local.warm", "false");
     services = LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
     adminToken = token("groups=catalog-admins");
-  }
-
-  @BeforeEach
-  void needsTheBrowser() {
-    HeadlessChromium.assumeStarted(browser);
   }
 
   /** No script error, no blocked resource, nothing refused by the Content-Security-Policy. */

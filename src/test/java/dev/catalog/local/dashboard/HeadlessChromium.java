@@ -1,7 +1,6 @@
 package dev.catalog.local.dashboard;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.catalog.testing.ExternalTool;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import java.util.logging.Level;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,10 +24,8 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * only speaks the protocol to it ({@link RemoteWebDriver}), so Selenium Manager never runs and nothing is downloaded.
  * Paths: {@code -Dbrowser.chromium} and {@code -Dbrowser.chromedriver}, by default {@code /usr/bin/chromium} and
  * {@code /usr/bin/chromedriver} (packages {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
- * installs when they are missing).
- *
- * <p>Without them a test that needs the browser fails under CI ({@code CI=true}), so CI never passes by skipping it;
- * elsewhere it is reported skipped, saying what to install.
+ * installs when they are missing). Without them, {@link ExternalTool#CHROMIUM} skips the tests that need the browser,
+ * or fails them under CI.
  */
 public final class HeadlessChromium implements AutoCloseable {
   static final List<String> ARGUMENTS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -50,41 +46,11 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
-   * Starts the browser; when it is not installed, fails under CI, and elsewhere returns null, so that each test
-   * reports itself skipped with {@link #assumeStarted}.
+   * Starts the browser. It must be installed: a test class that needs it registers {@link ExternalTool#CHROMIUM},
+   * which skips its tests without it (fails them under CI), and starts the browser only when it is installed.
    */
-  public static HeadlessChromium startUnlessMissing() throws IOException, InterruptedException {
-    String missing = missing();
-    if (missing == null) {
-      return start(chromium(), chromedriver());
-    }
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("Under CI " + missing);
-    }
-    System.err.println("Skipping the browser tests: " + missing);
-    return null;
-  }
-
-  /** Skips the calling test, saying what to install, when {@link #startUnlessMissing} found no browser. */
-  public static void assumeStarted(HeadlessChromium browser) {
-    Assumptions.assumeTrue(browser != null, () -> "Skipping: " + missing());
-  }
-
-  private static Path chromium() {
-    return Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
-  }
-
-  private static Path chromedriver() {
-    return Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
-  }
-
-  private static String missing() {
-    if (Files.isExecutable(chromium()) && Files.isExecutable(chromedriver())) {
-      return null;
-    }
-    return "the browser test needs Debian's chromium and chromium-driver (" + chromium() + ", " + chromedriver()
-        + "): apt-get install chromium chromium-driver, or point -Dbrowser.chromium and -Dbrowser.chromedriver at"
-        + " a Chromium and its driver; .ci/run installs them";
+  public static HeadlessChromium start() throws IOException, InterruptedException {
+    return start(ExternalTool.CHROMIUM.program(0), ExternalTool.CHROMIUM.program(1));
   }
 
   private static HeadlessChromium start(Path chromium, Path chromedriver) throws IOException, InterruptedException {
