@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * moto's server ({@code moto_server}, a Python implementation of AWS's APIs nobody here wrote) on a free loopback
  * port, as a second implementation of the SNS protocol our functions speak. {@code -Dmoto.server=PATH} names the
- * program when it is not on the PATH; when it cannot be started, the test fails saying so (nothing is skipped).
+ * program when it is not on the PATH. Without it, the calling test is skipped, or fails under CI
+ * ({@link ExternalTool#MOTO}); a program that is there but does not start fails the test.
  */
 public final class MotoServer implements AutoCloseable {
   public static final String REGION = "us-east-1";
@@ -37,21 +38,25 @@ public final class MotoServer implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a server and waits until it answers (up to 60 s: the first start imports much Python). */
+  /**
+   * Starts a server and waits until it answers (up to 60 s: the first start imports much Python); without moto
+   * installed, aborts the calling test ({@link ExternalTool#require()}).
+   */
   public static MotoServer start() {
+    ExternalTool.MOTO.require();
     try {
       int port;
       try (ServerSocket free = new ServerSocket(0)) {
         port = free.getLocalPort();
       }
       Path log = Files.createTempFile("moto-server", ".log");
-      String program = System.getProperty("moto.server", "moto_server");
+      String program = ExternalTool.MOTO.program().toString();
       Process process;
       try {
         process = new ProcessBuilder(program, "-H", "127.0.0.1", "-p", Integer.toString(port))
             .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       } catch (IOException missing) {
-        throw new IllegalStateException("Cannot start " + program + " (pip install 'moto[server]'): " + missing, missing);
+        throw new IllegalStateException("Cannot start " + program + ": " + missing, missing);
       }
       MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
       server.awaitReady();

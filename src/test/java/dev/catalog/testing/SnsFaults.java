@@ -12,13 +12,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SNS endpoint on loopback in front of a real one (moto's) that answers Publish calls as SNS does when it
- * throttles: HTTP 400 with the Query protocol's {@code Throttling} error. {@link #throttle(int)} says how many of the
- * next Publish calls are throttled; every other request is forwarded as it came.
+ * An SNS endpoint on loopback in front of another (the local one, {@code DynamoDbLocal.sns()}, or moto's) that
+ * injects the faults a publisher meets in the cloud into Publish calls: {@link #throttle(int)} answers them as SNS
+ * does when it throttles (HTTP 400 with the Query protocol's {@code Throttling} error) without forwarding them;
+ * {@link #answerLate(int, Duration)} forwards them, so they are published, and holds the answer back past the client's
+ * attempt timeout, as a slow first connection after a cold start does: the answer is lost to the client. Every other
+ * request is forwarded as it came, its signature's access key with it, so the SNS behind still knows the caller.
  */
 public final class SnsFaults implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "expect",
@@ -30,18 +36,24 @@ public final class SnsFaults implements AutoCloseable {
   private final HttpServer server;
   private final URI target;
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicInteger throttleNext = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
+  private final AtomicInteger lateNext = new AtomicInteger();
+  private final AtomicInteger answeredLate = new AtomicInteger();
   private final AtomicInteger forwardedPublishes = new AtomicInteger();
+  private volatile Duration lateBy = Duration.ZERO;
 
   private SnsFaults(URI target) throws IOException {
     this.target = target;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    // A held-back answer must not hold back the next request, the client's retry among them.
+    server.setExecutor(threads);
     server.start();
   }
 
-  /** Starts a proxy in front of {@code target}, e.g. {@link MotoServer#endpoint()}. */
+  /** Starts a proxy in front of {@code target}, e.g. {@code LocalSns.url()} or {@link MotoServer#endpoint()}. */
   public static SnsFaults inFrontOf(URI target) {
     try {
       return new SnsFaults(target);
@@ -57,6 +69,29 @@ public final class SnsFaults implements AutoCloseable {
   /** Throttles the next {@code count} Publish calls ({@link Integer#MAX_VALUE}: until told otherwise). */
   public void throttle(int count) {
     throttleNext.set(count);
+  }
+
+  /**
+   * Forwards the next {@code count} Publish calls and holds each answer back for {@code delay} (longer than the
+   * client's attempt timeout: its answer is lost, though the message was published).
+   */
+  public void answerLate(int count, Duration delay) {
+    lateBy = delay;
+    lateNext.set(count);
+  }
+
+  /** No more faults, and every count back to 0. */
+  public void reset() {
+    throttleNext.set(0);
+    lateNext.set(0);
+    throttled.set(0);
+    answeredLate.set(0);
+    forwardedPublishes.set(0);
+  }
+
+  /** Publish calls forwarded whose answers were held back so far. */
+  public int answeredLate() {
+    return answeredLate.get();
   }
 
   /** Publish calls answered with throttling so far. */
@@ -89,6 +124,10 @@ public final class SnsFaults implements AutoCloseable {
         }
       });
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (publish && lateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        answeredLate.incrementAndGet();
+        Thread.sleep(lateBy.toMillis());
+      }
       send(exchange, response.statusCode(), response.headers().firstValue("Content-Type").orElse("text/xml"),
           response.body());
     } catch (InterruptedException e) {
@@ -108,5 +147,6 @@ public final class SnsFaults implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow();
   }
 }
