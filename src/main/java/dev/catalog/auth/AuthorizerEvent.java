@@ -17,13 +17,17 @@ import java.io.InputStream;
 record AuthorizerEvent(String methodArn, String token, boolean tokenRepeated, String connectionId) {
   static final String TOKEN_PARAMETER = "token";
 
-  /** @throws Unauthorized when the input is not an authorizer event at all: nothing to allow */
-  static AuthorizerEvent read(InputStream in) throws IOException {
+  /**
+   * Reads the event of the invocation {@code requestId} (for the log line of a refusal).
+   *
+   * @throws Unauthorized when the input is not an authorizer event at all: nothing to allow
+   */
+  static AuthorizerEvent read(InputStream in, String requestId) throws IOException {
     ObjectNode event;
     try {
       event = Json.readObject(in.readAllBytes());
     } catch (HttpError malformed) {
-      AuthorizerLog.refused("the event is not a JSON object", null);
+      AuthorizerLog.refused("the event is not a JSON object", null, requestId);
       throw new Unauthorized();
     }
     JsonNode repeated = event.path("multiValueQueryStringParameters").path(TOKEN_PARAMETER);

@@ -2,10 +2,10 @@ package dev.catalog.auth;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.catalog.http.Json;
+import dev.catalog.http.Log;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 
 /**
  * The authorizer's one JSON line per decision: allowed (principal and client) or refused (the reason, a fixed
@@ -15,26 +15,30 @@ import java.time.Instant;
 final class AuthorizerLog {
   private AuthorizerLog() {}
 
-  static void allowed(AccessToken token, String connectionId) {
-    line("INFO", "connection allowed", connectionId, null, token);
+  static void allowed(AccessToken token, String connectionId, String requestId) {
+    line("INFO", "connection allowed", requestId, connectionId, null, token);
   }
 
-  static void refused(String reason, String connectionId) {
-    line("WARN", "connection refused", connectionId, reason, null);
+  static void refused(String reason, String connectionId, String requestId) {
+    line("WARN", "connection refused", requestId, connectionId, reason, null);
   }
 
   /** The JWKS could not be fetched; the exception's class and message (a URL, a status), never a token. */
   static void jwksFailure(Exception failure) {
-    line("WARN", "signing keys not fetched", null, failure.toString(), null);
+    line("WARN", "signing keys not fetched", null, null, failure.toString(), null);
   }
 
-  private static void line(String level, String message, String connectionId, String reason, AccessToken token) {
+  private static void line(String level, String message, String requestId, String connectionId, String reason,
+      AccessToken token) {
     StringWriter line = new StringWriter(256);
     try (JsonGenerator json = Json.generator(line)) {
       json.writeStartObject();
-      json.writeStringField("timestamp", Instant.now().toString());
+      json.writeStringField("timestamp", Log.timestamp(System.currentTimeMillis()));
       json.writeStringField("level", level);
       json.writeStringField("message", message);
+      if (requestId != null) {
+        json.writeStringField("requestId", requestId);
+      }
       if (connectionId != null) {
         json.writeStringField("connectionId", connectionId);
       }

@@ -36,7 +36,8 @@ public final class FeedAuthorizerHandler implements RequestStreamHandler {
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    AuthorizerEvent event = AuthorizerEvent.read(input);
+    String requestId = context == null ? null : context.getAwsRequestId();
+    AuthorizerEvent event = AuthorizerEvent.read(input, requestId);
     AccessToken token;
     try {
       if (event.tokenRepeated()) {
@@ -47,10 +48,10 @@ public final class FeedAuthorizerHandler implements RequestStreamHandler {
       }
       token = verifier.verify(event.token());
     } catch (TokenRefused refused) {
-      AuthorizerLog.refused(refused.getMessage(), event.connectionId());
+      AuthorizerLog.refused(refused.getMessage(), event.connectionId(), requestId);
       throw new Unauthorized();
     }
-    AuthorizerLog.allowed(token, event.connectionId());
+    AuthorizerLog.allowed(token, event.connectionId(), requestId);
     AuthorizerResponse.allow(token, event.methodArn(), output);
   }
 

@@ -39,7 +39,7 @@ public final class Problems {
     HttpError unavailable = UpstreamFailures.classify(failure);
     if (unavailable != null) {
       Log.warning("DynamoDB failed after " + failure.numAttempts() + " attempts; answered " + unavailable.status()
-          + " (request " + requestId + ")", failure);
+          + " " + unavailable.type().substring(TYPE_PREFIX.length()), requestId, failure);
     }
     return unavailable;
   }

@@ -53,12 +53,16 @@ public final class DynamoDbClients {
         .build();
   }
 
-  /** The timeouts and retries of every client, see {@link #ATTEMPT_TIMEOUT}, {@link #CALL_TIMEOUT}, {@link #retries}. */
+  /**
+   * The timeouts and retries of every client, see {@link #ATTEMPT_TIMEOUT}, {@link #CALL_TIMEOUT}, {@link #retries};
+   * and its attempts counted ({@link CallAttempts}), so that every failed call says how many it made.
+   */
   static ClientOverrideConfiguration timeouts() {
     return ClientOverrideConfiguration.builder()
         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
         .apiCallTimeout(CALL_TIMEOUT)
         .retryStrategy(retries())
+        .addExecutionInterceptor(new CallAttempts())
         .build();
   }
 

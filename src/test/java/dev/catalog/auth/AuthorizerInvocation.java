@@ -1,5 +1,6 @@
 package dev.catalog.auth;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,9 +41,14 @@ final class AuthorizerInvocation {
 
   /** The authorizer's answer to {@code event}; throws what the handler throws ({@link Unauthorized}). */
   static JsonNode invoke(FeedAuthorizerHandler handler, JsonNode event) {
+    return invoke(handler, event, null);
+  }
+
+  /** As {@link #invoke(FeedAuthorizerHandler, JsonNode)}, with Lambda's {@code context} of the invocation. */
+  static JsonNode invoke(FeedAuthorizerHandler handler, JsonNode event, Context context) {
     var out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+      handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, context);
       return JSON.readTree(out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

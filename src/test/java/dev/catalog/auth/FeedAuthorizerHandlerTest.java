@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.ServedIssuer;
 import dev.catalog.testing.CapturedOutput;
+import dev.catalog.testing.InvocationContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -281,6 +282,34 @@ class FeedAuthorizerHandlerTest {
     allow(pool.person("ann", List.of()).accessToken());
 
     assertEquals(2, served.jwksRequests());
+  }
+
+  @Test
+  void eachDecisionLineCarriesTheInvocationsRequestIdAndATimestampToTheMillisecond() throws Exception {
+    InvocationContext allowed = InvocationContext.of("FeedAuthorizerFunction", 10_000);
+    InvocationContext refused = InvocationContext.of("FeedAuthorizerFunction", 10_000);
+    InvocationContext notAnEvent = InvocationContext.of("FeedAuthorizerFunction", 10_000);
+
+    AuthorizerInvocation.invoke(handler, event(pool.person("ann", List.of()).accessToken()), allowed);
+    assertThrows(Unauthorized.class, () -> AuthorizerInvocation.invoke(handler, event("not-a-token"), refused));
+    assertThrows(Unauthorized.class, () -> handler.handleRequest(new ByteArrayInputStream("[]".getBytes(
+        StandardCharsets.UTF_8)), new ByteArrayOutputStream(), notAnEvent));
+
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : output.lines()) {
+      JsonNode parsed = AuthorizerInvocation.JSON.readTree(line.startsWith("{") ? line : "{}");
+      if (parsed.path("message").asText().startsWith("connection ")) {
+        lines.add(parsed);
+      }
+    }
+    assertEquals(List.of("connection allowed", "connection refused", "connection refused"),
+        lines.stream().map(line -> line.path("message").asText()).toList());
+    assertEquals(List.of(allowed.awsRequestId(), refused.awsRequestId(), notAnEvent.awsRequestId()),
+        lines.stream().map(line -> line.path("requestId").asText()).toList());
+    for (JsonNode line : lines) {
+      assertTrue(line.path("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+          line::toString);
+    }
   }
 
   @Test

@@ -2,9 +2,13 @@ package dev.catalog.reliability;
 
 import static dev.catalog.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.testing.ApiResult;
+import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
 import dev.catalog.testing.faults.Fault;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import dev.catalog.storage.DynamoDbClients;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +38,7 @@ class WritesUnderFaultsTest {
 
   /** Longer than the SDK's attempt timeout, so the attempt is abandoned after the write was applied. */
   static final Fault LATE = new Fault.Delay(Duration.ofMillis(1500));
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @AfterEach
   void noMoreFaults() {
@@ -115,6 +121,44 @@ class WritesUnderFaultsTest {
     var problem = assertProblem(503, answer, "GET under late answers");
     assertEquals("urn:products-api:problem:storage-timeout", problem.path("type").asText(), answer::toString);
     assertEquals("1", answer.header("Retry-After"));
+  }
+
+  @Test
+  void aStorageTimeoutIsLoggedWithTheAttemptsSentAndTheRequestIdInTheRequestLinesTimestampForm() throws Exception {
+    String category = SampleProducts.uniqueCategory();
+    String id = WriteRoute.prepare(WriteRoute.PATCH, API, category);
+
+    API.faults().plan(FaultPlan.always("GetItem", new Fault.Delay(DynamoDbClients.CALL_TIMEOUT)));
+    List<JsonNode> lines = new ArrayList<>();
+    try (CapturedOutput output = CapturedOutput.start()) {
+      assertEquals(503, API.get("/products/" + id).send().status());
+      for (String line : output.lines()) {
+        if (line.startsWith("{")) {
+          lines.add(JSON.readTree(line));
+        }
+      }
+    }
+    int attempts = API.faults().calls("GetItem");
+    API.faults().plan(FaultPlan.none());
+
+    JsonNode warning = only(lines, line -> line.path("message").asText().startsWith("DynamoDB failed"));
+    JsonNode request = only(lines, line -> "request".equals(line.path("message").asText()));
+    assertTrue(attempts >= 2, "the SDK tried again after an attempt timed out: " + attempts);
+    assertEquals("DynamoDB failed after " + attempts + " attempts; answered 503 storage-timeout",
+        warning.path("message").asText(), warning::toString);
+    assertEquals("WARN", warning.path("level").asText());
+    assertFalse(request.path("requestId").asText().isEmpty(), request::toString);
+    assertEquals(request.path("requestId").asText(), warning.path("requestId").asText(), warning::toString);
+    for (JsonNode line : List.of(warning, request)) {
+      assertTrue(line.path("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+          line::toString);
+    }
+  }
+
+  static JsonNode only(List<JsonNode> lines, Predicate<JsonNode> wanted) {
+    List<JsonNode> found = lines.stream().filter(wanted).toList();
+    assertEquals(1, found.size(), lines::toString);
+    return found.get(0);
   }
 
   @Test

@@ -3,9 +3,9 @@ package dev.catalog.http.telemetry;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.catalog.Environment;
 import dev.catalog.http.Json;
+import dev.catalog.http.Log;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -45,8 +45,7 @@ public final class RequestLine {
     try {
       System.out.println(format(request, coldStart, System.currentTimeMillis(), System.nanoTime()));
     } catch (RuntimeException | IOException e) {
-      System.out.println("{\"level\":\"WARN\",\"message\":\"Request line not written\",\"error\":\""
-          + e.getClass().getName() + "\"}");
+      Log.warning("Request line not written", request.requestId(), e);
     }
   }
 
@@ -69,7 +68,7 @@ public final class RequestLine {
     StringWriter line = new StringWriter(768);
     try (JsonGenerator json = Json.generator(line)) {
       json.writeStartObject();
-      json.writeStringField("timestamp", Instant.ofEpochMilli(nowMillis).toString());
+      json.writeStringField("timestamp", Log.timestamp(nowMillis));
       json.writeStringField("level", request.status() >= 500 ? "ERROR" : "INFO");
       json.writeStringField("message", "request");
       json.writeStringField("requestId", request.requestId());

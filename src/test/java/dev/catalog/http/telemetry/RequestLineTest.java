@@ -50,6 +50,15 @@ class RequestLineTest {
   }
 
   @Test
+  void theTimestampHasThreeFractionDigitsOnAWholeSecondToo() throws Exception {
+    long wholeSecond = Instant.parse("2026-11-24T17:30:00Z").toEpochMilli();
+    String text = RequestLine.format(request(200, null, null, new RequestMetrics()), false, wholeSecond, 2_000L);
+
+    assertEquals("2026-11-24T17:30:00.000Z", JSON.readTree(text).path("timestamp").asText());
+    assertEquals(Log.timestamp(wholeSecond), JSON.readTree(text).path("timestamp").asText());
+  }
+
+  @Test
   void aServerErrorIsLoggedAtLevelErrorAndAWarmRequestSaysSo() throws Exception {
     JsonNode line = line(request(500, "urn:products-api:problem:internal-error", null, new RequestMetrics()), false);
 
