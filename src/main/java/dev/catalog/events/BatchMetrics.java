@@ -3,10 +3,10 @@ package dev.catalog.events;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.catalog.Environment;
 import dev.catalog.http.Json;
+import dev.catalog.http.Log;
 import dev.catalog.http.telemetry.TraceId;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +14,8 @@ import java.util.Map;
  * What one invocation of the product events function did, written as one JSON line that is at once its log record
  * and its CloudWatch Embedded Metric Format metrics (as {@code RequestLine} is for the API's functions), under the
  * dimension {@code function}: {@code Records}, {@code EventsPublished} (and per type, e.g. {@code LowStockEvents}),
- * {@code PublishRetries} (attempts that failed), {@code PublishFailures} (events given up on),
+ * {@code PublishRetries} (publish attempts after an event's first: the SDK's retries and ours, after an error or an
+ * answer lost), {@code PublishFailures} (events given up on),
  * {@code RecordsFailed} (the record reported for Lambda to retry, whether its events could not be published or it
  * could not be read), {@code RecordsSkipped} (items that are not products), {@code ColdStarts}.
  */
@@ -41,8 +42,9 @@ public final class BatchMetrics {
     }
   }
 
-  void failedAttempt() {
-    counts.merge("PublishRetries", 1, Integer::sum);
+  /** {@code count} more publish attempts after an event's first. */
+  void retries(int count) {
+    counts.merge("PublishRetries", count, Integer::sum);
   }
 
   void failed() {
@@ -70,22 +72,20 @@ public final class BatchMetrics {
       cold = false;
     }
     try {
-      System.out.println(format(requestId, failedSequenceNumber, coldStart, startedNanos));
+      System.out.println(format(requestId, failedSequenceNumber, coldStart, startedNanos, System.currentTimeMillis()));
     } catch (IOException | RuntimeException e) {
-      System.out.println("{\"level\":\"WARN\",\"message\":\"Batch line not written\",\"error\":\""
-          + e.getClass().getName() + "\"}");
+      Log.warning("Batch line not written", requestId, e);
     }
   }
 
-  String format(String requestId, String failedSequenceNumber, boolean coldStart, long startedNanos)
+  String format(String requestId, String failedSequenceNumber, boolean coldStart, long startedNanos, long now)
       throws IOException {
-    long now = System.currentTimeMillis();
     String function = Environment.get("AWS_LAMBDA_FUNCTION_NAME");
     String namespace = Environment.get("METRICS_NAMESPACE");
     StringWriter line = new StringWriter(768);
     try (JsonGenerator json = Json.generator(line)) {
       json.writeStartObject();
-      json.writeStringField("timestamp", Instant.ofEpochMilli(now).toString());
+      json.writeStringField("timestamp", Log.timestamp(now));
       json.writeStringField("level", failedSequenceNumber == null ? "INFO" : "ERROR");
       json.writeStringField("message", "stream batch");
       if (requestId != null) {

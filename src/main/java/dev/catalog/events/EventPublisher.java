@@ -1,9 +1,11 @@
 package dev.catalog.events;
 
 import dev.catalog.http.Log;
+import dev.catalog.storage.CallAttempts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,6 +20,11 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  * <p>A publish that meets throttling, an SNS error (5xx) or no answer is tried again, with exponential back-off and
  * full jitter, until the deadline: SNS being slow or away delays events but loses none. Any other refusal (a topic
  * that does not exist, a denied publish) cannot succeed on its own, and fails at once.
+ *
+ * <p>Every attempt after an event's first is counted as a retry ({@code PublishRetries}), the SDK's own retries
+ * within a call included, whatever ended the attempt before: an error, or an answer that never came although SNS may
+ * have published the message (a first connection slower than the attempt timeout after a cold start). So a subscriber
+ * that receives an event twice (the same {@code eventId}) finds a retry counted for it.
  */
 public final class EventPublisher {
   static final long FIRST_BACKOFF_MILLIS = 100;
@@ -40,10 +47,24 @@ public final class EventPublisher {
 
   /**
    * Publishes {@code event}, trying again after a transient failure until {@code deadlineNanos}
-   * ({@link System#nanoTime()}); counts each failed attempt in {@code metrics}.
+   * ({@link System#nanoTime()}); counts in {@code metrics} every attempt sent after the first, and logs each failed
+   * call under the invocation's {@code requestId}.
    */
-  public void publish(ProductEvent event, long deadlineNanos, BatchMetrics metrics) throws PublishFailed {
-    PublishRequest request = request(event);
+  public void publish(ProductEvent event, long deadlineNanos, BatchMetrics metrics, String requestId)
+      throws PublishFailed {
+    AtomicInteger attempts = new AtomicInteger();
+    PublishRequest request = request(event).toBuilder()
+        .overrideConfiguration(override -> override.putExecutionAttribute(CallAttempts.COUNTER, attempts))
+        .build();
+    try {
+      publish(request, event, deadlineNanos, metrics, requestId);
+    } finally {
+      metrics.retries(Math.max(0, attempts.get() - 1));
+    }
+  }
+
+  private void publish(PublishRequest request, ProductEvent event, long deadlineNanos, BatchMetrics metrics,
+      String requestId) throws PublishFailed {
     long backoff = FIRST_BACKOFF_MILLIS;
     while (true) {
       try {
@@ -51,12 +72,11 @@ public final class EventPublisher {
         metrics.published(event.type());
         return;
       } catch (SdkException failure) {
-        metrics.failedAttempt();
         long sleep = ThreadLocalRandom.current().nextLong(backoff + 1);
         if (!isTransient(failure) || System.nanoTime() + sleep * 1_000_000 >= deadlineNanos) {
           throw new PublishFailed("Event " + event.eventId() + " not published", failure);
         }
-        Log.warning("Publish of event " + event.eventId() + " failed; trying again", failure);
+        Log.warning("Publish of event " + event.eventId() + " failed; trying again", requestId, failure);
         try {
           Thread.sleep(sleep);
         } catch (InterruptedException e) {

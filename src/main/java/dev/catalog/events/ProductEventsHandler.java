@@ -65,20 +65,21 @@ public final class ProductEventsHandler implements RequestStreamHandler {
     List<StreamRecord> records = StreamBatch.read(input);
     BatchMetrics metrics = new BatchMetrics();
     metrics.records(records.size());
+    String requestId = context == null ? null : context.getAwsRequestId();
     String failed = null;
     for (StreamRecord record : records) {
-      if (!publish(record, deadline, metrics)) {
+      if (!publish(record, deadline, metrics, requestId)) {
         metrics.recordFailed();
         failed = record.sequenceNumber();
         break;
       }
     }
     StreamBatch.writeFailures(failed == null ? List.of() : List.of(failed), output);
-    metrics.write(context == null ? null : context.getAwsRequestId(), failed, started);
+    metrics.write(requestId, failed, started);
   }
 
   /** Publishes the record's events; false when the record is to be retried. */
-  private boolean publish(StreamRecord record, long deadline, BatchMetrics metrics) {
+  private boolean publish(StreamRecord record, long deadline, BatchMetrics metrics, String requestId) {
     try {
       Optional<ProductChange> change = ProductChange.of(record);
       if (change.isEmpty()) {
@@ -86,17 +87,17 @@ public final class ProductEventsHandler implements RequestStreamHandler {
         return true;
       }
       for (ProductEvent event : events.of(change.get())) {
-        publisher.publish(event, deadline, metrics);
+        publisher.publish(event, deadline, metrics, requestId);
       }
       return true;
     } catch (EventPublisher.PublishFailed failure) {
       metrics.failed();
-      Log.warning("Record " + record.sequenceNumber() + " reported for retry: " + failure.getMessage(),
+      Log.warning("Record " + record.sequenceNumber() + " reported for retry: " + failure.getMessage(), requestId,
           failure.getCause());
       return false;
     } catch (RuntimeException unreadable) {
       Log.error("Record " + record.sequenceNumber() + " (" + record.eventId() + ") cannot be read as a change",
-          null, unreadable);
+          requestId, unreadable);
       return false;
     }
   }

@@ -55,7 +55,7 @@ final class ProductEventsPriming implements Resource {
           publisher.request(event);
         }
       }
-      new BatchMetrics().format("priming", null, true, System.nanoTime());
+      new BatchMetrics().format("priming", null, true, System.nanoTime(), System.currentTimeMillis());
     } catch (IOException | RuntimeException | LinkageError e) {
       Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);
     }

@@ -1,6 +1,7 @@
 package dev.catalog.events;
 
 import dev.catalog.Environment;
+import dev.catalog.storage.CallAttempts;
 import dev.catalog.storage.DynamoDbClients;
 import java.net.URI;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the SNS client of the product events function, configured as the DynamoDB clients are
- * ({@link DynamoDbClients}): region and credentials from Lambda's variables, the URL connection HTTP client, and
- * {@code SNS_ENDPOINT} (when set) for the local SNS endpoint or a test's.
+ * ({@link DynamoDbClients}): region and credentials from Lambda's variables, the URL connection HTTP client, its
+ * attempts counted ({@link CallAttempts}, for {@link EventPublisher}'s retry count), and {@code SNS_ENDPOINT} (when
+ * set) for the local SNS endpoint or a test's.
  */
 public final class SnsClients {
   /** A Publish answers in tens of milliseconds; an attempt still waiting after a second is better retried. */
@@ -38,6 +40,7 @@ public final class SnsClients {
             .connectionTimeout(Duration.ofMillis(500))
             .socketTimeout(ATTEMPT_TIMEOUT))
         .overrideConfiguration(c -> c
+            .addExecutionInterceptor(new CallAttempts())
             .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
             .apiCallTimeout(CALL_TIMEOUT)
             .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()

@@ -18,6 +18,7 @@ import dev.catalog.products.ProductJson;
 import dev.catalog.products.ProductStore;
 import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.InvocationContext;
 import dev.catalog.testing.SnsFaults;
 import dev.catalog.testing.TableStream;
 import java.io.ByteArrayInputStream;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +97,29 @@ class ProductEventsHandlerTest {
       moto.started();
     }
     target.reset();
+    retries = 0;
     return target;
+  }
+
+  /** PublishRetries of the invocations since {@link #ready}. */
+  static int retries;
+
+  /** The RFC 3339 form, with milliseconds, of every log line's timestamp. */
+  static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+  /**
+   * One invocation: the function's response, the JSON lines it wrote, its {@code stream batch} line among them, and
+   * the request id Lambda gave it.
+   */
+  record Invocation(JsonNode response, List<JsonNode> lines, JsonNode batch, String requestId) {
+    List<String> failures() {
+      return ProductEventsHandlerTest.failures(response);
+    }
+
+    /** The lines of {@code level} but the batch line. */
+    List<JsonNode> logged(String level) {
+      return lines.stream().filter(line -> line != batch && level.equals(line.path("level").asText())).toList();
+    }
   }
 
   static JsonNode read(String json) {
@@ -106,17 +130,32 @@ class ProductEventsHandlerTest {
     }
   }
 
-  static JsonNode invoke(SnsTarget target, byte[] event) throws IOException {
-    var out = new ByteArrayOutputStream();
-    target.handler().handleRequest(new ByteArrayInputStream(event), out, null);
-    return read(out.toString());
+  static Invocation invoke(SnsTarget target, byte[] event) throws IOException {
+    return invoke(target.handler(), event, 25_000);
   }
 
-  /** The invocation's {@code stream batch} line, parsed. */
-  static JsonNode batchLine(CapturedOutput output) {
-    List<String> lines = output.lines().stream().filter(l -> l.contains("\"stream batch\"")).toList();
-    assertEquals(1, lines.size(), output.text());
-    return read(lines.get(0));
+  /**
+   * Invokes {@code handler} as Lambda does, with a fresh request id and {@code remainingMillis} left; every line it
+   * writes must carry that request id and a timestamp of the one form.
+   */
+  static Invocation invoke(ProductEventsHandler handler, byte[] event, int remainingMillis) throws IOException {
+    InvocationContext context = InvocationContext.of("ProductEventsFunction", remainingMillis);
+    var out = new ByteArrayOutputStream();
+    List<JsonNode> lines;
+    try (CapturedOutput output = CapturedOutput.start()) {
+      handler.handleRequest(new ByteArrayInputStream(event), out, context);
+      lines = output.lines().stream().filter(line -> line.startsWith("{")).map(ProductEventsHandlerTest::read)
+          .toList();
+    }
+    List<JsonNode> batches = lines.stream().filter(line -> "stream batch".equals(line.path("message").asText()))
+        .toList();
+    assertEquals(1, batches.size(), lines::toString);
+    for (JsonNode line : lines) {
+      assertEquals(context.awsRequestId(), line.path("requestId").asText(null), line::toString);
+      assertTrue(TIMESTAMP.matcher(line.path("timestamp").asText()).matches(), line::toString);
+    }
+    retries += batches.get(0).get("PublishRetries").asInt();
+    return new Invocation(read(out.toString()), lines, batches.get(0), context.awsRequestId());
   }
 
   static Product product(String category, int stock) {
@@ -138,7 +177,11 @@ class ProductEventsHandlerTest {
    */
   static List<Notification> received(SnsTarget sns, SnsTarget.Subscriber subscriber) {
     Set<String> seen = new HashSet<>();
-    return sns.received(subscriber).stream().filter(n -> seen.add(n.attribute("eventId"))).toList();
+    List<Notification> all = sns.received(subscriber);
+    List<Notification> once = all.stream().filter(n -> seen.add(n.attribute("eventId"))).toList();
+    assertTrue(all.size() - once.size() <= retries, () -> "every repeat follows a publish retry counted in"
+        + " PublishRetries (" + retries + "): " + types(all));
+    return once;
   }
 
   static List<String> types(List<Notification> notifications) {
@@ -147,6 +190,10 @@ class ProductEventsHandlerTest {
 
   static List<String> noFailures() {
     return List.of();
+  }
+
+  static List<String> failures(Invocation invocation) {
+    return invocation.failures();
   }
 
   static List<String> failures(JsonNode response) {
@@ -252,21 +299,22 @@ class ProductEventsHandlerTest {
     String poisonSequenceNumber = read(new String(event, StandardCharsets.UTF_8))
         .get("Records").get(1).get("dynamodb").get("SequenceNumber").asText();
 
-    JsonNode line;
-    try (CapturedOutput output = CapturedOutput.start()) {
-      assertEquals(List.of(poisonSequenceNumber), failures(invoke(sns, event)));
-      line = batchLine(output);
-    }
+    Invocation invocation = invoke(sns, event);
+    assertEquals(List.of(poisonSequenceNumber), invocation.failures());
     List<Notification> all = received(sns, EVERYTHING);
     assertEquals(List.of(before.getId()), all.stream().map(n -> n.attribute("productId")).toList());
+    JsonNode line = invocation.batch();
     assertEquals("ERROR", line.get("level").asText());
     assertEquals(poisonSequenceNumber, line.get("failedSequenceNumber").asText());
     assertEquals(1, line.get("RecordsFailed").asInt());
+    JsonNode unreadable = invocation.logged("ERROR").getFirst();
+    assertTrue(unreadable.get("message").asText().startsWith("Record " + poisonSequenceNumber), unreadable::toString);
   }
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("targets")
-  void throttlingDelaysEventsButLosesNoneAndSendsNoneTwice(SnsTarget target) throws IOException {
+  void throttlingDelaysEventsButLosesNoneAndEveryAttemptAfterAnEventsFirstIsARetry(SnsTarget target)
+      throws IOException {
     SnsTarget sns = ready(target);
     Product product = product("lighting", 9);
     store.save(product);
@@ -274,10 +322,41 @@ class ProductEventsHandlerTest {
     store.save(product);
     sns.faults().throttle(5); // more than the SDK's own three attempts: the handler's retries carry on
 
-    assertEquals(noFailures(), failures(invoke(sns, stream.next())));
+    Invocation invocation = invoke(sns, stream.next());
+    assertEquals(noFailures(), invocation.failures());
     assertEquals(5, sns.faults().throttled());
-    assertEquals(3, sns.faults().forwardedPublishes(), "each event published once");
     assertEquals(List.of("created", "updated", "low-stock"), types(received(sns, EVERYTHING)));
+    // Three events; every attempt after each one's first is a retry: the SDK's three, and the handler's after them.
+    int attempts = sns.faults().throttled() + sns.faults().forwardedPublishes();
+    assertEquals(attempts - 3, invocation.batch().get("PublishRetries").asInt(), invocation.batch()::toString);
+    assertEquals(3, invocation.batch().get("EventsPublished").asInt());
+    List<JsonNode> warnings = invocation.logged("WARN");
+    assertFalse(warnings.isEmpty(), "the handler's own retry is logged");
+    assertTrue(warnings.stream().allMatch(w -> w.get("message").asText().startsWith("Publish of event ")),
+        warnings::toString);
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("targets")
+  void aPublishWhoseAnswerIsLostIsSentAgainUnderTheSameEventIdAndCountedAsARetry(SnsTarget target)
+      throws IOException {
+    SnsTarget sns = ready(target);
+    Product product = product("garden", 9);
+    store.save(product);
+    // The first attempt reaches SNS, which publishes it, but its answer comes after the SDK's attempt timeout (1 s),
+    // as a cold client's first connection can: the SDK sends the publish again.
+    sns.faults().answerLate(1, Duration.ofMillis(1500));
+
+    Invocation invocation = invoke(sns, stream.next());
+    assertEquals(noFailures(), invocation.failures());
+    assertEquals(1, sns.faults().answeredLate());
+    assertEquals(2, sns.faults().forwardedPublishes());
+    List<Notification> all = sns.received(EVERYTHING);
+    assertEquals(List.of("created", "created"), types(all), "SNS published both attempts");
+    assertEquals(all.get(0).attribute("eventId"), all.get(1).attribute("eventId"));
+    assertEquals(1, invocation.batch().get("PublishRetries").asInt(), invocation.batch()::toString);
+    assertEquals(1, invocation.batch().get("EventsPublished").asInt());
+    assertEquals(0, invocation.batch().get("PublishFailures").asInt());
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -296,16 +375,20 @@ class ProductEventsHandlerTest {
     Environment.use(sns.environment());
     try {
       impatient = new ProductEventsHandler(new EventPublisher(SnsClients.fromEnvironment(),
-          Environment.require("PRODUCT_EVENTS_TOPIC_ARN")), new ProductEvents(THRESHOLD), Duration.ofSeconds(2));
+          Environment.require("PRODUCT_EVENTS_TOPIC_ARN")), new ProductEvents(THRESHOLD), Duration.ofSeconds(20));
     } finally {
       Environment.use(System.getenv());
     }
     sns.faults().throttle(Integer.MAX_VALUE);
 
-    var out = new ByteArrayOutputStream();
-    impatient.handleRequest(new ByteArrayInputStream(event), out, null);
-    assertEquals(List.of(firstSequenceNumber), failures(read(out.toString())));
+    // 7 s left: 2 s to publish, 5 s kept to answer Lambda.
+    Invocation refused = invoke(impatient, event, 7_000);
+    assertEquals(List.of(firstSequenceNumber), refused.failures());
     assertEquals(List.of(), received(sns, EVERYTHING));
+    assertEquals(sns.faults().throttled() - 1, refused.batch().get("PublishRetries").asInt());
+    assertEquals(1, refused.batch().get("PublishFailures").asInt());
+    assertTrue(refused.logged("WARN").getLast().get("message").asText()
+        .startsWith("Record " + firstSequenceNumber + " reported for retry"), refused.lines()::toString);
 
     sns.faults().throttle(0);
     // Lambda retries the batch from the reported record: here, the whole batch, twice (a second delivery).
@@ -338,18 +421,16 @@ class ProductEventsHandlerTest {
     store.save(product);
     product.setStock(1);
     store.save(product);
-    JsonNode line;
-    try (CapturedOutput output = CapturedOutput.start()) {
-      invoke(sns, stream.next());
-      line = batchLine(output);
-    }
+    Invocation invocation = invoke(sns, stream.next());
+    JsonNode line = invocation.batch();
     assertEquals(List.of(), EmfSpec.violations(line));
+    assertEquals(invocation.requestId(), line.get("requestId").asText());
     assertEquals(2, line.get("Records").asInt());
     assertEquals(3, line.get("EventsPublished").asInt());
     assertEquals(1, line.get("LowStockEvents").asInt());
-    assertEquals(0, line.get("PublishRetries").asInt());
     assertEquals(0, line.get("PublishFailures").asInt());
     assertEquals(0, line.get("RecordsFailed").asInt());
     assertEquals("INFO", line.get("level").asText());
+    assertEquals(List.of("created", "updated", "low-stock"), types(received(sns, EVERYTHING)));
   }
 }
