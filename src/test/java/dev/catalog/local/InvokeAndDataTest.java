@@ -5,12 +5,19 @@ import dev.catalog.local.lambda.LocalInvoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.SampleProducts;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +47,62 @@ class InvokeAndDataTest {
     JsonNode product = JSON.readTree(response.get("body").asText());
     assertEquals("3f2c6a9e-5b1d-4c8e-9a7f-2d4b6e8c0a1f", product.get("id").asText(), "the seed has the events' id");
     assertTrue(err.text().contains("[GetProductFunction] instance 1 started"), err::text);
+  }
+
+  /** What the command prints: its status, standard output and standard error, as {@code main} would print them. */
+  record Command(int status, String stdout, String stderr) {}
+
+  /** Runs {@code ./mvnw -Plocal} with these properties in-process, the JVM's own streams captured. */
+  static Command command(Properties properties) throws InterruptedException {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    CapturedConsole stdout = new CapturedConsole();
+    CapturedConsole stderr = new CapturedConsole();
+    System.setOut(stdout.stream());
+    System.setErr(stderr.stream());
+    int status;
+    try {
+      status = LocalMain.run(properties, Map.of(), System.out, System.err);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return new Command(status, stdout.text(), stderr.text());
+  }
+
+  @Test
+  void invokePrintsOnlyTheResponseOnStandardOutputAndTheFunctionsLogLinesOnStandardError() throws Exception {
+    Properties properties = new Properties();
+    properties.setProperty("invoke", "GetProductFunction");
+    properties.setProperty("local.seed", SEED.toString());
+
+    Command invoked = command(properties);
+
+    assertEquals(0, invoked.status(), invoked::stderr);
+    JsonNode response = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .readValue(invoked.stdout());
+    assertEquals(200, response.get("statusCode").asInt(), invoked::stdout);
+    List<JsonNode> logged = new ArrayList<>();
+    for (String line : invoked.stderr().lines().filter(line -> line.startsWith("{")).toList()) {
+      logged.add(JSON.readTree(line));
+    }
+    assertTrue(logged.stream().anyMatch(line -> "request".equals(line.path("message").asText())
+        && "GetProductFunction".equals(line.path("function").asText())
+        && "GET /products/{id}".equals(line.path("route").asText())), invoked::stderr);
+  }
+
+  @Test
+  void invokeOfAFunctionTheTemplateLacksNamesItAndTheFunctionsThereAreBeforeAnythingStarts() throws Exception {
+    Properties properties = new Properties();
+    properties.setProperty("invoke", "NoSuchFunction");
+
+    Command invoked = command(properties);
+
+    assertEquals(1, invoked.status());
+    assertEquals("", invoked.stdout());
+    assertEquals(List.of("local: -Dinvoke=NoSuchFunction: template.yaml has no function NoSuchFunction; its functions"
+        + " are " + String.join(", ", SamTemplate.load(Path.of("template.yaml")).functions().keySet())),
+        invoked.stderr().lines().toList());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.catalog.local.lambda.FunctionPool.Failed;
 import dev.catalog.local.lambda.FunctionPool.Outcome;
 import dev.catalog.local.lambda.FunctionPool.Returned;
 import dev.catalog.local.lambda.FunctionPool.TimedOut;
+import dev.catalog.template.SamTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,8 +24,10 @@ import java.util.Map;
  * The equivalent of {@code sam local invoke}: {@code ./mvnw -Plocal -Dinvoke=GetProductFunction} runs one function of
  * the template with an event file ({@code events/GetProductFunction.json}, or {@code -Devent=FILE}: any event, as
  * Lambda passes it to a stream handler; a REST proxy event for a handler of the event object) and prints its
- * response as JSON on standard output; the function's log and the cold start go to standard error. DynamoDB Local and
- * the tables are set up as for the API ({@code -Dlocal.data}, {@code -Dlocal.seed} apply), on a port of their own.
+ * response as JSON on standard output, and nothing else there: the function's log lines (what it writes to
+ * {@code System.out}, as Lambda's runtime captures it) and the tool's own lines go to standard error. DynamoDB Local
+ * and the tables are set up as for the API ({@code -Dlocal.data}, {@code -Dlocal.seed} apply), on a port of their own.
+ * A function the template does not have is named, with the functions it has, before anything starts.
  */
 public final class LocalInvoke {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -34,8 +37,17 @@ public final class LocalInvoke {
 
   private LocalInvoke() {}
 
-  /** @return 0 when the function returned a response, 1 when it failed or timed out */
+  /**
+   * Runs the function, printing its response on {@code out} and everything else on {@code err}.
+   *
+   * @return 0 when the function returned a response, 1 when it failed or timed out
+   */
   public static int run(LocalOptions options, PrintStream out, PrintStream err) throws InterruptedException {
+    SamTemplate template = SamTemplate.load(options.template());
+    if (!template.functions().containsKey(options.invoke())) {
+      throw new LocalApiException("-Dinvoke=" + options.invoke() + ": " + options.template() + " has no function "
+          + options.invoke() + "; its functions are " + String.join(", ", template.functions().keySet()));
+    }
     if (!Files.isRegularFile(options.event())) {
       throw new LocalApiException("Event file " + options.event() + " does not exist (give one with -Devent=FILE)");
     }
@@ -49,23 +61,30 @@ public final class LocalInvoke {
     }
     LocalOptions anyPort = new LocalOptions(options.template(), 0, options.data(), options.seed(), 1, false,
         options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer(), 0);
+    // The functions write their log lines to System.out, which is standard output when the tool is the command
+    // (LocalMain): while they run, it is standard error, so standard output carries the response alone.
+    PrintStream stdout = System.out;
+    Outcome outcome;
+    System.setOut(err);
     try (LocalServices services = LocalServices.start(anyPort, err)) {
       FunctionPool pool = services.functions().pool(options.invoke());
-      Outcome outcome = pool.function().streamHandler() ? pool.invokeDirect(event, "invoke")
+      outcome = pool.function().streamHandler() ? pool.invokeDirect(event, "invoke")
           : pool.invoke(proxyEvent(options, event), "invoke");
-      switch (outcome) {
-        case Returned returned -> {
-          out.println(write(returned.value()));
-          return 0;
-        }
-        case Failed failed -> {
-          out.println(write(error(failed.error())));
-          return 1;
-        }
-        case TimedOut timedOut -> {
-          out.println(write(Map.of("errorMessage", "Task timed out")));
-          return 1;
-        }
+    } finally {
+      System.setOut(stdout);
+    }
+    switch (outcome) {
+      case Returned returned -> {
+        out.println(write(returned.value()));
+        return 0;
+      }
+      case Failed failed -> {
+        out.println(write(error(failed.error())));
+        return 1;
+      }
+      case TimedOut timedOut -> {
+        out.println(write(Map.of("errorMessage", "Task timed out")));
+        return 1;
       }
     }
   }
