@@ -350,11 +350,14 @@ class ProductEventsHandlerTest {
     Invocation invocation = invoke(sns, stream.next());
     assertEquals(noFailures(), invocation.failures());
     assertEquals(1, sns.faults().answeredLate());
-    assertEquals(2, sns.faults().forwardedPublishes());
+    // Every attempt reached SNS and was published (two, unless a loaded machine made another answer late too).
+    int attempts = sns.faults().forwardedPublishes();
+    assertTrue(attempts >= 2, "the SDK sent the publish again: " + attempts);
     List<Notification> all = sns.received(EVERYTHING);
-    assertEquals(List.of("created", "created"), types(all), "SNS published both attempts");
-    assertEquals(all.get(0).attribute("eventId"), all.get(1).attribute("eventId"));
-    assertEquals(1, invocation.batch().get("PublishRetries").asInt(), invocation.batch()::toString);
+    assertEquals(attempts, all.size(), () -> types(all).toString());
+    assertEquals(Set.of("created"), Set.copyOf(types(all)));
+    assertEquals(1, all.stream().map(n -> n.attribute("eventId")).distinct().count(), "one event, one id");
+    assertEquals(attempts - 1, invocation.batch().get("PublishRetries").asInt(), invocation.batch()::toString);
     assertEquals(1, invocation.batch().get("EventsPublished").asInt());
     assertEquals(0, invocation.batch().get("PublishFailures").asInt());
   }
