@@ -1,6 +1,5 @@
 package dev.catalog.local.events.websocket;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -34,17 +33,22 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   private volatile ScheduledFuture<?> lifetime;
   /** The text message being received; Jetty delivers the parts of one connection's messages one at a time. */
   private final StringBuilder message = new StringBuilder();
-  /** The binary message being received. */
-  private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
   private long messageBytes;
-  /** The message being received is over the limit: the rest of it is read and dropped, then the connection closed. */
-  private boolean tooLarge;
+  /** Why the message being received is refused: the rest of it is read and dropped, then the connection closed. */
+  private Refusal refusal;
 
   ClientConnection(Connection connection, WebSocketGateway gateway, Lifecycle lifecycle) {
     this.connection = connection;
     this.gateway = gateway;
     this.lifecycle = lifecycle;
   }
+
+  /** How API Gateway closes a connection for a message it refuses. */
+  private record Refusal(int status, String reason) {}
+
+  private static final Refusal TOO_LARGE = new Refusal(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
+  private static final Refusal BINARY = new Refusal(StatusCode.BAD_DATA,
+      "Binary frames are not supported: send text frames");
 
   /** Where connections are registered and timed. */
   record Lifecycle(Connections connections, ScheduledExecutorService timers, Duration maxLifetime,
@@ -66,54 +70,53 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketPartialText(String payload, boolean fin) {
     connection.active();
-    if (!tooLarge) {
+    if (refusal == null) {
       messageBytes += utf8Length(payload);
       if (messageBytes > MAX_MESSAGE_BYTES) {
-        tooLarge = true;
-        message.setLength(0);
-        message.trimToSize();
+        refuse(TOO_LARGE);
       } else {
         message.append(payload);
       }
     }
     if (fin) {
-      if (tooLarge) {
-        connection.close(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
-      } else {
-        String whole = message.toString();
-        run(() -> gateway.message(connection, whole, false));
+      String whole = refusal == null ? message.toString() : null;
+      ended();
+      if (whole != null) {
+        run(() -> gateway.message(connection, whole));
       }
-      message.setLength(0);
-      messageBytes = 0;
-      tooLarge = false;
     }
   }
 
+  /**
+   * A part of a binary message. API Gateway takes no binary frames (it "rejects it and disconnects the client with
+   * code 1003"): none reaches a route, and once the message has been read the connection is closed with 1003.
+   */
   @Override
   public void onWebSocketPartialBinary(ByteBuffer payload, boolean fin, Callback callback) {
     connection.active();
-    if (!tooLarge) {
-      messageBytes += payload.remaining();
-      if (messageBytes > MAX_MESSAGE_BYTES) {
-        tooLarge = true;
-        binary.reset();
-      } else {
-        byte[] bytes = new byte[payload.remaining()];
-        payload.get(bytes);
-        binary.writeBytes(bytes);
-      }
+    if (refusal == null) {
+      refuse(BINARY);
     }
     callback.succeed();
     if (fin) {
-      if (tooLarge) {
-        connection.close(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
-      } else {
-        byte[] bytes = binary.toByteArray();
-        run(() -> gateway.message(connection, WebSocketEvents.base64(bytes), true));
-      }
-      binary.reset();
-      messageBytes = 0;
-      tooLarge = false;
+      ended();
+    }
+  }
+
+  private void refuse(Refusal why) {
+    refusal = why;
+    message.setLength(0);
+    message.trimToSize();
+  }
+
+  /** The message was read to its end: closes the connection for a refused one. */
+  private void ended() {
+    Refusal refused = refusal;
+    message.setLength(0);
+    messageBytes = 0;
+    refusal = null;
+    if (refused != null) {
+      connection.close(refused.status(), refused.reason());
     }
   }
 
