@@ -36,6 +36,8 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   private long messageBytes;
   /** Why the message being received is refused: the rest of it is read and dropped, then the connection closed. */
   private Refusal refusal;
+  /** A message was refused and the connection is being closed: whatever the client sends after it is dropped. */
+  private boolean refused;
 
   ClientConnection(Connection connection, WebSocketGateway gateway, Lifecycle lifecycle) {
     this.connection = connection;
@@ -70,6 +72,9 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketPartialText(String payload, boolean fin) {
     connection.active();
+    if (refused) {
+      return;
+    }
     if (refusal == null) {
       messageBytes += utf8Length(payload);
       if (messageBytes > MAX_MESSAGE_BYTES) {
@@ -94,10 +99,13 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketPartialBinary(ByteBuffer payload, boolean fin, Callback callback) {
     connection.active();
+    callback.succeed();
+    if (refused) {
+      return;
+    }
     if (refusal == null) {
       refuse(BINARY);
     }
-    callback.succeed();
     if (fin) {
       ended();
     }
@@ -111,12 +119,13 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
   /** The message was read to its end: closes the connection for a refused one. */
   private void ended() {
-    Refusal refused = refusal;
+    Refusal why = refusal;
     message.setLength(0);
     messageBytes = 0;
     refusal = null;
-    if (refused != null) {
-      connection.close(refused.status(), refused.reason());
+    if (why != null) {
+      refused = true;
+      connection.close(why.status(), why.reason());
     }
   }
 
