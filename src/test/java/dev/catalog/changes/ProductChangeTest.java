@@ -13,6 +13,7 @@ import dev.catalog.products.ProductJson;
 import dev.catalog.products.ProductStore;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.TableStream;
+import dev.catalog.testing.WallClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -140,13 +141,15 @@ class ProductChangeTest {
   }
 
   @Test
-  void aDeleteIsADeletedChangeWithTheLastVersionAndCategoryAndNoProduct() throws IOException {
+  void aDeleteIsADeletedChangeWithTheLastVersionAndCategoryAndNoProductAtTheSecondOfTheDelete() throws Exception {
     Product product = product("lighting", 5);
     store.save(product);
     store.save(product);
     records();
-    // The stream's time of a record is DynamoDB's, rounded down: to the second in the cloud, to the minute locally.
-    Instant before = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    // The stream dates a record to the second, rounded down. 5 s or more past a whole minute, so that a time rounded
+    // down to the minute is told apart; the product was last updated days ago.
+    WallClock.awaitSecondOfMinute(5, 55);
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     assertTrue(store.delete(product.getId(), null));
     ProductChange change = only(records());
 

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.testing.WebSocketEvents;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code $default}: every message no route took gets an error reply saying why, never silence. */
 class DefaultRouteHandlerTest {
@@ -23,6 +26,27 @@ class DefaultRouteHandlerTest {
     var problem = assertError(400, "unknown-action", send("{\"action\":\"Subscribe\",\"all\":true}"));
     assertTrue(problem.path("detail").asText().contains("\"Subscribe\""), problem.toString());
     assertEquals("$default", problem.path("instance").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"subscribe", "unsubscribe"})
+  void aMessageNamingARouteThatReachedDefaultIsToldItWasNotRoutedNotThatItsActionIsUnknown(String action) {
+    var problem = assertError(400, "unrouted-message", send("{\"action\":\"" + action + "\",\"all\":true}"));
+    assertEquals("This message names the action \"" + action + "\" but did not reach its route.",
+        problem.path("detail").asText());
+    assertEquals("$default", problem.path("instance").asText());
+  }
+
+  @Test
+  void aSubscribeThatCameInABinaryFrameIsToldToComeAsJsonInATextFrame() {
+    String binary = Base64.getEncoder().encodeToString(
+        "{\"action\":\"subscribe\",\"all\":true}".getBytes(StandardCharsets.UTF_8));
+    var reply = WebSocketEvents.message("$default", "conn-1=", Instant.now(), null).base64(binary)
+        .invoke(new DefaultRouteHandler());
+    var problem = assertError(400, "unrouted-message", reply);
+    assertEquals("This message names the action \"subscribe\" but did not reach its route: it came in a binary"
+        + " frame, which is never routed by its action. Send it as JSON in a text frame.",
+        problem.path("detail").asText());
   }
 
   @Test

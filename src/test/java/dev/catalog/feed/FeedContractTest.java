@@ -12,10 +12,12 @@ import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.WebSocketClient;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,23 @@ class FeedContractTest {
       Thread.sleep(10);
     }
     assertEquals(null, FEED.admin().connection(id), "$disconnect removed the connection's items");
+  }
+
+  @Test
+  void aSubscribeSentInABinaryFrameGetsNoReplyAndItsConnectionIsClosedWith1003SayingWhy() throws Exception {
+    Set<String> before = new HashSet<>(ws.connections().ids());
+    try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=" + FEED.token()))) {
+      String id = idOf(before);
+      client.sendBinary("{\"action\":\"subscribe\",\"all\":true}".getBytes(StandardCharsets.UTF_8));
+
+      assertEquals(1003, client.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS));
+      assertEquals("Binary frames are not supported: send text frames", client.closeReason());
+      assertEquals(null, client.next(Duration.ofMillis(200)), "no reply, least of all one calling it unknown");
+      for (int i = 0; i < 1000 && FEED.admin().connection(id) != null; i++) {
+        Thread.sleep(10);
+      }
+      assertEquals(null, FEED.admin().connection(id), "$disconnect removed the connection");
+    }
   }
 
   static void assertProblem(String slug, JsonNode reply) {

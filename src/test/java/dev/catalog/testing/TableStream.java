@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.local.events.stream.RecordTimes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The stream of one table of {@link DynamoDbLocal}, read with the SDK's streams client, handed out as the
  * {@code DynamodbEvent} JSON Lambda's event source mapping gives a function: each record exactly as DynamoDB's
  * GetRecords answered it on the wire (captured before the SDK unmarshals it), plus the {@code eventSourceARN} Lambda
- * adds. So a stream consumer is tested on what DynamoDB really emits.
+ * adds. So a stream consumer is tested on what DynamoDB really emits, but for one member: DynamoDB Local dates a
+ * record to the minute, so {@code ApproximateCreationDateTime} is the second the record was read at, as the local
+ * tool's event source dates it ({@link RecordTimes}), in Lambda's epoch seconds.
  */
 public final class TableStream implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,10 +73,17 @@ public final class TableStream implements AutoCloseable {
             }
             String next = streams.getRecords(GetRecordsRequest.builder().shardIterator(shard.getValue()).build())
                     .nextShardIterator();
+            Instant observed = Instant.now();
             shard.setValue(next);
             for (JsonNode record : raw().path("Records")) {
                 ObjectNode withSource = ((ObjectNode) record).deepCopy();
                 withSource.put("eventSourceARN", streamArn);
+                ObjectNode change = (ObjectNode) withSource.path("dynamodb");
+                JsonNode time = change.path("ApproximateCreationDateTime");
+                Instant dynamodb = time.isNumber() ? Instant.ofEpochMilli(time.decimalValue().movePointRight(3)
+                        .longValue()) : null;
+                change.put("ApproximateCreationDateTime",
+                        RecordTimes.approximateCreation(dynamodb, observed).getEpochSecond());
                 records.add(withSource);
             }
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real WebSocket client of the local WebSocket API for the tests (the JDK's {@link java.net.http.WebSocket}): it
- * keeps the text messages it receives, in order, and the close frame the server sent.
+ * keeps the text messages it receives, in order, and the close frame the server sent (status and reason).
  */
 public final class WebSocketClient implements WebSocket.Listener, AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(10);
@@ -21,6 +21,7 @@ public final class WebSocketClient implements WebSocket.Listener, AutoCloseable 
 
   private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private volatile String closeReason;
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
@@ -79,8 +80,14 @@ public final class WebSocketClient implements WebSocket.Listener, AutoCloseable 
     return null;
   }
 
+  /** The reason of the server's close frame, once it came; null before, or when the connection dropped. */
+  public String closeReason() {
+    return closeReason;
+  }
+
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeReason = reason;
     closed.complete(statusCode);
     return null;
   }

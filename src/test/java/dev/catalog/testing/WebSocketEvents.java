@@ -84,7 +84,10 @@ public final class WebSocketEvents {
     return this;
   }
 
-  /** The body sent as base64, as API Gateway passes a binary frame. */
+  /**
+   * The body flagged as base64 ({@code isBase64Encoded}), as an event may say; API Gateway's WebSocket APIs pass no
+   * binary frame (they close the connection with 1003), so only a direct invocation sends one.
+   */
   public WebSocketEvents base64(String encoded) {
     event.put("body", encoded);
     event.put("isBase64Encoded", true);

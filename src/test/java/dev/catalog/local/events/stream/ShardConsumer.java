@@ -73,7 +73,8 @@ final class ShardConsumer {
           Thread.sleep(POLL_MILLIS);
           continue;
         }
-        buffer.addAll(read.records());
+        // Stamped as soon as read: DynamoDB Local's own time of a record is only its minute.
+        read.records().forEach(record -> buffer.add(consumer.times().stamp(record)));
         if (read.hasRecords() && !read.records().isEmpty()) {
           lastRead = read.records().getLast().dynamodb().sequenceNumber();
           lastRecordAt = System.nanoTime();

@@ -45,6 +45,7 @@ final class StreamConsumer {
   private final List<StreamInvocation> invocations = new CopyOnWriteArrayList<>();
   private final List<OnFailureRecord> failures;
   private final List<OnFailureRecord> undelivered;
+  private final RecordTimes times;
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -57,12 +58,14 @@ final class StreamConsumer {
    * @param failures where discarded batches' records go once delivered (shared by the consumers of one tool)
    * @param undelivered where those IAM refused go
    * @param everyBatch a console line for each batch processed, not only for failures
+   * @param times the records' times, shared by the consumers of one tool
    * @throws IllegalStateException when the table has no stream
    */
   StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker, Authorizer roles,
       PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures,
-      List<OnFailureRecord> undelivered, boolean everyBatch) {
+      List<OnFailureRecord> undelivered, boolean everyBatch, RecordTimes times) {
     this.everyBatch = everyBatch;
+    this.times = times;
     this.source = source;
     this.streams = streams;
     this.invoker = invoker;
@@ -94,6 +97,11 @@ final class StreamConsumer {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** What stamps the records read with their time. */
+  RecordTimes times() {
+    return times;
   }
 
   /**

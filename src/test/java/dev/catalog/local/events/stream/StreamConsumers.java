@@ -48,11 +48,13 @@ public final class StreamConsumers implements AutoCloseable {
     List<OnFailureRecord> failures = new CopyOnWriteArrayList<>();
     List<OnFailureRecord> undelivered = new CopyOnWriteArrayList<>();
     List<StreamConsumer> consumers = new ArrayList<>();
+    // Real time, whatever the clock Lambda's side runs on: records are dated when they are read.
+    RecordTimes times = new RecordTimes(Clock.systemUTC());
     try {
       for (StreamEventSource source : sources) {
         if (source.enabled()) {
           consumers.add(new StreamConsumer(source, streams, invoker, roles, console, clock, region, accountId,
-              failures, undelivered, everyBatch));
+              failures, undelivered, everyBatch, times));
         }
       }
       consumers.forEach(StreamConsumer::start);

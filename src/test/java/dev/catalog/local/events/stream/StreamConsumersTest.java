@@ -11,10 +11,12 @@ import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.template.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.WallClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,21 @@ class StreamConsumersTest {
     assertEquals("{\"N\":\"4\"}", records.get(2).get("dynamodb").get("OldImage").get("stock").toString());
   }
 
+  @Test
+  void eachRecordIsDatedWithTheSecondOfItsWriteNotRoundedDownToItsMinute() throws Exception {
+    // 5 s or more past a whole minute: a time rounded down to the minute is told apart from the write's.
+    WallClock.awaitSecondOfMinute(5, 50);
+    long before = Instant.now().getEpochSecond();
+    put("OrdersTable", "dated-1", Map.of());
+    long after = Instant.now().getEpochSecond();
+
+    await(() -> processed("PartialFunction", "dated-"), keys -> keys.contains("dated-1"));
+    long dated = invocations("PartialFunction", "dated-").getFirst().event().path("Records").get(0)
+        .path("dynamodb").path("ApproximateCreationDateTime").asLong();
+    // Dated when first read: a poll (250 ms at most) after the write, more on a loaded machine.
+    assertTrue(dated >= before && dated <= after + 2, () -> "written at " + before + "-" + after + ", dated " + dated);
+  }
+
   /** The nested map with its members in a fixed order, as DynamoDB keeps none. */
   static String sorted(JsonNode map) {
     var members = new java.util.TreeMap<String, JsonNode>();
@@ -279,16 +296,22 @@ class StreamConsumersTest {
         OUT::toString);
   }
 
+  /** The on-failure record of the batch starting with this sequence number, if one was discarded. */
+  static OnFailureRecord failureFrom(String function, String sequenceNumber) {
+    return consumers.failures().stream().filter(failure -> failure.function().equals(function)
+        && failure.batchInfo("startSequenceNumber").equals(sequenceNumber)).findFirst().orElse(null);
+  }
+
   @Test
   void aRecordOlderThanTheMaximumAgeIsDiscardedInsteadOfRetriedForever() throws Exception {
     put("AgedTable", "aged-1", Map.of("poison", AttributeValue.fromBool(true)));
-    await(() -> invocations("AgedFunction", "aged-1"), attempts -> attempts.size() >= 2);
+    String sequenceNumber = await(() -> invocations("AgedFunction", "aged-1"), attempts -> attempts.size() >= 2)
+        .getFirst().sequenceNumbers().getFirst();
 
     CLOCK.shift(Duration.ofSeconds(61));
     OnFailureRecord record;
     try {
-      record = await(() -> consumers.failures().stream().filter(failure -> failure.function().equals("AgedFunction"))
-          .findFirst().orElse(null), found -> found != null);
+      record = await(() -> failureFrom("AgedFunction", sequenceNumber), found -> found != null);
     } finally {
       CLOCK.shift(Duration.ZERO);
     }
@@ -298,5 +321,37 @@ class StreamConsumersTest {
     put("AgedTable", "aged-2", Map.of());
     await(() -> processed("AgedFunction", "aged-"), keys -> keys.contains("aged-2"));
     assertEquals(attempts, invocations("AgedFunction", "aged-1").size(), "the discarded record is not retried");
+  }
+
+  @Test
+  void aRecordYoungerThanTheMaximumAgeIsRetriedHoweverLateInItsMinuteAndItsOnFailureRecordHasItsSecond()
+      throws Exception {
+    // 12 s or more past a whole minute: a record dated to its minute would look 12 s older than it is.
+    WallClock.awaitSecondOfMinute(12, 59);
+    long before = Instant.now().getEpochSecond();
+    put("AgedTable", "young-1", Map.of("poison", AttributeValue.fromBool(true)));
+    long after = Instant.now().getEpochSecond();
+    String sequenceNumber = await(() -> invocations("AgedFunction", "young-1"), attempts -> attempts.size() >= 2)
+        .getFirst().sequenceNumbers().getFirst();
+
+    OnFailureRecord record;
+    try {
+      // 50 s older: below MaximumRecordAgeInSeconds (60) by some seconds less than 10, this test's own time.
+      CLOCK.shift(Duration.ofSeconds(50));
+      int attempts = invocations("AgedFunction", "young-1").size();
+      await(() -> invocations("AgedFunction", "young-1").size(), count -> count >= attempts + 2);
+      assertEquals(null, failureFrom("AgedFunction", sequenceNumber), "retried, not discarded, while under 60 s");
+
+      CLOCK.shift(Duration.ofSeconds(61));
+      record = await(() -> failureFrom("AgedFunction", sequenceNumber), found -> found != null);
+    } finally {
+      CLOCK.shift(Duration.ZERO);
+    }
+    assertEquals("RecordAgeExceeded", record.condition());
+    long arrival = Instant.parse(record.batchInfo("approximateArrivalOfFirstRecord")).getEpochSecond();
+    assertTrue(arrival >= before && arrival <= after + 2, () -> "written at " + before + "-" + after
+        + ", arrived " + arrival);
+    assertEquals(record.batchInfo("approximateArrivalOfFirstRecord"),
+        record.batchInfo("approximateArrivalOfLastRecord"));
   }
 }

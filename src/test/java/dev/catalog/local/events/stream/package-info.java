@@ -7,7 +7,9 @@
  * {@link dev.catalog.local.events.stream.EventSourceMappingException}); then
  * {@link dev.catalog.local.events.stream.StreamConsumers} reads each stream and invokes the function as Lambda's event
  * source mapping does: shards in lineage order ({@link dev.catalog.local.events.stream.ShardLineage}), one batch in
- * flight per shard ({@link dev.catalog.local.events.stream.ShardConsumer}), the {@code DynamodbEvent} JSON
+ * flight per shard ({@link dev.catalog.local.events.stream.ShardConsumer}), each record dated with the second it was
+ * first read at where DynamoDB Local gives only the minute ({@link dev.catalog.local.events.stream.RecordTimes}), the
+ * {@code DynamodbEvent} JSON
  * ({@link dev.catalog.local.events.stream.DynamodbEventJson}), partial batch responses
  * ({@link dev.catalog.local.events.stream.BatchResponse}), retries, bisection and record age
  * ({@link dev.catalog.local.events.stream.BatchDelivery}), and the on-failure destination's invocation record

@@ -238,8 +238,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
           console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console, accessLog);
       WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
         container.setIdleTimeout(idleTimeout);
-        container.setMaxTextMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);
-        container.setMaxBinaryMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);
+        // The message limit is ClientConnection's, counted on the parts of messages, which Jetty does not limit.
         container.addMapping("/", gateway::connect);
       });
       upgrade.setHandler(PlainRequests.handler(management));

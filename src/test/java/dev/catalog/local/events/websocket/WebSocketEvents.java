@@ -7,7 +7,6 @@ import dev.catalog.template.WebSocketApiDef;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +41,14 @@ final class WebSocketEvents {
     return event;
   }
 
-  ObjectNode message(Connection connection, String routeKey, String body, boolean base64, String requestId) {
+  /** A text message's event: its body as sent, never base64 (API Gateway takes no binary frames). */
+  ObjectNode message(Connection connection, String routeKey, String body, String requestId) {
     ObjectNode event = JSON.objectNode();
     ObjectNode context = context(connection, routeKey, "MESSAGE", requestId);
     context.put("messageId", Connections.newId());
     event.set("requestContext", context);
     event.put("body", body);
-    event.put("isBase64Encoded", base64);
+    event.put("isBase64Encoded", false);
     return event;
   }
 
@@ -119,10 +119,5 @@ final class WebSocketEvents {
         values.forEach(multiQuery.putArray(name)::add);
       });
     }
-  }
-
-  /** A binary message's body, as API Gateway passes it: base64. */
-  static String base64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -79,16 +79,16 @@ final class WebSocketGateway {
     return new ClientConnection(connection, this, lifecycle);
   }
 
-  /** One message from the client, through its route. */
-  void message(Connection connection, String body, boolean base64) throws InterruptedException {
+  /** One text message from the client, through its route (binary ones reach no route: API Gateway refuses them). */
+  void message(Connection connection, String body) throws InterruptedException {
     String requestId = Connections.newId();
-    WebSocketApiDef.Route route = base64 ? api.routes().get("$default") : RouteSelection.select(api, body);
+    WebSocketApiDef.Route route = RouteSelection.select(api, body);
     if (route == null) {
       connection.send(error("Forbidden", connection, requestId));
       return;
     }
     RouteInvoker.Result result = invoke(route, connection,
-        events.message(connection, route.routeKey(), body, base64, requestId), requestId);
+        events.message(connection, route.routeKey(), body, requestId), requestId);
     if (!result.succeeded()) {
       console.printf("[local WebSocket API] %s: %s failed: %s%n", route.routeKey(), route.function(),
           result.errorMessage());

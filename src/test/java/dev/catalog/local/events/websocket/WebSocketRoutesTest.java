@@ -4,6 +4,7 @@ import dev.catalog.testing.WebSocketClient;
 import static dev.catalog.local.fixtures.SocketAuthorizerHandler.LOG_PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,10 @@ import dev.catalog.local.fixtures.SocketEventsHandler;
 import dev.catalog.template.SamTemplate;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -176,15 +180,24 @@ class WebSocketRoutesTest {
   }
 
   @Test
-  void aBinaryMessageGoesToDefaultAsBase64() throws Exception {
+  void aBinaryFrameReachesNoRouteEvenNamingOneAndClosesTheConnectionWith1003SayingWhy() throws Exception {
     try (WebSocketClient client = WebSocketClient.open(url("token=allow"))) {
-      client.sendBinary(new byte[] {(byte) 0xff, 0, '{'});
-      JsonNode seen = json(client.next());
-      assertEquals("$default", seen.path("routeKey").asText());
-      assertEquals("/wB7", seen.path("body").asText());
-      JsonNode message = EVENTS.await(SocketEventsHandler.LOG_PREFIX,
-          event -> event.path("body").asText().equals("/wB7"));
-      assertTrue(message.path("isBase64Encoded").asBoolean());
+      client.send("{\"action\":\"echo\",\"n\":1}");
+      String id = json(client.next()).path("connectionId").asText();
+      client.sendBinary("{\"action\":\"echo\",\"n\":2}".getBytes(StandardCharsets.UTF_8));
+
+      assertEquals(1003, client.closed().get(10, TimeUnit.SECONDS));
+      assertEquals("Binary frames are not supported: send text frames", client.closeReason());
+      assertNull(client.next(Duration.ofMillis(200)), "no reply: no route ran");
+      JsonNode disconnect = EVENTS.await(SocketEventsHandler.LOG_PREFIX, event -> event.path("requestContext")
+          .path("connectionId").asText().equals(id) && event.path("requestContext").path("eventType").asText()
+          .equals("DISCONNECT"));
+      assertEquals(1003, disconnect.path("requestContext").path("disconnectStatusCode").asInt());
+      List<JsonNode> messages = EVENTS.all(SocketEventsHandler.LOG_PREFIX).stream().filter(event -> event
+          .path("requestContext").path("connectionId").asText().equals(id) && event.path("requestContext")
+          .path("eventType").asText().equals("MESSAGE")).toList();
+      assertEquals(List.of("{\"action\":\"echo\",\"n\":1}"), messages.stream()
+          .map(event -> event.path("body").asText()).toList());
     }
   }
 }
