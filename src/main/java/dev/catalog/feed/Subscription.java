@@ -1,11 +1,8 @@
 package dev.catalog.feed;
 
 import dev.catalog.feed.connections.Topic;
-import dev.catalog.products.Product;
-import dev.catalog.products.constraints.MaxCodePoints;
+import dev.catalog.products.Category;
 import dev.catalog.products.constraints.UniqueElements;
-import io.avaje.validation.constraints.NotEmpty;
-import io.avaje.validation.constraints.Pattern;
 import io.avaje.validation.constraints.Size;
 import io.avaje.validation.constraints.Valid;
 import java.util.ArrayList;
@@ -14,8 +11,8 @@ import java.util.List;
 /**
  * What a client asks to subscribe to or unsubscribe from, in a message or in the query of {@code $connect}: some
  * categories, all products, or both. Its categories are held to the rules of a product's {@code category} (taken in
- * by {@link SubscriptionReader} as the REST API takes a {@code ?category=}: NFC, trimmed), so a subscription names a
- * category as the products store it.
+ * by {@link SubscriptionReader} as the REST API takes a {@code ?category=}: NFC, trimmed, then {@link Category}), so a
+ * subscription names a category as the products store it.
  */
 @Valid
 public class Subscription {
@@ -24,10 +21,7 @@ public class Subscription {
 
   @Size(max = MAX_CATEGORIES, message = "must hold at most " + MAX_CATEGORIES + " categories")
   @UniqueElements
-  private List<@NotEmpty(message = "must not be blank")
-      @MaxCodePoints(value = Product.CATEGORY_MAX, message = "must be at most 64 characters")
-      @Pattern(regexp = Product.ONE_LINE, message = "must not contain control characters") String> categories =
-      List.of();
+  private List<@Category(message = "must not be blank") String> categories = List.of();
 
   private boolean all;
 

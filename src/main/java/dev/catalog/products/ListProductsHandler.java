@@ -51,12 +51,8 @@ public final class ListProductsHandler extends ApiHandler {
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
-    // Taken in as a body's category is (NFC, trimmed, counted in code points), so it finds what writes stored.
-    String category = Text.trimmed(request.queryParameter("category"));
-    if (category != null
-        && (category.isEmpty() || category.codePointCount(0, category.length()) > Product.CATEGORY_MAX)) {
-      throw invalid("category must be 1 to " + Product.CATEGORY_MAX + " characters.");
-    }
+    // Taken in as a body's category is (NFC, trimmed, the category's rule), so it finds what writes stored.
+    String category = CategoryQuery.read(request.queryParameter("category"));
     int limit = limit(request.queryParameter("limit"));
     String cursor = request.queryParameter("cursor");
     Map<String, AttributeValue> startKey = cursor == null ? null : cursors.decode(cursor, category);

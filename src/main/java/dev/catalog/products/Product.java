@@ -36,16 +36,18 @@ public class Product {
 
   public static final String DEFAULT_CURRENCY = "USD";
 
-  /** The longest category, in characters (code points); a category in a query is held to it too. */
+  /** The longest category, in characters (code points); see {@link Category}, the rule of every category given. */
   public static final int CATEGORY_MAX = 64;
 
   /**
    * Names, categories and tags are one line of text: no control character (general category Cc: C0, DEL and C1,
    * which include NUL, escape, tab, line feed, carriage return and NEL), no line or paragraph separator (U+2028,
-   * U+2029), no noncharacter (U+FDD0..U+FDEF and the last two code points of every plane). One character class, so
+   * U+2029), no noncharacter (U+FDD0..U+FDEF and the last two code points of every plane), no lone surrogate (JSON
+   * bodies never hold one, the strict parser refuses them; a query parameter is not JSON). One character class, so
    * matching is linear and needs no stack.
    */
-  public static final String ONE_LINE = "[\\P{IsControl}&&\\P{IsNoncharacter_Code_Point}&&[^\\u2028\\u2029]]*";
+  public static final String ONE_LINE =
+      "[\\P{IsControl}&&\\P{IsNoncharacter_Code_Point}&&\\P{Cs}&&[^\\u2028\\u2029]]*";
 
   /** A description may have tabs and line breaks (CR, LF, U+2028, U+2029), but no other control or noncharacter. */
   static final String TEXT = "[\\P{IsControl}\\t\\n\\r&&\\P{IsNoncharacter_Code_Point}]*";
@@ -74,9 +76,7 @@ public class Product {
   @CurrencyCode
   private String currency;
 
-  @NotEmpty(message = "is required")
-  @MaxCodePoints(value = CATEGORY_MAX, message = "must be at most 64 characters")
-  @Pattern(regexp = ONE_LINE, message = "must not contain control characters")
+  @Category
   private String category;
 
   @NotNull

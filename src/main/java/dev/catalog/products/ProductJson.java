@@ -61,7 +61,7 @@ public final class ProductJson {
     requireId(patch, pathId, errors);
     ObjectNode known = Json.newObject();
     for (var member : patch.properties()) {
-      if (WRITABLE.contains(member.getKey()) || SERVER_MANAGED.contains(member.getKey())) {
+      if (isField(member.getKey())) {
         known.set(member.getKey(), member.getValue().deepCopy());
       } else {
         errors.add(unknown(member.getKey()));
@@ -76,6 +76,10 @@ public final class ProductJson {
     for (var member : json.properties()) {
       String field = member.getKey();
       JsonNode value = member.getValue();
+      if (!isField(field)) {
+        errors.add(unknown(field)); // whatever its value: an unknown member set to null is no less a mistake
+        continue;
+      }
       if (SERVER_MANAGED.contains(field) || value.isNull()) {
         continue; // null means "not given": the field's default applies, and required ones are reported below
       }
@@ -99,7 +103,7 @@ public final class ProductJson {
           }
         }
         case "tags" -> product.setTags(tags(value, errors));
-        default -> errors.add(unknown(field));
+        default -> throw new IllegalStateException("A writable field without a reader: " + field);
       }
     }
     product.applyDefaults();
@@ -125,6 +129,11 @@ public final class ProductJson {
     if (pathId != null && id != null && !id.isNull() && !(id.isTextual() && id.textValue().equals(pathId))) {
       errors.add(new FieldError("id", "must be the id in the path, " + pathId));
     }
+  }
+
+  /** A member a product document may hold: a field a client writes, or one the server manages. */
+  private static boolean isField(String name) {
+    return WRITABLE.contains(name) || SERVER_MANAGED.contains(name);
   }
 
   private static FieldError unknown(String field) {

@@ -70,6 +70,10 @@ class ConnectHandlerTest {
         List.of("category", "  "),
         List.of("category", "x".repeat(65)),
         List.of("category", "a\u0000b"),
+        List.of("category", "a\u0085b"),
+        List.of("category", "a\u2028b"),
+        List.of("category", "a\ufdd0b"),
+        List.of("category", "a\ud800b"),
         List.of("category", "lamp", "category", " lamp"),
         tooMany);
   }

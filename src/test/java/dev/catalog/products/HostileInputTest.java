@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.testing.ApiCall;
 import dev.catalog.testing.ApiResult;
+import dev.catalog.testing.ProblemAssertions;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
 import dev.catalog.testing.StoredState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -269,6 +271,36 @@ class HostileInputTest {
       ObjectNode product = SampleProducts.full("hostile");
       product.put("currency", text);
       assertRefusedEverywhere(400, "currency = " + text, product.toString());
+    }
+  }
+
+  /** A value of every JSON type, null among them, and containers holding null. */
+  static final List<String> EVERY_JSON_TYPE = List.of("null", "\"red\"", "\"\"", "0", "-1.5e3", "true", "false",
+      "{}", "{\"nested\":null}", "[]", "[null]");
+
+  /**
+   * The README's rule: a member that is not a field is a 400 naming it, whatever its value, null included, on every
+   * route that takes a document (PUT creating a product as well as replacing one). The product has no nested object,
+   * so a member is unknown only at the top level; its value may nest anything.
+   */
+  @Test
+  void anUnknownMemberIs400NamingItWhateverItsValueNullIncludedOnEveryWriteRoute() {
+    List<WriteRoute> routes = new ArrayList<>(writeRoutes());
+    routes.add(new WriteRoute("PUT", "/products/unknown-member-" + UUID.randomUUID(), JSON, false));
+    for (String name : List.of("colour", "Name", "price ", "")) {
+      for (String value : EVERY_JSON_TYPE) {
+        byte[] body = productWith("\"" + name + "\":" + value).getBytes(StandardCharsets.UTF_8);
+        for (WriteRoute route : routes) {
+          String what = route + " with \"" + name + "\": " + value;
+          ApiResult result = route.call(body).send();
+          JsonNode problem = assertProblem(400, result, what);
+          assertEquals(ProblemAssertions.TYPE_PREFIX + "validation-failed", problem.path("type").asText(), what);
+          assertEquals(1, problem.path("errors").size(), () -> what + ": " + result);
+          assertEquals(name, problem.path("errors").path(0).path("field").asText(), what);
+          assertEquals("is not a field of a product", problem.path("errors").path(0).path("message").asText(), what);
+          assertEquals(initial, StoredState.of(API, watchedId), () -> what + " changed what is stored");
+        }
+      }
     }
   }
 

@@ -176,6 +176,60 @@ class HostilePathAndQueryTest {
     }
   }
 
+  /**
+   * What a one-line field refuses (README, "Text"): every control character (C0, DEL, C1), the line and paragraph
+   * separators, and the 66 noncharacters.
+   */
+  static List<Integer> refusedInOneLineText() {
+    List<Integer> codePoints = new ArrayList<>();
+    for (int c = 0; c <= 0x9F; c = c == 0x1F ? 0x7F : c + 1) {
+      codePoints.add(c);
+    }
+    codePoints.addAll(List.of(0x2028, 0x2029));
+    for (int c = 0xFDD0; c <= 0xFDEF; c++) {
+      codePoints.add(c);
+    }
+    for (int plane = 0; plane <= 0x10; plane++) {
+      codePoints.addAll(List.of(plane << 16 | 0xFFFE, plane << 16 | 0xFFFF));
+    }
+    return codePoints;
+  }
+
+  /** Inside the text, so that trimming (which takes tab, NEL and the separators off the ends) leaves it there. */
+  static String around(int codePoint) {
+    return "a" + Character.toString(codePoint) + "b";
+  }
+
+  @Test
+  void listRefusesACategoryWithACharacterABodysCategoryRefusesAs400InvalidQuery() {
+    List<Integer> refused = refusedInOneLineText();
+    assertEquals(32 + 1 + 32 + 2 + 66, refused.size());
+    for (int c : refused) {
+      String what = String.format("?category=a%cb (U+%04X)", c, c);
+      assertRefused(400, what + " in a body", () -> API.post("/products")
+          .json(SampleProducts.full(around(c)).toString()).send());
+      ApiResult listed = API.get("/products?category=" + encode(around(c))).send();
+      assertRefused(400, what, () -> listed);
+      assertEquals("urn:products-api:problem:invalid-query", listed.json().path("type").asText(), what);
+      assertEquals("category must not contain control characters.", listed.json().path("detail").asText(), what);
+    }
+  }
+
+  @Test
+  void listTakesTheInvisibleCharactersABodysCategoryTakesBidiAndFormatCharactersAmongThem() {
+    List<Integer> taken = List.of(0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+        0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFFFD, 0xE000, 0x1F600);
+    for (int c : taken) {
+      String category = CATEGORY + Character.toString(c);
+      String what = String.format("category ending in U+%04X", c);
+      ApiResult created = API.post("/products").json(SampleProducts.full(category).toString()).send();
+      assertEquals(201, created.status(), () -> what + " in a body: " + created);
+      ApiResult listed = API.get("/products?category=" + encode(category)).send();
+      assertEquals(200, listed.status(), () -> what + ": " + listed);
+      assertEquals(List.of(created.createdId()), listed.json().get("items").findValuesAsText("id"), what);
+    }
+  }
+
   @Test
   void listTreatsInjectionStringsInTheCategoryAsData() {
     for (String category : List.of("x\" OR attribute_exists(id) OR \"", "#name", ":value", ") OR (1=1", "*")) {

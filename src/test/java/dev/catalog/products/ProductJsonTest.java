@@ -108,6 +108,15 @@ class ProductJsonTest {
   }
 
   @Test
+  void unknownFieldsSetToNullAreNamedAsAnyOtherValueIs() {
+    assertEquals(List.of("colour: is not a field of a product", "Name: is not a field of a product"),
+        errors(() -> read("{\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"colour\":null,\"Name\":null}")));
+    assertEquals(List.of("colour: is not a field of a product"),
+        errors(() -> ProductJson.read(Json.readObject(
+            "{\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"colour\":null}"), "p-1")));
+  }
+
+  @Test
   void everyProblemIsReportedTogetherTypeErrorsFirstThenConstraintsByField() {
     HttpError error = assertProblem(400, "validation-failed", () -> read("{\"name\":1,\"price\":\"x\",\"foo\":1,"
         + "\"tags\":[\"a\",\"\",\"a\"],\"stock\":-1,\"currency\":\"usd\",\"description\":\"" + "d".repeat(4001)

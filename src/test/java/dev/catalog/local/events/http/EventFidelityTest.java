@@ -230,6 +230,40 @@ class EventFidelityTest {
     }
   }
 
+  /** A POST of {@code {}} to the echo function, its body framed in chunks, with this Transfer-Encoding. */
+  static String postChunked(String transferEncoding) throws IOException {
+    return raw("POST /echo/coded HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+        + transferEncoding + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  }
+
+  /**
+   * API Gateway implements one transfer coding, chunked; a request with any other is refused before any function, as
+   * the README says of an unsupported Transfer-Encoding (400, API Gateway's JSON form of an error). Before, a coding
+   * ahead of a final chunked passed: the function got the dechunked bytes as if they were the body.
+   */
+  @Test
+  void aTransferCodingOtherThanChunkedIs400BeforeAnyFunctionRuns() throws IOException {
+    for (String coding : List.of("gzip, chunked", "deflate, chunked", "compress, chunked", "x-gzip, chunked",
+        "br, chunked", "identity, chunked", "unknown, chunked", "gzip,chunked", "gzip;q=1, chunked",
+        "chunked, chunked", "chunked, gzip", "gzip", "deflate", "compress", "identity", "unknown")) {
+      String response = postChunked(coding);
+      String what = "Transfer-Encoding: " + coding + " => " + response;
+      assertTrue(response.startsWith("HTTP/1.1 400 "), what);
+      assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), what);
+      assertTrue(response.contains("x-amzn-ErrorType: BadRequestException"), what);
+      assertEquals("{\"message\":\"Bad Request\"}", body(response), what);
+    }
+  }
+
+  @Test
+  void aChunkedBodyAloneReachesTheFunctionDechunked() throws IOException {
+    for (String coding : List.of("chunked", "Chunked", " chunked ")) {
+      String response = postChunked(coding);
+      assertTrue(response.startsWith("HTTP/1.1 200 "), coding + " => " + response);
+      assertEquals("{}", JSON.readTree(body(response)).get("event").get("body").asText(), coding);
+    }
+  }
+
   @Test
   void whatTheServerCannotParseIsAJsonErrorNeverAnHtmlPage() throws IOException {
     for (String head : List.of("GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",

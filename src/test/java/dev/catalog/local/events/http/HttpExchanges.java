@@ -79,6 +79,23 @@ final class HttpExchanges {
         sourceIp, request.getConnectionMetaData().getProtocol(), Instant.now());
   }
 
+  /**
+   * Whether the request's body is framed by no transfer coding or by chunked alone, the one coding API Gateway
+   * implements (RFC 9112 section 6.1). Jetty undoes a final chunked itself and refuses a list without one, but
+   * passes a coding before it ({@code gzip, chunked}) on to the application with the body still so coded.
+   */
+  static boolean chunkedOrNoTransferCoding(Request request) {
+    List<String> codings = new ArrayList<>();
+    for (String value : request.getHeaders().getValuesList("Transfer-Encoding")) {
+      for (String coding : value.split(",")) {
+        if (!coding.isBlank()) {
+          codings.add(coding.strip().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return codings.isEmpty() || codings.equals(List.of("chunked"));
+  }
+
   /** {@code content-type} and {@code Content-type} as {@code Content-Type}. */
   static String spelling(String name) {
     StringBuilder spelled = new StringBuilder(name.length());

@@ -132,6 +132,10 @@ public final class LocalApi implements AutoCloseable {
   }
 
   private boolean handle(Request request, Response response, Callback callback) {
+    if (!HttpExchanges.chunkedOrNoTransferCoding(request)) {
+      // Jetty has dechunked the body but left any other coding on it; API Gateway implements none: refused unread.
+      return refuse(request, response, callback);
+    }
     String requestId = UUID.randomUUID().toString();
     try {
       HttpExchanges.Incoming incoming = HttpExchanges.read(request);
@@ -228,7 +232,8 @@ public final class LocalApi implements AutoCloseable {
 
   /**
    * What the server itself answers a request it cannot parse (a malformed request line, header or path escape, a
-   * head over its size limit): the status with API Gateway's JSON form of an error, never an HTML page.
+   * head over its size limit, a transfer coding other than chunked): the status (400 unless the server chose
+   * another) with API Gateway's JSON form of an error, never an HTML page.
    */
   private static boolean refuse(Request request, Response response, Callback callback) {
     int status = response.getStatus() >= 400 ? response.getStatus() : HttpStatus.BAD_REQUEST_400;

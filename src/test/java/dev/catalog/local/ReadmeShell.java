@@ -1,0 +1,150 @@
+package dev.catalog.local;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The README's shell examples, run as a reader runs them: the {@code sh} blocks of a section, each in a bash of its
+ * own with {@code set -euo pipefail} (so a variable the README never sets, or a step that fails, stops it), every
+ * {@code curl} noting its status, method and URL on stderr. The tools are bash, curl and jq; without them a test fails
+ * under CI ({@code CI=true}) and is reported skipped elsewhere, saying what to install, as the browser test does.
+ */
+final class ReadmeShell {
+  static final Path README = Path.of("README.md");
+  static final List<String> TOOLS = List.of("bash", "curl", "jq");
+
+  /** Every curl of a block notes {@code @step <status> <method> <url>} on stderr, where the block's output is not. */
+  private static final String PRELUDE = """
+      set -euo pipefail
+      curl() { command curl --write-out '%{stderr}\\n@step %{http_code} %{method} %{url_effective}\\n' "$@"; }
+      """;
+  private static final Pattern STEP = Pattern.compile("^@step (\\d{3}) (\\S+) \\w+://[^/?]+(\\S*)$",
+      Pattern.MULTILINE);
+
+  private ReadmeShell() {}
+
+  /** What a block did: each request as {@code METHOD /path?query status}, and its whole output for messages. */
+  record Run(int exitCode, List<String> steps, String stdout, String stderr) {
+    String transcript() {
+      return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+    }
+  }
+
+  /** The tools missing from the PATH, as a sentence saying how to install them; null when all are there. */
+  static String missingTools() {
+    List<String> missing = TOOLS.stream().filter(tool -> !onPath(tool)).toList();
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return "the README test runs the README's shell blocks with " + String.join(", ", TOOLS) + ", and "
+        + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are") + " not on the PATH: apt-get install "
+        + String.join(" ", missing) + " (.ci/run installs jq with .ci/install-jq)";
+  }
+
+  /** Skips the calling test, saying what to install, when a tool is missing; under CI fails instead. */
+  static void assumeTools() {
+    String missing = missingTools();
+    if (missing != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail("Under CI " + missing);
+    }
+    Assumptions.assumeTrue(missing == null, () -> "Skipping: " + missing);
+  }
+
+  private static boolean onPath(String tool) {
+    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The {@code sh} blocks written directly under the heading {@code heading} (its text, e.g. {@code "Try it"}), up
+   * to the next heading of any level, in order.
+   */
+  static List<String> blocks(String heading) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> blocks = new ArrayList<>();
+    boolean inSection = false;
+    StringBuilder block = null;
+    boolean inFence = false;
+    for (String line : lines) {
+      if (line.startsWith("```")) {
+        if (!inFence && inSection && line.equals("```sh")) {
+          block = new StringBuilder();
+        } else if (inFence && block != null) {
+          blocks.add(block.toString());
+          block = null;
+        }
+        inFence = !inFence;
+      } else if (inFence) {
+        if (block != null) {
+          block.append(line).append('\n');
+        }
+      } else if (line.startsWith("#")) {
+        inSection = line.replaceFirst("^#+\\s*", "").equals(heading);
+      }
+    }
+    if (blocks.isEmpty()) {
+      fail("README.md has no sh block under a heading \"" + heading + "\"");
+    }
+    return blocks;
+  }
+
+  /**
+   * Runs {@code block} with bash in a scratch folder, after {@code definitions} (shell functions standing in for
+   * what a test cannot run, e.g. an interactive client), with {@code environment} added.
+   */
+  static Run run(String block, String definitions, Map<String, String> environment) {
+    try {
+      Path folder = Files.createTempDirectory("readme-shell");
+      Path script = folder.resolve("block.sh");
+      Files.writeString(script, PRELUDE + definitions + "\n" + block);
+      Path out = folder.resolve("stdout");
+      Path err = folder.resolve("stderr");
+      ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        fail("A README block ran for over 2 minutes:\n" + block + "\n" + Files.readString(out) + Files.readString(err));
+      }
+      String stdout = Files.readString(out);
+      String stderr = Files.readString(err);
+      for (Path file : List.of(script, out, err, folder)) {
+        Files.deleteIfExists(file);
+      }
+      List<String> steps = new ArrayList<>();
+      Matcher step = STEP.matcher(stderr);
+      while (step.find()) {
+        steps.add(step.group(2) + " " + step.group(3) + " " + step.group(1));
+      }
+      return new Run(process.exitValue(), steps, stdout, stderr);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
