@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.testing.ExternalTool;
 import dev.catalog.testing.WebSocketClient;
 import java.io.IOException;
 import java.net.URI;
@@ -88,7 +89,7 @@ class ReadmeExamplesTest {
 
   @Test
   void tryItRunsAsWrittenEachStepAnsweringWhatItsCommentSaysAndRunsTheSameAgain() {
-    ReadmeShell.assumeTools();
+    ExternalTool.README_SHELL.require();
     List<String> blocks = ReadmeShell.blocks("Try it");
     assertEquals(1, blocks.size(), "Try it is one block, its steps sharing one shell's variables");
     List<String> expected = List.of(
@@ -121,7 +122,7 @@ class ReadmeExamplesTest {
    */
   @Test
   void watchChangesLiveRunsAsWrittenWithoutTheBrowserAndTheFeedCarriesBothChanges() throws Exception {
-    ReadmeShell.assumeTools();
+    ExternalTool.README_SHELL.require();
     List<String> blocks = ReadmeShell.blocks("Watch changes live");
     assertEquals(3, blocks.size(), "the server, the terminal client, the changes");
     List<String> server = commands(blocks.get(0));

@@ -2,7 +2,6 @@ package dev.catalog.local;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +13,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The README's shell examples, run as a reader runs them: the {@code sh} blocks of a section, each in a bash of its
  * own with {@code set -euo pipefail} (so a variable the README never sets, or a step that fails, stops it), every
- * {@code curl} noting its status, method and URL on stderr. The tools are bash, curl and jq; without them a test fails
- * under CI ({@code CI=true}) and is reported skipped elsewhere, saying what to install, as the browser test does.
+ * {@code curl} noting its status, method and URL on stderr. The tools are bash, curl and jq
+ * ({@link dev.catalog.testing.ExternalTool#README_SHELL}).
  */
 final class ReadmeShell {
   static final Path README = Path.of("README.md");
-  static final List<String> TOOLS = List.of("bash", "curl", "jq");
 
   /** Every curl of a block notes {@code @step <status> <method> <url>} on stderr, where the block's output is not. */
   private static final String PRELUDE = """
@@ -41,35 +38,6 @@ final class ReadmeShell {
     String transcript() {
       return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
     }
-  }
-
-  /** The tools missing from the PATH, as a sentence saying how to install them; null when all are there. */
-  static String missingTools() {
-    List<String> missing = TOOLS.stream().filter(tool -> !onPath(tool)).toList();
-    if (missing.isEmpty()) {
-      return null;
-    }
-    return "the README test runs the README's shell blocks with " + String.join(", ", TOOLS) + ", and "
-        + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are") + " not on the PATH: apt-get install "
-        + String.join(" ", missing) + " (.ci/run installs jq with .ci/install-jq)";
-  }
-
-  /** Skips the calling test, saying what to install, when a tool is missing; under CI fails instead. */
-  static void assumeTools() {
-    String missing = missingTools();
-    if (missing != null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("Under CI " + missing);
-    }
-    Assumptions.assumeTrue(missing == null, () -> "Skipping: " + missing);
-  }
-
-  private static boolean onPath(String tool) {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, tool))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
