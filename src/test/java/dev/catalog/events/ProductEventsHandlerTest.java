@@ -33,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -74,7 +73,7 @@ class ProductEventsHandlerTest {
     everything = subscribedQueue("everything", null);
     lowStock = subscribedQueue("low-stock", "{\"eventType\":[\"low-stock\"]}");
     lighting = subscribedQueue("lighting", "{\"category\":[\"lighting\"]}");
-    store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    store = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
     stream = new TableStream(DYNAMO, "ProductsTable");
     // As Lambda creates it: through the no-argument constructor, from the function's environment.
