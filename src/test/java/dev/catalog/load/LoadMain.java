@@ -94,7 +94,8 @@ public final class LoadMain {
           + " products, " + lost.size() + " lost, changed or duplicated" + (lost.isEmpty() ? "" : ": " + lost));
     } else {
       System.out.println("read back: the hot product after " + hot.writes() + " writes answered 200, "
-          + (lost.isEmpty() ? "each one version, none lost" : lost));
+          + (lost.isEmpty() ? "none lost, no version answered twice, the last one stored; " + hot.reapplied()
+          + " versions re-applied after a timed-out attempt" : lost));
     }
     boolean ok = report.serverErrors() == 0 && report.unexpected() == 0 && lost.isEmpty();
     System.out.println(ok ? "load: PASS" : "load: FAIL");
