@@ -23,6 +23,20 @@ public final class EntityTags {
       this.tags = tags;
     }
 
+    /** Whether the value is {@code *}. */
+    public boolean any() {
+      return any;
+    }
+
+    /**
+     * The opaque parts of the listed tags, in order: the strong ones only for If-Match (a weak tag never matches
+     * there), all of them for If-None-Match. Lets a resource turn the condition into a check of its own, such as a
+     * storage condition, that decides as {@link #matchesStrongly} or {@link #matchesWeakly} would.
+     */
+    public List<String> opaqueTags(boolean strongOnly) {
+      return tags.stream().filter(tag -> !strongOnly || !tag.weak()).map(Tag::opaque).toList();
+    }
+
     /** If-Match: true when the resource exists and {@code *} or a strong tag equal to {@code current} is listed. */
     public boolean matchesStrongly(String current) {
       if (current == null) {

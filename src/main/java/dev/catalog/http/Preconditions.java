@@ -59,6 +59,24 @@ public final class Preconditions {
         || (safe && ifModifiedSince != null);
   }
 
+  /** If-Match as parsed; null when absent. */
+  public EntityTags.Condition ifMatch() {
+    return ifMatch;
+  }
+
+  /** If-None-Match as parsed; null when absent. */
+  public EntityTags.Condition ifNoneMatch() {
+    return ifNoneMatch;
+  }
+
+  /**
+   * If-Unmodified-Since, where it counts: absent, unparseable or beside an If-Match, it is null, as {@link #evaluate}
+   * ignores it then. A resource modified after this instant's second fails it.
+   */
+  public Instant ifUnmodifiedSince() {
+    return ifMatch == null ? ifUnmodifiedSince : null;
+  }
+
   /**
    * Evaluates the conditions against {@code current} (null: the resource does not exist yet), in the RFC's order.
    * A false If-Match, If-Unmodified-Since, or (on a method other than GET and HEAD) If-None-Match is a 412.

@@ -1,67 +1,156 @@
 package dev.catalog.products;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.HttpError;
 import dev.catalog.http.Json;
 import dev.catalog.http.Preconditions;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.catalog.products.ProductStore.ProductWrite;
+import dev.catalog.products.ProductStore.Refused;
+import dev.catalog.products.ProductStore.WriteMode;
+import dev.catalog.products.ProductStore.Written;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
 /**
- * Read, check preconditions, change, write-if-unchanged: the optimistic-concurrency loop of PUT and PATCH.
+ * PUT and PATCH as one conditional write each, without reading the product first: last writer wins.
  *
- * <p>The write is conditional on the product just read (its version and incarnation). When it fails, another writer
- * got in between: a request with preconditions gets 412 (they were evaluated on a state that is gone), and an
- * unconditional one is retried on the fresh state, since "replace whatever is there" is still what the client asked
- * for. A change that leaves every client-writable field as it is writes nothing: the answer is the product as it is.
+ * <p>The request is validated on its own (every rule of a product is on one field, so a patch needs no stored
+ * product to be judged), then {@link ProductStore#write} sets the fields, stamps {@code updatedAt} and
+ * {@code updatedBy} and increments the version in one {@code UpdateItem}, whose condition holds the request's
+ * preconditions ({@link ProductConditions}), the product's existence (PATCH) and "some field would change". Two
+ * writers no longer race: DynamoDB applies them one after the other, each to the product as the other left it.
+ *
+ * <p>When the condition fails nothing was written, and the item it failed on (returned with the failure) says why,
+ * decided here by the same code that decided before the write: absent (404, or for PUT an If-Match on no product,
+ * 412), this request's own earlier attempt whose answer was lost (answered as the write it was), a precondition that
+ * is false on it (412), or every field already as asked (200 with the product as it is: the same ETag, no version,
+ * no event). The one remaining case is a PUT on a product stored before incarnations or {@code createdBy} existed,
+ * which a second write replaces without giving it either.
+ *
+ * <p>Reads remain only where nothing is to be written: a body that fails validation (the product is read so that
+ * 404 and 412 come before 400, as the contract orders them), a PATCH that sets no field, and a request listing more
+ * than {@link ProductConditions#MAX_TAGS} entity tags.
  */
 final class ConditionalWrite {
-  /** Attempts of an unconditional write before giving up with 409; contention that high is not normal traffic. */
-  static final int ATTEMPTS = 10;
+  /** Writes of one request at most: the legacy replace, and a create again if that product was deleted meanwhile. */
+  static final int CALLS = 3;
 
   record Outcome(Product product, boolean created) {}
 
   private ConditionalWrite() {}
 
-  /**
-   * Applies {@code change} to the stored product (null when absent; then 404 unless {@code mayCreate}) and writes the
-   * result if nothing changed since. Preconditions are evaluated after the 404 and before {@code change}, which
-   * returns the new product without id, version or timestamps; this sets them.
-   */
-  static Outcome apply(ProductsContext context, ApiRequest request, String id, boolean mayCreate,
-      UnaryOperator<Product> change) {
-    ProductStore products = context.products();
+  /** PUT: creates or replaces product {@code id} with {@code body}. */
+  static Outcome put(ProductsContext context, ApiRequest request, String id, ObjectNode body) {
     Preconditions preconditions = ProductResource.preconditions(request, context.clock());
-    for (int attempt = 1; ; attempt++) {
-      Product current = products.find(id).orElse(null);
-      if (current == null && !mayCreate) {
-        throw ProductResource.notFound(id);
-      }
-      preconditions.evaluate(current == null ? null : ProductResource.state(current));
-      Product next = change.apply(current);
-      if (current != null && sameContent(current, next)) {
-        return new Outcome(current, false);
-      }
-      next.setId(id);
-      next.setVersion(current == null ? null : current.getVersion());
-      next.setIncarnation(current == null ? null : current.getIncarnation());
-      next.setUpdatedAt(ProductResource.now(context.clock()));
-      next.setCreatedAt(current == null ? next.getUpdatedAt() : current.getCreatedAt());
-      next.setUpdatedBy(ProductResource.caller(request));
-      next.setCreatedBy(current == null ? next.getUpdatedBy() : current.getCreatedBy());
-      if (products.save(next)) {
-        request.metrics().count(current == null ? ProductMetrics.CREATED : ProductMetrics.UPDATED);
-        return new Outcome(next, current == null);
-      }
-      if (preconditions.any()) {
-        throw HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.");
-      }
-      if (attempt == ATTEMPTS) {
-        throw HttpError.conflict("The product is being changed by other requests; try again.");
-      }
-      request.metrics().count(ProductMetrics.CONDITIONAL_WRITE_RETRIES);
-      backOff(attempt);
+    Product next;
+    try {
+      next = ProductJson.read(body, id);
+    } catch (HttpError invalid) {
+      throw beforeValidation(context, id, true, preconditions, invalid);
     }
+    return write(context, request, id, true, preconditions, next, ProductJson.WRITABLE, current -> next);
+  }
+
+  /** PATCH: applies the merge patch {@code body} to product {@code id}. */
+  static Outcome patch(ProductsContext context, ApiRequest request, String id, ObjectNode body) {
+    Preconditions preconditions = ProductResource.preconditions(request, context.clock());
+    ProductJson.Patch patch;
+    try {
+      patch = ProductJson.patchOf(body, id);
+    } catch (HttpError invalid) {
+      throw beforeValidation(context, id, false, preconditions, invalid);
+    }
+    if (patch.fields().isEmpty()) {
+      // {} or server-managed members only: nothing to write, so the answer is the product as it is.
+      Product current = context.products().find(id).orElseThrow(() -> ProductResource.notFound(id));
+      preconditions.evaluate(ProductResource.state(current));
+      return new Outcome(current.applyDefaults(), false);
+    }
+    return write(context, request, id, false, preconditions, patch.values(), patch.fields(),
+        current -> ProductJson.patch(current, body, id));
+  }
+
+  /**
+   * A request whose body is invalid is answered as before any write: 404 for a PATCH of no product, then its
+   * preconditions (412), then the 400. Those need the product, which this path alone reads.
+   */
+  private static HttpError beforeValidation(ProductsContext context, String id, boolean mayCreate,
+      Preconditions preconditions, HttpError invalid) {
+    Product current = context.products().find(id).orElse(null);
+    if (current == null && !mayCreate) {
+      return ProductResource.notFound(id);
+    }
+    preconditions.evaluate(current == null ? null : ProductResource.state(current));
+    return invalid;
+  }
+
+  /**
+   * Writes {@code fields} of {@code values} to product {@code id} in one call, and tells a refusal's reason from the
+   * item it was refused on; {@code change} gives that item with this request's change applied, to compare.
+   */
+  private static Outcome write(ProductsContext context, ApiRequest request, String id, boolean put,
+      Preconditions preconditions, Product values, Set<String> fields, UnaryOperator<Product> change) {
+    ProductStore products = context.products();
+    Instant now = ProductResource.now(context.clock());
+    String caller = ProductResource.caller(request);
+    String incarnation = put ? ProductStore.newIncarnation() : null;
+    Guard guard = ProductConditions.tags(preconditions) > ProductConditions.MAX_TAGS
+        ? Guard.onRead(products, id, put, preconditions) : Guard.of(preconditions);
+    WriteMode mode = put ? WriteMode.CREATE_OR_REPLACE : WriteMode.UPDATE;
+    for (int call = 1; call <= CALLS; call++) {
+      var result = products.write(new ProductWrite(id, mode, values, fields, now, caller, incarnation,
+          guard.condition()));
+      if (result instanceof Written written) {
+        return counted(request, new Outcome(written.product(), written.created()));
+      }
+      Product found = ((Refused) result).found();
+      if (found == null) {
+        if (!put) {
+          throw ProductResource.notFound(id);
+        }
+        guard.evaluate(null);
+        // A PUT that meant to replace an older product, deleted since: it creates one now.
+        mode = WriteMode.CREATE_OR_REPLACE;
+        request.metrics().count(ProductMetrics.CONDITIONAL_WRITE_RETRIES);
+        continue;
+      }
+      Product mine = change.apply(found);
+      if (((Refused) result).retried() && isOwnEarlierWrite(found, mine, now, caller)) {
+        return counted(request, new Outcome(found, put && incarnation.equals(found.getIncarnation())));
+      }
+      guard.evaluate(found);
+      if (sameContent(found, mine)) {
+        return new Outcome(found, false);
+      }
+      if (put && mode == WriteMode.CREATE_OR_REPLACE
+          && (found.getIncarnation() == null || found.getCreatedBy() == null)) {
+        // Stored before incarnations or createdBy: replaced without giving it either, as a PUT always did.
+        mode = WriteMode.UPDATE;
+        request.metrics().count(ProductMetrics.CONDITIONAL_WRITE_RETRIES);
+        continue;
+      }
+      throw new IllegalStateException("The write of product " + id + " was refused for no reason its item shows");
+    }
+    throw new IllegalStateException("The write of product " + id + " took more than " + CALLS + " calls");
+  }
+
+  private static Outcome counted(ApiRequest request, Outcome outcome) {
+    request.metrics().count(outcome.created() ? ProductMetrics.CREATED : ProductMetrics.UPDATED);
+    return outcome;
+  }
+
+  /**
+   * Whether the item a retried write was refused on is this request's own earlier attempt, applied although its
+   * answer was lost (the SDK retried after a reset or a timeout): it carries this request's {@code updatedAt} to the
+   * millisecond, its caller, and its content. Another writer's item differs in one of them.
+   */
+  private static boolean isOwnEarlierWrite(Product found, Product mine, Instant now, String caller) {
+    return now.equals(found.getUpdatedAt()) && Objects.equals(caller, found.getUpdatedBy())
+        && sameContent(found, mine);
   }
 
   /** Whether every client-writable field is equal, numbers by value (the form a merge patch applies to). */
@@ -69,13 +158,60 @@ final class ConditionalWrite {
     return Json.canonical(ProductJson.writable(current)).equals(Json.canonical(ProductJson.writable(next)));
   }
 
-  /** A random pause that grows with each attempt, so writers that collided do not collide again in step. */
-  private static void backOff(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while retrying a write", e);
+  /**
+   * The request's preconditions, as the write's condition and as the explanation of its refusal: the two must agree,
+   * so that a refusal whose item passes them is one that changed nothing.
+   */
+  private interface Guard {
+    /** The condition the write carries; null for none. */
+    Expression condition();
+
+    /** Throws the 412 if the preconditions are false for {@code found} (null: absent). */
+    void evaluate(Product found);
+
+    static Guard of(Preconditions preconditions) {
+      Expression condition = ProductConditions.of(preconditions);
+      return new Guard() {
+        @Override
+        public Expression condition() {
+          return condition;
+        }
+
+        @Override
+        public void evaluate(Product found) {
+          preconditions.evaluate(found == null ? null : ProductResource.state(found));
+        }
+      };
+    }
+
+    /**
+     * For conditions listing more tags than a condition expression holds: the product is read, the preconditions are
+     * evaluated on it (404, 412), and the write is conditional on that state still being there; if it is gone, the
+     * state the preconditions passed on is gone, and the answer is 412, as for a write that lost a race.
+     */
+    static Guard onRead(ProductStore products, String id, boolean put, Preconditions preconditions) {
+      Product read = products.find(id).orElse(null);
+      if (read == null && !put) {
+        throw ProductResource.notFound(id);
+      }
+      preconditions.evaluate(read == null ? null : ProductResource.state(read));
+      String tag = read == null ? null : ProductResource.etag(read);
+      Expression condition = read == null
+          ? Expression.builder().expression("attribute_not_exists(#id)").putExpressionName("#id", "id").build()
+          : ProductConditions.sameState(read);
+      return new Guard() {
+        @Override
+        public Expression condition() {
+          return condition;
+        }
+
+        @Override
+        public void evaluate(Product found) {
+          if (!Objects.equals(tag, found == null ? null : ProductResource.etag(found))) {
+            throw HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.");
+          }
+        }
+      };
     }
   }
 }

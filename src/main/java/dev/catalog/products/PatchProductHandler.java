@@ -15,7 +15,7 @@ public final class PatchProductHandler extends ApiHandler {
   private final ProductsContext context;
 
   public PatchProductHandler() {
-    this(ProductsContext.fromEnvironment(SnapStartPriming::readProduct));
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readAndPatchProduct));
   }
 
   public PatchProductHandler(ProductsContext context) {
@@ -32,8 +32,7 @@ public final class PatchProductHandler extends ApiHandler {
   protected ApiResponse handle(ApiRequest request) {
     String id = ProductResource.id(request);
     ObjectNode patch = request.jsonBody(MergePatch.MEDIA_TYPE, "Accept-Patch");
-    var outcome = ConditionalWrite.apply(context, request, id, false,
-        current -> ProductJson.patch(current, patch, id));
+    var outcome = ConditionalWrite.patch(context, request, id, patch);
     return ProductResource.respond(200, outcome.product());
   }
 }

@@ -7,7 +7,10 @@ final class ProductMetrics {
   static final String DELETED = "ProductsDeleted";
   /** A POST answered from its idempotency record: created nothing. */
   static final String IDEMPOTENT_REPLAYS = "IdempotentReplays";
-  /** An unconditional PUT or PATCH that lost a race and was tried again on the fresh state. */
+  /**
+   * A PUT or PATCH that took a second write: a PUT of a product stored before incarnations or createdBy (replaced
+   * without them), or one whose older product was deleted between its two writes. Writers no longer race each other.
+   */
   static final String CONDITIONAL_WRITE_RETRIES = "ConditionalWriteRetries";
 
   private ProductMetrics() {}

@@ -2,13 +2,17 @@ package dev.catalog.products;
 
 import dev.catalog.idempotency.IdempotencyRecord;
 import dev.catalog.idempotency.IdempotencyStore;
-import java.util.ArrayList;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -27,16 +31,22 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The one store of the products table. Writes are conditional: the Enhanced Client's versioned-record extension turns
- * {@link Product#getVersion()} into "the stored version is still this one" (or "nothing is stored yet" for null), so a
- * write based on a stale read fails instead of overwriting. Failed conditions come back as {@code false}, not as
- * exceptions, because they are an expected outcome the caller decides about.
+ * The one store of the products table. Writes are conditional. A create ({@link #save} of a new product) and a
+ * delete go through the Enhanced Client, whose versioned-record extension turns {@link Product#getVersion()} into "the
+ * stored version is still this one" (or "nothing is stored yet" for null). PUT and PATCH ({@link #write}) are one
+ * {@code UpdateItem} each, built here: the fields set, the version incremented by DynamoDB itself, and a condition
+ * that carries the request's preconditions and refuses a write that would change nothing; it reads nothing first.
+ * Failed conditions come back as values ({@code false}, {@link Refused}), not as exceptions, because they are an
+ * expected outcome the caller decides about.
  *
  * <p>Every operation has a blocking form, which the handlers use (a Lambda instance serves one request at a time),
  * and a {@code CompletableFuture} form that runs the same call on a virtual thread.
@@ -49,10 +59,19 @@ public final class ProductStore {
 
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<Product> table;
+  /** The SDK's own client, for the update expressions the Enhanced Client cannot send. */
+  private final DynamoDbClient dynamo;
 
-  public ProductStore(DynamoDbEnhancedClient client, String tableName) {
+  /** The store of table {@code tableName}, through {@code dynamo} (an Enhanced Client of its own on top). */
+  public ProductStore(DynamoDbClient dynamo, String tableName) {
+    this(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(), dynamo, tableName);
+  }
+
+  /** The store of {@code tableName}; {@code client} must be an Enhanced Client of {@code dynamo}. */
+  public ProductStore(DynamoDbEnhancedClient client, DynamoDbClient dynamo, String tableName) {
     this.client = client;
     this.table = client.table(tableName, SCHEMA);
+    this.dynamo = dynamo;
   }
 
   /** Created on first use of the async API, so the blocking handlers never pay for it at cold start. */
@@ -127,6 +146,158 @@ public final class ProductStore {
         && Objects.equals(written.getUpdatedAt(), found.getUpdatedAt())
         && Objects.equals(written.getCreatedAt(), found.getCreatedAt())
         && ConditionalWrite.sameContent(found, written);
+  }
+
+  /** What a {@link #write} does with the attributes a product gets when it is created under its id. */
+  enum WriteMode {
+    /**
+     * PUT: creates the product when no item has its id (version 1, {@code createdAt} and {@code createdBy} the
+     * write's, {@link ProductWrite#incarnation()}), else replaces the fields and keeps those. Refused on an item
+     * stored without an incarnation or {@code createdBy}, which only {@link #UPDATE} keeps as they are.
+     */
+    CREATE_OR_REPLACE,
+    /** PATCH, and PUT of an older item: changes an existing product's fields only; an absent one is refused. */
+    UPDATE
+  }
+
+  /**
+   * One PUT or PATCH as a single conditional write: set {@code fields} (client-writable names; a null value in
+   * {@code values} removes the attribute, which only {@code description} can have), stamp {@code updatedAt} and
+   * {@code updatedBy}, increment the version; and only if {@code precondition} (null: none) holds and at least one
+   * field would change.
+   */
+  record ProductWrite(String id, WriteMode mode, Product values, Set<String> fields, Instant updatedAt,
+      String updatedBy, String incarnation, Expression precondition) {
+    ProductWrite {
+      if (fields.isEmpty()) {
+        throw new IllegalArgumentException("a write of no field changes nothing");
+      }
+      fields = new TreeSet<>(fields); // one order, so the same write is always the same request
+    }
+  }
+
+  /** How a {@link #write} ended. */
+  sealed interface WriteResult permits Written, Refused {}
+
+  /** Written: the product as stored after the write; {@code created} when no item had its id before. */
+  record Written(Product product, boolean created) implements WriteResult {}
+
+  /**
+   * Refused by its condition, nothing written: {@code found} is the item the condition was evaluated on (null when
+   * absent), for the caller to tell why; {@code retried} when the SDK had sent the call more than once, so an earlier
+   * attempt, whose answer was lost, may have been applied.
+   */
+  record Refused(Product found, boolean retried) implements WriteResult {}
+
+  /**
+   * Applies {@code write} with one {@code UpdateItem}, which returns the product as written ({@code ALL_NEW}) or, when
+   * its condition fails, the item it failed on ({@code ALL_OLD}). The update, for a PATCH of stock and price:
+   *
+   * <pre>
+   * SET #price = :price, #stock = :stock, #updatedAt = :updatedAt, #updatedBy = :updatedBy,
+   *     #version = #version + :one
+   * condition: attribute_exists(#id) AND (precondition) AND NOT (#price = :price AND #stock = :stock)
+   * </pre>
+   *
+   * and for a PUT, every field set (or {@code description} removed), and
+   *
+   * <pre>
+   * SET ..., #version = if_not_exists(#version, :zero) + :one, #createdAt = if_not_exists(#createdAt, :updatedAt),
+   *     #createdBy = if_not_exists(#createdBy, :updatedBy), #incarnation = if_not_exists(#incarnation, :incarnation)
+   * condition: (attribute_not_exists(#id) OR (attribute_exists(#incarnation) AND attribute_exists(#createdBy)))
+   *     AND (precondition) AND (attribute_not_exists(#id) OR NOT (#name = :name AND ... AND #stock = :stock))
+   * </pre>
+   *
+   * Numbers compare by value and lists element by element, so "nothing would change" is decided by DynamoDB on the
+   * item as it is at that moment, as the field comparison of ConditionalWrite would decide it.
+   */
+  WriteResult write(ProductWrite write) {
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    List<String> set = new ArrayList<>();
+    List<String> remove = new ArrayList<>();
+    List<String> same = new ArrayList<>();
+    for (String field : write.fields()) {
+      String name = "#" + field;
+      names.put(name, field);
+      AttributeValue value = SCHEMA.attributeValue(write.values(), field);
+      if (value == null || Boolean.TRUE.equals(value.nul())) {
+        remove.add(name);
+        same.add("attribute_not_exists(" + name + ")");
+      } else {
+        values.put(":" + field, value);
+        set.add(name + " = :" + field);
+        same.add(name + " = :" + field);
+      }
+    }
+    names.put("#id", "id");
+    names.put("#version", "version");
+    names.put("#updatedAt", "updatedAt");
+    values.put(":updatedAt", SCHEMA.attributeValue(stamped(write), "updatedAt"));
+    values.put(":one", AttributeValue.fromN("1"));
+    set.add("#updatedAt = :updatedAt");
+    names.put("#updatedBy", "updatedBy");
+    if (write.updatedBy() != null) {
+      values.put(":updatedBy", AttributeValue.fromS(write.updatedBy()));
+      set.add("#updatedBy = :updatedBy");
+    } else {
+      remove.add("#updatedBy");
+    }
+    String unchanged = "(" + String.join(" AND ", same) + ")";
+    String condition;
+    if (write.mode() == WriteMode.UPDATE) {
+      set.add("#version = #version + :one");
+      condition = "attribute_exists(#id) AND NOT " + unchanged;
+    } else {
+      names.put("#createdAt", "createdAt");
+      names.put("#createdBy", "createdBy");
+      names.put("#incarnation", "incarnation");
+      values.put(":zero", AttributeValue.fromN("0"));
+      values.put(":incarnation", AttributeValue.fromS(write.incarnation()));
+      set.add("#version = if_not_exists(#version, :zero) + :one");
+      set.add("#createdAt = if_not_exists(#createdAt, :updatedAt)");
+      if (write.updatedBy() != null) {
+        set.add("#createdBy = if_not_exists(#createdBy, :updatedBy)");
+      }
+      set.add("#incarnation = if_not_exists(#incarnation, :incarnation)");
+      condition = "(attribute_not_exists(#id) OR (attribute_exists(#incarnation) AND attribute_exists(#createdBy)))"
+          + " AND (attribute_not_exists(#id) OR NOT " + unchanged + ")";
+    }
+    if (write.precondition() != null) {
+      condition = condition + " AND " + write.precondition().expression();
+      if (write.precondition().expressionNames() != null) {
+        names.putAll(write.precondition().expressionNames());
+      }
+      if (write.precondition().expressionValues() != null) {
+        values.putAll(write.precondition().expressionValues());
+      }
+    }
+    String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+    String guarded = condition;
+    try {
+      UpdateItemResponse response = dynamo.updateItem(request -> request.tableName(table.tableName())
+          .key(Map.of("id", AttributeValue.fromS(write.id())))
+          .updateExpression(update)
+          .conditionExpression(guarded)
+          .expressionAttributeNames(names)
+          .expressionAttributeValues(values)
+          .returnValues(ReturnValue.ALL_NEW)
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      Product written = SCHEMA.mapToItem(response.attributes()).applyDefaults();
+      return new Written(written, write.mode() == WriteMode.CREATE_OR_REPLACE
+          && write.incarnation().equals(written.getIncarnation()));
+    } catch (ConditionalCheckFailedException refused) {
+      Product found = refused.hasItem() && !refused.item().isEmpty()
+          ? SCHEMA.mapToItem(refused.item()).applyDefaults() : null;
+      return new Refused(found, retried(refused));
+    }
+  }
+
+  /** A product holding only the write's {@code updatedAt}, to convert it as the schema stores instants. */
+  private static Product stamped(ProductWrite write) {
+    Product stamp = new Product();
+    stamp.setUpdatedAt(write.updatedAt());
+    return stamp;
   }
 
   /**

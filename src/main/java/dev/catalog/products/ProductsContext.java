@@ -7,6 +7,7 @@ import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;
 import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the products functions share: the stores, CORS and the clock. Lambda builds it once per
@@ -27,7 +28,7 @@ public record ProductsContext(
   }
 
   private static final class Holder {
-    static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(),
+    static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(), DynamoDbClients.client(),
         Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"), Cors.fromEnvironment(),
         Clock.systemUTC());
     /** Held here because CRaC keeps only weak references to registered resources. */
@@ -41,9 +42,17 @@ public record ProductsContext(
     }
   }
 
-  public static ProductsContext create(DynamoDbEnhancedClient client, String productsTable, String idempotencyTable,
+  /** A context on {@code client}, with an Enhanced Client of its own. */
+  public static ProductsContext create(DynamoDbClient client, String productsTable, String idempotencyTable,
       Cors cors, Clock clock) {
-    return new ProductsContext(new ProductStore(client, productsTable),
-        new IdempotencyStore(client, idempotencyTable, clock), cors, clock);
+    return create(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), client, productsTable,
+        idempotencyTable, cors, clock);
+  }
+
+  /** A context on {@code client} and {@code enhanced}, an Enhanced Client of it. */
+  public static ProductsContext create(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String productsTable,
+      String idempotencyTable, Cors cors, Clock clock) {
+    return new ProductsContext(new ProductStore(enhanced, client, productsTable),
+        new IdempotencyStore(enhanced, idempotencyTable, clock), cors, clock);
   }
 }

@@ -16,7 +16,7 @@ public final class PutProductHandler extends ApiHandler {
   private final ProductsContext context;
 
   public PutProductHandler() {
-    this(ProductsContext.fromEnvironment(SnapStartPriming::readProduct));
+    this(ProductsContext.fromEnvironment(SnapStartPriming::readAndReplaceProduct));
   }
 
   public PutProductHandler(ProductsContext context) {
@@ -33,8 +33,7 @@ public final class PutProductHandler extends ApiHandler {
   protected ApiResponse handle(ApiRequest request) {
     String id = ProductResource.id(request);
     ObjectNode body = request.jsonBody(MEDIA_TYPE, "Accept");
-    // Read in the loop, after the preconditions, as PATCH reads its merged product.
-    var outcome = ConditionalWrite.apply(context, request, id, true, current -> ProductJson.read(body, id));
+    var outcome = ConditionalWrite.put(context, request, id, body);
     ApiResponse response = ProductResource.respond(outcome.created() ? 201 : 200, outcome.product());
     return outcome.created() ? response.header("Location", ProductResource.location(request, id)) : response;
   }

@@ -7,6 +7,7 @@ import dev.catalog.http.MergePatch;
 import dev.catalog.http.Preconditions;
 import dev.catalog.http.telemetry.RequestLine;
 import java.time.Instant;
+import java.util.Set;
 import org.crac.Context;
 import org.crac.Resource;
 
@@ -38,9 +39,45 @@ final class SnapStartPriming implements Resource {
     void make(ProductsContext context);
   }
 
-  /** GetItem on the products table: GET, PUT and PATCH read the product first. */
+  /** GetItem on the products table: GET reads the product (PUT and PATCH only to answer an invalid body). */
   static void readProduct(ProductsContext context) {
     context.products().find(ABSENT_KEY);
+  }
+
+  /**
+   * UpdateItem on the products table, as PATCH writes: a patch of a key that never exists, which its condition
+   * (the product exists) refuses, writing nothing.
+   */
+  static void patchAbsentProduct(ProductsContext context) {
+    context.products().write(new ProductStore.ProductWrite(ABSENT_KEY, ProductStore.WriteMode.UPDATE, sample(),
+        Set.of("stock", "price"), ProductResource.now(context.clock()), "priming", null, null));
+  }
+
+  /**
+   * UpdateItem on the products table, as PUT writes: a create-or-replace of a key that never exists, with an
+   * If-Match that no absent product passes, so its condition refuses it and nothing is written.
+   */
+  static void replaceAbsentProduct(ProductsContext context) {
+    Instant now = ProductResource.now(context.clock());
+    context.products().write(new ProductStore.ProductWrite(ABSENT_KEY, ProductStore.WriteMode.CREATE_OR_REPLACE,
+        sample(), ProductJson.WRITABLE, now, "priming", "priming",
+        ProductConditions.of(Preconditions.of("PUT", "\"1.priming\"", null, null, null, now))));
+  }
+
+  /** PUT and PATCH: the read of their invalid-body path and their write. */
+  static void readAndReplaceProduct(ProductsContext context) {
+    readProduct(context);
+    replaceAbsentProduct(context);
+  }
+
+  /** PATCH: the read of its invalid-body path and its write. */
+  static void readAndPatchProduct(ProductsContext context) {
+    readProduct(context);
+    patchAbsentProduct(context);
+  }
+
+  private static Product sample() {
+    return ProductJson.read(Json.readObject(SAMPLE));
   }
 
   /** GetItem on the idempotency table: POST reads a stored response to replay it. */

@@ -68,14 +68,20 @@ public final class DynamoDbClients {
 
   private DynamoDbClients() {}
 
-  /** The container's enhanced client, created on first use. */
+  /** The container's enhanced client, created on first use, on {@link #client()}. */
   public static DynamoDbEnhancedClient enhanced() {
     return Holder.ENHANCED;
   }
 
+  /** The container's client, created on first use: the one under {@link #enhanced()}. */
+  public static DynamoDbClient client() {
+    return Holder.CLIENT;
+  }
+
   private static final class Holder {
+    static final DynamoDbClient CLIENT = fromEnvironment();
     static final DynamoDbEnhancedClient ENHANCED = DynamoDbEnhancedClient.builder()
-        .dynamoDbClient(fromEnvironment())
+        .dynamoDbClient(CLIENT)
         .build();
   }
 

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -44,7 +43,7 @@ class ProductChangeTest {
 
   @BeforeAll
   static void open() {
-    store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    store = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
     stream = new TableStream(DYNAMO, "ProductsTable");
   }

@@ -44,7 +44,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -69,7 +68,7 @@ class ProductEventsHandlerTest {
   @BeforeAll
   static void start() {
     local = new SnsTarget.Local(DYNAMO);
-    store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    store = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
     stream = new TableStream(DYNAMO, "ProductsTable");
   }

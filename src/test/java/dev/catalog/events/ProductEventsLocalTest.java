@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * ProductEventsFunction as the template deploys it, on the local tool's SNS endpoint: its environment resolved from
@@ -37,7 +36,7 @@ class ProductEventsLocalTest {
     } finally {
       Environment.use(System.getenv());
     }
-    ProductStore store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    ProductStore store = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
     Product product = new Product();
     product.setId("p-" + UUID.randomUUID());

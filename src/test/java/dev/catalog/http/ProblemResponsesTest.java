@@ -35,7 +35,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * Every error is an RFC 9457 problem ({@code application/problem+json} with type, title, status and detail):
@@ -195,8 +194,7 @@ class ProblemResponsesTest {
   static List<Map.Entry<ApiHandler,
       APIGatewayProxyRequestEvent>> brokenRoutes() {
     ProductsContext base = API.context();
-    ProductsContext broken = ProductsContext.create(
-        DynamoDbEnhancedClient.builder().dynamoDbClient(API.dynamo().client()).build(), "no-such-table",
+    ProductsContext broken = ProductsContext.create(API.dynamo().client(), "no-such-table",
         API.dynamo().tableName("IdempotencyTable"), base.cors(), base.clock());
     String product = SampleProducts.full("problems").toString();
     List<Map.Entry<String, String>> json = List.of(Map.entry("Content-Type", "application/json"));

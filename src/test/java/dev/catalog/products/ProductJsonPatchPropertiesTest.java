@@ -123,6 +123,37 @@ class ProductJsonPatchPropertiesTest {
     });
   }
 
+  /**
+   * Why PATCH needs no stored product to be validated: the patch read on its own ({@link ProductJson#patchOf}, as
+   * PATCH now reads it) gives the same errors, messages included, as the patch merged into the stored product, and on
+   * success the same values for the fields it names, the other fields being kept.
+   */
+  @Property(tries = 250, seed = "20261206", edgeCases = EdgeCasesMode.NONE)
+  void aPatchReadWithoutTheStoredProductHasTheErrorsAndValuesOfThePatchMergedIntoIt(
+      @ForAll("patches") ObjectNode patch) {
+    Product current = ProductJson.read(Json.readObject(CURRENT));
+    Set<String> mergedErrors = new TreeSet<>();
+    Map<String, Object> merged = null;
+    try {
+      merged = stored(ProductJson.patch(current, patch.deepCopy(), PATH_ID));
+    } catch (HttpError error) {
+      error.errors().forEach(e -> mergedErrors.add(e.field() + ": " + e.message()));
+    }
+    Set<String> aloneErrors = new TreeSet<>();
+    Map<String, Object> alone = null;
+    try {
+      ProductJson.Patch read = ProductJson.patchOf(patch.deepCopy(), PATH_ID);
+      alone = stored(current);
+      for (String field : read.fields()) {
+        alone.put(field, stored(read.values()).get(field));
+      }
+    } catch (HttpError error) {
+      error.errors().forEach(e -> aloneErrors.add(e.field() + ": " + e.message()));
+    }
+    assertEquals(mergedErrors, aloneErrors, patch::toString);
+    assertEquals(merged, alone, patch::toString);
+  }
+
   private static Map<String, Object> stored(Product product) {
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("name", product.getName());

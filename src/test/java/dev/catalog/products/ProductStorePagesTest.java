@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,7 +32,7 @@ class ProductStorePagesTest {
 
   @BeforeAll
   static void storeLargeProducts() {
-    store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    store = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
     String description = "\u20ac".repeat(4000);
     for (int i = 0; i < PRODUCTS; i++) {

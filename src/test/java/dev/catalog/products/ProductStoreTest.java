@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The products table through {@link ProductStore}: versions, conditions, storage form, and the async API. */
@@ -29,7 +28,7 @@ class ProductStoreTest {
 
   @BeforeAll
   static void createStore() {
-    store = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    store = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
   }
 

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -57,6 +56,8 @@ class SnapStartPrimingTest {
       SnapStartPriming.readIdempotencyRecord(context);
       SnapStartPriming.queryCategory(context);
       SnapStartPriming.deleteAbsentProduct(context);
+      SnapStartPriming.patchAbsentProduct(context);
+      SnapStartPriming.replaceAbsentProduct(context);
     });
     priming.beforeCheckpoint(null);
     priming.afterRestore(null);
@@ -76,8 +77,7 @@ class SnapStartPrimingTest {
   void aPrimingCallTheFunctionsPolicyDeniesIsLoggedAsOneLineWithoutStackTraceAndTheSnapshotGoesAhead()
       throws Exception {
     Map<String, String> environment = FIXTURE.environment("PreflightFunction");
-    ProductsContext unauthorised = ProductsContext.create(
-        DynamoDbEnhancedClient.builder().dynamoDbClient(FIXTURE.functionClient("PreflightFunction")).build(),
+    ProductsContext unauthorised = ProductsContext.create(FIXTURE.functionClient("PreflightFunction"),
         environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"), new Cors("*"), Clock.systemUTC());
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream console = System.out;

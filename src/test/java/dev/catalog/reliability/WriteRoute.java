@@ -13,10 +13,11 @@ import java.util.UUID;
 enum WriteRoute {
   POST("PutItem", 201, false),
   POST_WITH_IDEMPOTENCY_KEY("TransactWriteItems", 201, false),
-  PUT_CREATE("PutItem", 201, false),
-  PUT_REPLACE_IF_MATCH("PutItem", 200, true),
-  PATCH("PutItem", 200, true),
-  PATCH_IF_MATCH("PutItem", 200, true),
+  PUT_CREATE("UpdateItem", 201, false),
+  PUT_REPLACE_IF_MATCH("UpdateItem", 200, true),
+  PUT_REPLACE("UpdateItem", 200, true),
+  PATCH("UpdateItem", 200, true),
+  PATCH_IF_MATCH("UpdateItem", 200, true),
   DELETE("DeleteItem", 204, true),
   DELETE_IF_MATCH("DeleteItem", 204, true);
 
@@ -39,6 +40,7 @@ enum WriteRoute {
           .header("Idempotency-Key", "key-" + id);
       case PUT_CREATE -> api.put("/products/" + id).json(body).header("If-None-Match", "*");
       case PUT_REPLACE_IF_MATCH -> api.put("/products/" + id).json(body).header("If-Match", etag);
+      case PUT_REPLACE -> api.put("/products/" + id).json(body);
       case PATCH -> api.patch("/products/" + id).mergePatch("{\"stock\": 7}");
       case PATCH_IF_MATCH -> api.patch("/products/" + id).mergePatch("{\"stock\": 7}").header("If-Match", etag);
       case DELETE -> api.delete("/products/" + id);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -83,7 +82,7 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   }
 
   private static ProductsContext context(Map<String, String> environment, DynamoDbClient client) {
-    return ProductsContext.create(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+    return ProductsContext.create(client,
         environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"),
         new Cors(environment.get("ALLOWED_ORIGINS")), Clock.systemUTC());
   }

@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * The fan-out function on what DynamoDB Local's stream really emits, posting through the SDK's management API client
@@ -65,7 +64,7 @@ class FeedFanOutHandlerTest {
   static void start() {
     ws = LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver()).iam(DYNAMO.iam())
         .environment(FEED::environment).port(0).start();
-    products = new ProductStore(DynamoDbEnhancedClient.builder().dynamoDbClient(DYNAMO.client()).build(),
+    products = new ProductStore(DYNAMO.client(),
         DYNAMO.tableName("ProductsTable"));
     // DynamoDB Local's stream of a new table answers a LATEST iterator with TrimmedDataAccessException until it
     // holds a record.
