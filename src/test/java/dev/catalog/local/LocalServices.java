@@ -63,9 +63,10 @@ public final class LocalServices implements AutoCloseable {
   private final int seeded;
   private final LocalSns sns;
   private final StreamConsumers streams;
+  private final DataFolderLock dataLock;
 
   private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
-      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams) {
+      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams, DataFolderLock dataLock) {
     this.dynamo = dynamo;
     this.iam = iam;
     this.functions = functions;
@@ -74,13 +75,15 @@ public final class LocalServices implements AutoCloseable {
     this.seeded = seeded;
     this.sns = sns;
     this.streams = streams;
+    this.dataLock = dataLock;
   }
 
   /**
    * Starts everything; on failure, stops what was started.
    *
    * @throws dev.catalog.template.TemplateException for a template that cannot be used
-   * @throws LocalApiException for other bad input (handler, port, seed file)
+   * @throws LocalApiException for other bad input (handler, port, seed file), or a data folder another local system
+   *     is using ({@link DataFolderLock})
    * @throws dev.catalog.local.events.stream.EventSourceMappingException for a stream mapping Lambda would refuse
    *     to create, e.g. its function's role may not send to the on-failure destination
    */
@@ -103,6 +106,8 @@ public final class LocalServices implements AutoCloseable {
     LocalAuth trusted = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
+    // Before anything starts: a second system on the same data would share its DynamoDB files and its streams.
+    DataFolderLock dataLock = options.data() == null ? null : DataFolderLock.take(options.data());
     try {
       // DynamoDB Local prints its settings, and SLF4J that it has no binding: the ready line says what matters.
       silence();
@@ -180,7 +185,7 @@ public final class LocalServices implements AutoCloseable {
           FunctionInvoker.of(functions), console, Clock.systemUTC(), accessLog);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams);
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -210,6 +215,9 @@ public final class LocalServices implements AutoCloseable {
       DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
         started.close();
+      }
+      if (dataLock != null) {
+        dataLock.close();
       }
       throw e;
     }
@@ -317,7 +325,13 @@ public final class LocalServices implements AutoCloseable {
       sns.close();
       api.auth().close();
     } finally {
-      dynamo.close();
+      try {
+        dynamo.close();
+      } finally {
+        if (dataLock != null) {
+          dataLock.close();
+        }
+      }
     }
   }
 }
