@@ -1,7 +1,7 @@
 // The live dashboard: the products of a category from the REST API (same origin), kept current by the feed.
 // Address options: ?category=NAME, ?ws=URL (the feed; default: the local tool's, from the page's meta feed-url),
-// ?token=JWT (else one from the local development issuer, POST /_local/token), ?pageSize=N (REST page size),
-// ?highlightSeconds=N (how long a changed row stays highlighted).
+// ?token=JWT (else one from the local development issuer, POST /_local/token, when the tool serves one),
+// ?pageSize=N (REST page size), ?highlightSeconds=N (how long a changed row stays highlighted).
 import { Feed } from "./feed.js";
 import { ProductTable } from "./table.js";
 
@@ -79,18 +79,25 @@ function feedUrl() {
   return configured || `ws://${location.hostname}:3001`;
 }
 
-/** The token for the next connection: the address's, or a fresh one from the local development issuer. */
+/**
+ * The token for the next connection: the address's, or a fresh one from the local development issuer when the tool
+ * serves one (the page's meta token-url; none with -Dlocal.auth=off or another issuer: it connects without a token).
+ */
 async function token() {
   if (params.get("token")) {
     return params.get("token");
   }
-  const answer = await fetch("/_local/token", {
+  const endpoint = document.querySelector('meta[name="token-url"]')?.content;
+  if (!endpoint) {
+    return null;
+  }
+  const answer = await fetch(endpoint, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: "groups=",
   });
   if (!answer.ok) {
-    return null; // no development issuer here (-Dlocal.auth=off, or another issuer): connect without a token
+    throw new Error(`no token from ${endpoint} (HTTP ${answer.status})`); // tried again with the connection
   }
   return (await answer.json()).access_token;
 }

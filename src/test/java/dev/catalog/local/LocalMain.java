@@ -109,8 +109,8 @@ public final class LocalMain {
   static String authLine(LocalApi api) {
     LocalAuth auth = api.auth();
     if (!auth.enforced()) {
-      return "!!! AUTHENTICATION OFF (-Dlocal.auth=off): every write route is served without a token, as a local"
-          + " administrator. Never expose this port. !!!";
+      return "!!! AUTHENTICATION OFF (-Dlocal.auth=off): every write route is served without a token, and the"
+          + " WebSocket API's $connect without its authorizer, as a local administrator. Never expose these ports. !!!";
     }
     return auth.developmentIssuer().map(issuer -> "Writes need a token from the development issuer: curl -s -X POST "
             + api.url() + TokenEndpoint.PATH + " -d groups=catalog-editors   (groups=catalog-admins to delete;"

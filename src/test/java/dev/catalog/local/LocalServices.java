@@ -7,6 +7,7 @@ import dev.catalog.template.WebSocketApiDef;
 
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
+import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.local.events.sns.LocalSns;
 import dev.catalog.local.events.sns.TemplateTopics;
 import dev.catalog.local.events.stream.EventSourceMappings;
@@ -162,13 +163,19 @@ public final class LocalServices implements AutoCloseable {
             served.connectionsEndpoint());
       }, options.maxInstances(), console);
       if (WebSocketApiDef.of(template, resolver).isPresent()) {
-        webSocket = LocalWebSocketApi.builder(template, resolver).functions(functions).iam(identities::join)
-            .port(options.wsPort()).console(console).accessLog(accessLog).start();
+        LocalWebSocketApi.Builder served = LocalWebSocketApi.builder(template, resolver).functions(functions)
+            .iam(identities::join).port(options.wsPort()).console(console).accessLog(accessLog);
+        if (!auth.enforced()) {
+          // As the REST API's Cognito authorizer, the $connect authorizer is not run: a local administrator connects.
+          served.authorizersOff(LocalAuth.OFF_CONNECT_CONTEXT);
+        }
+        webSocket = served.start();
         webSockets.set(webSocket);
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
           .console(console).accessLog(accessLog)
-          .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString())).start();
+          .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
+              auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null)).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);

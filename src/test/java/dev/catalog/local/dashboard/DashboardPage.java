@@ -45,19 +45,33 @@ public final class DashboardPage {
   /** One file as served. */
   record Asset(byte[] body, String contentType, String etag) {}
 
+  /** As {@link #load(String, String)}, without a token endpoint: the page connects with no token (or its ?token=). */
+  public static DashboardPage load(String feedUrl) {
+    return load(feedUrl, null);
+  }
+
   /**
-   * The page, telling the browser the feed's URL (an address's {@code ?ws=} still wins).
+   * The page, telling the browser the feed's URL (an address's {@code ?ws=} still wins) and where it takes a token.
    *
    * @param feedUrl the WebSocket URL, e.g. {@code ws://localhost:3001}; null leaves the page's default, port 3001 of
    *     the host it was loaded from
+   * @param tokenPath the development issuer's token endpoint, {@code /_local/token}; null when there is none
+   *     ({@code -Dlocal.auth=off}, {@code -Dlocal.issuer}), so the page asks for no token it cannot have
    */
-  public static DashboardPage load(String feedUrl) {
+  public static DashboardPage load(String feedUrl, String tokenPath) {
     Map<String, Asset> assets = new LinkedHashMap<>();
     FILES.forEach((name, type) -> {
       byte[] body = read(name);
-      if (name.equals("index.html") && feedUrl != null) {
-        String html = new String(body, StandardCharsets.UTF_8).replace("<meta name=\"feed-url\" content=\"\">",
-            "<meta name=\"feed-url\" content=\"" + attribute(feedUrl) + "\">");
+      if (name.equals("index.html")) {
+        String html = new String(body, StandardCharsets.UTF_8);
+        if (feedUrl != null) {
+          html = html.replace("<meta name=\"feed-url\" content=\"\">",
+              "<meta name=\"feed-url\" content=\"" + attribute(feedUrl) + "\">");
+        }
+        if (tokenPath != null) {
+          html = html.replace("<meta name=\"token-url\" content=\"\">",
+              "<meta name=\"token-url\" content=\"" + attribute(tokenPath) + "\">");
+        }
         body = html.getBytes(StandardCharsets.UTF_8);
       }
       assets.put(name.equals("index.html") ? "/" : ASSETS + name, new Asset(body, type, etag(body)));

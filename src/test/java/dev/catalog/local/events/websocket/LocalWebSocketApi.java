@@ -137,6 +137,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
     private LocalFunctions functions;
     private Function<String, Map<String, String>> environment;
     private boolean accessLog;
+    private Map<String, String> unauthenticated;
 
     private Builder(SamTemplate template, IntrinsicResolver resolver) {
       this.template = template;
@@ -193,6 +194,16 @@ public final class LocalWebSocketApi implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs no {@code $connect} authorizer ({@code -Dlocal.auth=off}): every handshake is let through as if the
+     * authorizer had allowed it with this {@code principalId} and context, which reach every event of the
+     * connection in {@code requestContext.authorizer}. By default the template's authorizers run.
+     */
+    public Builder authorizersOff(Map<String, String> identity) {
+      this.unauthenticated = new java.util.LinkedHashMap<>(identity);
+      return this;
+    }
+
     /** How long a connection may stay without a message before it is closed (API Gateway: 10 minutes). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = idleTimeout;
@@ -235,7 +246,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
       WebSocketEvents events = new WebSocketEvents(api, "localhost");
       WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,
           ConnectAuthorizer.methodArn(TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
-          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console, accessLog);
+          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console, accessLog,
+          unauthenticated);
       WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
         container.setIdleTimeout(idleTimeout);
         container.setMaxTextMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);

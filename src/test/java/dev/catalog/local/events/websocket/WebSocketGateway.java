@@ -34,9 +34,15 @@ final class WebSocketGateway {
   private final ClientConnection.Lifecycle lifecycle;
   private final PrintStream console;
   private final boolean accessLog;
+  private final ObjectNode unauthenticated;
 
+  /**
+   * @param unauthenticated with authentication off, the authorizer context every connection gets without the
+   *     authorizer running; null to run the template's authorizers
+   */
   WebSocketGateway(WebSocketApiDef api, RouteInvoker invoker, WebSocketEvents events, ConnectAuthorizer authorizer,
-      ClientConnection.Lifecycle lifecycle, PrintStream console, boolean accessLog) {
+      ClientConnection.Lifecycle lifecycle, PrintStream console, boolean accessLog,
+      Map<String, String> unauthenticated) {
     this.api = api;
     this.invoker = invoker;
     this.events = events;
@@ -44,6 +50,12 @@ final class WebSocketGateway {
     this.lifecycle = lifecycle;
     this.console = console;
     this.accessLog = accessLog;
+    if (unauthenticated == null) {
+      this.unauthenticated = null;
+    } else {
+      this.unauthenticated = JsonNodeFactory.instance.objectNode();
+      unauthenticated.forEach(this.unauthenticated::put);
+    }
   }
 
   /** The handshake: the connection's listener when it is accepted; null, with the refusal sent, when not. */
@@ -54,7 +66,9 @@ final class WebSocketGateway {
         handshake.userAgent());
     String requestId = Connections.newId();
     WebSocketApiDef.Route route = api.routes().get("$connect");
-    if (route != null && route.authorizer() != null) {
+    if (route != null && route.authorizer() != null && unauthenticated != null) {
+      connection.authorized(unauthenticated.deepCopy());
+    } else if (route != null && route.authorizer() != null) {
       ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake, requestId);
       if (decision.status() != 0) {
         return refuse(response, callback, decision.status(), decision.status() == 401 ? "Unauthorized"
