@@ -35,10 +35,11 @@ public final class LocalMain {
   static int run(Properties properties, Map<String, String> environment, PrintStream out, PrintStream err)
       throws InterruptedException {
     LocalOptions options;
-    boolean accessLog;
+    LocalConsole console;
     try {
       options = LocalOptions.from(properties, environment);
-      accessLog = LocalOptions.accessLog(properties);
+      // The one place where what the tool prints goes is chosen: by kind of line, as -Dlocal.logs asks.
+      console = LocalConsole.of(LocalOptions.logFormat(properties), out, err);
       if (options.invoke() != null) {
         return LocalInvoke.run(options, out, err);
       }
@@ -46,14 +47,14 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return 1;
     }
-    LocalServices services = start(options, out, err, accessLog);
+    LocalServices services = start(options, console.tool(), console.requests(), err);
     if (services == null) {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       services.close();
-      out.println("Local API stopped.");
+      console.tool().println("Local API stopped.");
       stopped.countDown();
     }, "local-api-shutdown"));
     stopped.await();
@@ -62,17 +63,21 @@ public final class LocalMain {
 
   /**
    * Starts the services and prints the ready line, then the routes; or prints why it cannot, as one line on
-   * {@code err}, and returns null.
+   * {@code err}, and returns null. No line per request.
    */
   static LocalServices start(LocalOptions options, PrintStream out, PrintStream err) {
-    return start(options, out, err, false);
+    return start(options, out, RequestLog.NONE, err);
   }
 
-  static LocalServices start(LocalOptions options, PrintStream out, PrintStream err, boolean accessLog) {
+  /**
+   * As {@link #start(LocalOptions, PrintStream, PrintStream)}, the tool's own lines on {@code out}, and a line per
+   * request written to {@code requests}.
+   */
+  static LocalServices start(LocalOptions options, PrintStream out, RequestLog requests, PrintStream err) {
     long started = System.nanoTime();
     LocalServices services;
     try {
-      services = LocalServices.start(options, out, accessLog);
+      services = LocalServices.start(options, out, requests);
     } catch (RuntimeException e) {
       err.println("local: " + oneLine(e));
       return null;

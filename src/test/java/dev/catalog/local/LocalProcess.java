@@ -128,22 +128,26 @@ final class LocalProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Stops it as Ctrl-C or kill does (SIGTERM: its shutdown hook runs) and waits until it has ended. */
+  /**
+   * Stops it as Ctrl-C or kill does (SIGTERM: its shutdown hook runs) and waits until it has ended, reading what it
+   * prints meanwhile. Through its handle: {@link Process#destroy()} would also close the pipes it prints into.
+   */
   int stop() throws InterruptedException {
-    process.destroy();
-    return awaitExit(Duration.ofSeconds(30));
+    process.toHandle().destroy();
+    return awaitExit(Duration.ofSeconds(60));
   }
 
   /** Kills it as a crash would (SIGKILL: nothing of it runs any more) and waits until it is gone. */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
     drain();
   }
 
+  /** Until both streams have been read to their end (the process has ended: they end with it). */
   private void drain() throws InterruptedException {
-    outReader.join(5000);
-    errReader.join(5000);
+    outReader.join(Duration.ofSeconds(30));
+    errReader.join(Duration.ofSeconds(30));
   }
 
   @Override

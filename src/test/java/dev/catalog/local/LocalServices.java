@@ -89,11 +89,14 @@ public final class LocalServices implements AutoCloseable {
    *     to create, e.g. its function's role may not send to the on-failure destination
    */
   public static LocalServices start(LocalOptions options, PrintStream console) {
-    return start(options, console, false);
+    return start(options, console, RequestLog.NONE);
   }
 
-  /** As {@link #start(LocalOptions, PrintStream)}; {@code accessLog} prints one line per request on the console. */
-  public static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
+  /**
+   * As {@link #start(LocalOptions, PrintStream)}: the tool's own lines on {@code console}, and each event source's
+   * line per request written to {@code requests} ({@link LocalConsole} chooses both).
+   */
+  public static LocalServices start(LocalOptions options, PrintStream console, RequestLog requests) {
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
@@ -164,7 +167,7 @@ public final class LocalServices implements AutoCloseable {
       }, options.maxInstances(), console);
       if (WebSocketApiDef.of(template, resolver).isPresent()) {
         LocalWebSocketApi.Builder served = LocalWebSocketApi.builder(template, resolver).functions(functions)
-            .iam(identities::join).port(options.wsPort()).console(console).accessLog(accessLog);
+            .iam(identities::join).port(options.wsPort()).console(console).requestLog(requests);
         if (!auth.enforced()) {
           // As the REST API's Cognito authorizer, the $connect authorizer is not run: a local administrator connects.
           served.authorizersOff(LocalAuth.OFF_CONNECT_CONTEXT);
@@ -173,7 +176,7 @@ public final class LocalServices implements AutoCloseable {
         webSockets.set(webSocket);
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
-          .console(console).accessLog(accessLog)
+          .console(console).requestLog(requests)
           .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
               auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null)).start();
       preloadSdk();
@@ -189,7 +192,7 @@ public final class LocalServices implements AutoCloseable {
       clientEnvironment.complete(dynamo.clientEnvironment());
       // The stream consumers start polling once the tables exist.
       streams = mappings == null ? null : mappings.start(dynamo.endpoint(), dynamo.credentials(),
-          FunctionInvoker.of(functions), console, Clock.systemUTC(), accessLog);
+          FunctionInvoker.of(functions), console, Clock.systemUTC(), requests);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
       return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock);

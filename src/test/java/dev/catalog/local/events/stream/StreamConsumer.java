@@ -1,6 +1,7 @@
 package dev.catalog.local.events.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
 import java.io.IOException;
@@ -49,20 +50,20 @@ final class StreamConsumer {
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final Object changed = new Object();
-  private final boolean everyBatch;
+  private final RequestLog requests;
   private volatile boolean stopped;
 
   /**
    * @param roles the functions' roles, under which the on-failure records are sent
    * @param failures where discarded batches' records go once delivered (shared by the consumers of one tool)
    * @param undelivered where those IAM refused go
-   * @param everyBatch a console line for each batch processed, not only for failures
+   * @param requests where each batch processed is logged (failures and discards are told on the console)
    * @throws IllegalStateException when the table has no stream
    */
   StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker, Authorizer roles,
       PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures,
-      List<OnFailureRecord> undelivered, boolean everyBatch) {
-    this.everyBatch = everyBatch;
+      List<OnFailureRecord> undelivered, RequestLog requests) {
+    this.requests = requests;
     this.source = source;
     this.streams = streams;
     this.invoker = invoker;
@@ -207,10 +208,10 @@ final class StreamConsumer {
         + ")";
     switch (response) {
       case BatchResponse.Success success -> {
-        if (everyBatch) {
-          console.printf("[DynamoDB stream] %s: batch of %d processed in %d ms%n", source.describe(), batch.size(),
-              (System.nanoTime() - started) / 1_000_000);
-        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        requests.write(RequestLog.Entry.of("DynamoDB stream", source.describe() + ": batch of " + batch.size()
+            + " processed in " + millis + " ms", "table", source.table(), "function", source.function(), "shardId",
+            shardId, "records", batch.size(), "latencyMs", millis));
       }
       case BatchResponse.Partial partial -> console.println(what + ": " + partial.reported().size()
           + " reported failed; retried from " + partial.from());

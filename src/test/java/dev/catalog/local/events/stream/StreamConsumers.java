@@ -1,5 +1,6 @@
 package dev.catalog.local.events.stream;
 
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import java.io.PrintStream;
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class StreamConsumers implements AutoCloseable {
    */
   static StreamConsumers start(List<StreamEventSource> sources, Authorizer roles, String region, String accountId,
       URI dynamodb, AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock,
-      boolean everyBatch) {
+      RequestLog requests) {
     DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamodb)
         .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(UrlConnectionHttpClient.create()).build();
@@ -52,7 +53,7 @@ public final class StreamConsumers implements AutoCloseable {
       for (StreamEventSource source : sources) {
         if (source.enabled()) {
           consumers.add(new StreamConsumer(source, streams, invoker, roles, console, clock, region, accountId,
-              failures, undelivered, everyBatch));
+              failures, undelivered, requests));
         }
       }
       consumers.forEach(StreamConsumer::start);

@@ -1,6 +1,7 @@
 package dev.catalog.local.events.websocket;
 
 import dev.catalog.local.LocalApiException;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.ExecuteApiAccess;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.local.iam.LocalIam;
@@ -137,6 +138,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
     private LocalFunctions functions;
     private Function<String, Map<String, String>> environment;
     private boolean accessLog;
+    private RequestLog requests;
     private Map<String, String> unauthenticated;
 
     private Builder(SamTemplate template, IntrinsicResolver resolver) {
@@ -188,9 +190,15 @@ public final class LocalWebSocketApi implements AutoCloseable {
       return this;
     }
 
-    /** Prints one line per route invocation on the console ({@code -Dlocal.logs=text}); off by default. */
+    /** Prints one line per route invocation on the console, in words; off by default. */
     public Builder accessLog(boolean accessLog) {
       this.accessLog = accessLog;
+      return this;
+    }
+
+    /** Writes one line per route invocation to this log, in its format ({@code -Dlocal.logs}). */
+    public Builder requestLog(RequestLog requests) {
+      this.requests = requests;
       return this;
     }
 
@@ -246,8 +254,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
       WebSocketEvents events = new WebSocketEvents(api, "localhost");
       WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,
           ConnectAuthorizer.methodArn(TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
-          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console, accessLog,
-          unauthenticated);
+          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console,
+          requests != null ? requests : accessLog ? RequestLog.text(console) : RequestLog.NONE, unauthenticated);
       WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
         container.setIdleTimeout(idleTimeout);
         container.setMaxTextMessageSize(ConnectionsApi.MAX_PAYLOAD_BYTES);

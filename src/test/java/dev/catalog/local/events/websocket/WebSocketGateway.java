@@ -2,6 +2,7 @@ package dev.catalog.local.events.websocket;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.local.RequestLog;
 import dev.catalog.template.WebSocketApiDef;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -33,7 +34,7 @@ final class WebSocketGateway {
   private final ConnectAuthorizer authorizer;
   private final ClientConnection.Lifecycle lifecycle;
   private final PrintStream console;
-  private final boolean accessLog;
+  private final RequestLog requests;
   private final ObjectNode unauthenticated;
 
   /**
@@ -41,7 +42,7 @@ final class WebSocketGateway {
    *     authorizer running; null to run the template's authorizers
    */
   WebSocketGateway(WebSocketApiDef api, RouteInvoker invoker, WebSocketEvents events, ConnectAuthorizer authorizer,
-      ClientConnection.Lifecycle lifecycle, PrintStream console, boolean accessLog,
+      ClientConnection.Lifecycle lifecycle, PrintStream console, RequestLog requests,
       Map<String, String> unauthenticated) {
     this.api = api;
     this.invoker = invoker;
@@ -49,7 +50,7 @@ final class WebSocketGateway {
     this.authorizer = authorizer;
     this.lifecycle = lifecycle;
     this.console = console;
-    this.accessLog = accessLog;
+    this.requests = requests;
     if (unauthenticated == null) {
       this.unauthenticated = null;
     } else {
@@ -126,18 +127,22 @@ final class WebSocketGateway {
   }
 
   /**
-   * Invokes the route's function; with the access log on, one line for a person at a terminal: connection, route,
-   * the function's status (or {@code failed}), latency and function; never the message, which is the client's.
+   * Invokes the route's function, and writes its request line: connection, route, the function's status (or
+   * {@code failed}), latency and function; never the message, which is the client's. In words,
+   * {@code [local WebSocket API] Jx1lTcYIoAMCJwQ= subscribe 200 4.1 ms FeedSubscribeFunction}; as JSON, the fields
+   * {@code connectionId}, {@code routeKey}, {@code status} (null when it failed), {@code failed}, {@code latencyMs},
+   * {@code function}.
    */
   private RouteInvoker.Result invoke(WebSocketApiDef.Route route, Connection connection, ObjectNode event,
       String requestId) throws InterruptedException {
     long started = System.nanoTime();
     RouteInvoker.Result result = invoker.invoke(route.function(), event, requestId);
-    if (accessLog) {
-      console.println(String.format(Locale.ROOT, "[local WebSocket API] %s %s %s %.1f ms %s", connection.id(),
-          route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
-          (System.nanoTime() - started) / 1e6, route.function()));
-    }
+    double millis = Math.round((System.nanoTime() - started) / 1e5) / 10.0;
+    requests.write(RequestLog.Entry.of("local WebSocket API", String.format(Locale.ROOT, "%s %s %s %.1f ms %s",
+        connection.id(), route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
+        millis, route.function()), "connectionId", connection.id(), "routeKey", route.routeKey(), "status",
+        result.succeeded() ? result.statusCode() : null, "failed", !result.succeeded(), "latencyMs", millis,
+        "function", route.function()));
     return result;
   }
 
