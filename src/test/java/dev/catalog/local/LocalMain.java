@@ -7,6 +7,8 @@ import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.template.TemplateException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./mvnw -Plocal}: the whole API of template.yaml on http://localhost:3000 (and its WebSocket API on
- * ws://localhost:3001) with DynamoDB Local behind it, no Docker. Prints one ready line with the URL, then the routes; Ctrl-C stops it. Settings: see {@link LocalOptions};
+ * ws://localhost:3001) with DynamoDB Local behind it, no Docker. Prints the routes, then one ready line with the URL,
+ * last; Ctrl-C stops it. Settings: see {@link LocalOptions};
  * with {@code -Dinvoke=FUNCTION} it runs {@link LocalInvoke} instead.
  *
  * <p>Bad input to the tool (a template that does not parse, a Handler that names no class, a reference to a table
@@ -62,8 +65,9 @@ public final class LocalMain {
   }
 
   /**
-   * Starts the services and prints the ready line, then the routes; or prints why it cannot, as one line on
-   * {@code err}, and returns null. No line per request.
+   * Starts the services and prints the routes, how to get a token, the dashboard's address, and the ready line last,
+   * once the start is over (the seed written, what it set going delivered and printed); or prints why it cannot, as
+   * one line on {@code err}, and returns null. No line per request.
    */
   static LocalServices start(LocalOptions options, PrintStream out, PrintStream err) {
     return start(options, out, RequestLog.NONE, err);
@@ -82,6 +86,11 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return null;
     }
+    out.print(services.api().routeTable());
+    out.println(authLine(services.api()));
+    out.println("Live dashboard: " + services.api().url().resolve("/?category="
+        + URLEncoder.encode(services.dashboardCategory(), StandardCharsets.UTF_8).replace("+", "%20")));
+    // Last: whoever waits for this line finds everything before it done.
     out.printf("Local API ready on %s%s in %d ms (%s; %s at %s%s; %s; %s; %s). Ctrl-C stops it.%n",
         services.api().url(), services.webSocket() == null ? ""
             : ", WebSocket API on " + services.webSocket().url() + " (@connections on "
@@ -93,9 +102,6 @@ public final class LocalMain {
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)",
         snsLine(services), services.streams().describe());
-    out.println(authLine(services.api()));
-    out.println("Live dashboard: " + services.api().url().resolve("/?category=lighting"));
-    out.print(services.api().routeTable());
     if (options.warm()) {
       services.api().warm();
     }

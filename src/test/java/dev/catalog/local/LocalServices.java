@@ -28,6 +28,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalServices implements AutoCloseable {
   /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
   static final String TABLE_SUFFIX = "local";
+  /** The dashboard's category when no seed suggests one: the one "Try it" in the README creates a product in. */
+  static final String DEFAULT_CATEGORY = "lighting";
+  /** How long the start waits for the stream consumers to have delivered what is in the tables. */
+  static final Duration STREAMS_QUIET = Duration.ofSeconds(30);
 
   private final DynamoDbTarget dynamo;
   private final LocalIam iam;
@@ -65,9 +70,12 @@ public final class LocalServices implements AutoCloseable {
   private final LocalSns sns;
   private final StreamConsumers streams;
   private final DataFolderLock dataLock;
+  private final String dashboardCategory;
 
   private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
-      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams, DataFolderLock dataLock) {
+      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams, DataFolderLock dataLock,
+      String dashboardCategory) {
+    this.dashboardCategory = dashboardCategory;
     this.dynamo = dynamo;
     this.iam = iam;
     this.functions = functions;
@@ -195,7 +203,14 @@ public final class LocalServices implements AutoCloseable {
           FunctionInvoker.of(functions), console, Clock.systemUTC(), requests);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock);
+      String category = options.seed() == null ? null : SeedData.categoryWithMostProducts(options.seed());
+      // What the seed (or a table kept in -Dlocal.data) set going is delivered, and its lines printed, before the
+      // ready line: nothing of the start follows it.
+      if (streams != null) {
+        awaitQuiet(streams);
+      }
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock,
+          category != null ? category : DEFAULT_CATEGORY);
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -241,6 +256,15 @@ public final class LocalServices implements AutoCloseable {
     Map<String, String> tables = new LinkedHashMap<>();
     template.tables().keySet().forEach(id -> tables.put(id, TemplateTables.physicalName(id, TABLE_SUFFIX)));
     return template.resolver().physicalNames(tables).build();
+  }
+
+  private static void awaitQuiet(StreamConsumers streams) {
+    try {
+      streams.awaitQuiet(STREAMS_QUIET);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalApiException("Interrupted while the stream consumers caught up", e);
+    }
   }
 
   /** A refused call in one console line, as the function's log would show the exception. */
@@ -313,6 +337,14 @@ public final class LocalServices implements AutoCloseable {
   /** The stream consumers; null when one function is invoked alone ({@code -Dinvoke}). */
   public StreamConsumers streams() {
     return streams;
+  }
+
+  /**
+   * The category the dashboard's link shows: the one with most products in the seed file, so the table is not empty;
+   * without a seed, {@value #DEFAULT_CATEGORY}.
+   */
+  public String dashboardCategory() {
+    return dashboardCategory;
   }
 
   /** Products the seed file added (0 without one, or when all were there already). */

@@ -48,7 +48,7 @@ class LocalWebSocketServicesTest {
     try (LocalServices services = LocalMain.start(options, out.stream(), new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
       URI url = services.webSocket().url();
-      assertTrue(out.lines().getFirst().startsWith("Local API ready on " + services.api().url()
+      assertTrue(out.readyLine().startsWith("Local API ready on " + services.api().url()
           + ", WebSocket API on " + url + " (@connections on " + services.webSocket().connectionsEndpoint() + ")"),
           out::text);
 

@@ -115,9 +115,14 @@ public final class LocalApi implements AutoCloseable {
     return pool(functionLogicalId).invoke(event, "invoke");
   }
 
-  /** Starts one instance of every function in the background, like sam's warm containers, so first calls are quick. */
-  public void warm() {
-    pools.values().forEach(pool -> requests.execute(() -> pool.warm()));
+  /**
+   * Starts one instance of every function in the background, like sam's warm containers, so first calls are quick;
+   * silently (a function failing to start is reported). Completes once every function has been warmed or has failed.
+   */
+  public java.util.concurrent.CompletableFuture<Void> warm() {
+    return java.util.concurrent.CompletableFuture.allOf(pools.values().stream()
+        .map(pool -> java.util.concurrent.CompletableFuture.runAsync(pool::warm, requests))
+        .toArray(java.util.concurrent.CompletableFuture[]::new));
   }
 
   private FunctionPool pool(String logicalId) {

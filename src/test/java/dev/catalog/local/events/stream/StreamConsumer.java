@@ -49,6 +49,7 @@ final class StreamConsumer {
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final List<ShardConsumer> shards = new CopyOnWriteArrayList<>();
   private final Object changed = new Object();
   private final RequestLog requests;
   private volatile boolean stopped;
@@ -160,6 +161,7 @@ final class StreamConsumer {
   private void startShard(String shardId, ShardIteratorType position) {
     started.add(shardId);
     ShardConsumer shard = new ShardConsumer(this, streams, streamArn, shardId, position);
+    shards.add(shard);
     Thread reader = Thread.ofVirtual().name("shard " + shardId).unstarted(() -> {
       while (!stopped) {
         try {
@@ -183,6 +185,11 @@ final class StreamConsumer {
     });
     threads.add(reader);
     reader.start();
+  }
+
+  /** Whether every shard it reads has been read to its end since {@code nanoTime}, all it read delivered. */
+  boolean quietSince(long nanoTime) {
+    return shards.stream().allMatch(shard -> shard.quietSince(nanoTime));
   }
 
   /** One invocation with {@code batch}; its outcome for the batch. */

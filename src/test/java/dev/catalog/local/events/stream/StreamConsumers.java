@@ -5,6 +5,7 @@ import dev.catalog.local.iam.Authorizer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,6 +88,23 @@ public final class StreamConsumers implements AutoCloseable {
   /** The on-failure records IAM refused to let the function's role send to their destination, in order: lost. */
   public List<OnFailureRecord> undelivered() {
     return List.copyOf(undelivered);
+  }
+
+  /**
+   * Waits until every consumer has read its stream to the end and delivered what it read, as of now: every record
+   * written before the call has been handed to its function (or discarded after its retries), and the lines that
+   * caused are printed. Returns false when that takes longer than {@code limit} (a function failing again and again).
+   */
+  public boolean awaitQuiet(Duration limit) throws InterruptedException {
+    long since = System.nanoTime();
+    long deadline = since + limit.toNanos();
+    while (!consumers.stream().allMatch(consumer -> consumer.quietSince(since))) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   /** For the ready line: {@code products-local → ProductEventsFunction, ...}, or that there are none. */
