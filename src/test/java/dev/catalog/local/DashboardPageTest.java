@@ -237,6 +237,37 @@ class DashboardPageTest {
   }
 
   @Test
+  void aTokenTheFeedRefusesStopsTheFeedWithTheReasonInsteadOfRetryingForever() throws Exception {
+    open("/?category=" + SampleProducts.uniqueCategory() + "&token=not-a-token");
+
+    await(driver -> "refused".equals(attribute("connection", "data-state")));
+    String said = text("connection-text");
+    assertTrue(said.contains("the feed refused the connection with the token of the address (401: the authorizer"
+        + " answered Unauthorized)"), said);
+    Thread.sleep(3000); // longer than the first delays of the backoff
+    assertEquals("refused", attribute("connection", "data-state"));
+    assertEquals("1", attribute("connection", "data-attempt"), "attempts");
+  }
+
+  @Test
+  void aCategoryTheFeedRefusesStopsTheFeedWithTheFeedsReasonInsteadOfRetryingForever() throws Exception {
+    String tooLong = "c".repeat(65);
+    open("/?category=" + tooLong);
+
+    await(driver -> "refused".equals(attribute("connection", "data-state")));
+    String said = text("connection-text");
+    assertTrue(said.contains("the feed refused the subscription to “" + tooLong + "”"), said);
+    assertTrue(said.contains("categories[0] must be at most 64 characters"), said);
+    Thread.sleep(3000);
+    assertEquals("refused", attribute("connection", "data-state"));
+    assertEquals("1", attribute("connection", "data-attempt"), "attempts");
+    // The REST API refuses the category too, which the page shows as a problem (and the browser logs as an error).
+    await(driver -> text("problem").startsWith("Could not load the products:"));
+    assertTrue(browser.consoleErrors().stream().allMatch(error -> error.contains("/products?category=")
+        || error.contains("WebSocket connection to")));
+  }
+
+  @Test
   void withAuthenticationOffThePageConnectsWithoutATokenAndShowsChangesLive() throws Exception {
     Properties properties = new Properties();
     properties.setProperty("port", "0");

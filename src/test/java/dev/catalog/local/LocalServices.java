@@ -185,8 +185,7 @@ public final class LocalServices implements AutoCloseable {
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
           .console(console).requestLog(requests)
-          .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
-              auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null)).start();
+          .dashboard(dashboard(webSocket, auth)).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);
@@ -246,6 +245,18 @@ public final class LocalServices implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The live dashboard, told the feed's URL, whether the development issuer gives it tokens, and how to ask the feed's
+   * {@code $connect} authorizer about one (its browser cannot see why a handshake was refused).
+   */
+  private static DashboardPage dashboard(LocalWebSocketApi webSocket, LocalAuth auth) {
+    return DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
+        auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null, webSocket == null ? null : token -> {
+          LocalWebSocketApi.ConnectCheck answer = webSocket.checkConnect(token);
+          return new DashboardPage.ConnectCheck.Answer(answer.status(), answer.reason());
+        });
   }
 
   /**

@@ -145,7 +145,7 @@ public final class LocalApi implements AutoCloseable {
       if (incoming == null) {
         gateway(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
       } else if (dashboard != null && dashboard.owns(incoming.method(), incoming.rawPath())) {
-        dashboard.serve(request, response, incoming.method(), incoming.rawPath());
+        dashboard.serve(request, response, incoming.method(), incoming.rawPath(), incoming.body());
       } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }

@@ -49,9 +49,11 @@ public final class LocalWebSocketApi implements AutoCloseable {
   private final ServerConnector connector;
   private final ScheduledExecutorService timers;
   private final LocalFunctions ownFunctions;
+  private final WebSocketGateway gateway;
 
   private LocalWebSocketApi(WebSocketApiDef api, Connections connections, ServerConnector connector,
-      ScheduledExecutorService timers, LocalFunctions ownFunctions) {
+      ScheduledExecutorService timers, LocalFunctions ownFunctions, WebSocketGateway gateway) {
+    this.gateway = gateway;
     this.api = api;
     this.connections = connections;
     this.connector = connector;
@@ -89,6 +91,23 @@ public final class LocalWebSocketApi implements AutoCloseable {
   /** The open connections. */
   public Connections connections() {
     return connections;
+  }
+
+  /** What a handshake would meet at the {@code $connect} authorizer: a status (200: let through) and why. */
+  public record ConnectCheck(int status, String reason) {}
+
+  /**
+   * What the {@code $connect} authorizer answers a handshake with {@code ?token=} (none when null), without
+   * connecting: 200 (allowed, or no authorizer to run), else the status the handshake would get (401, 403, 500) and
+   * why. A browser is not shown a refused handshake's status; the dashboard asks this instead.
+   */
+  public ConnectCheck checkConnect(String token) {
+    try {
+      return gateway.check(token);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ConnectCheck(500, "interrupted");
+    }
   }
 
   /** Stops accepting connections, closes the open ones and frees the port. */
@@ -285,7 +304,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
         }
         throw new LocalApiException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
       }
-      return new LocalWebSocketApi(api, connections, connector, timers, own);
+      return new LocalWebSocketApi(api, connections, connector, timers, own, gateway);
     }
   }
 }

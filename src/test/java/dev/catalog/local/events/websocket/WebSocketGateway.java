@@ -94,6 +94,25 @@ final class WebSocketGateway {
     return new ClientConnection(connection, this, lifecycle);
   }
 
+  /**
+   * Runs the {@code $connect} route's authorizer as a handshake carrying {@code ?token=} (none when null) would run
+   * it, without connecting: no route function runs, nothing is recorded. 200 when the authorizer allows it, or there
+   * is none to run ({@code -Dlocal.auth=off}, or a route without one).
+   */
+  LocalWebSocketApi.ConnectCheck check(String token) throws InterruptedException {
+    WebSocketApiDef.Route route = api.routes().get("$connect");
+    if (route == null || route.authorizer() == null || unauthenticated != null) {
+      return new LocalWebSocketApi.ConnectCheck(200, "no authorizer to pass");
+    }
+    Map<String, List<String>> query = token == null ? Map.of() : Map.of("token", List.of(token));
+    WebSocketEvents.Handshake handshake = new WebSocketEvents.Handshake(Map.of(), query, "127.0.0.1", null);
+    Connection connection = new Connection(Connections.newId(), Instant.now(), "127.0.0.1", null);
+    ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake,
+        Connections.newId(), "$connect check");
+    return new LocalWebSocketApi.ConnectCheck(decision.status() == 0 ? 200 : decision.status(),
+        decision.status() == 0 ? "allowed" : decision.reason());
+  }
+
   /** One message from the client, through its route. */
   void message(Connection connection, String body, boolean base64) throws InterruptedException {
     String requestId = Connections.newId();
