@@ -34,6 +34,7 @@ const feed = new Feed({
 });
 
 $("category").value = category;
+showAddressExample();
 $("choose").addEventListener("submit", (submitted) => {
   submitted.preventDefault();
   const chosen = normalize($("category").value);
@@ -45,6 +46,7 @@ $("choose").addEventListener("submit", (submitted) => {
   const address = new URL(location.href);
   address.searchParams.set("category", category);
   history.replaceState(null, "", address);
+  showAddressExample();
   if (feed.stopped) {
     feed.start(); // refused before, perhaps for the category: the new one gets its own chance
     load();
@@ -106,6 +108,11 @@ async function whyRefused(used) {
   }
   const token = used ? (params.get("token") ? "the token of the address" : "the development token") : "no token";
   return `the feed refused the connection with ${token} (${verdict.status}: ${verdict.reason})`;
+}
+
+/** The footer's example of the address options, with the category and feed this page uses. */
+function showAddressExample() {
+  $("address-example").textContent = `?category=${encodeURIComponent(category)}&ws=${feedUrl()}`;
 }
 
 /** As the API takes a category in: NFC, then trimmed of Unicode White_Space. */

@@ -268,6 +268,15 @@ class DashboardPageTest {
   }
 
   @Test
+  void theFooterShowsTheFeedUrlThePageUsesNotAFixedPort() {
+    String category = SampleProducts.uniqueCategory();
+    open("/?category=" + category);
+
+    await(driver -> "open".equals(attribute("connection", "data-state")));
+    assertEquals("?category=" + category + "&ws=" + services.webSocket().url(), text("address-example"));
+  }
+
+  @Test
   void withAuthenticationOffThePageConnectsWithoutATokenAndShowsChangesLive() throws Exception {
     Properties properties = new Properties();
     properties.setProperty("port", "0");
