@@ -70,11 +70,13 @@ public final class LocalServices implements AutoCloseable {
   private final LocalSns sns;
   private final StreamConsumers streams;
   private final DataFolderLock dataLock;
+  private final DynamoDbLease lease;
   private final String dashboardCategory;
 
   private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
       LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams, DataFolderLock dataLock,
-      String dashboardCategory) {
+      DynamoDbLease lease, String dashboardCategory) {
+    this.lease = lease;
     this.dashboardCategory = dashboardCategory;
     this.dynamo = dynamo;
     this.iam = iam;
@@ -91,8 +93,8 @@ public final class LocalServices implements AutoCloseable {
    * Starts everything; on failure, stops what was started.
    *
    * @throws dev.catalog.template.TemplateException for a template that cannot be used
-   * @throws LocalApiException for other bad input (handler, port, seed file), or a data folder another local system
-   *     is using ({@link DataFolderLock})
+   * @throws LocalApiException for other bad input (handler, port, seed file), or a data folder or an outside DynamoDB
+   *     another local system is using ({@link DataFolderLock}, {@link DynamoDbLease})
    * @throws dev.catalog.local.events.stream.EventSourceMappingException for a stream mapping Lambda would refuse
    *     to create, e.g. its function's role may not send to the on-failure destination
    */
@@ -120,6 +122,7 @@ public final class LocalServices implements AutoCloseable {
     PrintStream err = System.err;
     // Before anything starts: a second system on the same data would share its DynamoDB files and its streams.
     DataFolderLock dataLock = options.data() == null ? null : DataFolderLock.take(options.data());
+    DynamoDbLease lease = null;
     try {
       // DynamoDB Local prints its settings, and SLF4J that it has no binding: the ready line says what matters.
       silence();
@@ -190,6 +193,10 @@ public final class LocalServices implements AutoCloseable {
       dynamo = join(starting);
       System.setOut(out);
       System.setErr(err);
+      if (options.dynamodb() != null) {
+        // An outside DynamoDB may have another local system on its tables already: a lease there says so.
+        lease = DynamoDbLease.take(dynamo.newClient(), options.dynamodb(), TABLE_SUFFIX, Clock.systemUTC());
+      }
       try (DynamoDbClient client = dynamo.newClient()) {
         TemplateTables.createMissing(client, template, TABLE_SUFFIX);
       }
@@ -208,7 +215,7 @@ public final class LocalServices implements AutoCloseable {
       if (streams != null) {
         awaitQuiet(streams);
       }
-      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock,
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock, lease,
           category != null ? category : DEFAULT_CATEGORY);
     } catch (RuntimeException e) {
       System.setOut(out);
@@ -235,6 +242,9 @@ public final class LocalServices implements AutoCloseable {
       }
       if (sns != null) {
         sns.close();
+      }
+      if (lease != null) {
+        lease.close();
       }
       DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
@@ -377,6 +387,9 @@ public final class LocalServices implements AutoCloseable {
       iam.close();
       sns.close();
       api.auth().close();
+      if (lease != null) {
+        lease.close();
+      }
     } finally {
       try {
         dynamo.close();
