@@ -1,5 +1,6 @@
 // The live dashboard: the products of a category from the REST API (same origin), kept current by the feed.
-// Address options: ?category=NAME, ?ws=URL (the feed; default: the local tool's, from the page's meta feed-url),
+// Address options: ?category=NAME (default: the page's meta category), ?ws=URL (the feed; default: the local
+// tool's, from the page's meta feed-url),
 // ?token=JWT (else one from the local development issuer, POST /_local/token, when the tool serves one),
 // ?pageSize=N (REST page size), ?highlightSeconds=N (how long a changed row stays highlighted).
 import { Feed } from "./feed.js";
@@ -13,7 +14,9 @@ const MAX_CHANGES = 8;
 
 const table = new ProductTable($("products").tBodies[0], announce,
   1000 * (Number(params.get("highlightSeconds")) || 4));
-let category = normalize(params.get("category") || "lighting");
+// Without ?category=, the one the tool suggests (the seed's with most products), else lighting.
+let category = normalize(params.get("category")
+  || document.querySelector('meta[name="category"]')?.content || "lighting");
 let generation = 0; // bumped by every load; answers of an older one are dropped
 let buffered = null; // feed events that arrive while a load is under way, applied after it
 

@@ -32,7 +32,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The live dashboard in headless Chromium against the whole local system of {@code ./mvnw -Plocal}, in process: the
+ * The live dashboard in headless Chromium against the whole local system of {@code ./mvnw -Plocal} (with the seed of
+ * {@code events/seed.json}; every other test writes to categories of its own), in process: the
  * page's table from the REST API, its connection state, and changes made through the REST API arriving through the
  * products table's stream, the fan-out function and the local WebSocket API.
  */
@@ -52,6 +53,7 @@ class DashboardPageTest {
     Properties properties = new Properties();
     properties.setProperty("port", "0");
     properties.setProperty("local.warm", "false");
+    properties.setProperty("local.seed", "events/seed.json");
     services = LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
     adminToken = token("groups=catalog-admins");
   }
@@ -265,6 +267,16 @@ class DashboardPageTest {
     await(driver -> text("problem").startsWith("Could not load the products:"));
     assertTrue(browser.consoleErrors().stream().allMatch(error -> error.contains("/products?category=")
         || error.contains("WebSocket connection to")));
+  }
+
+  @Test
+  void withoutACategoryInTheAddressThePageShowsTheSeedsCategoryWithMostProducts() {
+    open("/");
+
+    await(driver -> "ready".equals(attribute("table-state", "data-state")));
+    assertEquals("kitchen", text("caption-category"));
+    assertEquals(List.of("Cast Iron Skillet, 26 cm", "Chef's Knife, 8 inch", "Gooseneck Pour-Over Kettle",
+        "Stainless Steel Water Bottle"), rowNames());
   }
 
   @Test

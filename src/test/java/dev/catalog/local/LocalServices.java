@@ -188,7 +188,7 @@ public final class LocalServices implements AutoCloseable {
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
           .console(console).requestLog(requests)
-          .dashboard(dashboard(webSocket, auth)).start();
+          .dashboard(dashboard(webSocket, auth, dashboardCategory(options))).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);
@@ -209,14 +209,13 @@ public final class LocalServices implements AutoCloseable {
           FunctionInvoker.of(functions), console, Clock.systemUTC(), requests);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      String category = options.seed() == null ? null : SeedData.categoryWithMostProducts(options.seed());
       // What the seed (or a table kept in -Dlocal.data) set going is delivered, and its lines printed, before the
       // ready line: nothing of the start follows it.
       if (streams != null) {
         awaitQuiet(streams);
       }
       return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock, lease,
-          category != null ? category : DEFAULT_CATEGORY);
+          dashboardCategory(options));
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -261,12 +260,18 @@ public final class LocalServices implements AutoCloseable {
    * The live dashboard, told the feed's URL, whether the development issuer gives it tokens, and how to ask the feed's
    * {@code $connect} authorizer about one (its browser cannot see why a handshake was refused).
    */
-  private static DashboardPage dashboard(LocalWebSocketApi webSocket, LocalAuth auth) {
+  private static DashboardPage dashboard(LocalWebSocketApi webSocket, LocalAuth auth, String category) {
     return DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
         auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null, webSocket == null ? null : token -> {
           LocalWebSocketApi.ConnectCheck answer = webSocket.checkConnect(token);
           return new DashboardPage.ConnectCheck.Answer(answer.status(), answer.reason());
-        });
+        }, category);
+  }
+
+  /** The seed's category with most products, else {@value #DEFAULT_CATEGORY}: the dashboard shows it first. */
+  private static String dashboardCategory(LocalOptions options) {
+    String category = options.seed() == null ? null : SeedData.categoryWithMostProducts(options.seed());
+    return category != null ? category : DEFAULT_CATEGORY;
   }
 
   /**
@@ -361,8 +366,8 @@ public final class LocalServices implements AutoCloseable {
   }
 
   /**
-   * The category the dashboard's link shows: the one with most products in the seed file, so the table is not empty;
-   * without a seed, {@value #DEFAULT_CATEGORY}.
+   * The category the dashboard shows when its address names none, and its link names: the one with most products in
+   * the seed file, so the table is not empty; without a seed, {@value #DEFAULT_CATEGORY}.
    */
   public String dashboardCategory() {
     return dashboardCategory;

@@ -67,11 +67,11 @@ public final class DashboardPage {
   }
 
   /**
-   * As {@link #load(String, String, ConnectCheck)}, without a token endpoint (the page connects with no token, or its
+   * As {@link #load(String, String, ConnectCheck, String)}, without a token endpoint (the page connects with no token, or its
    * ?token=) or a check of the feed's authorizer.
    */
   public static DashboardPage load(String feedUrl) {
-    return load(feedUrl, null, null);
+    return load(feedUrl, null, null, null);
   }
 
   /**
@@ -83,8 +83,9 @@ public final class DashboardPage {
    *     ({@code -Dlocal.auth=off}, {@code -Dlocal.issuer}), so the page asks for no token it cannot have
    * @param check the feed's {@code $connect} authorizer, asked through {@link #CONNECT_CHECK}; null when there is no
    *     feed (the page then tries again after any failure)
+   * @param category the category the page shows when its address names none; null for the page's own default
    */
-  public static DashboardPage load(String feedUrl, String tokenPath, ConnectCheck check) {
+  public static DashboardPage load(String feedUrl, String tokenPath, ConnectCheck check, String category) {
     Map<String, Asset> assets = new LinkedHashMap<>();
     FILES.forEach((name, type) -> {
       byte[] body = read(name);
@@ -101,6 +102,10 @@ public final class DashboardPage {
         if (check != null) {
           html = html.replace("<meta name=\"connect-check\" content=\"\">",
               "<meta name=\"connect-check\" content=\"" + CONNECT_CHECK + "\">");
+        }
+        if (category != null) {
+          html = html.replace("<meta name=\"category\" content=\"\">",
+              "<meta name=\"category\" content=\"" + attribute(category) + "\">");
         }
         body = html.getBytes(StandardCharsets.UTF_8);
       }
