@@ -1,5 +1,6 @@
 // The feed's WebSocket, kept open: after any close it connects again with exponential backoff and jitter, and with a
-// fresh token each time (a token outlives no connection attempt that comes an hour later).
+// fresh token each time (a token outlives no connection attempt that comes an hour later); unless the feed refused it
+// for good (a refused token, a subscription it cannot take), which trying again would not change.
 
 /** Backoff before attempt n (1, 2, ...): half the capped exponential delay, plus a random part up to the other half. */
 export function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
@@ -10,8 +11,11 @@ export function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
 }
 
 /**
- * states: "connecting", "open", "reconnecting" (waiting before the next attempt), "closed" (stopped).
- * options: url (() => the ws:// URL of the next attempt), token (async () => token or null), onState(state, detail), onOpen(), onMessage(object),
+ * states: "connecting", "open", "reconnecting" (waiting before the next attempt), "closed" (stopped), "refused"
+ * (stopped for good, detail.reason says why).
+ * options: url (() => the ws:// URL of the next attempt), token (async () => token or null), onState(state, detail),
+ * onOpen(), onMessage(object), refused (async (token) => why the feed refused a connection with that token for good,
+ * or null; asked when a connection fails before it opens, since a browser is not shown a refused handshake's status),
  * baseMs, maxMs, stableMs (an open connection this old resets the backoff).
  */
 export class Feed {
@@ -37,6 +41,24 @@ export class Feed {
     this.setState("closed");
   }
 
+  /** Stops for good, saying why: the feed refused what trying again would send again. */
+  refuse(reason) {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    if (this.socket) {
+      this.socket.close(1000, "refused");
+    }
+    this.setState("refused", { reason });
+  }
+
+  /** Drops the connection to make a new one, with backoff (the feed failed in a way a new connection may not). */
+  reconnect(reason) {
+    if (this.socket) {
+      this.dropped = reason;
+      this.socket.close(4000, "reconnecting");
+    }
+  }
+
   /** Sends a client message if the connection is open; false otherwise (the next open sends the subscription). */
   send(message) {
     if (this.socket && this.socket.readyState === WebSocket.OPEN) {
@@ -56,9 +78,10 @@ export class Feed {
     this.attempt += 1;
     this.setState("connecting", { attempt: this.attempt });
     let url;
+    let token;
     try {
       url = new URL(this.options.url());
-      const token = await this.options.token();
+      token = await this.options.token();
       if (token) {
         url.searchParams.set("token", token);
       }
@@ -86,7 +109,7 @@ export class Feed {
       }
       this.options.onMessage(parsed);
     });
-    socket.addEventListener("close", (closed) => {
+    socket.addEventListener("close", async (closed) => {
       if (this.socket !== socket) {
         return;
       }
@@ -94,8 +117,17 @@ export class Feed {
       if (openedAt && Date.now() - openedAt >= this.options.stableMs) {
         this.attempt = 0;
       }
+      if (!openedAt && !this.stopped && this.options.refused) {
+        const reason = await this.options.refused(token).catch(() => null);
+        if (reason && !this.stopped) {
+          this.refuse(reason);
+          return;
+        }
+      }
       if (!this.stopped) {
-        this.retry(openedAt ? `closed (${closed.code})` : "could not connect");
+        const dropped = this.dropped;
+        this.dropped = null;
+        this.retry(dropped || (openedAt ? `closed (${closed.code})` : "could not connect"));
       }
     });
   }

@@ -23,4 +23,9 @@ public final class CapturedConsole {
   public List<String> lines() {
     return text().lines().toList();
   }
+
+  /** The ready line ({@code Local API ready on ...}), or an empty string when none was printed. */
+  public String readyLine() {
+    return lines().stream().filter(line -> line.startsWith("Local API ready on ")).findFirst().orElse("");
+  }
 }

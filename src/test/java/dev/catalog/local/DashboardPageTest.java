@@ -33,7 +33,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The live dashboard in headless Chromium against the whole local system of {@code ./mvnw -Plocal}, in process: the
+ * The live dashboard in headless Chromium against the whole local system of {@code ./mvnw -Plocal} (with the seed of
+ * {@code events/seed.json}; every other test writes to categories of its own), in process: the
  * page's table from the REST API, its connection state, and changes made through the REST API arriving through the
  * products table's stream, the fan-out function and the local WebSocket API.
  */
@@ -57,6 +58,7 @@ class DashboardPageTest {
     Properties properties = new Properties();
     properties.setProperty("port", "0");
     properties.setProperty("local.warm", "false");
+    properties.setProperty("local.seed", "events/seed.json");
     services = LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
     adminToken = token("groups=catalog-admins");
   }
@@ -234,6 +236,90 @@ class DashboardPageTest {
       assertTrue(relay.accepted() >= 2, "connections: " + relay.accepted());
       assertEquals(true, script("return window.sameDocument === true;"));
     }
+  }
+
+  @Test
+  void aTokenTheFeedRefusesStopsTheFeedWithTheReasonInsteadOfRetryingForever() throws Exception {
+    open("/?category=" + SampleProducts.uniqueCategory() + "&token=not-a-token");
+
+    await(driver -> "refused".equals(attribute("connection", "data-state")));
+    String said = text("connection-text");
+    assertTrue(said.contains("the feed refused the connection with the token of the address (401: the authorizer"
+        + " answered Unauthorized)"), said);
+    Thread.sleep(3000); // longer than the first delays of the backoff
+    assertEquals("refused", attribute("connection", "data-state"));
+    assertEquals("1", attribute("connection", "data-attempt"), "attempts");
+  }
+
+  @Test
+  void aCategoryTheFeedRefusesStopsTheFeedWithTheFeedsReasonInsteadOfRetryingForever() throws Exception {
+    String tooLong = "c".repeat(65);
+    open("/?category=" + tooLong);
+
+    await(driver -> "refused".equals(attribute("connection", "data-state")));
+    String said = text("connection-text");
+    assertTrue(said.contains("the feed refused the subscription to “" + tooLong + "”"), said);
+    assertTrue(said.contains("categories[0] must be at most 64 characters"), said);
+    Thread.sleep(3000);
+    assertEquals("refused", attribute("connection", "data-state"));
+    assertEquals("1", attribute("connection", "data-attempt"), "attempts");
+    // The REST API refuses the category too, which the page shows as a problem (and the browser logs as an error).
+    await(driver -> text("problem").startsWith("Could not load the products:"));
+    assertTrue(browser.consoleErrors().stream().allMatch(error -> error.contains("/products?category=")
+        || error.contains("WebSocket connection to")));
+  }
+
+  @Test
+  void withoutACategoryInTheAddressThePageShowsTheSeedsCategoryWithMostProducts() {
+    open("/");
+
+    await(driver -> "ready".equals(attribute("table-state", "data-state")));
+    assertEquals("kitchen", text("caption-category"));
+    assertEquals(List.of("Cast Iron Skillet, 26 cm", "Chef's Knife, 8 inch", "Gooseneck Pour-Over Kettle",
+        "Stainless Steel Water Bottle"), rowNames());
+  }
+
+  @Test
+  void theFooterShowsTheFeedUrlThePageUsesNotAFixedPort() {
+    String category = SampleProducts.uniqueCategory();
+    open("/?category=" + category);
+
+    await(driver -> "open".equals(attribute("connection", "data-state")));
+    assertEquals("?category=" + category + "&ws=" + services.webSocket().url(), text("address-example"));
+  }
+
+  @Test
+  void withAuthenticationOffThePageConnectsWithoutATokenAndShowsChangesLive() throws Exception {
+    Properties properties = new Properties();
+    properties.setProperty("port", "0");
+    properties.setProperty("local.warm", "false");
+    properties.setProperty("local.auth", "off");
+    String category = SampleProducts.uniqueCategory();
+    try (LocalServices unguarded = LocalServices.start(LocalOptions.from(properties, Map.of()),
+        new CapturedConsole().stream())) {
+      putWithoutToken(unguarded, "off-first-" + category, "First lamp", category);
+      // Opened once the fan-out has passed that change: a fan-out still at it while the page's $connect runs finds
+      // the new connection's record before API Gateway has accepted it, gets 410 and removes it as gone.
+      await(driver -> unguarded.streams().invocations("FeedFanOutFunction").stream()
+          .anyMatch(invocation -> invocation.keys("id").contains("off-first-" + category)));
+      browser.driver().get(unguarded.api().url().resolve("/?category=" + category).toString());
+      await(driver -> "open".equals(attribute("connection", "data-state"))
+          && "ready".equals(attribute("table-state", "data-state")) && rowNames().equals(List.of("First lamp")));
+
+      putWithoutToken(unguarded, "off-second-" + category, "Second lamp", category);
+
+      await(driver -> rowNames().equals(List.of("First lamp", "Second lamp")));
+      assertEquals("live", text("connection-text"));
+      browser.driver().get("about:blank"); // before its server stops, which the page would try to reach again
+    }
+  }
+
+  static void putWithoutToken(LocalServices target, String id, String name, String category) throws Exception {
+    var product = SampleProducts.minimal(category).put("name", name);
+    var response = HTTP.send(HttpRequest.newBuilder(target.api().url().resolve("/products/" + id))
+        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(product.toString())).build(),
+        BodyHandlers.ofString());
+    assertEquals(201, response.statusCode(), response::body);
   }
 
   static void open(String pathAndQuery) {

@@ -57,7 +57,7 @@ class LocalEventSourcesTest {
 
   @Test
   void theReadyLineNamesTheSnsEndpointItsTopicsAndTheStreamConsumers() {
-    assertTrue(OUT.lines().getFirst().contains("; SNS at " + services.sns().url()
+    assertTrue(OUT.readyLine().contains("; SNS at " + services.sns().url()
         + " with 2 topics (EventsTopic, AuditTopic), each message printed as an [SNS] line; stream consumers"
         + " OrdersTable → PartialFunction, OrdersTable → LatestFunction, PoisonTable → BisectFunction,"
         + " AgedTable → AgedFunction)"), OUT::text);

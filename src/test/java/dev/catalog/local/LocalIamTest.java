@@ -32,7 +32,7 @@ class LocalIamTest {
     CapturedConsole out = new CapturedConsole();
     try (LocalServices services = LocalMain.start(options(true), out.stream(), new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
-      assertTrue(out.lines().getFirst().contains("; IAM enforced from the template's policies"), out::text);
+      assertTrue(out.readyLine().contains("; IAM enforced from the template's policies"), out::text);
       HttpResponse<String> response = Requests.send(Requests.to(services.api(), "/products/p-1"));
       assertEquals(500, response.statusCode());
       assertTrue(out.lines().stream().anyMatch(line -> line.startsWith("[GetProductFunction] AccessDeniedException:"
@@ -46,7 +46,7 @@ class LocalIamTest {
     CapturedConsole out = new CapturedConsole();
     try (LocalServices services = LocalMain.start(options(false), out.stream(), new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
-      assertTrue(out.lines().getFirst().contains("; IAM not enforced (-Dlocal.iam=off)"), out::text);
+      assertTrue(out.readyLine().contains("; IAM not enforced (-Dlocal.iam=off)"), out::text);
       assertEquals(404, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
     }
   }
@@ -58,7 +58,7 @@ class LocalIamTest {
         LocalServices services = LocalMain.start(options(true, outside.endpoint()), out.stream(),
             new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
-      assertTrue(out.lines().getFirst().contains("; DynamoDB at " + outside.endpoint() + "; IAM enforced"), out::text);
+      assertTrue(out.readyLine().contains("; DynamoDB at " + outside.endpoint() + "; IAM enforced"), out::text);
       assertTrue(admin.listTables().tableNames().contains("products-local"));
       assertEquals(500, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
       assertTrue(out.text().contains("[GetProductFunction] AccessDeniedException: "), out::text);

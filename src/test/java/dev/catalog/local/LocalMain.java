@@ -7,6 +7,8 @@ import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.template.TemplateException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./mvnw -Plocal}: the whole API of template.yaml on http://localhost:3000 (and its WebSocket API on
- * ws://localhost:3001) with DynamoDB Local behind it, no Docker. Prints one ready line with the URL, then the routes; Ctrl-C stops it. Settings: see {@link LocalOptions};
+ * ws://localhost:3001) with DynamoDB Local behind it, no Docker. Prints the routes, then one ready line with the URL,
+ * last; Ctrl-C stops it. Settings: see {@link LocalOptions};
  * with {@code -Dinvoke=FUNCTION} it runs {@link LocalInvoke} instead.
  *
  * <p>Bad input to the tool (a template that does not parse, a Handler that names no class, a reference to a table
@@ -35,10 +38,11 @@ public final class LocalMain {
   static int run(Properties properties, Map<String, String> environment, PrintStream out, PrintStream err)
       throws InterruptedException {
     LocalOptions options;
-    boolean accessLog;
+    LocalConsole console;
     try {
       options = LocalOptions.from(properties, environment);
-      accessLog = LocalOptions.accessLog(properties);
+      // The one place where what the tool prints goes is chosen: by kind of line, as -Dlocal.logs asks.
+      console = LocalConsole.of(LocalOptions.logFormat(properties), out, err);
       if (options.invoke() != null) {
         return LocalInvoke.run(options, out, err);
       }
@@ -46,14 +50,14 @@ public final class LocalMain {
       err.println("local: " + oneLine(e));
       return 1;
     }
-    LocalServices services = start(options, out, err, accessLog);
+    LocalServices services = start(options, console.tool(), console.requests(), err);
     if (services == null) {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       services.close();
-      out.println("Local API stopped.");
+      console.tool().println("Local API stopped.");
       stopped.countDown();
     }, "local-api-shutdown"));
     stopped.await();
@@ -61,22 +65,32 @@ public final class LocalMain {
   }
 
   /**
-   * Starts the services and prints the ready line, then the routes; or prints why it cannot, as one line on
-   * {@code err}, and returns null.
+   * Starts the services and prints the routes, how to get a token, the dashboard's address, and the ready line last,
+   * once the start is over (the seed written, what it set going delivered and printed); or prints why it cannot, as
+   * one line on {@code err}, and returns null. No line per request.
    */
   static LocalServices start(LocalOptions options, PrintStream out, PrintStream err) {
-    return start(options, out, err, false);
+    return start(options, out, RequestLog.NONE, err);
   }
 
-  static LocalServices start(LocalOptions options, PrintStream out, PrintStream err, boolean accessLog) {
+  /**
+   * As {@link #start(LocalOptions, PrintStream, PrintStream)}, the tool's own lines on {@code out}, and a line per
+   * request written to {@code requests}.
+   */
+  static LocalServices start(LocalOptions options, PrintStream out, RequestLog requests, PrintStream err) {
     long started = System.nanoTime();
     LocalServices services;
     try {
-      services = LocalServices.start(options, out, accessLog);
+      services = LocalServices.start(options, out, requests);
     } catch (RuntimeException e) {
       err.println("local: " + oneLine(e));
       return null;
     }
+    out.print(services.api().routeTable());
+    out.println(authLine(services.api()));
+    out.println("Live dashboard: " + services.api().url().resolve("/?category="
+        + URLEncoder.encode(services.dashboardCategory(), StandardCharsets.UTF_8).replace("+", "%20")));
+    // Last: whoever waits for this line finds everything before it done.
     out.printf("Local API ready on %s%s in %d ms (%s; %s at %s%s; %s; %s; %s). Ctrl-C stops it.%n",
         services.api().url(), services.webSocket() == null ? ""
             : ", WebSocket API on " + services.webSocket().url() + " (@connections on "
@@ -88,9 +102,6 @@ public final class LocalMain {
         services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)",
         snsLine(services), services.streams().describe());
-    out.println(authLine(services.api()));
-    out.println("Live dashboard: " + services.api().url().resolve("/?category=lighting"));
-    out.print(services.api().routeTable());
     if (options.warm()) {
       services.api().warm();
     }
@@ -109,8 +120,8 @@ public final class LocalMain {
   static String authLine(LocalApi api) {
     LocalAuth auth = api.auth();
     if (!auth.enforced()) {
-      return "!!! AUTHENTICATION OFF (-Dlocal.auth=off): every write route is served without a token, as a local"
-          + " administrator. Never expose this port. !!!";
+      return "!!! AUTHENTICATION OFF (-Dlocal.auth=off): every write route is served without a token, and the"
+          + " WebSocket API's $connect without its authorizer, as a local administrator. Never expose these ports. !!!";
     }
     return auth.developmentIssuer().map(issuer -> "Writes need a token from the development issuer: curl -s -X POST "
             + api.url() + TokenEndpoint.PATH + " -d groups=catalog-editors   (groups=catalog-admins to delete;"

@@ -132,16 +132,12 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
   }
 
   /**
-   * {@code -Dlocal.logs}: {@code text} (the default) prints an access line per request beside the functions' own
-   * JSON lines; {@code json} leaves only the functions' lines, as CloudWatch would receive them.
+   * {@code -Dlocal.logs}: {@code text} (the default), everything on standard output, a request line in words;
+   * {@code json}, only JSON lines on standard output (the functions' and the request lines), the tool's own lines on
+   * standard error. See {@link LocalConsole}.
    */
-  public static boolean accessLog(Properties properties) {
-    String text = blankToNull(properties.getProperty("local.logs"));
-    return switch (text == null ? "text" : text.strip()) {
-      case "text" -> true;
-      case "json" -> false;
-      default -> throw new LocalApiException("-Dlocal.logs=" + text + " is neither text (the default) nor json");
-    };
+  public static LocalConsole.Format logFormat(Properties properties) {
+    return LocalConsole.Format.of(properties.getProperty("local.logs"));
   }
 
   private static boolean iam(String text) {

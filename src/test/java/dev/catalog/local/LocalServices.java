@@ -7,6 +7,7 @@ import dev.catalog.template.WebSocketApiDef;
 
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
+import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.local.events.sns.LocalSns;
 import dev.catalog.local.events.sns.TemplateTopics;
 import dev.catalog.local.events.stream.EventSourceMappings;
@@ -27,6 +28,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +56,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalServices implements AutoCloseable {
   /** Table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
   static final String TABLE_SUFFIX = "local";
+  /** The dashboard's category when no seed suggests one: the one "Try it" in the README creates a product in. */
+  static final String DEFAULT_CATEGORY = "lighting";
+  /** How long the start waits for the stream consumers to have delivered what is in the tables. */
+  static final Duration STREAMS_QUIET = Duration.ofSeconds(30);
 
   private final DynamoDbTarget dynamo;
   private final LocalIam iam;
@@ -63,9 +69,15 @@ public final class LocalServices implements AutoCloseable {
   private final int seeded;
   private final LocalSns sns;
   private final StreamConsumers streams;
+  private final DataFolderLock dataLock;
+  private final DynamoDbLease lease;
+  private final String dashboardCategory;
 
   private LocalServices(DynamoDbTarget dynamo, LocalIam iam, LocalFunctions functions, LocalApi api,
-      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams) {
+      LocalWebSocketApi webSocket, int seeded, LocalSns sns, StreamConsumers streams, DataFolderLock dataLock,
+      DynamoDbLease lease, String dashboardCategory) {
+    this.lease = lease;
+    this.dashboardCategory = dashboardCategory;
     this.dynamo = dynamo;
     this.iam = iam;
     this.functions = functions;
@@ -74,22 +86,27 @@ public final class LocalServices implements AutoCloseable {
     this.seeded = seeded;
     this.sns = sns;
     this.streams = streams;
+    this.dataLock = dataLock;
   }
 
   /**
    * Starts everything; on failure, stops what was started.
    *
    * @throws dev.catalog.template.TemplateException for a template that cannot be used
-   * @throws LocalApiException for other bad input (handler, port, seed file)
+   * @throws LocalApiException for other bad input (handler, port, seed file), or a data folder or an outside DynamoDB
+   *     another local system is using ({@link DataFolderLock}, {@link DynamoDbLease})
    * @throws dev.catalog.local.events.stream.EventSourceMappingException for a stream mapping Lambda would refuse
    *     to create, e.g. its function's role may not send to the on-failure destination
    */
   public static LocalServices start(LocalOptions options, PrintStream console) {
-    return start(options, console, false);
+    return start(options, console, RequestLog.NONE);
   }
 
-  /** As {@link #start(LocalOptions, PrintStream)}; {@code accessLog} prints one line per request on the console. */
-  public static LocalServices start(LocalOptions options, PrintStream console, boolean accessLog) {
+  /**
+   * As {@link #start(LocalOptions, PrintStream)}: the tool's own lines on {@code console}, and each event source's
+   * line per request written to {@code requests} ({@link LocalConsole} chooses both).
+   */
+  public static LocalServices start(LocalOptions options, PrintStream console, RequestLog requests) {
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     CompletableFuture<Map<String, String>> clientEnvironment = new CompletableFuture<>();
     CompletableFuture<LocalIam> identities = new CompletableFuture<>();
@@ -103,6 +120,9 @@ public final class LocalServices implements AutoCloseable {
     LocalAuth trusted = null;
     PrintStream out = System.out;
     PrintStream err = System.err;
+    // Before anything starts: a second system on the same data would share its DynamoDB files and its streams.
+    DataFolderLock dataLock = options.data() == null ? null : DataFolderLock.take(options.data());
+    DynamoDbLease lease = null;
     try {
       // DynamoDB Local prints its settings, and SLF4J that it has no binding: the ready line says what matters.
       silence();
@@ -157,17 +177,26 @@ public final class LocalServices implements AutoCloseable {
             served.connectionsEndpoint());
       }, options.maxInstances(), console);
       if (WebSocketApiDef.of(template, resolver).isPresent()) {
-        webSocket = LocalWebSocketApi.builder(template, resolver).functions(functions).iam(identities::join)
-            .port(options.wsPort()).console(console).accessLog(accessLog).start();
+        LocalWebSocketApi.Builder served = LocalWebSocketApi.builder(template, resolver).functions(functions)
+            .iam(identities::join).port(options.wsPort()).console(console).requestLog(requests);
+        if (!auth.enforced()) {
+          // As the REST API's Cognito authorizer, the $connect authorizer is not run: a local administrator connects.
+          served.authorizersOff(LocalAuth.OFF_CONNECT_CONTEXT);
+        }
+        webSocket = served.start();
         webSockets.set(webSocket);
       }
       api = LocalApi.builder(template).functions(functions).auth(auth).port(options.port())
-          .console(console).accessLog(accessLog)
-          .dashboard(DashboardPage.load(webSocket == null ? null : webSocket.url().toString())).start();
+          .console(console).requestLog(requests)
+          .dashboard(dashboard(webSocket, auth, dashboardCategory(options))).start();
       preloadSdk();
       dynamo = join(starting);
       System.setOut(out);
       System.setErr(err);
+      if (options.dynamodb() != null) {
+        // An outside DynamoDB may have another local system on its tables already: a lease there says so.
+        lease = DynamoDbLease.take(dynamo.newClient(), options.dynamodb(), TABLE_SUFFIX, Clock.systemUTC());
+      }
       try (DynamoDbClient client = dynamo.newClient()) {
         TemplateTables.createMissing(client, template, TABLE_SUFFIX);
       }
@@ -177,10 +206,16 @@ public final class LocalServices implements AutoCloseable {
       clientEnvironment.complete(dynamo.clientEnvironment());
       // The stream consumers start polling once the tables exist.
       streams = mappings == null ? null : mappings.start(dynamo.endpoint(), dynamo.credentials(),
-          FunctionInvoker.of(functions), console, Clock.systemUTC(), accessLog);
+          FunctionInvoker.of(functions), console, Clock.systemUTC(), requests);
       int seeded = options.seed() == null ? 0 : SeedData.put(api.url(), options.seed(),
           auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams);
+      // What the seed (or a table kept in -Dlocal.data) set going is delivered, and its lines printed, before the
+      // ready line: nothing of the start follows it.
+      if (streams != null) {
+        awaitQuiet(streams);
+      }
+      return new LocalServices(dynamo, iam, functions, api, webSocket, seeded, sns, streams, dataLock, lease,
+          dashboardCategory(options));
     } catch (RuntimeException e) {
       System.setOut(out);
       System.setErr(err);
@@ -207,12 +242,36 @@ public final class LocalServices implements AutoCloseable {
       if (sns != null) {
         sns.close();
       }
+      if (lease != null) {
+        lease.close();
+      }
       DynamoDbTarget started = dynamo != null ? dynamo : starting.exceptionally(failed -> null).join();
       if (started != null) {
         started.close();
       }
+      if (dataLock != null) {
+        dataLock.close();
+      }
       throw e;
     }
+  }
+
+  /**
+   * The live dashboard, told the feed's URL, whether the development issuer gives it tokens, and how to ask the feed's
+   * {@code $connect} authorizer about one (its browser cannot see why a handshake was refused).
+   */
+  private static DashboardPage dashboard(LocalWebSocketApi webSocket, LocalAuth auth, String category) {
+    return DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
+        auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null, webSocket == null ? null : token -> {
+          LocalWebSocketApi.ConnectCheck answer = webSocket.checkConnect(token);
+          return new DashboardPage.ConnectCheck.Answer(answer.status(), answer.reason());
+        }, category);
+  }
+
+  /** The seed's category with most products, else {@value #DEFAULT_CATEGORY}: the dashboard shows it first. */
+  private static String dashboardCategory(LocalOptions options) {
+    String category = options.seed() == null ? null : SeedData.categoryWithMostProducts(options.seed());
+    return category != null ? category : DEFAULT_CATEGORY;
   }
 
   /**
@@ -223,6 +282,15 @@ public final class LocalServices implements AutoCloseable {
     Map<String, String> tables = new LinkedHashMap<>();
     template.tables().keySet().forEach(id -> tables.put(id, TemplateTables.physicalName(id, TABLE_SUFFIX)));
     return template.resolver().physicalNames(tables).build();
+  }
+
+  private static void awaitQuiet(StreamConsumers streams) {
+    try {
+      streams.awaitQuiet(STREAMS_QUIET);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalApiException("Interrupted while the stream consumers caught up", e);
+    }
   }
 
   /** A refused call in one console line, as the function's log would show the exception. */
@@ -297,6 +365,14 @@ public final class LocalServices implements AutoCloseable {
     return streams;
   }
 
+  /**
+   * The category the dashboard shows when its address names none, and its link names: the one with most products in
+   * the seed file, so the table is not empty; without a seed, {@value #DEFAULT_CATEGORY}.
+   */
+  public String dashboardCategory() {
+    return dashboardCategory;
+  }
+
   /** Products the seed file added (0 without one, or when all were there already). */
   public int seeded() {
     return seeded;
@@ -316,8 +392,17 @@ public final class LocalServices implements AutoCloseable {
       iam.close();
       sns.close();
       api.auth().close();
+      if (lease != null) {
+        lease.close();
+      }
     } finally {
-      dynamo.close();
+      try {
+        dynamo.close();
+      } finally {
+        if (dataLock != null) {
+          dataLock.close();
+        }
+      }
     }
   }
 }

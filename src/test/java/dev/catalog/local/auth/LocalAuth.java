@@ -11,13 +11,32 @@ import java.util.function.Function;
  * an open route passes as is; a guarded one needs a token the {@link CognitoAuthorizer} accepts, and its claims
  * reach the function as API Gateway passes them ({@link GatewayClaims}); a refusal is the template's
  * {@code UNAUTHORIZED} gateway response, and the function never runs. Off ({@code -Dlocal.auth=off}), every guarded
- * route is served as if a local administrator had called it.
+ * route is served as if a local administrator had called it, and the WebSocket API runs no {@code $connect} authorizer
+ * ({@link #OFF_CONNECT_CONTEXT}).
  */
 public final class LocalAuth {
   /** The claims a guarded route receives when authentication is off: a person in catalog-admins. */
   public static final Map<String, String> OFF_CLAIMS = Map.of("sub", "local-auth-off", "username", "local-auth-off",
       "cognito:groups", "catalog-admins", "token_use", "access", "scope", DevelopmentIssuer.PEOPLE_SCOPE,
       "client_id", "local-auth-off");
+
+  /**
+   * What the WebSocket API's {@code $connect} authorizer is taken to have answered when authentication is off (it is
+   * not run, as the REST API's Cognito authorizer is not): the same local administrator as {@link #OFF_CLAIMS}, as
+   * the feed's authorizer describes a person, its {@code principalId} and context in every event's
+   * {@code requestContext.authorizer}.
+   */
+  public static final Map<String, String> OFF_CONNECT_CONTEXT = offConnectContext();
+
+  private static Map<String, String> offConnectContext() {
+    Map<String, String> context = new java.util.LinkedHashMap<>();
+    context.put("principalId", OFF_CLAIMS.get("sub"));
+    context.put("sub", OFF_CLAIMS.get("sub"));
+    context.put("clientId", OFF_CLAIMS.get("client_id"));
+    context.put("scope", OFF_CLAIMS.get("scope"));
+    context.put("groups", OFF_CLAIMS.get("cognito:groups"));
+    return java.util.Collections.unmodifiableMap(context);
+  }
 
   /** What happens to a request before its function. */
   public sealed interface Outcome {}

@@ -35,11 +35,13 @@ public final class FeedClient implements WebSocket.Listener, AutoCloseable {
 
   private FeedClient() {}
 
-  /** Connects with the token, subscribed to the category; fails when the handshake is refused. */
+  /**
+   * Connects with the token (none when null), subscribed to the category; fails when the handshake is refused.
+   */
   public static FeedClient connect(URI feed, String token, String category) {
     FeedClient client = new FeedClient();
-    URI url = URI.create(feed + (feed.getQuery() == null ? "?" : "&") + "token="
-        + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&category="
+    URI url = URI.create(feed + (feed.getQuery() == null ? "?" : "&") + (token == null ? ""
+        : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&") + "category="
         + URLEncoder.encode(category, StandardCharsets.UTF_8));
     client.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(url, client)
         .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();

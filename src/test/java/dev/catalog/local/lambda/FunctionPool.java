@@ -77,13 +77,16 @@ public final class FunctionPool implements AutoCloseable {
     return created.get();
   }
 
-  /** Starts an instance ahead of the first request, unless one exists already (or the function fails to start). */
+  /**
+   * Starts an instance ahead of the first request, unless one exists already (or the function fails to start):
+   * silently, as it happens in the background after the ready line; a failure is reported as any other.
+   */
   public void warm() {
     if (created.get() > 0 || !capacity.tryAcquire()) {
       return;
     }
     try {
-      idle.addFirst(start());
+      idle.addFirst(start(false));
     } catch (InstanceFailure reported) {
       // Already on the console; the first request will try again.
     } catch (InterruptedException stopping) {
@@ -126,7 +129,7 @@ public final class FunctionPool implements AutoCloseable {
     FunctionInstance instance = idle.pollFirst();
     try {
       if (instance == null) {
-        instance = start();
+        instance = start(true);
       }
     } catch (InstanceFailure failure) {
       capacity.release();
@@ -171,8 +174,12 @@ public final class FunctionPool implements AutoCloseable {
     }
   }
 
-  /** A new instance through Lambda's init phase, or the reason there is none. */
-  private FunctionInstance start() throws InstanceFailure, InterruptedException {
+  /**
+   * A new instance through Lambda's init phase, or the reason there is none.
+   *
+   * @param announce a console line for the instance started (a cold start a request waits for)
+   */
+  private FunctionInstance start(boolean announce) throws InstanceFailure, InterruptedException {
     synchronized (function) {
       if (function.environment() == null) {
         function.useEnvironment(environment.get());
@@ -197,8 +204,10 @@ public final class FunctionPool implements AutoCloseable {
           initLimit().toSeconds());
       throw new InstanceFailure(new TimedOut(false));
     }
-    console.printf("[%s] instance %d started in %d ms%n", function.name(), instance.number(),
-        (System.nanoTime() - started) / 1_000_000);
+    if (announce) {
+      console.printf("[%s] instance %d started in %d ms%n", function.name(), instance.number(),
+          (System.nanoTime() - started) / 1_000_000);
+    }
     return instance;
   }
 

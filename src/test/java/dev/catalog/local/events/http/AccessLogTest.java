@@ -1,6 +1,8 @@
 package dev.catalog.local.events.http;
 
+import dev.catalog.local.LocalConsole;
 import dev.catalog.local.LocalOptions;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.LocalApiException;
 import dev.catalog.local.Requests;
 import dev.catalog.local.CapturedConsole;
@@ -8,6 +10,8 @@ import dev.catalog.local.CapturedConsole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.testing.DynamoDbLocal;
 import java.util.List;
 import java.util.Properties;
@@ -15,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The local API's access line: one per request, its method, path, status, function and cold or warm, no query. */
+/**
+ * The local API's access line: one per request, its method, path, status, function and cold or warm, no query; in
+ * words or as a JSON object.
+ */
 class AccessLogTest {
   @RegisterExtension
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
@@ -48,10 +55,14 @@ class AccessLogTest {
    * may have its answer a moment before the line is written.
    */
   private static List<String> accessLines(CapturedConsole console, int expected) {
+    return linesStarting(console, "[local API] ", expected);
+  }
+
+  private static List<String> linesStarting(CapturedConsole console, String prefix, int expected) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     List<String> lines;
     do {
-      lines = console.lines().stream().filter(line -> line.startsWith("[local API] ")).toList();
+      lines = console.lines().stream().filter(line -> line.startsWith(prefix)).toList();
     } while (lines.size() < expected && System.nanoTime() < deadline && pause());
     return lines;
   }
@@ -67,14 +78,37 @@ class AccessLogTest {
   }
 
   @Test
+  void asJsonEachRequestIsOneJsonObjectWithTheSameFactsAndNoQuery() throws Exception {
+    CapturedConsole console = new CapturedConsole();
+    List<String> lines;
+    try (LocalApi api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
+        .console(new CapturedConsole().stream()).requestLog(RequestLog.json(console.stream())).start()) {
+      assertEquals(400, Requests.send(Requests.to(api, "/products?secret=query-secret-2")).statusCode());
+      lines = linesStarting(console, "{", 1);
+    }
+
+    assertEquals(1, lines.size(), console::text);
+    JsonNode line = new ObjectMapper().readTree(lines.getFirst());
+    assertEquals("request", line.path("message").asText());
+    assertEquals("local API", line.path("source").asText());
+    assertEquals("GET", line.path("method").asText());
+    assertEquals("/products", line.path("path").asText());
+    assertEquals(400, line.path("status").asInt());
+    assertEquals("ListProductsFunction", line.path("function").asText());
+    assertTrue(line.path("coldStart").asBoolean(), line::toString);
+    assertTrue(line.path("latencyMs").isNumber() && line.path("timestamp").isTextual(), line::toString);
+    assertTrue(!console.text().contains("query-secret-2"));
+  }
+
+  @Test
   void localLogsIsTextByDefaultJsonOnRequestAndNothingElse() {
     Properties properties = new Properties();
-    assertTrue(LocalOptions.accessLog(properties));
+    assertEquals(LocalConsole.Format.TEXT, LocalOptions.logFormat(properties));
     properties.setProperty("local.logs", "json");
-    assertTrue(!LocalOptions.accessLog(properties));
+    assertEquals(LocalConsole.Format.JSON, LocalOptions.logFormat(properties));
     properties.setProperty("local.logs", "xml");
     LocalApiException refused = org.junit.jupiter.api.Assertions.assertThrows(LocalApiException.class,
-        () -> LocalOptions.accessLog(properties));
+        () -> LocalOptions.logFormat(properties));
     assertTrue(refused.getMessage().contains("-Dlocal.logs=xml"));
   }
 }

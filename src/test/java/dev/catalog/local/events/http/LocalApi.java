@@ -1,6 +1,7 @@
 package dev.catalog.local.events.http;
 
 import dev.catalog.local.LocalApiException;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.lambda.FunctionPool;
 import dev.catalog.local.lambda.LocalFunctions;
 
@@ -58,7 +59,7 @@ public final class LocalApi implements AutoCloseable {
   private final ApiStage stage;
   private final Map<String, FunctionPool> pools;
   private final PrintStream console;
-  private final boolean accessLog;
+  private final RequestLog requestLog;
   private final ServerConnector connector;
   private final ExecutorService requests;
   private final LocalAuth auth;
@@ -72,7 +73,8 @@ public final class LocalApi implements AutoCloseable {
     this.stage = stage;
     this.pools = pools;
     this.console = builder.console;
-    this.accessLog = builder.accessLog;
+    this.requestLog = builder.requestLog != null ? builder.requestLog
+        : builder.accessLog ? RequestLog.text(builder.console) : RequestLog.NONE;
     this.connector = connector;
     this.requests = requests;
     this.ownsFunctions = builder.shared == null;
@@ -113,9 +115,14 @@ public final class LocalApi implements AutoCloseable {
     return pool(functionLogicalId).invoke(event, "invoke");
   }
 
-  /** Starts one instance of every function in the background, like sam's warm containers, so first calls are quick. */
-  public void warm() {
-    pools.values().forEach(pool -> requests.execute(() -> pool.warm()));
+  /**
+   * Starts one instance of every function in the background, like sam's warm containers, so first calls are quick;
+   * silently (a function failing to start is reported). Completes once every function has been warmed or has failed.
+   */
+  public java.util.concurrent.CompletableFuture<Void> warm() {
+    return java.util.concurrent.CompletableFuture.allOf(pools.values().stream()
+        .map(pool -> java.util.concurrent.CompletableFuture.runAsync(pool::warm, requests))
+        .toArray(java.util.concurrent.CompletableFuture[]::new));
   }
 
   private FunctionPool pool(String logicalId) {
@@ -142,7 +149,7 @@ public final class LocalApi implements AutoCloseable {
       if (incoming == null) {
         gateway(request, response, GatewayError.REQUEST_TOO_LONG, requestId);
       } else if (dashboard != null && dashboard.owns(incoming.method(), incoming.rawPath())) {
-        dashboard.serve(request, response, incoming.method(), incoming.rawPath());
+        dashboard.serve(request, response, incoming.method(), incoming.rawPath(), incoming.body());
       } else if (!issuerEndpoint(request, response, incoming, requestId)) {
         route(request, response, incoming, requestId);
       }
@@ -186,10 +193,8 @@ public final class LocalApi implements AutoCloseable {
     long started = System.nanoTime();
     var cold = new java.util.concurrent.atomic.AtomicBoolean();
     respond(request, response, pool, pool.invoke(event, requestId, cold), requestId);
-    if (accessLog) {
-      console.println(AccessLine.of(incoming.method(), incoming.rawPath(), response.getStatus(),
-          System.nanoTime() - started, pool.function().name(), cold.get()));
-    }
+    requestLog.write(AccessLine.of(incoming.method(), incoming.rawPath(), response.getStatus(),
+        System.nanoTime() - started, pool.function().name(), cold.get()));
   }
 
   /** The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. */
@@ -293,6 +298,7 @@ public final class LocalApi implements AutoCloseable {
     private PrintStream console = System.out;
     private LocalAuth auth;
     private boolean accessLog;
+    private RequestLog requestLog;
     private LocalFunctions shared;
     private DashboardPage dashboard;
 
@@ -361,6 +367,12 @@ public final class LocalApi implements AutoCloseable {
     /** Prints one access line per request routed to a function on the console ({@link AccessLine}); off by default. */
     public Builder accessLog(boolean accessLog) {
       this.accessLog = accessLog;
+      return this;
+    }
+
+    /** Writes one access line per request routed to a function to this log ({@link AccessLine}), in its format. */
+    public Builder requestLog(RequestLog requestLog) {
+      this.requestLog = requestLog;
       return this;
     }
 

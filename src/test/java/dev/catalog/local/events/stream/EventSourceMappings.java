@@ -1,5 +1,6 @@
 package dev.catalog.local.events.stream;
 
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.template.IntrinsicResolver;
@@ -74,11 +75,12 @@ public final class EventSourceMappings {
    *
    * @param dynamodb where the tables are, e.g. DynamoDB Local's endpoint
    * @param clock what records' ages are measured against
-   * @param everyBatch a console line for each batch processed, not only for failures and discards
+   * @param console where failures and discards are told
+   * @param requests where each batch processed is logged, as the event sources' line per request
    */
   public StreamConsumers start(URI dynamodb, AwsCredentials credentials, FunctionInvoker invoker, PrintStream console,
-      Clock clock, boolean everyBatch) {
+      Clock clock, RequestLog requests) {
     return StreamConsumers.start(sources, roles, region, accountId, dynamodb, credentials, invoker, console, clock,
-        everyBatch);
+        requests);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
@@ -60,7 +61,7 @@ class OnFailureDeliveryTest {
     try (LocalFunctions functions = LocalFunctions.prepare(DYNAMO.template(), DYNAMO::environment, 0, console);
         StreamConsumers consumers = EventSourceMappings.unchecked(DYNAMO.template(), DYNAMO.resolver(), roles)
             .start(DYNAMO.endpoint(), AwsBasicCredentials.create("local", "local"), FunctionInvoker.of(functions),
-                console, Clock.systemUTC(), false)) {
+                console, Clock.systemUTC(), RequestLog.NONE)) {
       put("lost-1", true);
 
       OnFailureRecord lost = await(() -> consumers.undelivered().stream().findFirst().orElse(null),

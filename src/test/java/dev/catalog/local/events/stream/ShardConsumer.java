@@ -34,6 +34,9 @@ final class ShardConsumer {
   private String lastRead;
   private String iterator;
   private long lastRecordAt = System.nanoTime();
+  /** When the last poll began that found nothing to read, with nothing read left to deliver ({@link #quietSince}). */
+  private volatile long quietPollStartedAt = Long.MIN_VALUE;
+  private volatile boolean finished;
 
   ShardConsumer(StreamConsumer consumer, DynamoDbStreamsClient streams, String streamArn, String shardId,
       ShardIteratorType start) {
@@ -61,6 +64,7 @@ final class ShardConsumer {
           }
         }
         GetRecordsResponse read;
+        long pollStartedAt = System.nanoTime();
         try {
           String current = iterator;
           read = streams.getRecords(request -> request.shardIterator(current).limit(READ_LIMIT));
@@ -80,6 +84,9 @@ final class ShardConsumer {
           lastRecordAt = System.nanoTime();
         }
         iterator = read.nextShardIterator();
+        if (read.records().isEmpty() && buffer.isEmpty()) {
+          quietPollStartedAt = pollStartedAt;
+        }
         if (read.records().isEmpty() && iterator != null) {
           int pace = System.nanoTime() - lastRecordAt > 1_000_000_000L ? IDLE_POLL_MILLIS : POLL_MILLIS;
           long left = firstSeen == 0 ? pace : (window.toNanos() - (System.nanoTime() - firstSeen)) / 1_000_000;
@@ -88,6 +95,7 @@ final class ShardConsumer {
       }
       if (buffer.isEmpty()) {
         if (iterator == null) {
+          finished = true;
           return;
         }
         continue;
@@ -96,6 +104,14 @@ final class ShardConsumer {
       delivery.deliver(batch);
       buffer.subList(0, batch.size()).clear();
     }
+  }
+
+  /**
+   * Whether the shard has been read to its end since {@code nanoTime} ({@link System#nanoTime()}): a poll that began
+   * then found no record, with every record before it delivered (or discarded), or the shard is finished.
+   */
+  boolean quietSince(long nanoTime) {
+    return finished || quietPollStartedAt - nanoTime >= 0;
   }
 
   private String iterator(ShardIteratorType type, String sequenceNumber) {

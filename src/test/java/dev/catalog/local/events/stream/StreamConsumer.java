@@ -1,6 +1,7 @@
 package dev.catalog.local.events.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
 import java.io.IOException;
@@ -49,22 +50,23 @@ final class StreamConsumer {
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> finished = ConcurrentHashMap.newKeySet();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final List<ShardConsumer> shards = new CopyOnWriteArrayList<>();
   private final Object changed = new Object();
-  private final boolean everyBatch;
+  private final RequestLog requests;
   private volatile boolean stopped;
 
   /**
    * @param roles the functions' roles, under which the on-failure records are sent
    * @param failures where discarded batches' records go once delivered (shared by the consumers of one tool)
    * @param undelivered where those IAM refused go
-   * @param everyBatch a console line for each batch processed, not only for failures
+   * @param requests where each batch processed is logged (failures and discards are told on the console)
    * @param times the records' times, shared by the consumers of one tool
    * @throws IllegalStateException when the table has no stream
    */
   StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker, Authorizer roles,
       PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures,
-      List<OnFailureRecord> undelivered, boolean everyBatch, RecordTimes times) {
-    this.everyBatch = everyBatch;
+      List<OnFailureRecord> undelivered, RequestLog requests, RecordTimes times) {
+    this.requests = requests;
     this.times = times;
     this.source = source;
     this.streams = streams;
@@ -167,6 +169,7 @@ final class StreamConsumer {
   private void startShard(String shardId, ShardIteratorType position) {
     started.add(shardId);
     ShardConsumer shard = new ShardConsumer(this, streams, streamArn, shardId, position);
+    shards.add(shard);
     Thread reader = Thread.ofVirtual().name("shard " + shardId).unstarted(() -> {
       while (!stopped) {
         try {
@@ -192,6 +195,11 @@ final class StreamConsumer {
     reader.start();
   }
 
+  /** Whether every shard it reads has been read to its end since {@code nanoTime}, all it read delivered. */
+  boolean quietSince(long nanoTime) {
+    return shards.stream().allMatch(shard -> shard.quietSince(nanoTime));
+  }
+
   /** One invocation with {@code batch}; its outcome for the batch. */
   BatchResponse invoke(String shardId, List<Record> batch, Set<String> sequenceNumbers) throws InterruptedException {
     byte[] event = DynamodbEventJson.of(batch, localStreamArn, region);
@@ -215,10 +223,10 @@ final class StreamConsumer {
         + ")";
     switch (response) {
       case BatchResponse.Success success -> {
-        if (everyBatch) {
-          console.printf("[DynamoDB stream] %s: batch of %d processed in %d ms%n", source.describe(), batch.size(),
-              (System.nanoTime() - started) / 1_000_000);
-        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        requests.write(RequestLog.Entry.of("DynamoDB stream", source.describe() + ": batch of " + batch.size()
+            + " processed in " + millis + " ms", "table", source.table(), "function", source.function(), "shardId",
+            shardId, "records", batch.size(), "latencyMs", millis));
       }
       case BatchResponse.Partial partial -> console.println(what + ": " + partial.reported().size()
           + " reported failed; retried from " + partial.from());

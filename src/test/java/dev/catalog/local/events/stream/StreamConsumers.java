@@ -1,9 +1,11 @@
 package dev.catalog.local.events.stream;
 
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +43,7 @@ public final class StreamConsumers implements AutoCloseable {
    */
   static StreamConsumers start(List<StreamEventSource> sources, Authorizer roles, String region, String accountId,
       URI dynamodb, AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock,
-      boolean everyBatch) {
+      RequestLog requests) {
     DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamodb)
         .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(UrlConnectionHttpClient.create()).build();
@@ -54,7 +56,7 @@ public final class StreamConsumers implements AutoCloseable {
       for (StreamEventSource source : sources) {
         if (source.enabled()) {
           consumers.add(new StreamConsumer(source, streams, invoker, roles, console, clock, region, accountId,
-              failures, undelivered, everyBatch, times));
+              failures, undelivered, requests, times));
         }
       }
       consumers.forEach(StreamConsumer::start);
@@ -88,6 +90,23 @@ public final class StreamConsumers implements AutoCloseable {
   /** The on-failure records IAM refused to let the function's role send to their destination, in order: lost. */
   public List<OnFailureRecord> undelivered() {
     return List.copyOf(undelivered);
+  }
+
+  /**
+   * Waits until every consumer has read its stream to the end and delivered what it read, as of now: every record
+   * written before the call has been handed to its function (or discarded after its retries), and the lines that
+   * caused are printed. Returns false when that takes longer than {@code limit} (a function failing again and again).
+   */
+  public boolean awaitQuiet(Duration limit) throws InterruptedException {
+    long since = System.nanoTime();
+    long deadline = since + limit.toNanos();
+    while (!consumers.stream().allMatch(consumer -> consumer.quietSince(since))) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   /** For the ready line: {@code products-local → ProductEventsFunction, ...}, or that there are none. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
@@ -59,7 +60,7 @@ class StreamConsumersTest {
     consumers = EventSourceMappings.create(DYNAMO.template(), DYNAMO.resolver(),
         Authorizer.enforcing(DYNAMO.template(), DYNAMO.resolver(), DECIDED::add))
         .start(DYNAMO.endpoint(), AwsBasicCredentials.create("local", "local"), FunctionInvoker.of(functions),
-            CONSOLE, CLOCK, true);
+            CONSOLE, CLOCK, RequestLog.text(CONSOLE));
     // Its batch done, so that no test's records share a batch with it.
     await(() -> processed("PartialFunction", "before-"), keys -> keys.contains("before-1"));
   }

@@ -31,15 +31,28 @@ final class ConnectAuthorizer {
     this.console = console;
   }
 
-  /** The decision: {@code status} 0 lets the connection through with {@code context}. */
-  record Decision(int status, JsonNode context) {}
+  /**
+   * The decision: {@code status} 0 lets the connection through with {@code context}; any other refuses it, for
+   * {@code reason} (the console's words, never the token).
+   */
+  record Decision(int status, JsonNode context, String reason) {
+    Decision(int status, String reason) {
+      this(status, null, reason);
+    }
+  }
 
+  /** For a handshake: its refusal is told on the console as {@code $connect}'s. */
   Decision authorize(WebSocketApiDef.Authorizer authorizer, Connection connection,
       WebSocketEvents.Handshake handshake, String requestId) throws InterruptedException {
+    return authorize(authorizer, connection, handshake, requestId, "$connect");
+  }
+
+  /** @param label what the console line names, {@code $connect} or a check of one */
+  Decision authorize(WebSocketApiDef.Authorizer authorizer, Connection connection,
+      WebSocketEvents.Handshake handshake, String requestId, String label) throws InterruptedException {
     for (String source : authorizer.identitySources()) {
       if (!present(source, handshake)) {
-        console.printf("[local WebSocket API] $connect: 401, identity source %s missing%n", source);
-        return new Decision(401, null);
+        return refuse(label, new Decision(401, "identity source " + source + " missing"));
       }
     }
     long started = System.nanoTime();
@@ -47,27 +60,28 @@ final class ConnectAuthorizer {
         events.authorizer(connection, handshake, methodArn, requestId), requestId);
     if (!result.succeeded()) {
       boolean unauthorized = "Unauthorized".equals(result.errorMessage());
-      console.printf("[local WebSocket API] $connect: %d, the authorizer %s%n", unauthorized ? 401 : 500,
-          unauthorized ? "answered Unauthorized" : "failed: " + result.errorMessage());
-      return new Decision(unauthorized ? 401 : 500, null);
+      return refuse(label, new Decision(unauthorized ? 401 : 500, "the authorizer "
+          + (unauthorized ? "answered Unauthorized" : "failed: " + result.errorMessage())));
     }
     JsonNode response = result.response();
     if (response == null || !response.path("principalId").isValueNode()
         || !response.path("policyDocument").isObject()) {
-      console.println("[local WebSocket API] $connect: 500, the authorizer's response has no principalId and"
-          + " policyDocument");
-      return new Decision(500, null);
+      return refuse(label, new Decision(500, "the authorizer's response has no principalId and policyDocument"));
     }
     FunctionPolicy policy = new FunctionPolicy(authorizer.function(), statements(response.get("policyDocument")));
     if (policy.evaluate("execute-api:Invoke", methodArn) != FunctionPolicy.Decision.ALLOWED) {
-      console.println("[local WebSocket API] $connect: 403, the authorizer's policy does not allow " + methodArn);
-      return new Decision(403, null);
+      return refuse(label, new Decision(403, "the authorizer's policy does not allow " + methodArn));
     }
     ObjectNode context = JsonNodeFactory.instance.objectNode();
     context.put("principalId", response.get("principalId").asText());
     context.put("integrationLatency", (System.nanoTime() - started) / 1_000_000);
     response.path("context").properties().forEach(entry -> context.set(entry.getKey(), entry.getValue()));
-    return new Decision(0, context);
+    return new Decision(0, context, null);
+  }
+
+  private Decision refuse(String label, Decision decision) {
+    console.printf("[local WebSocket API] %s: %d, %s%n", label, decision.status(), decision.reason());
+    return decision;
   }
 
   private static boolean present(String source, WebSocketEvents.Handshake handshake) {

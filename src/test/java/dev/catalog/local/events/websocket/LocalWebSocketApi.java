@@ -1,6 +1,7 @@
 package dev.catalog.local.events.websocket;
 
 import dev.catalog.local.LocalApiException;
+import dev.catalog.local.RequestLog;
 import dev.catalog.local.iam.ExecuteApiAccess;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.local.iam.LocalIam;
@@ -48,9 +49,11 @@ public final class LocalWebSocketApi implements AutoCloseable {
   private final ServerConnector connector;
   private final ScheduledExecutorService timers;
   private final LocalFunctions ownFunctions;
+  private final WebSocketGateway gateway;
 
   private LocalWebSocketApi(WebSocketApiDef api, Connections connections, ServerConnector connector,
-      ScheduledExecutorService timers, LocalFunctions ownFunctions) {
+      ScheduledExecutorService timers, LocalFunctions ownFunctions, WebSocketGateway gateway) {
+    this.gateway = gateway;
     this.api = api;
     this.connections = connections;
     this.connector = connector;
@@ -88,6 +91,23 @@ public final class LocalWebSocketApi implements AutoCloseable {
   /** The open connections. */
   public Connections connections() {
     return connections;
+  }
+
+  /** What a handshake would meet at the {@code $connect} authorizer: a status (200: let through) and why. */
+  public record ConnectCheck(int status, String reason) {}
+
+  /**
+   * What the {@code $connect} authorizer answers a handshake with {@code ?token=} (none when null), without
+   * connecting: 200 (allowed, or no authorizer to run), else the status the handshake would get (401, 403, 500) and
+   * why. A browser is not shown a refused handshake's status; the dashboard asks this instead.
+   */
+  public ConnectCheck checkConnect(String token) {
+    try {
+      return gateway.check(token);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ConnectCheck(500, "interrupted");
+    }
   }
 
   /** Stops accepting connections, closes the open ones and frees the port. */
@@ -137,6 +157,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
     private LocalFunctions functions;
     private Function<String, Map<String, String>> environment;
     private boolean accessLog;
+    private RequestLog requests;
+    private Map<String, String> unauthenticated;
 
     private Builder(SamTemplate template, IntrinsicResolver resolver) {
       this.template = template;
@@ -187,9 +209,25 @@ public final class LocalWebSocketApi implements AutoCloseable {
       return this;
     }
 
-    /** Prints one line per route invocation on the console ({@code -Dlocal.logs=text}); off by default. */
+    /** Prints one line per route invocation on the console, in words; off by default. */
     public Builder accessLog(boolean accessLog) {
       this.accessLog = accessLog;
+      return this;
+    }
+
+    /** Writes one line per route invocation to this log, in its format ({@code -Dlocal.logs}). */
+    public Builder requestLog(RequestLog requests) {
+      this.requests = requests;
+      return this;
+    }
+
+    /**
+     * Runs no {@code $connect} authorizer ({@code -Dlocal.auth=off}): every handshake is let through as if the
+     * authorizer had allowed it with this {@code principalId} and context, which reach every event of the
+     * connection in {@code requestContext.authorizer}. By default the template's authorizers run.
+     */
+    public Builder authorizersOff(Map<String, String> identity) {
+      this.unauthenticated = new java.util.LinkedHashMap<>(identity);
       return this;
     }
 
@@ -235,7 +273,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
       WebSocketEvents events = new WebSocketEvents(api, "localhost");
       WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,
           ConnectAuthorizer.methodArn(TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
-          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console, accessLog);
+          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console,
+          requests != null ? requests : accessLog ? RequestLog.text(console) : RequestLog.NONE, unauthenticated);
       WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
         container.setIdleTimeout(idleTimeout);
         // The message limit is ClientConnection's, counted on the parts of messages, which Jetty does not limit.
@@ -264,7 +303,7 @@ public final class LocalWebSocketApi implements AutoCloseable {
         }
         throw new LocalApiException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
       }
-      return new LocalWebSocketApi(api, connections, connector, timers, own);
+      return new LocalWebSocketApi(api, connections, connector, timers, own, gateway);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.catalog.local.events.websocket;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalog.local.RequestLog;
 import dev.catalog.template.WebSocketApiDef;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -33,17 +34,29 @@ final class WebSocketGateway {
   private final ConnectAuthorizer authorizer;
   private final ClientConnection.Lifecycle lifecycle;
   private final PrintStream console;
-  private final boolean accessLog;
+  private final RequestLog requests;
+  private final ObjectNode unauthenticated;
 
+  /**
+   * @param unauthenticated with authentication off, the authorizer context every connection gets without the
+   *     authorizer running; null to run the template's authorizers
+   */
   WebSocketGateway(WebSocketApiDef api, RouteInvoker invoker, WebSocketEvents events, ConnectAuthorizer authorizer,
-      ClientConnection.Lifecycle lifecycle, PrintStream console, boolean accessLog) {
+      ClientConnection.Lifecycle lifecycle, PrintStream console, RequestLog requests,
+      Map<String, String> unauthenticated) {
     this.api = api;
     this.invoker = invoker;
     this.events = events;
     this.authorizer = authorizer;
     this.lifecycle = lifecycle;
     this.console = console;
-    this.accessLog = accessLog;
+    this.requests = requests;
+    if (unauthenticated == null) {
+      this.unauthenticated = null;
+    } else {
+      this.unauthenticated = JsonNodeFactory.instance.objectNode();
+      unauthenticated.forEach(this.unauthenticated::put);
+    }
   }
 
   /** The handshake: the connection's listener when it is accepted; null, with the refusal sent, when not. */
@@ -54,7 +67,9 @@ final class WebSocketGateway {
         handshake.userAgent());
     String requestId = Connections.newId();
     WebSocketApiDef.Route route = api.routes().get("$connect");
-    if (route != null && route.authorizer() != null) {
+    if (route != null && route.authorizer() != null && unauthenticated != null) {
+      connection.authorized(unauthenticated.deepCopy());
+    } else if (route != null && route.authorizer() != null) {
       ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake, requestId);
       if (decision.status() != 0) {
         return refuse(response, callback, decision.status(), decision.status() == 401 ? "Unauthorized"
@@ -77,6 +92,25 @@ final class WebSocketGateway {
       }
     }
     return new ClientConnection(connection, this, lifecycle);
+  }
+
+  /**
+   * Runs the {@code $connect} route's authorizer as a handshake carrying {@code ?token=} (none when null) would run
+   * it, without connecting: no route function runs, nothing is recorded. 200 when the authorizer allows it, or there
+   * is none to run ({@code -Dlocal.auth=off}, or a route without one).
+   */
+  LocalWebSocketApi.ConnectCheck check(String token) throws InterruptedException {
+    WebSocketApiDef.Route route = api.routes().get("$connect");
+    if (route == null || route.authorizer() == null || unauthenticated != null) {
+      return new LocalWebSocketApi.ConnectCheck(200, "no authorizer to pass");
+    }
+    Map<String, List<String>> query = token == null ? Map.of() : Map.of("token", List.of(token));
+    WebSocketEvents.Handshake handshake = new WebSocketEvents.Handshake(Map.of(), query, "127.0.0.1", null);
+    Connection connection = new Connection(Connections.newId(), Instant.now(), "127.0.0.1", null);
+    ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake,
+        Connections.newId(), "$connect check");
+    return new LocalWebSocketApi.ConnectCheck(decision.status() == 0 ? 200 : decision.status(),
+        decision.status() == 0 ? "allowed" : decision.reason());
   }
 
   /** One text message from the client, through its route (binary ones reach no route: API Gateway refuses them). */
@@ -112,18 +146,22 @@ final class WebSocketGateway {
   }
 
   /**
-   * Invokes the route's function; with the access log on, one line for a person at a terminal: connection, route,
-   * the function's status (or {@code failed}), latency and function; never the message, which is the client's.
+   * Invokes the route's function, and writes its request line: connection, route, the function's status (or
+   * {@code failed}), latency and function; never the message, which is the client's. In words,
+   * {@code [local WebSocket API] Jx1lTcYIoAMCJwQ= subscribe 200 4.1 ms FeedSubscribeFunction}; as JSON, the fields
+   * {@code connectionId}, {@code routeKey}, {@code status} (null when it failed), {@code failed}, {@code latencyMs},
+   * {@code function}.
    */
   private RouteInvoker.Result invoke(WebSocketApiDef.Route route, Connection connection, ObjectNode event,
       String requestId) throws InterruptedException {
     long started = System.nanoTime();
     RouteInvoker.Result result = invoker.invoke(route.function(), event, requestId);
-    if (accessLog) {
-      console.println(String.format(Locale.ROOT, "[local WebSocket API] %s %s %s %.1f ms %s", connection.id(),
-          route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
-          (System.nanoTime() - started) / 1e6, route.function()));
-    }
+    double millis = Math.round((System.nanoTime() - started) / 1e5) / 10.0;
+    requests.write(RequestLog.Entry.of("local WebSocket API", String.format(Locale.ROOT, "%s %s %s %.1f ms %s",
+        connection.id(), route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
+        millis, route.function()), "connectionId", connection.id(), "routeKey", route.routeKey(), "status",
+        result.succeeded() ? result.statusCode() : null, "failed", !result.succeeded(), "latencyMs", millis,
+        "function", route.function()));
     return result;
   }
 
