@@ -6,11 +6,7 @@ import dev.catalog.testing.ApiCall;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -27,23 +23,7 @@ class ConcurrentWritesTest {
 
   /** Sends {@code count} calls at once (as close as threads allow) and returns their statuses. */
   static List<Integer> race(int count, Function<Integer, ApiCall> call) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<ApiResult>> results = new ArrayList<>();
-    try (var executor = Executors.newFixedThreadPool(count)) {
-      for (int i = 0; i < count; i++) {
-        ApiCall prepared = call.apply(i);
-        results.add(executor.submit(() -> {
-          start.await();
-          return prepared.send();
-        }));
-      }
-      start.countDown();
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<ApiResult> result : results) {
-        statuses.add(result.get().status());
-      }
-      return statuses;
-    }
+    return HotProductWritesTest.race(count, call).stream().map(ApiResult::status).toList();
   }
 
   @RepeatedTest(5)
