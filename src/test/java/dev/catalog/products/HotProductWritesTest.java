@@ -45,6 +45,25 @@ class HotProductWritesTest {
 
   /** Sends {@code count} calls at once (as close as threads allow) and returns their answers, in call order. */
   static List<ApiResult> race(int count, Function<Integer, ApiCall> call) throws Exception {
+    int callsBefore = API.dynamo().calls().size();
+    try {
+      return raceOnce(count, call);
+    } finally {
+      List<IamCall> calls = API.dynamo().calls();
+      retriedWrites = (int) calls.subList(callsBefore, calls.size()).stream()
+          .filter(c -> c.action().equals("dynamodb:UpdateItem")).count() - count;
+    }
+  }
+
+  /**
+   * UpdateItem attempts of the last race beyond one per request: the SDK's retries of attempts that outlasted the
+   * 1 s attempt timeout. An attempt applied before it timed out, retried after other writers changed the product,
+   * cannot be recognised and is applied again (the lost-answer case the README documents): at most one extra version
+   * per retried attempt.
+   */
+  static volatile int retriedWrites;
+
+  private static List<ApiResult> raceOnce(int count, Function<Integer, ApiCall> call) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ApiResult>> results = new ArrayList<>();
     try (var executor = Executors.newFixedThreadPool(count)) {
@@ -71,8 +90,26 @@ class HotProductWritesTest {
   /** The answers' versions are {@code from} to {@code from + n - 1}, each reported by exactly one answer. */
   static void assertOneVersionEach(List<ApiResult> answers, long from) {
     List<Long> versions = answers.stream().map(HotProductWritesTest::version).sorted().toList();
-    assertEquals(LongStream.range(from, from + answers.size()).boxed().toList(), versions,
-        "each write made exactly one version, and no two answers report the same");
+    assertEquals(answers.size(), versions.stream().distinct().count(), "no two answers report the same version");
+    if (versions.isEmpty()) {
+      return;
+    }
+    long extra = versions.getLast() - (from + answers.size() - 1);
+    if (retriedWrites <= 0) {
+      assertEquals(LongStream.range(from, from + answers.size()).boxed().toList(), versions,
+          "each write made exactly one version");
+    } else {
+      assertTrue(versions.getFirst() >= from && extra >= 0 && extra <= retriedWrites,
+          "each write made one version, and one more only for an attempt the SDK retried (" + retriedWrites
+              + " retried): " + versions);
+    }
+  }
+
+  /** The version the product has after {@code writers} writes on {@code from - 1}, retried attempts allowing. */
+  static void assertStoredVersion(long from, int writers, long stored) {
+    long exact = from - 1 + writers;
+    assertTrue(stored >= exact && stored <= exact + Math.max(0, retriedWrites),
+        "stored version " + stored + " after " + writers + " writes (" + retriedWrites + " attempts retried)");
   }
 
   /** The incarnation part of an ETag, {@code "<version>.<incarnation>"}. */
@@ -105,7 +142,7 @@ class HotProductWritesTest {
     }
     assertOneVersionEach(answers, 2);
     JsonNode stored = API.get("/products/" + id).send().json();
-    assertEquals(1 + writers, stored.get("version").asInt());
+    assertStoredVersion(2, writers, stored.get("version").asInt());
     List<ApiResult> pricePatches = new ArrayList<>();
     List<ApiResult> tagPatches = new ArrayList<>();
     for (int i = 0; i < writers; i++) {
@@ -139,7 +176,7 @@ class HotProductWritesTest {
     JsonNode stored = API.get("/products/" + id).send().json();
     JsonNode last = last(answers).json();
     assertEquals(last, stored, "the product is the last document written, as its answer showed it");
-    assertEquals(1 + writers, stored.get("version").asInt());
+    assertStoredVersion(2, writers, stored.get("version").asInt());
     assertEquals(before.json().get("createdAt"), stored.get("createdAt"), "createdAt is kept");
     assertEquals(before.json().get("createdBy"), stored.get("createdBy"), "createdBy is kept");
     assertTrue(!stored.has("description") && stored.get("tags").isEmpty(), "fields the document leaves out go");
