@@ -1,0 +1,84 @@
+package dev.catalog.feed;
+
+import dev.catalog.storage.DynamoDbClients;
+import dev.catalog.feed.connections.ConnectionStore;
+import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.testing.DynamoDbLocal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/**
+ * The feed's route functions on DynamoDB Local, each calling as itself, within its template policy; and the
+ * development issuer that the {@code $connect} authorizer trusts, for connections through the local WebSocket API.
+ */
+public final class FeedFunctions implements AutoCloseable {
+  private final DynamoDbLocal dynamo;
+  private LocalAuth auth;
+
+  public FeedFunctions(DynamoDbLocal dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  /** The store as the function sees it: its identity, its policy, the connections table of this test class. */
+  public ConnectionStore store(String function) {
+    return new ConnectionStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.functionClient(function, DynamoDbClients::builder)).build(),
+        dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
+  }
+
+  public FeedContext context(String function) {
+    return new FeedContext(store(function), Clock.systemUTC());
+  }
+
+  public ConnectHandler connect() {
+    return new ConnectHandler(context("FeedConnectFunction"));
+  }
+
+  public DisconnectHandler disconnect() {
+    return new DisconnectHandler(context("FeedDisconnectFunction"));
+  }
+
+  public SubscribeHandler subscribe() {
+    return new SubscribeHandler(context("FeedSubscribeFunction"));
+  }
+
+  public UnsubscribeHandler unsubscribe() {
+    return new UnsubscribeHandler(context("FeedUnsubscribeFunction"));
+  }
+
+  /** The administrator's view of the table, outside any function's policy. */
+  public ConnectionStore admin() {
+    return new ConnectionStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
+        dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
+  }
+
+  /** A function's environment on DynamoDB Local; one that verifies tokens itself trusts the development issuer. */
+  public Map<String, String> environment(String function) {
+    Map<String, String> environment = new LinkedHashMap<>(dynamo.environment(function));
+    if (environment.containsKey("TOKEN_ISSUER")) {
+      environment.putAll(auth().tokenEnvironment());
+    }
+    return environment;
+  }
+
+  /** A person's access token from the development issuer, as a client passes it in {@code ?token=}. */
+  public String token() {
+    return auth().developmentIssuer().orElseThrow().person("feed-reader", List.of()).accessToken();
+  }
+
+  private synchronized LocalAuth auth() {
+    if (auth == null) {
+      auth = LocalAuth.development(dynamo.template());
+    }
+    return auth;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (auth != null) {
+      auth.close();
+    }
+  }
+}
