@@ -95,8 +95,8 @@ final class HotProduct {
    * highest version answered and holds that write's stock and price (the last writer won, and nothing was written
    * after it); its name, category and tags, which no write changes, are unchanged. Versions that no answer reports
    * are counted in {@link #reapplied}: an unconditional write whose attempt timed out after it was applied, while
-   * other writers wrote the product, is applied again by the SDK's retry (README, "Throttling, timeouts and
-   * retries"); it is answered once, with the later version.
+   * other writers wrote the product, is applied again by the SDK's retry (docs/contract.md, "Throttling, timeouts
+   * and retries"); it is answered once, with the later version.
    */
   List<String> verify(HttpClient http, URI base) throws IOException, InterruptedException {
     List<String> wrong = new ArrayList<>();

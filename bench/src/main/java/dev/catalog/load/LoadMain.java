@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load command ({@code ./mvnw -Pload}, README "Performance"): clients sending a mix of reads and writes to the
- * local API on loopback for a bounded time and count, then every product read back. Prints throughput, p50 and p99,
- * the statuses, and the local API's heap after a full GC before and after; exits 1 on any 5xx or a lost or
- * duplicated write.
+ * The load command ({@code ./mvnw -Pload}, docs/performance.md, "Load"): clients sending a mix of reads and writes to
+ * the local API on loopback for a bounded time and count, then every product read back. Prints throughput, p50 and p99,
+ * the statuses, and the local API's heap after a full GC before and after; exits 1 on any 5xx or a lost or duplicated
+ * write.
  *
  * <p>Settings (system properties): {@code load.url} (default {@code http://127.0.0.1:3000}, loopback only),
  * {@code load.seconds} (120), {@code load.clients} (16), {@code load.maxRequests} (2,000,000), {@code load.mix}:

@@ -46,7 +46,7 @@ public final class ExternalTool implements BeforeEachCallback {
       List.of(new Program("cognito.local", "target/tools/cognito-local/node_modules/.bin/cognito-local")),
       ".ci/install-cognito-local installs it with npm, or -Dcognito.local=PATH names another");
 
-  /** bash, curl and jq, with which the README's shell examples are written, for the test that runs them. */
+  /** bash, curl and jq, with which the shell examples of the README and docs/local.md are written, for their test. */
   public static final ExternalTool README_SHELL = new ExternalTool("bash, curl and jq",
       List.of(new Program("readme.bash", "bash"), new Program("readme.curl", "curl"), new Program("readme.jq", "jq")),
       "apt-get install curl jq (.ci/install-jq does)");

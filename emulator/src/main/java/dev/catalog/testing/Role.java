@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Who calls the API in a test, with the access token the development issuer gives that caller: the rows of the access
- * matrix in the README. A call with no role named sends the token of the least role its method needs
+ * matrix in docs/security.md. A call with no role named sends the token of the least role its method needs
  * ({@link #needs}); {@link #ANONYMOUS} sends none.
  */
 public enum Role {

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * for the failure carries too.
  */
 public final class Problems {
-  /** Problem types are URNs documented in the README; they are identifiers, not links. */
+  /** Problem types are URNs documented in docs/contract.md; they are identifiers, not links. */
   public static final String TYPE_PREFIX = "urn:products-api:problem:";
 
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -31,11 +31,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Try it" and "Watch changes live", run as written with bash, curl and jq against the local API of
- * {@code ./mvnw -Plocal}, started in process on free ports ({@code localhost:3000} and {@code localhost:3001} in the
- * blocks become those ports). Each step's status is checked, so an edit that breaks a block (a variable never set, a
- * condition that no longer holds, a step that fails) fails here. Left out: the browser, and wscat, whose place this
- * test's own WebSocket client takes. Also what the README says of the local API's own answers.
+ * The README's "Try it" and docs/local.md's "Watch changes live", run as written with bash, curl and jq against the
+ * local API of {@code ./mvnw -Plocal}, started in process on free ports ({@code localhost:3000} and
+ * {@code localhost:3001} in the blocks become those ports). Each step's status is checked, so an edit that breaks a
+ * block (a variable never set, a condition that no longer holds, a step that fails) fails here. Left out: the
+ * browser, and wscat, whose place this test's own WebSocket client takes. Also what the docs say of the local API's
+ * own answers.
  */
 class ReadmeExamplesTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +62,7 @@ class ReadmeExamplesTest {
     Properties properties = new Properties();
     for (String setting : settings) {
       if (!setting.startsWith("-D") || !setting.contains("=")) {
-        fail("The README starts the local API with " + setting + ", which this test does not know how to pass on");
+        fail("The docs start the local API with " + setting + ", which this test does not know how to pass on");
       }
       properties.setProperty(setting.substring(2, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
     }
@@ -90,7 +91,7 @@ class ReadmeExamplesTest {
   @Test
   void tryItRunsAsWrittenEachStepAnsweringWhatItsCommentSaysAndRunsTheSameAgain() {
     ExternalTool.README_SHELL.require();
-    List<String> blocks = ReadmeShell.blocks("Try it");
+    List<String> blocks = ReadmeShell.blocks(ReadmeShell.README, "Try it");
     assertEquals(1, blocks.size(), "Try it is one block, its steps sharing one shell's variables");
     List<String> expected = List.of(
         "POST /_local/token 200",
@@ -116,14 +117,14 @@ class ReadmeExamplesTest {
   }
 
   /**
-   * The feed's blocks: the server's command (run here in process, with its settings), the terminal client (wscat,
-   * interactive, stood in for by this test's own WebSocket client on the URL the block gives it), then the changes
-   * made in another terminal, which must reach the client as the README's example says.
+   * The feed's blocks in docs/local.md: the server's command (run here in process, with its settings), the terminal
+   * client (wscat, interactive, stood in for by this test's own WebSocket client on the URL the block gives it), then
+   * the changes made in another terminal, which must reach the client as the page's example says.
    */
   @Test
   void watchChangesLiveRunsAsWrittenWithoutTheBrowserAndTheFeedCarriesBothChanges() throws Exception {
     ExternalTool.README_SHELL.require();
-    List<String> blocks = ReadmeShell.blocks("Watch changes live");
+    List<String> blocks = ReadmeShell.blocks(ReadmeShell.LOCAL_PAGE, "Watch changes live");
     assertEquals(3, blocks.size(), "the server, the terminal client, the changes");
     List<String> server = commands(blocks.get(0));
     assertEquals(1, server.size(), blocks.get(0));
@@ -195,15 +196,21 @@ class ReadmeExamplesTest {
   }
 
   /**
-   * The README gives the 403 of a path or method no route serves as the local API answers it for this template:
-   * problem+json {@code no-route} (the template's MISSING_AUTHENTICATION_TOKEN gateway response), never API Gateway's
-   * bare {@code {"message": ...}}, which a client of this API never sees.
+   * The README and the docs give the 403 of a path or method no route serves as the local API answers it for this
+   * template: problem+json {@code no-route} (the template's MISSING_AUTHENTICATION_TOKEN gateway response), never API
+   * Gateway's bare {@code {"message": ...}}, which a client of this API never sees.
    */
   @Test
-  void theReadmeGivesThe403OfAPathOrMethodNoRouteServesAsTheNoRouteProblemTheApiAnswers() throws Exception {
-    String readme = Files.readString(ReadmeShell.README);
-    assertFalse(readme.matches("(?s).*\\{\"message\": ?\"Missing Authentication Token\"}.*"),
-        "README.md gives API Gateway's bare body for a path no route serves");
+  void theDocsGiveThe403OfAPathOrMethodNoRouteServesAsTheNoRouteProblemTheApiAnswers() throws Exception {
+    List<Path> pages = new ArrayList<>(List.of(ReadmeShell.README));
+    try (var docs = Files.list(Path.of("docs"))) {
+      docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
+    }
+    assertTrue(pages.contains(Path.of("docs", "contract.md")), pages::toString);
+    for (Path page : pages) {
+      assertFalse(Files.readString(page).matches("(?s).*\\{\"message\": ?\"Missing Authentication Token\"}.*"),
+          page + " gives API Gateway's bare body for a path no route serves");
+    }
     HttpClient http = HttpClient.newHttpClient();
     for (var request : List.of(HttpRequest.newBuilder(plain.api().url().resolve("/products")).DELETE(),
         HttpRequest.newBuilder(URI.create(plain.api().url() + "//products")).GET(),

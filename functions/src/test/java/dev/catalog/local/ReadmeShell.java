@@ -15,13 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's shell examples, run as a reader runs them: the {@code sh} blocks of a section, each in a bash of its
- * own with {@code set -euo pipefail} (so a variable the README never sets, or a step that fails, stops it), every
- * {@code curl} noting its status, method and URL on stderr. The tools are bash, curl and jq
+ * The shell examples of the README and the docs, run as a reader runs them: the {@code sh} blocks of a section, each
+ * in a bash of its own with {@code set -euo pipefail} (so a variable the page never sets, or a step that fails, stops
+ * it), every {@code curl} noting its status, method and URL on stderr. The tools are bash, curl and jq
  * ({@link dev.catalog.testing.ExternalTool#README_SHELL}).
  */
 final class ReadmeShell {
   static final Path README = Path.of("README.md");
+  /** The page on running locally, whose "Watch changes live" is run too. */
+  static final Path LOCAL_PAGE = Path.of("docs", "local.md");
 
   /** Every curl of a block notes {@code @step <status> <method> <url>} on stderr, where the block's output is not. */
   private static final String PRELUDE = """
@@ -41,13 +43,13 @@ final class ReadmeShell {
   }
 
   /**
-   * The {@code sh} blocks written directly under the heading {@code heading} (its text, e.g. {@code "Try it"}), up
-   * to the next heading of any level, in order.
+   * The {@code sh} blocks of the Markdown file {@code page} written directly under the heading {@code heading} (its
+   * text, e.g. {@code "Try it"}), up to the next heading of any level, in order.
    */
-  static List<String> blocks(String heading) {
+  static List<String> blocks(Path page, String heading) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+      lines = Files.readAllLines(page, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,7 +75,7 @@ final class ReadmeShell {
       }
     }
     if (blocks.isEmpty()) {
-      fail("README.md has no sh block under a heading \"" + heading + "\"");
+      fail(page + " has no sh block under a heading \"" + heading + "\"");
     }
     return blocks;
   }
@@ -95,7 +97,8 @@ final class ReadmeShell {
       Process process = builder.start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
-        fail("A README block ran for over 2 minutes:\n" + block + "\n" + Files.readString(out) + Files.readString(err));
+        fail("A shell block of the docs ran for over 2 minutes:\n" + block + "\n" + Files.readString(out)
+            + Files.readString(err));
       }
       String stdout = Files.readString(out);
       String stderr = Files.readString(err);

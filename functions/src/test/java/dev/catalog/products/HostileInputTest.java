@@ -279,9 +279,9 @@ class HostileInputTest {
       "{}", "{\"nested\":null}", "[]", "[null]");
 
   /**
-   * The README's rule: a member that is not a field is a 400 naming it, whatever its value, null included, on every
-   * route that takes a document (PUT creating a product as well as replacing one). The product has no nested object,
-   * so a member is unknown only at the top level; its value may nest anything.
+   * The contract's rule (docs/contract.md): a member that is not a field is a 400 naming it, whatever its value, null
+   * included, on every route that takes a document (PUT creating a product as well as replacing one). The product has
+   * no nested object, so a member is unknown only at the top level; its value may nest anything.
    */
   @Test
   void anUnknownMemberIs400NamingItWhateverItsValueNullIncludedOnEveryWriteRoute() {

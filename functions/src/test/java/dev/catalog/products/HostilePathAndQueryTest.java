@@ -177,8 +177,8 @@ class HostilePathAndQueryTest {
   }
 
   /**
-   * What a one-line field refuses (README, "Text"): every control character (C0, DEL, C1), the line and paragraph
-   * separators, and the 66 noncharacters.
+   * What a one-line field refuses (docs/contract.md, "Text"): every control character (C0, DEL, C1), the line and
+   * paragraph separators, and the 66 noncharacters.
    */
   static List<Integer> refusedInOneLineText() {
     List<Integer> codePoints = new ArrayList<>();

@@ -56,10 +56,10 @@ class HotProductWritesTest {
   }
 
   /**
-   * UpdateItem attempts of the last race beyond one per request: the SDK's retries of attempts that outlasted the
-   * 1 s attempt timeout. An attempt applied before it timed out, retried after other writers changed the product,
-   * cannot be recognised and is applied again (the lost-answer case the README documents): at most one extra version
-   * per retried attempt.
+   * UpdateItem attempts of the last race beyond one per request: the SDK's retries of attempts that outlasted the 1 s
+   * attempt timeout. An attempt applied before it timed out, retried after other writers changed the product, cannot be
+   * recognised and is applied again (the lost-answer case docs/contract.md documents): at most one extra version per
+   * retried attempt.
    */
   static volatile int retriedWrites;
 

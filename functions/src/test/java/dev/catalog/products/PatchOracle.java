@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * A merge patch applied the plain way, for the property tests: the document as a map of members (RFC 7396 for a flat
- * document: null removes, any other value replaces), then each field judged by the README's rules with
+ * document: null removes, any other value replaces), then each field judged by the contract's rules with
  * {@link TextOracle} and the price oracle. Currencies are judged only for the few codes the generator sends.
  */
 final class PatchOracle {
@@ -46,7 +46,10 @@ final class PatchOracle {
     return judge(merged, errors);
   }
 
-  /** The README's rules on the merged document: adds failing fields to {@code errors}, returns what is stored. */
+  /**
+   * The contract's rules (docs/contract.md) on the merged document: adds failing fields to {@code errors}, returns
+   * what is stored.
+   */
   private static Map<String, Object> judge(Map<String, JsonNode> document, Set<String> errors) {
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("name", oneLine(document.get("name"), 200, "name", errors));

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The text rules of the README, case by case: NFC first, then trimming of Unicode White_Space, then lengths in code
- * points, then control characters and noncharacters, on every text field.
+ * The text rules of docs/contract.md, case by case: NFC first, then trimming of Unicode White_Space, then lengths in
+ * code points, then control characters and noncharacters, on every text field.
  */
 class ProductJsonTextTest {
   private static final String EMOJI = new String(Character.toChars(0x1F600));

@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The README's text rules written out the plain way, to judge the model's decisions in the property tests: code
- * points in a list, White_Space as the list of Unicode's PropList.txt, control characters and noncharacters as code
- * point ranges. Only NFC itself is the JDK's (a second implementation of the Unicode normalization algorithm would
- * not be obviously correct); everything around it (when it applies, what is trimmed, counted and compared) is this
- * class's own.
+ * The contract's text rules (docs/contract.md, "Text") written out the plain way, to judge the model's decisions in the
+ * property tests: code points in a list, White_Space as the list of Unicode's PropList.txt, control characters and
+ * noncharacters as code point ranges. Only NFC itself is the JDK's (a second implementation of the Unicode
+ * normalization algorithm would not be obviously correct); everything around it (when it applies, what is trimmed,
+ * counted and compared) is this class's own.
  */
 final class TextOracle {
   /** Unicode 16 PropList.txt, White_Space: 25 code points. */

@@ -160,7 +160,7 @@ class RandomizedFaultsTest {
     }
   }
 
-  /** A keyed create, retried with the same key and body while it gets 503, as README tells clients to. */
+  /** A keyed create, retried with the same key and body while it gets 503, as docs/contract.md tells clients to. */
   private void postWithKey() {
     String key = "k-" + random.nextLong();
     String body = SampleProducts.minimal(category + "-keyed").toString();

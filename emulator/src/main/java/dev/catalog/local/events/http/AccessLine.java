@@ -8,7 +8,7 @@ import java.util.Locale;
  * itself), status, latency, the function that served it, and whether its instance was new. In words,
  * {@code [local API] GET /products/abc 200 3.2 ms GetProductFunction warm}; as JSON, the fields {@code method},
  * {@code path}, {@code status}, {@code latencyMs}, {@code function}, {@code coldStart}. The functions' own JSON lines
- * (see the README, "Operate") follow as they wrote them.
+ * (docs/operations.md, "Logs") follow as they wrote them.
  */
 final class AccessLine {
   static final String SOURCE = "local API";

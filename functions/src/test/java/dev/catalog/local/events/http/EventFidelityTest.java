@@ -238,7 +238,7 @@ class EventFidelityTest {
 
   /**
    * API Gateway implements one transfer coding, chunked; a request with any other is refused before any function, as
-   * the README says of an unsupported Transfer-Encoding (400, API Gateway's JSON form of an error). Before, a coding
+   * docs/local.md says of an unsupported Transfer-Encoding (400, API Gateway's JSON form of an error). Before, a coding
    * ahead of a final chunked passed: the function got the dechunked bytes as if they were the body.
    */
   @Test
