@@ -1,6 +1,7 @@
 package dev.catalog.local;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,10 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * {@code ./mvnw -Plocal} as a process of its own: {@link LocalMain} in a JVM started from this test's class path, with
- * the exec plugin's options, its standard output and standard error kept apart, line by line. For what only a
+ * {@code ./mvnw -Plocal} as a process of its own: {@link LocalMain} in a JVM started from this test's class path less
+ * the functions' own classes (so, as under {@code ./mvnw -Plocal}, the tool finds them where the template's
+ * {@code CodeUri} says, in {@code functions/target/classes}), with the exec plugin's options, its standard output and standard error kept apart, line by line. For what only a
  * separate process shows: what goes to which stream, a file lock held by another process, a process killed.
  */
 final class LocalProcess implements AutoCloseable {
@@ -46,7 +50,11 @@ final class LocalProcess implements AutoCloseable {
     for (String setting : settings) {
       command.add("-D" + setting);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalMain.class.getName()));
+    String functions = Path.of("functions", "target").toAbsolutePath().toString();
+    String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).toAbsolutePath().startsWith(functions))
+        .collect(Collectors.joining(File.pathSeparator));
+    command.addAll(List.of("-cp", classPath, LocalMain.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
     try {
