@@ -1,6 +1,6 @@
 package dev.catalog.events;
 
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Log;
 import dev.catalog.storage.CallAttempts;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,11 +2,11 @@ package dev.catalog.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamBatch;
 import dev.catalog.changes.StreamRecord;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

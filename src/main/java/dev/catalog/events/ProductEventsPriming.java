@@ -3,7 +3,7 @@ package dev.catalog.events;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamBatch;
 import dev.catalog.changes.StreamRecord;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Log;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.catalog.feed;
 
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;

@@ -2,11 +2,11 @@ package dev.catalog.feed;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Log;
 import dev.catalog.http.Problems;
-import dev.catalog.http.telemetry.RequestLine;
-import dev.catalog.http.telemetry.RequestMetrics;
+import dev.catalog.kernel.telemetry.RequestLine;
+import dev.catalog.kernel.telemetry.RequestMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package dev.catalog.feed;
 
 import dev.catalog.feed.connections.Topic;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Log;
-import dev.catalog.http.telemetry.RequestLine;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.telemetry.RequestLine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.catalog.feed;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import dev.catalog.http.Problems;
 import java.io.IOException;
 import java.io.StringWriter;

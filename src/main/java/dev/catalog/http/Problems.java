@@ -1,6 +1,9 @@
 package dev.catalog.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.Log;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,13 +16,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * for the failure carries too.
  */
 public final class Problems {
-  /** Problem types are URNs documented in the README; they are identifiers, not links. */
-  public static final String TYPE_PREFIX = "urn:products-api:problem:";
-
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /** The type of a 500: a failure the client did not cause. */
-  public static final String INTERNAL_ERROR = TYPE_PREFIX + "internal-error";
+  public static final String INTERNAL_ERROR = HttpError.TYPE_PREFIX + "internal-error";
 
   private Problems() {}
 
@@ -39,7 +39,7 @@ public final class Problems {
     HttpError unavailable = UpstreamFailures.classify(failure);
     if (unavailable != null) {
       Log.warning("DynamoDB failed after " + failure.numAttempts() + " attempts; answered " + unavailable.status()
-          + " " + unavailable.type().substring(TYPE_PREFIX.length()), requestId, failure);
+          + " " + unavailable.type().substring(HttpError.TYPE_PREFIX.length()), requestId, failure);
     }
     return unavailable;
   }

@@ -1,5 +1,6 @@
 package dev.catalog.http;
 
+import dev.catalog.kernel.HttpError;
 import java.io.IOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

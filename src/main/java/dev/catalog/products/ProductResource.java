@@ -4,7 +4,7 @@ import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.EntityTags;
 import dev.catalog.http.HttpDate;
-import dev.catalog.http.HttpError;
+import dev.catalog.kernel.HttpError;
 import dev.catalog.http.Preconditions;
 import java.time.Clock;
 import java.time.Instant;

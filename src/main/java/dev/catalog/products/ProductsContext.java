@@ -1,6 +1,6 @@
 package dev.catalog.products;
 
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.http.Cors;
 import dev.catalog.idempotency.IdempotencyStore;
 import dev.catalog.storage.DynamoDbClients;

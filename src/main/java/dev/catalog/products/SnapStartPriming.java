@@ -1,11 +1,11 @@
 package dev.catalog.products;
 
 import dev.catalog.http.HttpDate;
-import dev.catalog.http.Json;
-import dev.catalog.http.Log;
-import dev.catalog.http.MergePatch;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.MergePatch;
 import dev.catalog.http.Preconditions;
-import dev.catalog.http.telemetry.RequestLine;
+import dev.catalog.kernel.telemetry.RequestLine;
 import java.time.Instant;
 import java.util.Set;
 import org.crac.Context;

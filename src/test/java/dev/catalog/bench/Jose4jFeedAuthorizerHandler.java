@@ -2,7 +2,7 @@ package dev.catalog.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.auth.FeedAuthorizerHandler;
 import java.io.IOException;
 import java.io.InputStream;

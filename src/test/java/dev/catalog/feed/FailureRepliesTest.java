@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.Cors;
-import dev.catalog.http.HttpError;
+import dev.catalog.kernel.HttpError;
 import dev.catalog.http.ProxyEvents;
 import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.WebSocketEvents;

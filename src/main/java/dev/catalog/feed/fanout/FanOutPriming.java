@@ -2,8 +2,8 @@ package dev.catalog.feed.fanout;
 
 import dev.catalog.changes.ChangeType;
 import dev.catalog.changes.ProductChange;
-import dev.catalog.http.Log;
-import dev.catalog.http.telemetry.RequestLine;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.telemetry.RequestLine;
 import java.time.Instant;
 import org.crac.Context;
 import org.crac.Resource;

@@ -2,14 +2,14 @@ package dev.catalog.feed.fanout;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamBatch;
 import dev.catalog.changes.StreamRecord;
 import dev.catalog.feed.connections.ConnectionStore;
-import dev.catalog.http.Log;
-import dev.catalog.http.telemetry.RequestLine;
-import dev.catalog.http.telemetry.RequestMetrics;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.telemetry.RequestLine;
+import dev.catalog.kernel.telemetry.RequestMetrics;
 import dev.catalog.storage.DynamoDbClients;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,19 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * An error the client caused (or, for a 503, one a retry gets past), rendered as an RFC 9457 {@code application/problem+json} response by {@link Problems}.
+ * An error the client caused (or, for a 503, one a retry gets past), rendered as an RFC 9457 problem.
  *
  * <p>Handlers and the code below them throw these instead of building error responses, so every 4xx has the same
  * shape and the handlers stay free of try/catch ladders.
  */
 public final class HttpError extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
+  /** Problem types are URNs documented in the README; they are identifiers, not links. */
+  public static final String TYPE_PREFIX = "urn:products-api:problem:";
 
   /** One failing field of a request: a JSON Pointer-like path ({@code price}, {@code tags[2]}) and why it failed. */
   public record FieldError(String field, String message) {}
@@ -32,7 +35,7 @@ public final class HttpError extends RuntimeException {
   }
 
   private static HttpError of(int status, String slug, String title, String detail) {
-    return new HttpError(status, Problems.TYPE_PREFIX + slug, title, detail, List.of(), Map.of());
+    return new HttpError(status, TYPE_PREFIX + slug, title, detail, List.of(), Map.of());
   }
 
   public static HttpError badRequest(String slug, String title, String detail) {
@@ -43,13 +46,13 @@ public final class HttpError extends RuntimeException {
   public static HttpError validation(List<FieldError> errors) {
     long fields = errors.stream().map(FieldError::field).distinct().count();
     String detail = fields == 1 ? "1 field is invalid." : fields + " fields are invalid.";
-    return new HttpError(400, Problems.TYPE_PREFIX + "validation-failed", "The request is invalid", detail, errors,
+    return new HttpError(400, TYPE_PREFIX + "validation-failed", "The request is invalid", detail, errors,
         Map.of());
   }
 
   /** A 401 with {@code WWW-Authenticate: Bearer} (RFC 6750): no valid credentials. */
   public static HttpError unauthorized(String detail) {
-    return new HttpError(401, Problems.TYPE_PREFIX + "unauthorized", "Unauthorized", detail, List.of(),
+    return new HttpError(401, TYPE_PREFIX + "unauthorized", "Unauthorized", detail, List.of(),
         Map.of("WWW-Authenticate", "Bearer"));
   }
 
@@ -76,7 +79,7 @@ public final class HttpError extends RuntimeException {
 
   /** A 415; {@code acceptHeader} names the header that tells the client what is accepted, e.g. Accept-Patch. */
   public static HttpError unsupportedMediaType(String detail, String acceptHeader, String accepted) {
-    return new HttpError(415, Problems.TYPE_PREFIX + "unsupported-media-type", "Unsupported media type", detail,
+    return new HttpError(415, TYPE_PREFIX + "unsupported-media-type", "Unsupported media type", detail,
         List.of(), Map.of(acceptHeader, accepted));
   }
 
@@ -88,8 +91,8 @@ public final class HttpError extends RuntimeException {
    * A 503: a dependency failed in a way a retry after {@code retryAfterSeconds} can get past; the client did nothing
    * wrong, but this is no defect of ours either.
    */
-  static HttpError unavailable(String slug, String title, String detail, String retryAfterSeconds) {
-    return new HttpError(503, Problems.TYPE_PREFIX + slug, title, detail, List.of(),
+  public static HttpError unavailable(String slug, String title, String detail, String retryAfterSeconds) {
+    return new HttpError(503, TYPE_PREFIX + slug, title, detail, List.of(),
         Map.of("Retry-After", retryAfterSeconds));
   }
 
