@@ -66,7 +66,7 @@ final class FeedPriming implements Resource {
       Subscription subscription = SubscriptionReader.message(message, "subscribe");
       SubscriptionReader.query(Map.of("category", List.of("priming"), "all", List.of("true")));
       FeedReply.acknowledged("subscribed", subscription.getCategories(), subscription.isAll());
-      FeedReply.error(HttpError.badRequest("unknown-action", "Unknown action", "priming"), "$default");
+      FeedReply.error(HttpError.badRequest("unknown-action", "Unknown action", "priming").problem(), "$default");
       RequestLine.prime();
     } catch (RuntimeException | LinkageError e) {
       Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);

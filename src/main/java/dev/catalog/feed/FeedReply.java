@@ -1,9 +1,8 @@
 package dev.catalog.feed;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.kernel.HttpError;
 import dev.catalog.kernel.Json;
-import dev.catalog.http.Problems;
+import dev.catalog.kernel.Problem;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -34,22 +33,13 @@ public record FeedReply(int status, String body) {
     }));
   }
 
-  static FeedReply error(HttpError error, String routeKey) {
-    return new FeedReply(error.status(), write(json -> {
+  /** The error reply answering {@code problem}: its status, and the problem with the route key as instance. */
+  static FeedReply error(Problem problem, String routeKey) {
+    return new FeedReply(problem.status(), write(json -> {
       json.writeStartObject();
       json.writeStringField("type", "error");
       json.writeFieldName("problem");
-      Problems.write(json, error, routeKey);
-      json.writeEndObject();
-    }));
-  }
-
-  static FeedReply unexpected(String requestId, String routeKey) {
-    return new FeedReply(500, write(json -> {
-      json.writeStartObject();
-      json.writeStringField("type", "error");
-      json.writeFieldName("problem");
-      Problems.writeUnexpected(json, requestId, routeKey);
+      problem.write(json, routeKey);
       json.writeEndObject();
     }));
   }

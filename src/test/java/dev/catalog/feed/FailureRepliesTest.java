@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -115,6 +116,10 @@ class FailureRepliesTest {
         Arguments.of("a missing table", (Supplier<RuntimeException>) () -> ResourceNotFoundException.builder()
             .message("Requested resource not found").statusCode(400)
             .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build()).build()),
+        Arguments.of("a DynamoDB 500 without error details", (Supplier<RuntimeException>) () ->
+            DynamoDbException.builder().message("Internal error").statusCode(500).build()),
+        Arguments.of("a DynamoDB 400 without error details", (Supplier<RuntimeException>) () ->
+            DynamoDbException.builder().message("Bad request").statusCode(400).build()),
         Arguments.of("a defect", (Supplier<RuntimeException>) () -> new IllegalStateException("boom")));
   }
 
@@ -168,6 +173,13 @@ class FailureRepliesTest {
     assertEquals("ERROR", line.path("level").asText());
     assertEquals("Unexpected failure", line.path("message").asText());
     assertTrue(line.path("stackTrace").asText().contains("FailureRepliesTest"), line::toString);
+  }
+
+  @Test
+  void aDynamoDbServerErrorWithoutErrorDetailsIsA503NotACrash() throws Exception {
+    Answer feed = feed(() -> DynamoDbException.builder().message("Internal error").statusCode(500).build());
+    assertEquals(503, feed.status());
+    assertEquals("urn:products-api:problem:storage-unavailable", feed.problem().path("type").asText());
   }
 
   @Test

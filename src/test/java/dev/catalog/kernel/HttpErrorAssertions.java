@@ -12,7 +12,7 @@ public final class HttpErrorAssertions {
   public static HttpError assertProblem(int status, String slug, Executable call) {
     HttpError error = assertThrows(HttpError.class, call);
     assertEquals(status, error.status(), error::detail);
-    assertEquals(HttpError.TYPE_PREFIX + slug, error.type(), error::detail);
+    assertEquals(Problem.TYPE_PREFIX + slug, error.type(), error::detail);
     return error;
   }
 }
