@@ -7,6 +7,7 @@ import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamBatch;
 import dev.catalog.changes.StreamRecord;
 import dev.catalog.kernel.Log;
+import dev.catalog.kernel.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ public final class ProductEventsHandler implements RequestStreamHandler {
   public ProductEventsHandler() {
     this(new EventPublisher(SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
         new ProductEvents(threshold(Environment.require("LOW_STOCK_THRESHOLD"))), Duration.ofSeconds(20));
-    ProductEventsPriming.register(publisher, events);
+    Priming.register(() -> ProductEventsPriming.prime(publisher, events));
   }
 
   /**

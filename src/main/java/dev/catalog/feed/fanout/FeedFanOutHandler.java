@@ -8,6 +8,7 @@ import dev.catalog.changes.StreamBatch;
 import dev.catalog.changes.StreamRecord;
 import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.kernel.Log;
+import dev.catalog.kernel.Priming;
 import dev.catalog.kernel.telemetry.RequestLine;
 import dev.catalog.kernel.telemetry.RequestMetrics;
 import dev.catalog.storage.DynamoDbClients;
@@ -17,7 +18,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.crac.Core;
 
 /**
  * The fan-out function: a batch of the products stream, each change delivered in the stream's order
@@ -34,8 +34,10 @@ public final class FeedFanOutHandler implements RequestStreamHandler {
 
   private final FanOut fanOut;
 
+  /** As Lambda creates it: from the environment, with the SnapStart priming hook registered. */
   public FeedFanOutHandler() {
     this(Holder.INSTANCE);
+    Priming.register(() -> FanOutPriming.prime(Holder.INSTANCE));
   }
 
   public FeedFanOutHandler(FanOut fanOut) {
@@ -46,13 +48,6 @@ public final class FeedFanOutHandler implements RequestStreamHandler {
     static final FanOut INSTANCE = new FanOut(
         new ConnectionStore(DynamoDbClients.enhanced(), Environment.require("CONNECTIONS_TABLE"), Clock.systemUTC()),
         new ConnectionsApi(ConnectionsApi.clientFromEnvironment()));
-    /** The SnapStart priming hook, registered with the instance; held here, as CRaC keeps only weak references. */
-    static final FanOutPriming PRIMING = register(new FanOutPriming(INSTANCE));
-
-    private static FanOutPriming register(FanOutPriming priming) {
-      Core.getGlobalContext().register(priming);
-      return priming;
-    }
   }
 
   @Override
