@@ -2,8 +2,6 @@ package dev.catalog.kernel;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -53,13 +51,7 @@ public record Problem(Kind kind, int status, String type, String title, String d
 
   /** The problem object as JSON text, e.g. a response body; {@code instance} is left out when null. */
   public String toJson(String instance) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator json = Json.generator(out)) {
-      write(json, instance);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return Json.text(json -> write(json, instance));
   }
 
   /** Writes the problem object to {@code json}, where a body carries it inside another object (a feed reply). */
