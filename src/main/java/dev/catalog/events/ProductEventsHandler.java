@@ -1,10 +1,10 @@
 package dev.catalog.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.catalog.kernel.Environment;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamConsumer;
 import dev.catalog.changes.StreamRecord;
+import dev.catalog.kernel.Environment;
 import dev.catalog.kernel.Log;
 import dev.catalog.kernel.Priming;
 import java.time.Duration;

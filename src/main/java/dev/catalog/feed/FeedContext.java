@@ -1,8 +1,8 @@
 package dev.catalog.feed;
 
+import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.kernel.Environment;
 import dev.catalog.kernel.Priming;
-import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;
 import java.time.Instant;

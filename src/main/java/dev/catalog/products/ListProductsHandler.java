@@ -1,10 +1,10 @@
 package dev.catalog.products;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.kernel.Environment;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
+import dev.catalog.kernel.Environment;
 import dev.catalog.kernel.HttpError;
 import dev.catalog.kernel.Json;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.catalog.products;
 
-import dev.catalog.kernel.Environment;
-import dev.catalog.kernel.Priming;
 import dev.catalog.http.Cors;
 import dev.catalog.idempotency.IdempotencyStore;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Priming;
 import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;

@@ -1,10 +1,10 @@
 package dev.catalog.products;
 
 import dev.catalog.http.HttpDate;
+import dev.catalog.http.Preconditions;
 import dev.catalog.kernel.Json;
 import dev.catalog.kernel.MergePatch;
 import dev.catalog.kernel.Priming;
-import dev.catalog.http.Preconditions;
 import dev.catalog.kernel.telemetry.RequestLine;
 import java.time.Instant;
 import java.util.Set;

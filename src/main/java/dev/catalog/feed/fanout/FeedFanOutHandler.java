@@ -1,11 +1,11 @@
 package dev.catalog.feed.fanout;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.catalog.kernel.Environment;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamConsumer;
 import dev.catalog.changes.StreamRecord;
 import dev.catalog.feed.connections.ConnectionStore;
+import dev.catalog.kernel.Environment;
 import dev.catalog.kernel.Log;
 import dev.catalog.kernel.Priming;
 import dev.catalog.kernel.telemetry.RequestLine;
@@ -15,11 +15,11 @@ import java.time.Clock;
 
 /**
  * The fan-out function: a batch of the products stream ({@link StreamConsumer}), each change delivered in the
- * stream's order ({@link FanOut}). The first record that cannot be processed (a change not delivered to every connection, or a
- * record that is not a change) ends the batch and is reported in {@code batchItemFailures}: Lambda retries from it,
- * not from the start of the batch, and never runs a later change of the shard before it, so each product's changes
- * reach clients in order. A dead connection never fails a record: it is removed. The batch's one log line carries its
- * metrics (deliveries, gone connections, failures, records failed).
+ * stream's order ({@link FanOut}). The first record that cannot be processed (a change not delivered to every
+ * connection, or a record that is not a change) ends the batch and is reported in {@code batchItemFailures}: Lambda
+ * retries from it, not from the start of the batch, and never runs a later change of the shard before it, so each
+ * product's changes reach clients in order. A dead connection never fails a record: it is removed. The batch's one
+ * log line carries its metrics (deliveries, gone connections, failures, records failed).
  */
 public final class FeedFanOutHandler extends StreamConsumer {
   /** What the log line names as the route: the stream the function consumes. */
