@@ -2,8 +2,8 @@ package dev.catalog.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.Environment;
 import dev.catalog.auth.FeedAuthorizerHandler;
+import dev.catalog.kernel.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.catalog.auth;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.Json;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.Log;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.catalog.auth;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -2,7 +2,7 @@ package dev.catalog.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

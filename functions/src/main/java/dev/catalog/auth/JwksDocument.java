@@ -1,8 +1,8 @@
 package dev.catalog.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -2,8 +2,8 @@ package dev.catalog.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;

@@ -1,7 +1,7 @@
 package dev.catalog.changes;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.Json;
 import dev.catalog.products.Product;
 import dev.catalog.products.ProductJson;
 import dev.catalog.products.ProductStore;

@@ -1,10 +1,10 @@
 package dev.catalog.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.Environment;
-import dev.catalog.http.Json;
-import dev.catalog.http.Log;
-import dev.catalog.http.telemetry.TraceId;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.TraceId;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;

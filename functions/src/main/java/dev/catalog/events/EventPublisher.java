@@ -1,6 +1,6 @@
 package dev.catalog.events;
 
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Log;
 import dev.catalog.storage.CallAttempts;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,8 +38,13 @@ public final class EventPublisher {
     this.topicArn = topicArn;
   }
 
-  /** Thrown when an event could not be published; the record it came from is to be retried. */
-  public static final class PublishFailed extends Exception {
+  /**
+   * Thrown when an event could not be published; the record it came from is to be retried. Unchecked, so that it
+   * leaves a stream consumer's work for one change like any failure ({@code StreamConsumer.Batch#accept}).
+   */
+  public static final class PublishFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     PublishFailed(String message, SdkException cause) {
       super(message, cause);
     }

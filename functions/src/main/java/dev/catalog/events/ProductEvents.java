@@ -2,7 +2,7 @@ package dev.catalog.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.catalog.changes.ProductChange;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.Json;
 import dev.catalog.products.ProductJson;
 import java.io.IOException;
 import java.io.StringWriter;

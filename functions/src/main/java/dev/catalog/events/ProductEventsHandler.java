@@ -1,30 +1,25 @@
 package dev.catalog.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.Environment;
 import dev.catalog.changes.ProductChange;
-import dev.catalog.changes.StreamBatch;
+import dev.catalog.changes.StreamConsumer;
 import dev.catalog.changes.StreamRecord;
-import dev.catalog.http.Log;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.Priming;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * ProductEventsFunction: consumes the products table's stream and publishes each product change to the product
  * events topic ({@code PRODUCT_EVENTS_TOPIC_ARN}), with a low-stock event when the stock crosses below
  * {@code LOW_STOCK_THRESHOLD}.
  *
- * <p>Records are handled in the stream's order. The first record whose events cannot be published (after retries
- * until the invocation's time is nearly up) or that cannot be read as a change is reported in the partial batch
- * response, and no record after it is published: Lambda retries the batch from that record, so nothing is skipped
- * and nothing overtakes it. A retried record gives the same events under the same ids.
+ * <p>Records are handled in the stream's order ({@link StreamConsumer}). The first record whose events cannot be
+ * published (after retries until the invocation's time is nearly up) or that cannot be read as a change is reported
+ * in the partial batch response, and no record after it is published: Lambda retries the batch from that record, so
+ * nothing is skipped and nothing overtakes it. A retried record gives the same events under the same ids.
  */
-public final class ProductEventsHandler implements RequestStreamHandler {
+public final class ProductEventsHandler extends StreamConsumer {
   /** Time kept back from the invocation's deadline to answer Lambda. */
   static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
 
@@ -36,7 +31,7 @@ public final class ProductEventsHandler implements RequestStreamHandler {
   public ProductEventsHandler() {
     this(new EventPublisher(SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
         new ProductEvents(threshold(Environment.require("LOW_STOCK_THRESHOLD"))), Duration.ofSeconds(20));
-    ProductEventsPriming.register(publisher, events);
+    Priming.register(() -> ProductEventsPriming.prime(publisher, events));
   }
 
   /**
@@ -58,47 +53,42 @@ public final class ProductEventsHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    long started = System.nanoTime();
-    long deadline = started + (context == null ? budgetWithoutContext
+  protected Batch begin(Context context, int records, long startedNanos) {
+    long deadline = startedNanos + (context == null ? budgetWithoutContext
         : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_MARGIN)).toNanos();
-    List<StreamRecord> records = StreamBatch.read(input);
     BatchMetrics metrics = new BatchMetrics();
-    metrics.records(records.size());
-    String requestId = context == null ? null : context.getAwsRequestId();
-    String failed = null;
-    for (StreamRecord record : records) {
-      if (!publish(record, deadline, metrics, requestId)) {
-        metrics.recordFailed();
-        failed = record.sequenceNumber();
-        break;
+    metrics.records(records);
+    String requestId = requestId(context);
+    return new Batch() {
+      @Override
+      public void accept(ProductChange change) {
+        for (ProductEvent event : events.of(change)) {
+          publisher.publish(event, deadline, metrics, requestId);
+        }
       }
-    }
-    StreamBatch.writeFailures(failed == null ? List.of() : List.of(failed), output);
-    metrics.write(requestId, failed, started);
-  }
 
-  /** Publishes the record's events; false when the record is to be retried. */
-  private boolean publish(StreamRecord record, long deadline, BatchMetrics metrics, String requestId) {
-    try {
-      Optional<ProductChange> change = ProductChange.of(record);
-      if (change.isEmpty()) {
+      @Override
+      public void skipped(StreamRecord record) {
         metrics.skipped();
-        return true;
       }
-      for (ProductEvent event : events.of(change.get())) {
-        publisher.publish(event, deadline, metrics, requestId);
+
+      @Override
+      public void failed(StreamRecord record, RuntimeException failure) {
+        metrics.recordFailed();
+        if (failure instanceof EventPublisher.PublishFailed publish) {
+          metrics.failed();
+          Log.warning("Record " + record.sequenceNumber() + " reported for retry: " + publish.getMessage(),
+              requestId, publish.getCause());
+        } else {
+          Log.error("Record " + record.sequenceNumber() + " (" + record.eventId() + ") cannot be read as a change",
+              requestId, failure);
+        }
       }
-      return true;
-    } catch (EventPublisher.PublishFailed failure) {
-      metrics.failed();
-      Log.warning("Record " + record.sequenceNumber() + " reported for retry: " + failure.getMessage(), requestId,
-          failure.getCause());
-      return false;
-    } catch (RuntimeException unreadable) {
-      Log.error("Record " + record.sequenceNumber() + " (" + record.eventId() + ") cannot be read as a change",
-          requestId, unreadable);
-      return false;
-    }
+
+      @Override
+      public void finish(String failedSequenceNumber) {
+        metrics.write(requestId, failedSequenceNumber, startedNanos);
+      }
+    };
   }
 }

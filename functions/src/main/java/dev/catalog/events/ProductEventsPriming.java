@@ -3,21 +3,18 @@ package dev.catalog.events;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.changes.StreamBatch;
 import dev.catalog.changes.StreamRecord;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Priming;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 
 /**
- * Runs ProductEventsFunction's path once before Lambda takes the SnapStart snapshot, short of the network: a stream
- * batch read, its image mapped through the products table's schema, the change and its low-stock event written as
- * JSON, their Publish requests built, the batch's metrics line formatted. It publishes nothing (priming a publish
- * would send an event) and prints nothing; a failure is logged as one line and the snapshot goes ahead.
+ * What ProductEventsFunction primes before Lambda takes the SnapStart snapshot ({@link Priming}), short of the
+ * network: a stream batch read, its image mapped through the products table's schema, the change and its low-stock
+ * event written as JSON, their Publish requests built, the batch's metrics line formatted. It publishes nothing
+ * (priming a publish would send an event) and prints nothing.
  */
-final class ProductEventsPriming implements Resource {
+final class ProductEventsPriming {
   private static final String SAMPLE = """
       {"Records":[{"eventID":"priming","eventName":"INSERT","dynamodb":{"ApproximateCreationDateTime":1.7E9,
        "Keys":{"id":{"S":"priming"}},"NewImage":{"id":{"S":"priming"},"name":{"S":"Priming"},
@@ -27,42 +24,15 @@ final class ProductEventsPriming implements Resource {
        "createdBy":{"S":"priming"},"updatedBy":{"S":"priming"},"version":{"N":"1"},"incarnation":{"S":"priming"}},
        "SequenceNumber":"1","SizeBytes":1,"StreamViewType":"NEW_AND_OLD_IMAGES"}}]}""";
 
-  /** Held here because CRaC keeps only weak references to registered resources. */
-  private static ProductEventsPriming registered;
+  private ProductEventsPriming() {}
 
-  private final EventPublisher publisher;
-  private final ProductEvents events;
-
-  ProductEventsPriming(EventPublisher publisher, ProductEvents events) {
-    this.publisher = publisher;
-    this.events = events;
-  }
-
-  /** Registers the container's priming hook, once. */
-  static synchronized void register(EventPublisher publisher, ProductEvents events) {
-    if (registered == null) {
-      registered = new ProductEventsPriming(publisher, events);
-      Core.getGlobalContext().register(registered);
-    }
-  }
-
-  @Override
-  public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
-    try {
-      for (StreamRecord record : StreamBatch.read(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)))) {
-        ProductChange change = ProductChange.of(record).orElseThrow();
-        for (ProductEvent event : events.of(change)) {
-          publisher.request(event);
-        }
+  static void prime(EventPublisher publisher, ProductEvents events) throws IOException {
+    for (StreamRecord record : StreamBatch.read(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)))) {
+      ProductChange change = ProductChange.of(record).orElseThrow();
+      for (ProductEvent event : events.of(change)) {
+        publisher.request(event);
       }
-      new BatchMetrics().format("priming", null, true, System.nanoTime(), System.currentTimeMillis());
-    } catch (IOException | RuntimeException | LinkageError e) {
-      Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);
     }
-  }
-
-  @Override
-  public void afterRestore(Context<? extends Resource> restore) {
-    // Nothing to renew: credentials come from the container endpoint under SnapStart.
+    new BatchMetrics().format("priming", null, true, System.nanoTime(), System.currentTimeMillis());
   }
 }

@@ -1,6 +1,6 @@
 package dev.catalog.events;
 
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.storage.CallAttempts;
 import dev.catalog.storage.DynamoDbClients;
 import java.net.URI;

@@ -2,9 +2,9 @@ package dev.catalog.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.HttpError.FieldError;
-import dev.catalog.http.JsonBody;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.HttpError.FieldError;
+import dev.catalog.kernel.JsonBody;
 import java.util.List;
 import java.util.Set;
 

@@ -1,11 +1,11 @@
 package dev.catalog.feed;
 
-import dev.catalog.Environment;
 import dev.catalog.feed.connections.ConnectionStore;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Priming;
 import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;
 import java.time.Instant;
-import org.crac.Core;
 
 /**
  * What the feed's route functions share: the connections store and the clock. Lambda builds it once per container
@@ -19,22 +19,14 @@ public record FeedContext(ConnectionStore connections, Clock clock) {
    * allows (a container runs one function).
    */
   static FeedContext fromEnvironment(FeedPriming.Calls priming) {
-    Holder.prime(priming);
-    return Holder.INSTANCE;
+    FeedContext context = Holder.INSTANCE;
+    Priming.register(() -> FeedPriming.prime(context, priming));
+    return context;
   }
 
   private static final class Holder {
     static final FeedContext INSTANCE = new FeedContext(new ConnectionStore(DynamoDbClients.enhanced(),
         Environment.require("CONNECTIONS_TABLE"), Clock.systemUTC()), Clock.systemUTC());
-    /** Held here because CRaC keeps only weak references to registered resources. */
-    private static FeedPriming priming;
-
-    static synchronized void prime(FeedPriming.Calls calls) {
-      if (priming == null) {
-        priming = new FeedPriming(INSTANCE, calls);
-        Core.getGlobalContext().register(priming);
-      }
-    }
   }
 
   /** When the event's connection opened, as API Gateway says; now, should an event lack it. */

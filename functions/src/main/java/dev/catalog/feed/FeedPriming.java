@@ -1,24 +1,21 @@
 package dev.catalog.feed;
 
 import dev.catalog.feed.connections.Topic;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Log;
-import dev.catalog.http.telemetry.RequestLine;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Priming;
+import dev.catalog.kernel.telemetry.RequestLine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.crac.Context;
-import org.crac.Resource;
 
 /**
- * Runs a feed function's request path once before Lambda takes the SnapStart snapshot, as the products functions'
- * priming does: reading a subscription from a message and a query, the replies, the request line, and the DynamoDB
- * calls of the function's own route, within its policy ({@link Calls}). It writes nothing: the calls name a
- * connection API Gateway never issues ({@value #ABSENT}: its ids are 16 base64 characters), a subscribe to it fails
- * its condition, and an unsubscribe deletes what is not there. A failure is logged as one line; the snapshot goes
- * ahead.
+ * What a feed route function primes before Lambda takes the SnapStart snapshot ({@link Priming}): reading a
+ * subscription from a message and a query, the replies, the request line, and the DynamoDB calls of the function's own
+ * route, within its policy ({@link Calls}). It writes nothing: the calls name a connection API Gateway never issues
+ * ({@value #ABSENT}: its ids are 16 base64 characters), a subscribe to it fails its condition, and an unsubscribe
+ * deletes what is not there.
  */
-final class FeedPriming implements Resource {
+final class FeedPriming {
   static final String ABSENT = "snapstart-priming";
 
   /** The DynamoDB calls of a function's route, within what its policy allows; they change nothing. */
@@ -48,33 +45,18 @@ final class FeedPriming implements Resource {
     context.connections().unsubscribe(ABSENT, List.of(Topic.all()));
   }
 
-  private final FeedContext context;
-  private final Calls calls;
+  private FeedPriming() {}
 
-  FeedPriming(FeedContext context, Calls calls) {
-    this.context = context;
-    this.calls = calls;
-  }
-
-  @Override
-  public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
-    try {
-      calls.make(context);
-      Instant now = Instant.now(context.clock());
-      WebSocketEvent message = new WebSocketEvent("subscribe", "MESSAGE", ABSENT, now, "priming", null, Map.of(),
-          "{\"action\":\"subscribe\",\"categories\":[\"cafe\\u0301\"],\"all\":true}", false);
-      Subscription subscription = SubscriptionReader.message(message, "subscribe");
-      SubscriptionReader.query(Map.of("category", List.of("priming"), "all", List.of("true")));
-      FeedReply.acknowledged("subscribed", subscription.getCategories(), subscription.isAll());
-      FeedReply.error(HttpError.badRequest("unknown-action", "Unknown action", "priming"), "$default");
-      RequestLine.prime();
-    } catch (RuntimeException | LinkageError e) {
-      Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);
-    }
-  }
-
-  @Override
-  public void afterRestore(Context<? extends Resource> restore) {
-    // Nothing to renew: credentials come from the container endpoint under SnapStart, and the clock is read per use.
+  /** Primes the route function whose own calls are {@code calls}. */
+  static void prime(FeedContext context, Calls calls) {
+    calls.make(context);
+    Instant now = Instant.now(context.clock());
+    WebSocketEvent message = new WebSocketEvent("subscribe", "MESSAGE", ABSENT, now, "priming", null, Map.of(),
+        "{\"action\":\"subscribe\",\"categories\":[\"cafe\\u0301\"],\"all\":true}", false);
+    Subscription subscription = SubscriptionReader.message(message, "subscribe");
+    SubscriptionReader.query(Map.of("category", List.of("priming"), "all", List.of("true")));
+    FeedReply.acknowledged("subscribed", subscription.getCategories(), subscription.isAll());
+    FeedReply.error(HttpError.badRequest("unknown-action", "Unknown action", "priming").problem(), "$default");
+    RequestLine.prime();
   }
 }

@@ -1,12 +1,7 @@
 package dev.catalog.feed;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
-import dev.catalog.http.Problems;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.Problem;
 import java.util.List;
 
 /**
@@ -21,7 +16,7 @@ public record FeedReply(int status, String body) {
 
   /** The acknowledgement of a subscribe or unsubscribe: what the message changed, normalized as stored. */
   static FeedReply acknowledged(String type, List<String> categories, boolean all) {
-    return new FeedReply(200, write(json -> {
+    return new FeedReply(200, Json.text(json -> {
       json.writeStartObject();
       json.writeStringField("type", type);
       json.writeArrayFieldStart("categories");
@@ -34,37 +29,14 @@ public record FeedReply(int status, String body) {
     }));
   }
 
-  static FeedReply error(HttpError error, String routeKey) {
-    return new FeedReply(error.status(), write(json -> {
+  /** The error reply answering {@code problem}: its status, and the problem with the route key as instance. */
+  static FeedReply error(Problem problem, String routeKey) {
+    return new FeedReply(problem.status(), Json.text(json -> {
       json.writeStartObject();
       json.writeStringField("type", "error");
       json.writeFieldName("problem");
-      Problems.write(json, error, routeKey);
+      problem.write(json, routeKey);
       json.writeEndObject();
     }));
-  }
-
-  static FeedReply unexpected(String requestId, String routeKey) {
-    return new FeedReply(500, write(json -> {
-      json.writeStartObject();
-      json.writeStringField("type", "error");
-      json.writeFieldName("problem");
-      Problems.writeUnexpected(json, requestId, routeKey);
-      json.writeEndObject();
-    }));
-  }
-
-  private interface Writer {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  private static String write(Writer writer) {
-    StringWriter out = new StringWriter(256);
-    try (JsonGenerator json = Json.generator(out)) {
-      writer.write(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
   }
 }

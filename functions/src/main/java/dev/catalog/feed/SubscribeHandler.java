@@ -1,7 +1,7 @@
 package dev.catalog.feed;
 
 import dev.catalog.feed.connections.Topic;
-import dev.catalog.http.HttpError;
+import dev.catalog.kernel.HttpError;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -2,11 +2,11 @@ package dev.catalog.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.HttpError.FieldError;
-import dev.catalog.http.Json;
-import dev.catalog.http.JsonBody;
-import dev.catalog.http.Validation;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.HttpError.FieldError;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.JsonBody;
+import dev.catalog.kernel.Validation;
 import dev.catalog.products.Text;
 import java.util.ArrayList;
 import java.util.HashSet;

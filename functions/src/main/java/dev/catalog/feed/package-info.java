@@ -1,9 +1,9 @@
 /**
  * The live feed's WebSocket API: one thin handler per route over {@link dev.catalog.feed.FeedHandler}, which reads
  * API Gateway's WebSocket event as a stream ({@link dev.catalog.feed.WebSocketEventCodec} into a
- * {@link dev.catalog.feed.WebSocketEvent}), maps every failure to a problem-shaped reply in one place
- * ({@link dev.catalog.feed.FeedReply}: {@code {"type":"error","problem":{...}}}, the problem as the REST API writes
- * it) and writes the request line.
+ * {@link dev.catalog.feed.WebSocketEvent}), answers every failure with the problem
+ * {@link dev.catalog.kernel.Failures#answer} maps it to, as the REST functions do, in the feed's error reply
+ * ({@link dev.catalog.feed.FeedReply}: {@code {"type":"error","problem":{...}}}) and writes the request line.
  *
  * <ul>
  *   <li>The routes: {@link dev.catalog.feed.ConnectHandler} ({@code $connect}: the connection, its principal and

@@ -4,16 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.catalog.http.telemetry.RequestLine;
+import dev.catalog.kernel.Failures;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Problem;
+import dev.catalog.kernel.telemetry.RequestLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Set;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The base of every function: turns the API Gateway event into an {@link ApiRequest}, runs the route's
- * {@link #handle}, and maps whatever it throws in one place ({@link Problems}). Subclasses hold no error handling.
+ * The base of every REST function: turns the API Gateway event into an {@link ApiRequest}, runs the route's
+ * {@link #handle}, and answers whatever it throws with the problem {@link Failures#answer} maps it to, rendered as
+ * problem+json ({@link Problems}). Subclasses hold no error handling.
  *
  * <p>Lambda calls {@link #handleRequest(InputStream, OutputStream, Context)}, the only {@code handleRequest}, with the
  * event's JSON: reading it here with the streaming parser spares each cold start the runtime's reflective
@@ -64,17 +67,10 @@ public abstract class ApiHandler implements RequestStreamHandler {
         request.requireQueryParameters(queryParameters());
       }
       response = handle(request);
-    } catch (HttpError error) {
-      response = Problems.render(error, request.publicPath());
-      problemType = error.type();
-    } catch (SdkException failure) {
-      HttpError unavailable = Problems.unavailable(failure, request.requestId());
-      response = unavailable == null ? Problems.unexpected(failure, request.requestId(), request.publicPath())
-          : Problems.render(unavailable, request.publicPath());
-      problemType = unavailable == null ? Problems.INTERNAL_ERROR : unavailable.type();
     } catch (RuntimeException failure) {
-      response = Problems.unexpected(failure, request.requestId(), request.publicPath());
-      problemType = Problems.INTERNAL_ERROR;
+      Problem problem = Failures.answer(failure, request.requestId());
+      response = Problems.render(problem, request.publicPath());
+      problemType = problem.type();
     }
     cors.decorate(request, response);
     // Telemetry: the request's one log line and metrics, once its response is final.

@@ -1,6 +1,6 @@
 package dev.catalog.http;
 
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.catalog.http;
 
+import dev.catalog.kernel.HttpError;
 import java.util.ArrayList;
 import java.util.List;
 

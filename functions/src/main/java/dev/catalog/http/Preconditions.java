@@ -1,5 +1,6 @@
 package dev.catalog.http;
 
+import dev.catalog.kernel.HttpError;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 

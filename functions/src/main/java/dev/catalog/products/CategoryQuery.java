@@ -1,8 +1,8 @@
 package dev.catalog.products;
 
-import dev.catalog.http.HttpError;
-import dev.catalog.http.HttpError.FieldError;
-import dev.catalog.http.Validation;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.HttpError.FieldError;
+import dev.catalog.kernel.Validation;
 import io.avaje.validation.constraints.Valid;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.catalog.products;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.http.ApiRequest;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
 import dev.catalog.http.Preconditions;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import dev.catalog.products.ProductStore.ProductWrite;
 import dev.catalog.products.ProductStore.Refused;
 import dev.catalog.products.ProductStore.WriteMode;

@@ -3,9 +3,9 @@ package dev.catalog.products;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
-import dev.catalog.http.HttpError;
 import dev.catalog.http.Permission;
 import dev.catalog.http.Preconditions;
+import dev.catalog.kernel.HttpError;
 import java.time.Clock;
 
 /**

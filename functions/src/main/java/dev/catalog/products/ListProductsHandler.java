@@ -1,12 +1,12 @@
 package dev.catalog.products;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.Environment;
 import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.catalog.products;
 
-import dev.catalog.http.HttpError;
+import dev.catalog.kernel.HttpError;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -5,7 +5,7 @@ import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.Permission;
-import dev.catalog.http.MergePatch;
+import dev.catalog.kernel.MergePatch;
 
 /**
  * {@code PATCH /products/{id}} with a JSON Merge Patch (RFC 7396): the patch is applied to the stored product's

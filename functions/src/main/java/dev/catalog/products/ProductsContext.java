@@ -1,11 +1,11 @@
 package dev.catalog.products;
 
-import dev.catalog.Environment;
 import dev.catalog.http.Cors;
 import dev.catalog.idempotency.IdempotencyStore;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Priming;
 import dev.catalog.storage.DynamoDbClients;
 import java.time.Clock;
-import org.crac.Core;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,23 +23,15 @@ public record ProductsContext(
    * policy allows (a container runs one function).
    */
   static ProductsContext fromEnvironment(SnapStartPriming.Calls priming) {
-    Holder.prime(priming);
-    return Holder.INSTANCE;
+    ProductsContext context = Holder.INSTANCE;
+    Priming.register(() -> SnapStartPriming.prime(context, priming));
+    return context;
   }
 
   private static final class Holder {
     static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(), DynamoDbClients.client(),
         Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"), Cors.fromEnvironment(),
         Clock.systemUTC());
-    /** Held here because CRaC keeps only weak references to registered resources. */
-    private static SnapStartPriming priming;
-
-    static synchronized void prime(SnapStartPriming.Calls calls) {
-      if (priming == null) {
-        priming = new SnapStartPriming(INSTANCE, calls);
-        Core.getGlobalContext().register(priming);
-      }
-    }
   }
 
   /** A context on {@code client}, with an Enhanced Client of its own. */

@@ -1,31 +1,28 @@
 package dev.catalog.products;
 
 import dev.catalog.http.HttpDate;
-import dev.catalog.http.Json;
-import dev.catalog.http.Log;
-import dev.catalog.http.MergePatch;
 import dev.catalog.http.Preconditions;
-import dev.catalog.http.telemetry.RequestLine;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.MergePatch;
+import dev.catalog.kernel.Priming;
+import dev.catalog.kernel.telemetry.RequestLine;
 import java.time.Instant;
 import java.util.Set;
-import org.crac.Context;
-import org.crac.Resource;
 
 /**
- * Runs one function's request path once before Lambda takes the SnapStart snapshot, so a restored container starts
- * with its classes loaded and its code warm: JSON in and out, validation, a merge patch, and the DynamoDB call of the
+ * What a products function primes before Lambda takes the SnapStart snapshot ({@link Priming}): JSON in and out,
+ * validation, a merge patch, the response's headers, a precondition, the request line, and the DynamoDB call of the
  * function's own route through the container's own client.
  *
- * <p>Each function primes with a call its own policy in template.yaml allows ({@link Calls}): a hook that calls
- * beyond it gets AccessDenied, which Lambda would turn into a failed snapshot and a failed deploy. Priming is only an
- * optimization, so any failure is logged as one line and the snapshot goes ahead.
+ * <p>Each function primes with a call its own policy in template.yaml allows ({@link Calls}): a call beyond it gets
+ * AccessDenied.
  *
  * <p>It writes nothing and keeps nothing: the calls are on a key no product or record can have (ids never hold a
  * colon), a delete is conditional on the item existing, and the objects built are dropped. The HTTP connection left
  * in the JDK's keep-alive cache goes stale in the snapshot; the JDK retries a request on a fresh connection when a
  * cached one fails, and the SDK retries on top of that.
  */
-final class SnapStartPriming implements Resource {
+final class SnapStartPriming {
   static final String ABSENT_KEY = "snapstart:priming";
 
   /** A tag with a combining mark, so the snapshot holds the NFC normalizer's data, which Latin-1 text never loads. */
@@ -95,36 +92,21 @@ final class SnapStartPriming implements Resource {
     context.products().delete(ABSENT_KEY, null);
   }
 
-  private final ProductsContext context;
-  private final Calls calls;
+  private SnapStartPriming() {}
 
-  SnapStartPriming(ProductsContext context, Calls calls) {
-    this.context = context;
-    this.calls = calls;
-  }
-
-  @Override
-  public void beforeCheckpoint(Context<? extends Resource> checkpoint) {
-    try {
-      calls.make(context);
-      Product product = ProductJson.read(MergePatch.apply(Json.readObject(SAMPLE),
-          Json.readObject("{\"stock\": 2, \"description\": null}")));
-      product.setId("priming");
-      product.setCreatedAt(Instant.now(context.clock()));
-      product.setUpdatedAt(product.getCreatedAt());
-      product.setVersion(1L);
-      product.setIncarnation("priming"); // not a random one: no random state may be drawn before the snapshot
-      ProductResource.respond(200, product); // JSON, ETag and Last-Modified
-      Preconditions.of("GET", "*", "\"0\"", HttpDate.format(product.getUpdatedAt()), null, product.getUpdatedAt())
-          .evaluate(ProductResource.state(product));
-      RequestLine.prime(); // the request's log line and metrics
-    } catch (RuntimeException | LinkageError e) {
-      Log.warning("SnapStart priming skipped; the snapshot is taken without it", e);
-    }
-  }
-
-  @Override
-  public void afterRestore(Context<? extends Resource> restore) {
-    // Nothing to renew: credentials come from the container endpoint under SnapStart, and the clock is read per use.
+  /** Primes the function whose own calls are {@code calls}. */
+  static void prime(ProductsContext context, Calls calls) {
+    calls.make(context);
+    Product product = ProductJson.read(MergePatch.apply(Json.readObject(SAMPLE),
+        Json.readObject("{\"stock\": 2, \"description\": null}")));
+    product.setId("priming");
+    product.setCreatedAt(Instant.now(context.clock()));
+    product.setUpdatedAt(product.getCreatedAt());
+    product.setVersion(1L);
+    product.setIncarnation("priming"); // not a random one: no random state may be drawn before the snapshot
+    ProductResource.respond(200, product); // JSON, ETag and Last-Modified
+    Preconditions.of("GET", "*", "\"0\"", HttpDate.format(product.getUpdatedAt()), null, product.getUpdatedAt())
+        .evaluate(ProductResource.state(product));
+    RequestLine.prime(); // the request's log line and metrics
   }
 }

@@ -2,7 +2,7 @@ package dev.catalog.storage;
 
 import java.net.URI;
 import java.time.Duration;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.Environment;
 import dev.catalog.events.SnsTarget.Notification;
-import dev.catalog.http.telemetry.EmfSpec;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.telemetry.EmfSpec;
 import dev.catalog.products.Product;
 import dev.catalog.products.ProductJson;
 import dev.catalog.products.ProductStore;

@@ -3,7 +3,7 @@ package dev.catalog.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.local.events.sns.PublishedMessage;
 import dev.catalog.products.Product;
 import dev.catalog.products.ProductStore;

@@ -2,6 +2,7 @@ package dev.catalog.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.catalog.kernel.Priming;
 import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.DynamoDbLocal;
 import java.util.List;
@@ -24,7 +25,7 @@ class ProductEventsPrimingTest {
             environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY")))),
         environment.get("PRODUCT_EVENTS_TOPIC_ARN"));
     try (CapturedOutput output = CapturedOutput.start()) {
-      new ProductEventsPriming(publisher, new ProductEvents(5)).beforeCheckpoint(null);
+      new Priming(() -> ProductEventsPriming.prime(publisher, new ProductEvents(5))).beforeCheckpoint(null);
       assertEquals(List.of(), output.lines(), "a failure would be logged as a WARN line");
     }
     assertEquals(List.of(), DYNAMO.sns().messages());

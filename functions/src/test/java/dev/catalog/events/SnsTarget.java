@@ -2,7 +2,7 @@ package dev.catalog.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 import dev.catalog.local.events.sns.MessageAttribute;
 import dev.catalog.local.events.sns.PublishedMessage;
 import dev.catalog.testing.DynamoDbLocal;

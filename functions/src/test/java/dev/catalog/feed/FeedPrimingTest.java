@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.kernel.Priming;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.DynamoDbLocal;
@@ -23,7 +24,7 @@ class FeedPrimingTest {
 
   static List<String> prime(String function, FeedPriming.Calls calls) {
     try (CapturedOutput output = CapturedOutput.start()) {
-      new FeedPriming(FEED.context(function), calls).beforeCheckpoint(null);
+      new Priming(() -> FeedPriming.prime(FEED.context(function), calls)).beforeCheckpoint(null);
       assertFalse(output.text().contains("priming skipped"), output.text());
     }
     return DYNAMO.calls().stream().filter(call -> call.function().equals(function))

@@ -1,6 +1,6 @@
 package dev.catalog.http;
 
-import static dev.catalog.http.HttpErrorAssertions.assertProblem;
+import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static dev.catalog.http.ProxyEvents.event;
 import static dev.catalog.http.ProxyEvents.request;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.MergePatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

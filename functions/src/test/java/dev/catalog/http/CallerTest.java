@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.catalog.kernel.HttpError;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
 package dev.catalog.http;
 
-import static dev.catalog.http.HttpErrorAssertions.assertProblem;
+import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.kernel.HttpError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

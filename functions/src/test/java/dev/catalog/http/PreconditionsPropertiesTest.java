@@ -2,6 +2,7 @@ package dev.catalog.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.catalog.kernel.HttpError;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

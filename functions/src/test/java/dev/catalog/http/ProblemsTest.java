@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.kernel.HttpError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ class ProblemsTest {
   void validationErrorIsProblemJsonWithEveryFieldError() throws Exception {
     HttpError error = HttpError.validation(List.of(new HttpError.FieldError("name", "is required"),
         new HttpError.FieldError("tags[2]", "must not be blank")));
-    ApiResponse response = Problems.render(error, "/products/p-1");
+    ApiResponse response = Problems.render(error.problem(), "/products/p-1");
     assertEquals(400, response.status());
     assertEquals("application/problem+json", response.header("Content-Type"));
     assertEquals(parse("""
@@ -62,7 +63,8 @@ class ProblemsTest {
   @Test
   void problemWithoutFieldErrorsHasNoErrorsMemberAndKeepsItsHeaders() throws Exception {
     ApiResponse response = Problems.render(
-        HttpError.unsupportedMediaType("Send the body as application/json.", "Accept-Post", "application/json"),
+        HttpError.unsupportedMediaType("Send the body as application/json.", "Accept-Post", "application/json")
+            .problem(),
         "/products");
     assertEquals(415, response.status());
     assertEquals("application/json", response.header("Accept-Post"));
@@ -79,13 +81,14 @@ class ProblemsTest {
 
   @Test
   void problemWithoutAnInstanceOmitsIt() throws Exception {
-    assertNull(parse(Problems.render(HttpError.conflict("Busy."), null).body()).get("instance"));
+    assertNull(parse(Problems.render(HttpError.conflict("Busy.").problem(), null).body()).get("instance"));
   }
 
   @Test
   void detailIsEscapedAsJson() throws Exception {
     String detail = "Quote \" backslash \\ newline \n and 😀";
-    assertEquals(detail, parse(Problems.render(HttpError.notFound(detail), "/x").body()).get("detail").textValue());
+    assertEquals(detail,
+        parse(Problems.render(HttpError.notFound(detail).problem(), "/x").body()).get("detail").textValue());
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.catalog.products;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.catalog.http.HttpError;
+import dev.catalog.kernel.HttpError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package dev.catalog.products;
 
-import static dev.catalog.http.HttpErrorAssertions.assertProblem;
+import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.http.HttpError;
+import dev.catalog.kernel.HttpError;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.catalog.products;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;

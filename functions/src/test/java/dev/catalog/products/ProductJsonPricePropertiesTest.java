@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Set;

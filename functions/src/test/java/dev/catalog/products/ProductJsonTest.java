@@ -1,13 +1,13 @@
 package dev.catalog.products;
 
-import static dev.catalog.http.HttpErrorAssertions.assertProblem;
+import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;

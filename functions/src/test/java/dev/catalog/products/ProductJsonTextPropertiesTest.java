@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.HttpError;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.HttpError;
+import dev.catalog.kernel.Json;
 import dev.catalog.products.TextOracle.Decision;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.Json;
+import dev.catalog.kernel.Json;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.http.telemetry.EmfSpec;
+import dev.catalog.kernel.telemetry.EmfSpec;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.CapturedOutput;
 import dev.catalog.testing.ProductsApi;

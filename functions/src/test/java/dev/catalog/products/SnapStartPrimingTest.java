@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.http.Cors;
+import dev.catalog.kernel.Priming;
 import dev.catalog.template.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.ProductsApi;
@@ -52,14 +53,14 @@ class SnapStartPrimingTest {
     String before = API.get("/products/" + id).send().body();
     Map<String, Integer> counts = itemCounts();
 
-    SnapStartPriming priming = new SnapStartPriming(API.context(), context -> {
+    Priming priming = new Priming(() -> SnapStartPriming.prime(API.context(), context -> {
       SnapStartPriming.readProduct(context);
       SnapStartPriming.readIdempotencyRecord(context);
       SnapStartPriming.queryCategory(context);
       SnapStartPriming.deleteAbsentProduct(context);
       SnapStartPriming.patchAbsentProduct(context);
       SnapStartPriming.replaceAbsentProduct(context);
-    });
+    }));
     priming.beforeCheckpoint(null);
     priming.afterRestore(null);
 
@@ -84,7 +85,7 @@ class SnapStartPrimingTest {
     PrintStream console = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      new SnapStartPriming(unauthorised, SnapStartPriming::readProduct).beforeCheckpoint(null);
+      new Priming(() -> SnapStartPriming.prime(unauthorised, SnapStartPriming::readProduct)).beforeCheckpoint(null);
     } finally {
       System.setOut(console);
     }

@@ -27,12 +27,12 @@ import java.util.Map;
 /**
  * One function of the template made ready to run as Lambda runs it: its own {@link FunctionClassLoader}, its handler
  * class and method checked up front (so a Handler that names no class stops the tool at start rather than at the
- * first request), and its environment, given to {@code dev.catalog.Environment} in that loader before the first
+ * first request), and its environment, given to {@code dev.catalog.kernel.Environment} in that loader before the first
  * instance is created.
  */
 public final class LocalFunction implements AutoCloseable {
   /** The class through which all production code reads its configuration; one copy per function loader. */
-  static final String ENVIRONMENT_CLASS = "dev.catalog.Environment";
+  static final String ENVIRONMENT_CLASS = "dev.catalog.kernel.Environment";
 
   private final FunctionDef definition;
   private final FunctionClassLoader loader;
@@ -149,7 +149,7 @@ public final class LocalFunction implements AutoCloseable {
 
   /**
    * Makes {@code variables} the function's whole environment (the template's, resolved, plus Lambda's own), for code
-   * that reads it through {@code dev.catalog.Environment}; code calling System.getenv would see the host's.
+   * that reads it through {@code dev.catalog.kernel.Environment}; code calling System.getenv would see the host's.
    */
   void useEnvironment(Map<String, String> variables) {
     try {

@@ -1,6 +1,6 @@
 package dev.catalog.feed.connections;
 
-import dev.catalog.http.Validation;
+import dev.catalog.kernel.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.catalog.feed.fanout;
 
-import dev.catalog.Environment;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Log;
 import dev.catalog.storage.DynamoDbClients;
 import java.net.URI;
 import java.time.Duration;

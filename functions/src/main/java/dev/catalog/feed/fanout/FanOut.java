@@ -3,7 +3,7 @@ package dev.catalog.feed.fanout;
 import dev.catalog.changes.ProductChange;
 import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.feed.connections.Topic;
-import dev.catalog.http.telemetry.RequestMetrics;
+import dev.catalog.kernel.telemetry.RequestMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package dev.catalog.http.telemetry;
+package dev.catalog.kernel.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
-import static dev.catalog.http.HttpErrorAssertions.assertProblem;
+import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.catalog;
+package dev.catalog.kernel;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;

@@ -1,9 +1,10 @@
-package dev.catalog.http.telemetry;
+package dev.catalog.kernel.telemetry;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.Environment;
-import dev.catalog.http.Json;
-import dev.catalog.http.Log;
+import dev.catalog.kernel.Environment;
+import dev.catalog.kernel.Json;
+import dev.catalog.kernel.Log;
+import dev.catalog.kernel.TraceId;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Map;

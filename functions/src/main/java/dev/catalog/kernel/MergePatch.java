@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
-package dev.catalog.http.telemetry;
+package dev.catalog.kernel;
 
-import dev.catalog.Environment;
+import dev.catalog.kernel.Environment;
 
 /**
  * The X-Ray trace id of the invocation being served, as Lambda hands it to a Java function: the system property
@@ -9,7 +9,8 @@ import dev.catalog.Environment;
  * and CloudWatch search take. No tracing SDK is loaded for this.
  */
 public final class TraceId {
-  static final String PROPERTY = "com.amazonaws.xray.traceHeader";
+  /** The system property the Lambda runtime sets to the invocation's trace header. */
+  public static final String PROPERTY = "com.amazonaws.xray.traceHeader";
   static final String VARIABLE = "_X_AMZN_TRACE_ID";
 
   private TraceId() {}

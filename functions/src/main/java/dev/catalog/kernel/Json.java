@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -162,13 +162,7 @@ public final class Json {
    * number is read as a decimal.
    */
   public static String canonical(JsonNode node) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      JsonTrees.writeCanonical(node, json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return text(json -> JsonTrees.writeCanonical(node, json));
   }
 
   /** A parser with the project's limits, for the Lambda event; the caller closes it. */
@@ -183,9 +177,20 @@ public final class Json {
 
   /** The tree as JSON text, decimals in plain notation. */
   public static String write(JsonNode node) {
-    StringWriter out = new StringWriter();
+    return text(json -> JsonTrees.write(node, json));
+  }
+
+  /** Writes JSON to a generator with the project's settings. */
+  @FunctionalInterface
+  public interface Writing {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  /** What {@code writing} writes, as JSON text. */
+  public static String text(Writing writing) {
+    StringWriter out = new StringWriter(256);
     try (JsonGenerator json = generator(out)) {
-      JsonTrees.write(node, json);
+      writing.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

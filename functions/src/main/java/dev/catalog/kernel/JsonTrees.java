@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.catalog.http.telemetry;
+package dev.catalog.kernel.telemetry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

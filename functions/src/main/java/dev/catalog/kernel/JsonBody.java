@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
@@ -26,7 +26,8 @@ public final class JsonBody {
     return Json.readObject(body);
   }
 
-  static byte[] decode(String base64) {
+  /** The bytes of a base64 body; a 400 when it is not base64. */
+  public static byte[] decode(String base64) {
     try {
       // The basic decoder, not the MIME one, which skips characters outside the alphabet and so accepts garbage.
       return Base64.getDecoder().decode(base64);

@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ public final class HttpErrorAssertions {
   public static HttpError assertProblem(int status, String slug, Executable call) {
     HttpError error = assertThrows(HttpError.class, call);
     assertEquals(status, error.status(), error::detail);
-    assertEquals(Problems.TYPE_PREFIX + slug, error.type(), error::detail);
+    assertEquals(Problem.TYPE_PREFIX + slug, error.type(), error::detail);
     return error;
   }
 }

@@ -1,4 +1,4 @@
-package dev.catalog.http.telemetry;
+package dev.catalog.kernel.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

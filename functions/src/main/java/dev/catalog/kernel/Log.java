@@ -1,7 +1,7 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.telemetry.TraceId;
+import dev.catalog.kernel.TraceId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

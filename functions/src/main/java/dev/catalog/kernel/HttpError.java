@@ -1,10 +1,11 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * An error the client caused (or, for a 503, one a retry gets past), rendered as an RFC 9457 {@code application/problem+json} response by {@link Problems}.
+ * An error the client caused, answered with its {@link Problem}: an RFC 9457 problem that a REST function renders as
+ * an {@code application/problem+json} response and a feed function as its error reply.
  *
  * <p>Handlers and the code below them throw these instead of building error responses, so every 4xx has the same
  * shape and the handlers stay free of try/catch ladders.
@@ -15,24 +16,17 @@ public final class HttpError extends RuntimeException {
   /** One failing field of a request: a JSON Pointer-like path ({@code price}, {@code tags[2]}) and why it failed. */
   public record FieldError(String field, String message) {}
 
-  private final int status;
-  private final String type;
-  private final String title;
-  private final transient List<FieldError> errors;
-  private final transient Map<String, String> headers;
+  private final transient Problem problem;
 
-  private HttpError(int status, String type, String title, String detail, List<FieldError> errors,
+  private HttpError(int status, String slug, String title, String detail, List<FieldError> errors,
       Map<String, String> headers) {
     super(detail, null, false, false); // a client error needs no stack trace
-    this.status = status;
-    this.type = type;
-    this.title = title;
-    this.errors = List.copyOf(errors);
-    this.headers = Map.copyOf(headers);
+    this.problem = new Problem(Problem.Kind.CLIENT, status, Problem.TYPE_PREFIX + slug, title, detail, errors,
+        headers, null);
   }
 
   private static HttpError of(int status, String slug, String title, String detail) {
-    return new HttpError(status, Problems.TYPE_PREFIX + slug, title, detail, List.of(), Map.of());
+    return new HttpError(status, slug, title, detail, List.of(), Map.of());
   }
 
   public static HttpError badRequest(String slug, String title, String detail) {
@@ -43,14 +37,12 @@ public final class HttpError extends RuntimeException {
   public static HttpError validation(List<FieldError> errors) {
     long fields = errors.stream().map(FieldError::field).distinct().count();
     String detail = fields == 1 ? "1 field is invalid." : fields + " fields are invalid.";
-    return new HttpError(400, Problems.TYPE_PREFIX + "validation-failed", "The request is invalid", detail, errors,
-        Map.of());
+    return new HttpError(400, "validation-failed", "The request is invalid", detail, errors, Map.of());
   }
 
   /** A 401 with {@code WWW-Authenticate: Bearer} (RFC 6750): no valid credentials. */
   public static HttpError unauthorized(String detail) {
-    return new HttpError(401, Problems.TYPE_PREFIX + "unauthorized", "Unauthorized", detail, List.of(),
-        Map.of("WWW-Authenticate", "Bearer"));
+    return new HttpError(401, "unauthorized", "Unauthorized", detail, List.of(), Map.of("WWW-Authenticate", "Bearer"));
   }
 
   /** A 403: the caller is known but may not do this. */
@@ -76,7 +68,7 @@ public final class HttpError extends RuntimeException {
 
   /** A 415; {@code acceptHeader} names the header that tells the client what is accepted, e.g. Accept-Patch. */
   public static HttpError unsupportedMediaType(String detail, String acceptHeader, String accepted) {
-    return new HttpError(415, Problems.TYPE_PREFIX + "unsupported-media-type", "Unsupported media type", detail,
+    return new HttpError(415, "unsupported-media-type", "Unsupported media type", detail,
         List.of(), Map.of(acceptHeader, accepted));
   }
 
@@ -84,25 +76,21 @@ public final class HttpError extends RuntimeException {
     return of(422, slug, title, detail);
   }
 
-  /**
-   * A 503: a dependency failed in a way a retry after {@code retryAfterSeconds} can get past; the client did nothing
-   * wrong, but this is no defect of ours either.
-   */
-  static HttpError unavailable(String slug, String title, String detail, String retryAfterSeconds) {
-    return new HttpError(503, Problems.TYPE_PREFIX + slug, title, detail, List.of(),
-        Map.of("Retry-After", retryAfterSeconds));
+  /** What the client is answered. */
+  public Problem problem() {
+    return problem;
   }
 
   public int status() {
-    return status;
+    return problem.status();
   }
 
   public String type() {
-    return type;
+    return problem.type();
   }
 
   public String title() {
-    return title;
+    return problem.title();
   }
 
   public String detail() {
@@ -110,10 +98,10 @@ public final class HttpError extends RuntimeException {
   }
 
   public List<FieldError> errors() {
-    return errors;
+    return problem.errors();
   }
 
   public Map<String, String> headers() {
-    return headers;
+    return problem.headers();
   }
 }

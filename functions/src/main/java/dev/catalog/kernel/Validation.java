@@ -1,4 +1,4 @@
-package dev.catalog.http;
+package dev.catalog.kernel;
 
 import io.avaje.validation.ConstraintViolation;
 import io.avaje.validation.Validator;
