@@ -40,7 +40,8 @@ public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<St
     }
 
     /**
-     * Reads and checks a template.
+     * Reads and checks a template, with its {@code Fn::ForEach} loops expanded as the {@code AWS::LanguageExtensions}
+     * transform expands them (see {@link LanguageExtensions}).
      *
      * @throws TemplateException naming the file and the offending logical id or property
      */

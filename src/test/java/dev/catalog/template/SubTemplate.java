@@ -10,6 +10,17 @@ final class SubTemplate {
 
     private SubTemplate() {}
 
+    /** Whether the text has a variable, not only literals. */
+    static boolean hasVariables(String text) {
+        Matcher matcher = VARIABLE.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group(1).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text with every variable replaced by {@code values.apply(name)}. */
     static String render(String text, UnaryOperator<String> values) {
         Matcher matcher = VARIABLE.matcher(text);

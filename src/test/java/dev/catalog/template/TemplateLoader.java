@@ -9,12 +9,12 @@ import java.util.Optional;
 
 /** Turns the YAML of a template into a checked {@link SamTemplate}. */
 final class TemplateLoader {
-    private static final String SERVERLESS_TRANSFORM = "AWS::Serverless-2016-10-31";
+    private static final String SERVERLESS_TRANSFORM = LanguageExtensions.SERVERLESS;
 
     private TemplateLoader() {}
 
     static SamTemplate load(Path file) {
-        TemplateSection root = TemplateSection.root(file, TemplateYaml.read(file));
+        TemplateSection root = TemplateSection.root(file, LanguageExtensions.apply(file, TemplateYaml.read(file)));
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         root.section("Parameters").sections().forEach((name, parameter) -> parameters.put(name,
                 new Parameter(name, parameter.string("Type").orElse("String"), parameter.string("Default"))));
