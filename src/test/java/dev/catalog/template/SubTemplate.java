@@ -33,4 +33,19 @@ final class SubTemplate {
         matcher.appendTail(result);
         return result.toString();
     }
+
+    /**
+     * The text with some variables written differently: {@code replacement} gives the new text of a variable, or
+     * {@code null} to keep it; literals ({@code ${!Text}}) are kept as written.
+     */
+    static String rewrite(String text, UnaryOperator<String> replacement) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String replaced = matcher.group(1).isEmpty() ? replacement.apply(matcher.group(2)) : null;
+            matcher.appendReplacement(result, Matcher.quoteReplacement(replaced == null ? matcher.group() : replaced));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
 }
