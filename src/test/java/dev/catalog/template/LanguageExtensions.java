@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>A loop is a key {@code Fn::ForEach::LoopName} whose value is {@code [Identifier, [Value, ...], {OutputKey:
  * OutputValue, ...}]}; it is replaced, in place, by its fragment once per value of the collection. In each copy
  * {@code ${Identifier}} and {@code &{Identifier}} (the value without its non-alphanumeric characters) are replaced in
- * the keys and in {@code Fn::Sub} strings, and {@code Ref: Identifier} becomes the value itself; every output key must
+ * the keys and in {@code Fn::Sub} strings (one left with no {@code ${...}} at all becomes a plain string), and
+ * {@code Ref: Identifier} becomes the value itself; every output key must
  * name the identifier, so that the copies differ. Loops nest, and may appear in {@code Resources} (resource
  * properties included), {@code Conditions} and {@code Outputs} only.
  *
@@ -264,7 +265,11 @@ final class LanguageExtensions {
             }
             case Intrinsic.SUB -> {
                 if (argument instanceof String text) {
-                    yield new Intrinsic(function, substitute(text, bound));
+                    String substituted = substitute(text, bound);
+                    // What is left without any ${...} once the identifiers are replaced is that text, as cfn-lint
+                    // also makes it.
+                    yield bound.isEmpty() || substituted.contains("${") ? new Intrinsic(function, substituted)
+                            : substituted;
                 }
                 if (argument instanceof List<?> parts && parts.size() == 2 && parts.get(0) instanceof String text) {
                     yield new Intrinsic(function, List.of(substitute(text, bound), walk(parts.get(1), bound, where)));

@@ -40,7 +40,7 @@ class LanguageExtensionsTest {
     }
 
     @Test
-    void theIdentifierIsReplacedInFnSubStringsAndARefToItBecomesTheValue() {
+    void theIdentifierIsReplacedInFnSubStringsLeavingTextWhenNoVariableIsLeftAndARefToItBecomesTheValue() {
         assertEquals(new Intrinsic(Intrinsic.SUB, "/aws/lambda/${AWS::StackName}-PutFunction"),
                 properties("PutLogGroup").get("LogGroupName"));
         Map<?, ?> alarm = properties("PutThrottlesAlarm");
@@ -48,8 +48,8 @@ class LanguageExtensionsTest {
         assertEquals(new Intrinsic(Intrinsic.SUB, "PutFunction Throttles in ${AWS::Region}"),
                 alarm.get("AlarmDescription"));
         // Only the branches of an Fn::If are substituted; its condition is named as written.
-        assertEquals(new Intrinsic(Intrinsic.IF, List.of("IsDev", new Intrinsic(Intrinsic.SUB, "dev-Put-Throttles"),
-                ref("AWS::NoValue"))), alarm.get("AlarmName"));
+        assertEquals(new Intrinsic(Intrinsic.IF, List.of("IsDev", "dev-Put-Throttles", ref("AWS::NoValue"))),
+                alarm.get("AlarmName"));
     }
 
     @Test
@@ -74,10 +74,8 @@ class LanguageExtensionsTest {
 
     @Test
     void ampersandTakesTheValueWithoutItsNonAlphanumericCharactersWhileDollarKeepsIt() {
-        assertEquals(new Intrinsic(Intrinsic.SUB, "route $connect (connect)"),
-                properties("Routeconnect").get("DisplayName"));
-        assertEquals(new Intrinsic(Intrinsic.SUB, "route sub-scribe (subscribe)"),
-                properties("Routesubscribe").get("DisplayName"));
+        assertEquals("route $connect (connect)", properties("Routeconnect").get("DisplayName"));
+        assertEquals("route sub-scribe (subscribe)", properties("Routesubscribe").get("DisplayName"));
     }
 
     @Test
