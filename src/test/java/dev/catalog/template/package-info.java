@@ -1,8 +1,10 @@
 /**
  * A typed model of the SAM template ({@link dev.catalog.template.SamTemplate}): functions with their handlers, routes
  * and environment, DynamoDB tables convertible to SDK requests, and an
- * {@link dev.catalog.template.IntrinsicResolver} that gives intrinsics local values. The template is the single
- * source of truth for the local tools; every problem with it is a {@link dev.catalog.template.TemplateException}
- * whose message names the file and the place.
+ * {@link dev.catalog.template.IntrinsicResolver} that gives intrinsics local values. The template is read as
+ * CloudFormation reads it: its {@code Fn::ForEach} loops expanded first ({@code AWS::LanguageExtensions}), and its
+ * nested applications of a template file read with it ({@link dev.catalog.template.NestedApplication}). It is the
+ * single source of truth for the local tools; every problem with it is a
+ * {@link dev.catalog.template.TemplateException} whose message names the file and the place.
  */
 package dev.catalog.template;
