@@ -87,6 +87,9 @@ class DeployRulesTest(unittest.TestCase):
     def test_alarm_topic_with_cloudwatch_key(self):
         self.assertPassesEveryRule("alarm_topic_with_cloudwatch_key.yaml")
 
+    def test_alarms_from_loop_on_aws_managed_key(self):
+        self.assertReports("alarms_from_loop_on_aws_managed_key.yaml", "E9002", "AlarmTopic")
+
     # E9003
     def test_websocket_stage_with_deployment(self):
         paths = {"/".join(map(str, f["Location"]["Path"]))
@@ -127,6 +130,13 @@ class DeployRulesTest(unittest.TestCase):
 
     def test_function_with_log_group(self):
         self.assertPassesEveryRule("function_with_log_group.yaml")
+
+    def test_function_log_groups_from_loop_without_retention(self):
+        self.assertReports("function_log_groups_from_loop_without_retention.yaml", "E9006",
+                           "ListProductsFunction", "GetProductFunction")
+
+    def test_function_log_groups_from_loop(self):
+        self.assertPassesEveryRule("function_log_groups_from_loop.yaml")
 
     # E9007
     def test_globals_secret_environment(self):

@@ -48,7 +48,9 @@ public record Intrinsic(String function, Object argument) {
 
     /**
      * Recognises the long form: a mapping with exactly one key that is {@code Ref} or starts with {@code Fn::}
-     * ({@code Condition} only with a string argument, since it is also an ordinary property name).
+     * ({@code Condition} only with a string argument, since it is also an ordinary property name). A loop,
+     * {@code Fn::ForEach::Name}, is a key of the mapping it expands into, not a function: {@link LanguageExtensions}
+     * expands it.
      */
     static Optional<Intrinsic> fromLongForm(Map<?, ?> map) {
         if (map.size() != 1) {
@@ -58,7 +60,7 @@ public record Intrinsic(String function, Object argument) {
         if (!(entry.getKey() instanceof String key)) {
             return Optional.empty();
         }
-        boolean intrinsic = key.equals(REF) || key.startsWith("Fn::")
+        boolean intrinsic = key.equals(REF) || key.startsWith("Fn::") && !key.startsWith(LanguageExtensions.FOR_EACH)
                 || key.equals(CONDITION) && entry.getValue() instanceof String;
         return intrinsic ? Optional.of(new Intrinsic(key, entry.getValue())) : Optional.empty();
     }

@@ -24,10 +24,12 @@ import java.util.TreeMap;
  * @param functions the {@code AWS::Serverless::Function}s by logical id
  * @param tables the {@code AWS::DynamoDB::Table}s by logical id
  * @param globalEnvironment {@code Globals.Function.Environment.Variables}, unresolved
+ * @param applications the nested applications ({@code AWS::Serverless::Application} of a template file) by logical id
  */
 public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<String, Object> conditions,
         Map<String, Object> mappings, Map<String, Resource> resources,
-        Map<String, FunctionDef> functions, Map<String, TableDef> tables, Map<String, Object> globalEnvironment) {
+        Map<String, FunctionDef> functions, Map<String, TableDef> tables, Map<String, Object> globalEnvironment,
+        Map<String, NestedApplication> applications) {
 
     public SamTemplate {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -37,10 +39,12 @@ public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<St
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         globalEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(globalEnvironment));
+        applications = Collections.unmodifiableMap(new LinkedHashMap<>(applications));
     }
 
     /**
-     * Reads and checks a template.
+     * Reads and checks a template, with its {@code Fn::ForEach} loops expanded as the {@code AWS::LanguageExtensions}
+     * transform expands them (see {@link LanguageExtensions}) and its nested applications read too.
      *
      * @throws TemplateException naming the file and the offending logical id or property
      */
@@ -56,6 +60,16 @@ public record SamTemplate(Path source, Map<String, Parameter> parameters, Map<St
                     + functions.keySet() + ")");
         }
         return function;
+    }
+
+    /** @throws TemplateException when the template has no such nested application */
+    public NestedApplication application(String logicalId) {
+        NestedApplication application = applications.get(logicalId);
+        if (application == null) {
+            throw new TemplateException(source + ": no " + NestedApplication.TYPE + " '" + logicalId
+                    + "' of a template file (applications: " + applications.keySet() + ")");
+        }
+        return application;
     }
 
     /** @throws TemplateException when the template has no such table */

@@ -161,11 +161,15 @@ class FeedTemplateTest {
 
   @Test
   void theFanOutHasIteratorAgeAndFailureQueueAlarmsAndTheStackOutputsTheWebSocketUrl() throws IOException {
-    Map<?, ?> age = properties("FeedFanOutIteratorAgeAlarm");
+    Map<String, Map<?, ?>> alarms = OperationsTemplateTest.operations(OperationsTemplateTest.ALARM);
+    Map<?, ?> age = alarms.get("FeedFanOutIteratorAgeAlarm");
     assertEquals("IteratorAge", age.get("MetricName"));
-    Map<?, ?> depth = properties("FeedFanOutFailureQueueDepthAlarm");
+    assertEquals(List.of(Map.of("Name", "FunctionName", "Value", new Intrinsic(Intrinsic.REF, "FeedFanOutFunction"))),
+        age.get("Dimensions"));
+    Map<?, ?> depth = alarms.get("FeedFanOutFailureQueueDepthAlarm");
     assertEquals("ApproximateNumberOfMessagesVisible", depth.get("MetricName"));
-    assertTrue(depth.get("Dimensions").toString().contains("FeedFanOutFailureQueue"));
+    assertEquals(List.of(Map.of("Name", "QueueName", "Value", new Intrinsic(Intrinsic.GET_ATT,
+        List.of("FeedFanOutFailureQueue", "QueueName")))), depth.get("Dimensions"));
     assertTrue(Pattern.compile("\n  WebSocketUrl:\n.*\n    Value: !Sub \"wss://\\$\\{FeedApi}\\.execute-api\\.")
         .matcher(Files.readString(DynamoDbLocal.TEMPLATE)).find());
   }

@@ -8,29 +8,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.catalog.local.events.stream.StreamEventSource;
 import dev.catalog.local.events.stream.TemplateStreamSources;
 import dev.catalog.template.Intrinsic;
+import dev.catalog.template.NestedApplication;
 import dev.catalog.template.Resource;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.DynamoDbLocal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * The operations side of template.yaml: an alarm for every function, table and the API, each on the alarm topic with
  * a threshold taken from a parameter that has a default, the dashboard graphing all of them, and the API's access
- * log.
+ * log. The alarms, their topic and the dashboard are in the nested application Operations (operations.yaml), which
+ * sees the application only through the values template.yaml passes it: they are read in template.yaml's terms
+ * ({@link NestedApplication#inParentTerms}), so a function or table is watched only if its own name is passed.
  */
 class OperationsTemplateTest {
   static final SamTemplate TEMPLATE = SamTemplate.load(DynamoDbLocal.TEMPLATE);
+  static final NestedApplication OPERATIONS = TEMPLATE.application("Operations");
   static final String ALARM = "AWS::CloudWatch::Alarm";
 
+  /** The resources of operations.yaml, by logical id, with their properties in template.yaml's terms. */
+  static Map<String, Map<?, ?>> operations(String type) {
+    Map<String, Map<?, ?>> found = new LinkedHashMap<>();
+    OPERATIONS.template().resources().values().stream().filter(r -> r.type().equals(type))
+        .forEach(r -> found.put(r.logicalId(), (Map<?, ?>) OPERATIONS.inParentTerms(r.properties())));
+    return found;
+  }
+
   private static List<Map<?, ?>> alarms() {
-    return TEMPLATE.resources().values().stream().filter(r -> r.type().equals(ALARM)).map(Resource::properties)
-        .collect(Collectors.toList());
+    return List.copyOf(operations(ALARM).values());
   }
 
   /** The metric names of alarms on {@code namespace} whose dimension {@code dimension} refers to {@code logicalId}. */
@@ -120,15 +131,15 @@ class OperationsTemplateTest {
       String parameter = threshold.argument().toString();
       assertTrue(TEMPLATE.parameters().get(parameter).defaultValue().isPresent(), parameter);
     }
-    assertTrue(TEMPLATE.resources().containsKey("AlarmEmailSubscription"));
+    assertEquals(Resource.TOPIC, OPERATIONS.template().resources().get("AlarmTopic").type());
+    assertTrue(OPERATIONS.template().resources().containsKey("AlarmEmailSubscription"));
   }
 
   @Test
   void theDashboardGraphsEveryFunctionEveryTableTheApiAndTheBusinessMetrics() {
-    List<Resource> dashboards = TEMPLATE.resources().values().stream()
-        .filter(r -> r.type().equals("AWS::CloudWatch::Dashboard")).toList();
+    List<Map<?, ?>> dashboards = List.copyOf(operations("AWS::CloudWatch::Dashboard").values());
     assertEquals(1, dashboards.size());
-    String body = ((Intrinsic) dashboards.get(0).properties().get("DashboardBody")).argument().toString();
+    String body = ((Intrinsic) dashboards.get(0).get("DashboardBody")).argument().toString();
     for (String function : TEMPLATE.functions().keySet()) {
       for (String metric : List.of("Errors", "Throttles", "Duration")) {
         assertTrue(body.contains("\"" + metric + "\"") && body.contains("${" + function + "}"), function);
@@ -146,14 +157,11 @@ class OperationsTemplateTest {
 
   @Test
   void theDashboardShowsTheStateOfEveryAlarm() {
-    String body = TEMPLATE.resources().values().stream().filter(r -> r.type().equals("AWS::CloudWatch::Dashboard"))
-        .map(r -> ((Intrinsic) r.properties().get("DashboardBody")).argument().toString()).findFirst().orElseThrow();
+    String body = operations("AWS::CloudWatch::Dashboard").values().stream()
+        .map(dashboard -> ((Intrinsic) dashboard.get("DashboardBody")).argument().toString()).findFirst().orElseThrow();
     assertTrue(body.contains("\"type\": \"alarm\""), "an alarm-status widget");
-    TEMPLATE.resources().forEach((name, resource) -> {
-      if (resource.type().equals("AWS::CloudWatch::Alarm")) {
-        assertTrue(body.contains("\"${" + name + ".Arn}\""), name);
-      }
-    });
+    assertFalse(operations(ALARM).isEmpty());
+    operations(ALARM).keySet().forEach(name -> assertTrue(body.contains("\"${" + name + ".Arn}\""), name));
   }
 
   @Test
