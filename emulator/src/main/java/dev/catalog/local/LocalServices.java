@@ -1,5 +1,8 @@
 package dev.catalog.local;
 
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.console.LocalConsole;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.local.events.websocket.LocalWebSocketApi;
 import dev.catalog.local.lambda.LocalFunctions;
@@ -20,10 +23,10 @@ import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
-import dev.catalog.testing.DynamoDbTarget;
-import dev.catalog.testing.EmbeddedDynamoDb;
-import dev.catalog.testing.ExternalDynamoDb;
-import dev.catalog.testing.TemplateTables;
+import dev.catalog.local.dynamodb.DynamoDbTarget;
+import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
+import dev.catalog.local.dynamodb.ExternalDynamoDb;
+import dev.catalog.local.dynamodb.TemplateTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,5 +1,8 @@
 package dev.catalog.testing;
 
+import dev.catalog.local.dynamodb.DynamoDbTarget;
+import dev.catalog.local.dynamodb.LocalStackDynamoDb;
+import dev.catalog.local.dynamodb.TemplateTables;
 import dev.catalog.local.events.sns.LocalSns;
 import dev.catalog.local.events.sns.TemplateTopics;
 import dev.catalog.local.iam.Authorizer;

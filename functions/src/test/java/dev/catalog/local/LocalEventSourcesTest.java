@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.local.lambda.FunctionPool;
-import dev.catalog.local.lambda.LocalInvoke;
 import dev.catalog.template.TemplateFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.template.TemplateFixtures;
-import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;

@@ -150,7 +150,7 @@ class LocalWebSocketServicesTest {
     LocalOptions options = new LocalOptions(TemplateFixtures.path("websocket.yaml"), 0, null, null, 0, false,
         "SocketEventsFunction", java.nio.file.Path.of("functions/src/test/resources/events/websocket-message.json"));
 
-    int status = dev.catalog.local.lambda.LocalInvoke.run(options, out.stream(), err.stream());
+    int status = dev.catalog.local.LocalInvoke.run(options, out.stream(), err.stream());
 
     assertEquals(0, status, err::text);
     JsonNode response = JSON.readTree(out.text());

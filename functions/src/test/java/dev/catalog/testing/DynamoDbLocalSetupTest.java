@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.local.dynamodb.DynamoDbTarget;
+import dev.catalog.local.dynamodb.TemplateTables;
 import dev.catalog.template.TemplateException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.catalog.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.local.dynamodb.TemplateTables;
 import dev.catalog.template.TemplateFixtures;
 import java.util.HexFormat;
 import java.util.Map;

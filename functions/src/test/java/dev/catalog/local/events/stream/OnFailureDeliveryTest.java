@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;

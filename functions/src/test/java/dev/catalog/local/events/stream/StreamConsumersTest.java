@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;

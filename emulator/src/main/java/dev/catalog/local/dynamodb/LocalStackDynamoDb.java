@@ -1,4 +1,4 @@
-package dev.catalog.testing;
+package dev.catalog.local.dynamodb;
 
 import java.net.URI;
 import org.testcontainers.DockerClientFactory;

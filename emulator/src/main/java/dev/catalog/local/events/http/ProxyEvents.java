@@ -1,4 +1,4 @@
-package dev.catalog.testing;
+package dev.catalog.local.events.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;

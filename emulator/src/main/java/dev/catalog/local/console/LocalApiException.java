@@ -1,4 +1,4 @@
-package dev.catalog.local;
+package dev.catalog.local.console;
 
 /**
  * Bad input to the local tools themselves (a Handler that names no class, a port in use, a seed file that does not

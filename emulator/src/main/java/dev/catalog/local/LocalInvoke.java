@@ -1,14 +1,12 @@
-package dev.catalog.local.lambda;
-
-import dev.catalog.local.LocalOptions;
-import dev.catalog.local.LocalServices;
-import dev.catalog.local.LocalApiException;
+package dev.catalog.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.lambda.FunctionPool;
 import dev.catalog.local.lambda.FunctionPool.Failed;
 import dev.catalog.local.lambda.FunctionPool.Outcome;
 import dev.catalog.local.lambda.FunctionPool.Returned;

@@ -1,4 +1,4 @@
-package dev.catalog.local;
+package dev.catalog.local.console;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

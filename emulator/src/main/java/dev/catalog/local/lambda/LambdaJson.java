@@ -1,4 +1,4 @@
-package dev.catalog.testing;
+package dev.catalog.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

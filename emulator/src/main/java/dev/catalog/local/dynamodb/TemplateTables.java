@@ -1,4 +1,4 @@
-package dev.catalog.testing;
+package dev.catalog.local.dynamodb;
 
 import dev.catalog.template.SamTemplate;
 import dev.catalog.template.TableDef;

@@ -1,4 +1,4 @@
-package dev.catalog.local;
+package dev.catalog.local.console;
 
 import java.io.PrintStream;
 import java.util.Locale;

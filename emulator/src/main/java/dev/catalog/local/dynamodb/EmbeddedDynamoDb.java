@@ -1,4 +1,4 @@
-package dev.catalog.testing;
+package dev.catalog.local.dynamodb;
 
 import java.io.IOException;
 import java.net.InetAddress;
