@@ -5,8 +5,8 @@
  *
  * <ul>
  *   <li>{@link dev.catalog.local.LocalMain}: the command (settings in {@link dev.catalog.local.LocalOptions});
- *       {@link dev.catalog.local.LocalServices} starts DynamoDB Local, the template's tables, IAM and every event
- *       source; {@link dev.catalog.local.LocalInvoke}: {@code -Dinvoke=}, one function with an event file;
+ *       {@link dev.catalog.local.LocalServices}, the one composition root of the local system: DynamoDB Local, the
+ *       template's tables, IAM, SNS and every event source, each asked for by the tool or the tests' extensions; {@link dev.catalog.local.LocalInvoke}: {@code -Dinvoke=}, one function with an event file;
  *       {@link dev.catalog.local.DataFolderLock} and {@link dev.catalog.local.DynamoDbLease} keep to one local system
  *       per {@code -Dlocal.data} folder and per {@code -Dlocal.dynamodb}.
  *   <li>{@link dev.catalog.local.console}: the one place each kind of line goes ({@code -Dlocal.logs}: the tool's own

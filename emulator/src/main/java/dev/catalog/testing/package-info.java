@@ -31,15 +31,14 @@
  * <ul>
  *   <li>Tests: {@code @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();} then
  *       {@code DYNAMO.client()}, {@code DYNAMO.tableName("ProductsTable")}, {@code DYNAMO.environment()}.
- *   <li>Tools (local API, benchmark): {@link dev.catalog.local.dynamodb.DynamoDbTarget#start} a target,
- *       {@link dev.catalog.local.dynamodb.TemplateTables#create} the tables, and resolve the functions' environment with
- *       {@link dev.catalog.template.SamTemplate#resolver()} plus
- *       {@link dev.catalog.local.dynamodb.DynamoDbTarget#clientEnvironment()}.
+ *   <li>Tools (the feed benchmark): {@link dev.catalog.local.LocalServices#builder(dev.catalog.template.SamTemplate)}
+ *       with the parts they need, the same composition root as {@code ./mvnw -Plocal} and {@code DynamoDbLocal}.
  * </ul>
  *
  * <p>API tests: {@code @RegisterExtension static final ProductsApi API = new ProductsApi();} then
  * {@code API.post("/products").json(body).send()}; the handlers run in-process, or with {@code -Dapi.target=local}
- * behind the local API ({@link dev.catalog.local.events.http.LocalApi}) over real HTTP ({@link dev.catalog.testing.HttpTarget}).
+ * behind the class's local system's REST API ({@link dev.catalog.local.events.http.LocalApi}) over real HTTP
+ * ({@link dev.catalog.testing.HttpTarget}).
  *
  * <p>Target switch: DynamoDB Local in the test JVM by default; {@code -Ddynamodb=localstack} (or
  * {@code DYNAMODB_TARGET=localstack}) runs against LocalStack through Testcontainers, image

@@ -48,7 +48,7 @@ class BadInputTest {
     String line = failure(template(TemplateFixtures.path("local-broken/handler-names-no-class.yaml"), 0));
 
     assertEquals("local: GetProductFunction Handler dev.catalog.products.NoSuchHandler::handleRequest names no class"
-        + " on the class path (compile with ./mvnw test-compile, or fix the Handler in the template)", line);
+        + " on the class path (build with ./mvnw -Plocal, or fix the Handler in the template)", line);
   }
 
   @Test

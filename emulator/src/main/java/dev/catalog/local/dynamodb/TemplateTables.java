@@ -115,6 +115,13 @@ public final class TemplateTables {
         }
     }
 
+    /** The physical names of the template's tables with {@code suffix}, by logical id in template order. */
+    public static Map<String, String> physicalNames(SamTemplate template, String suffix) {
+        Map<String, String> names = new LinkedHashMap<>();
+        template.tables().keySet().forEach(id -> names.put(id, physicalName(id, suffix)));
+        return names;
+    }
+
     /** {@code ProductsTable} and suffix {@code 3f9a} give {@code products-3f9a}; {@code OrderItemsTable}, {@code order-items-3f9a}. */
     public static String physicalName(String logicalId, String suffix) {
         String base = logicalId.endsWith("Table") && logicalId.length() > "Table".length()
