@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.dashboard.FeedClient;
 import dev.catalog.local.fixtures.SocketAuthorizerHandler;
 import dev.catalog.local.fixtures.SocketEventsHandler;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.SampleProducts;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -9,7 +9,7 @@ import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -10,7 +10,7 @@ import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.WallClock;
 import java.io.ByteArrayOutputStream;

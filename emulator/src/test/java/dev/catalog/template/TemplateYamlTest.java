@@ -2,6 +2,7 @@ package dev.catalog.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.catalog.testing.TemplateFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.catalog.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.catalog.template.TemplateFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.ClassOrderer;

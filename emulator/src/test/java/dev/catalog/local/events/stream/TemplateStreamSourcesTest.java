@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.template.SamTemplate;
 import dev.catalog.template.TemplateException;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

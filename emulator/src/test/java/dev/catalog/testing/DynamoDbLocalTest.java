@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.template.TemplateException;
-import dev.catalog.template.TemplateFixtures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.catalog.local.iam.IamCall;
 import dev.catalog.template.Intrinsic;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
