@@ -1,5 +1,6 @@
 package dev.catalog.local;
 
+import dev.catalog.local.console.LocalApiException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

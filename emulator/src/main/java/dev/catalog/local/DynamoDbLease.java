@@ -1,5 +1,6 @@
 package dev.catalog.local;
 
+import dev.catalog.local.console.LocalApiException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

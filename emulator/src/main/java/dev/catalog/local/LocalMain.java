@@ -1,7 +1,9 @@
 package dev.catalog.local;
 
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.console.LocalConsole;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.events.http.LocalApi;
-import dev.catalog.local.lambda.LocalInvoke;
 
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;

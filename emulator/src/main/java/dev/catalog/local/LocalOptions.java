@@ -1,5 +1,7 @@
 package dev.catalog.local;
 
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.console.LocalConsole;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

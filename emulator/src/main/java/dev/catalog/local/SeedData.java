@@ -2,6 +2,7 @@ package dev.catalog.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.console.LocalApiException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

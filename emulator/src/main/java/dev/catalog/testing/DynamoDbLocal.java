@@ -1,25 +1,27 @@
 package dev.catalog.testing;
 
+import dev.catalog.local.LocalServices;
+import dev.catalog.local.dynamodb.DynamoDbTarget;
+import dev.catalog.local.dynamodb.TemplateTables;
+import dev.catalog.local.dynamodb.LocalStackDynamoDb;
 import dev.catalog.local.events.sns.LocalSns;
-import dev.catalog.local.events.sns.TemplateTopics;
-import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
-import dev.catalog.testing.faults.FaultProxy;
 import dev.catalog.local.iam.LocalIam;
-import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.faults.FaultProxy;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -56,6 +58,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *
  * <p>The template's SNS topics are served by a {@link LocalSns} of the class's own, the functions' {@code SNS_ENDPOINT},
  * with the same policies enforced and recorded ({@link #sns()}: what was published).
+ *
+ * <p>All of it is the class's own {@link LocalServices}, the composition {@code ./mvnw -Plocal} runs too, here on the
+ * test JVM's DynamoDB with tables of the class's own; {@link #serving} asks it for more (the REST API, ...).
  */
 public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     /** The real template at the repository root; the working directory of Maven's test run. */
@@ -64,19 +69,16 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamoDbLocal.class);
 
     private final Path templatePath;
+    private final boolean withFaults;
+    private final Consumer<LocalServices.Builder> moreParts;
     private SamTemplate template;
-    private DynamoDbTarget target;
-    private DynamoDbClient client;
-    private Map<String, String> tableNames;
-    private IntrinsicResolver resolver;
     private boolean dockerMissing;
-    private LocalIam iam;
-    private LocalSns sns;
+    private LocalServices services;
+    private DynamoDbClient client;
+    private FaultProxy faults;
     private final List<IamCall> calls = new CopyOnWriteArrayList<>();
     private final List<IamCall> denials = new CopyOnWriteArrayList<>();
     private final List<DynamoDbClient> functionClients = new CopyOnWriteArrayList<>();
-    private final boolean withFaults;
-    private FaultProxy faults;
 
     /** Tables from {@code template.yaml}; a missing or broken template fails the class with its message. */
     public DynamoDbLocal() {
@@ -85,12 +87,13 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
 
     /** Tables from another template, e.g. a fixture for testing the tools themselves. */
     public DynamoDbLocal(Path template) {
-        this(template, false);
+        this(template, false, parts -> { });
     }
 
-    private DynamoDbLocal(Path template, boolean withFaults) {
+    private DynamoDbLocal(Path template, boolean withFaults, Consumer<LocalServices.Builder> moreParts) {
         this.templatePath = template;
         this.withFaults = withFaults;
+        this.moreParts = moreParts;
     }
 
     /**
@@ -98,7 +101,15 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
      * endpoint): {@link #faults()} plans what their calls meet. The administrator's {@link #client()} goes around it.
      */
     public static DynamoDbLocal behindFaultProxy() {
-        return new DynamoDbLocal(TEMPLATE, true);
+        return new DynamoDbLocal(TEMPLATE, true, parts -> { });
+    }
+
+    /**
+     * This extension with more of the local system started for the class, on its tables: {@code parts} asks for them
+     * (e.g. {@code parts -> parts.restApi(0)}), {@link #services()} reaches them; stopped after the class with the rest.
+     */
+    public DynamoDbLocal serving(Consumer<LocalServices.Builder> parts) {
+        return new DynamoDbLocal(templatePath, withFaults, moreParts.andThen(parts));
     }
 
     @Override
@@ -112,14 +123,12 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
             return;
         }
         // The root store outlives every class and closes AutoCloseable values once, when the run ends.
-        target = context.getRoot().getStore(NAMESPACE)
+        DynamoDbTarget target = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(kind, DynamoDbTarget::start, DynamoDbTarget.class);
-        client = target.newClient();
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        tableNames = TemplateTables.create(client, template, suffix);
-        resolver = template.resolver().physicalNames(tableNames).region(target.region()).build();
         boolean recorded = templatePath.toAbsolutePath().normalize().equals(TEMPLATE.toAbsolutePath().normalize());
-        Map<String, String> names = tableNames;
+        Map<String, String> names = TemplateTables.physicalNames(template, suffix);
+        // Every decision, on DynamoDB and on SNS alike, for this class; the real template's for the whole run too.
         IamCall.Listener listener = call -> {
             calls.add(call);
             if (!call.allowed()) {
@@ -129,13 +138,14 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
                 IamRecord.add(call, names);
             }
         };
-        iam = LocalIam.enforce(template, resolver, target.endpoint(), listener);
+        LocalServices.Builder parts = LocalServices.builder(template).dynamoDb(target).ownTables(suffix)
+                .iamListener(listener).console(new PrintStream(OutputStream.nullOutputStream()));
         if (withFaults) {
-            faults = FaultProxy.start(iam.endpoint());
+            parts.dynamoDbFront(endpoint -> faults = FaultProxy.start(endpoint));
         }
-        // Local SNS: the topics of the template, publishing within each function's policy, recorded as above.
-        sns = LocalSns.start(TemplateTopics.read(template, resolver), Authorizer.enforcing(template, resolver, listener),
-                target.region(), TemplatePolicies.accountId(resolver), new PrintStream(OutputStream.nullOutputStream()));
+        moreParts.accept(parts);
+        services = parts.start();
+        client = target.newClient();
     }
 
     @Override
@@ -145,24 +155,13 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
 
     @Override
     public void afterAll(ExtensionContext context) {
-        functionClients.forEach(DynamoDbClient::close);
-        functionClients.clear();
-        if (faults != null) {
-            faults.close();
-        }
-        if (sns != null) {
-            sns.close();
-        }
-        if (iam != null) {
-            iam.close();
-        }
-        if (client != null) {
-            try {
-                TemplateTables.delete(client, tableNames == null ? List.of() : tableNames.values());
-            } finally {
-                client.close();
-                client = null;
-            }
+        try (LocalServices system = services; DynamoDbClient admin = client) {
+            functionClients.forEach(DynamoDbClient::close);
+        } finally {
+            functionClients.clear();
+            services = null;
+            client = null;
+            faults = null;
         }
     }
 
@@ -173,7 +172,7 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
 
     /** Where the DynamoDB of this run listens, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return started().endpoint();
+        return started().dynamo().endpoint();
     }
 
     /** A client for this class's tables (url-connection client, static dummy credentials); closed after the class. */
@@ -186,13 +185,12 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
     public String tableName(String logicalId) {
         started();
         template.table(logicalId); // fails naming the tables there are
-        return tableNames.get(logicalId);
+        return services.tableNames().get(logicalId);
     }
 
     /** Physical table names by logical id, in template order. */
     public Map<String, String> tableNames() {
-        started();
-        return tableNames;
+        return started().tableNames();
     }
 
     /** The template this extension created its tables from. */
@@ -207,30 +205,25 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
      * DYNAMODB_ENDPOINT, AWS_REGION and dummy credentials.
      */
     public Map<String, String> environment() {
-        started();
-        return withClientEnvironment(resolver.resolveEnvironment("Globals.Function", template.globalEnvironment()));
+        LocalServices system = started();
+        Map<String, String> environment = new LinkedHashMap<>(
+                system.resolver().resolveEnvironment("Globals.Function", template.globalEnvironment()));
+        environment.putAll(system.dynamo().clientEnvironment());
+        return Collections.unmodifiableMap(environment);
     }
 
     /**
      * Like {@link #environment()}, for one function: the globals merged with its own variables, and its identity:
      * credentials naming it, and the endpoints that enforce its template policy ({@code DYNAMODB_ENDPOINT},
-     * {@code SNS_ENDPOINT}).
+     * {@code SNS_ENDPOINT}), as the local system gives it ({@link LocalServices#environment(String)}).
      */
     public Map<String, String> environment(String functionLogicalId) {
-        started();
-        Map<String, String> environment = new LinkedHashMap<>(iam.clientEnvironment(functionLogicalId,
-                withClientEnvironment(template.function(functionLogicalId).environment(resolver))));
-        if (faults != null) {
-            environment.put("DYNAMODB_ENDPOINT", faults.url().toString());
-        }
-        environment.put("SNS_ENDPOINT", sns.url().toString());
-        return Collections.unmodifiableMap(environment);
+        return started().environment(functionLogicalId);
     }
 
     /** This class's SNS endpoint: the template's topics, and every message the functions published to them. */
     public LocalSns sns() {
-        started();
-        return sns;
+        return started().sns();
     }
 
     /** The proxy between the functions and DynamoDB; only with {@link #behindFaultProxy()}. */
@@ -240,6 +233,11 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
             throw new IllegalStateException("No fault proxy: create the extension with DynamoDbLocal.behindFaultProxy()");
         }
         return faults;
+    }
+
+    /** The local system of this class: its tables, IAM, SNS, and what {@link #serving} added. */
+    public LocalServices services() {
+        return started();
     }
 
     /** How a client is built for a function: the functions' own configuration (timeouts, retries) in their tests. */
@@ -261,9 +259,9 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
      */
     public DynamoDbClient functionClient(String functionLogicalId, ClientBuilder clients) {
         Map<String, String> environment = environment(functionLogicalId);
-        DynamoDbClient functionClient = clients.builder(target.region(), environment.get("DYNAMODB_ENDPOINT"),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(environment.get("AWS_ACCESS_KEY_ID"),
-                        environment.get("AWS_SECRET_ACCESS_KEY")))).build();
+        DynamoDbClient functionClient = clients.builder(services.dynamo().region(),
+                environment.get("DYNAMODB_ENDPOINT"), StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY")))).build();
         functionClients.add(functionClient);
         return functionClient;
     }
@@ -283,28 +281,20 @@ public final class DynamoDbLocal implements BeforeAllCallback, BeforeEachCallbac
      * API's {@code @connections}, ...): their decisions are recorded as those on DynamoDB calls are.
      */
     public LocalIam iam() {
-        started();
-        return iam;
+        return started().iam();
     }
 
     /** The resolver of this class's local values (table names, region, account). */
     public IntrinsicResolver resolver() {
-        started();
-        return resolver;
+        return started().resolver();
     }
 
-    private Map<String, String> withClientEnvironment(Map<String, String> templateEnvironment) {
-        Map<String, String> environment = new LinkedHashMap<>(templateEnvironment);
-        environment.putAll(target.clientEnvironment());
-        return Collections.unmodifiableMap(environment);
-    }
-
-    private DynamoDbTarget started() {
+    private LocalServices started() {
         requireDocker(!dockerMissing);
         if (client == null) {
             throw new IllegalStateException("DynamoDbLocal is not started: register it on a static field with "
                     + "@RegisterExtension, and use it from tests or @BeforeAll/@BeforeEach methods");
         }
-        return target;
+        return services;
     }
 }

@@ -14,8 +14,8 @@
  *       ({@link dev.catalog.testing.InProcessTarget}), or over HTTP through the local system with
  *       {@code -Dapi.target=local} ({@link dev.catalog.testing.HttpTarget}); {@link dev.catalog.testing.Role}: the
  *       rows of the access matrix, each with its token from the development issuer.
- *   <li>Events as Lambda passes them: {@link dev.catalog.testing.ProxyEvents} (API Gateway's REST events, shared with
- *       the local system), {@link dev.catalog.testing.LambdaJson} (event and response as the JSON a stream handler
+ *   <li>Events as Lambda passes them: {@link dev.catalog.local.events.http.ProxyEvents} (API Gateway's REST events, shared with
+ *       the local system), {@link dev.catalog.local.lambda.LambdaJson} (event and response as the JSON a stream handler
  *       gets), {@link dev.catalog.testing.TableStream} (a table's stream as the {@code DynamodbEvent} Lambda hands a
  *       function, dated as the local event source dates it), {@link dev.catalog.testing.InvocationContext}.
  *   <li>{@link dev.catalog.testing.ExternalTool}: the one rule for tests that need a program outside the JDK (moto's
@@ -31,19 +31,18 @@
  * <ul>
  *   <li>Tests: {@code @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();} then
  *       {@code DYNAMO.client()}, {@code DYNAMO.tableName("ProductsTable")}, {@code DYNAMO.environment()}.
- *   <li>Tools (local API, benchmark): {@link dev.catalog.testing.DynamoDbTarget#start} a target,
- *       {@link dev.catalog.testing.TemplateTables#create} the tables, and resolve the functions' environment with
- *       {@link dev.catalog.template.SamTemplate#resolver()} plus
- *       {@link dev.catalog.testing.DynamoDbTarget#clientEnvironment()}.
+ *   <li>Tools (the feed benchmark): {@link dev.catalog.local.LocalServices#builder(dev.catalog.template.SamTemplate)}
+ *       with the parts they need, the same composition root as {@code ./mvnw -Plocal} and {@code DynamoDbLocal}.
  * </ul>
  *
  * <p>API tests: {@code @RegisterExtension static final ProductsApi API = new ProductsApi();} then
  * {@code API.post("/products").json(body).send()}; the handlers run in-process, or with {@code -Dapi.target=local}
- * behind the local API ({@link dev.catalog.local.events.http.LocalApi}) over real HTTP ({@link dev.catalog.testing.HttpTarget}).
+ * behind the class's local system's REST API ({@link dev.catalog.local.events.http.LocalApi}) over real HTTP
+ * ({@link dev.catalog.testing.HttpTarget}).
  *
  * <p>Target switch: DynamoDB Local in the test JVM by default; {@code -Ddynamodb=localstack} (or
  * {@code DYNAMODB_TARGET=localstack}) runs against LocalStack through Testcontainers, image
- * {@code -Dlocalstack.image=...} (default {@value dev.catalog.testing.LocalStackDynamoDb#DEFAULT_IMAGE}). Without a
+ * {@code -Dlocalstack.image=...} (default {@value dev.catalog.local.dynamodb.LocalStackDynamoDb#DEFAULT_IMAGE}). Without a
  * Docker engine every test using the extension is skipped with "Docker is not available: skipping tests against
  * LocalStack".
  */

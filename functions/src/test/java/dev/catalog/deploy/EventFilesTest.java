@@ -16,7 +16,7 @@ import dev.catalog.products.ListProductsHandler;
 import dev.catalog.products.PageCursor;
 import dev.catalog.products.PatchProductHandler;
 import dev.catalog.products.PutProductHandler;
-import dev.catalog.testing.LambdaJson;
+import dev.catalog.local.lambda.LambdaJson;
 import dev.catalog.testing.ProductsApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

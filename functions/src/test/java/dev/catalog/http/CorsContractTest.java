@@ -11,7 +11,7 @@ import dev.catalog.products.ProductsContext;
 import dev.catalog.testing.ApiCall;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.ProductsApi;
-import dev.catalog.testing.ProxyEvents;
+import dev.catalog.local.events.http.ProxyEvents;
 import dev.catalog.testing.SampleProducts;
 import java.util.ArrayList;
 import java.util.Arrays;

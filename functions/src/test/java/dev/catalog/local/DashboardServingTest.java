@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.catalog.local.dashboard.DashboardPage;
 import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.template.SamTemplate;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.Map;

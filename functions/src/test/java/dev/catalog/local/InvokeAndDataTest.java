@@ -1,6 +1,5 @@
 package dev.catalog.local;
 
-import dev.catalog.local.lambda.LocalInvoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.catalog.local.lambda.FunctionPool;
-import dev.catalog.local.lambda.LocalInvoke;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.template.TemplateFixtures;
-import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.dashboard.FeedClient;
 import dev.catalog.local.fixtures.SocketAuthorizerHandler;
 import dev.catalog.local.fixtures.SocketEventsHandler;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.SampleProducts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -150,7 +150,7 @@ class LocalWebSocketServicesTest {
     LocalOptions options = new LocalOptions(TemplateFixtures.path("websocket.yaml"), 0, null, null, 0, false,
         "SocketEventsFunction", java.nio.file.Path.of("functions/src/test/resources/events/websocket-message.json"));
 
-    int status = dev.catalog.local.lambda.LocalInvoke.run(options, out.stream(), err.stream());
+    int status = dev.catalog.local.LocalInvoke.run(options, out.stream(), err.stream());
 
     assertEquals(0, status, err::text);
     JsonNode response = JSON.readTree(out.text());

@@ -5,7 +5,7 @@ import dev.catalog.local.events.http.LocalApi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import java.io.IOException;
 import java.net.InetAddress;

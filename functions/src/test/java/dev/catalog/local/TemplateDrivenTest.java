@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.SampleProducts;
 import java.io.IOException;

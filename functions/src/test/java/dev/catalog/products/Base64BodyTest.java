@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.testing.ApiResult;
 import dev.catalog.testing.ProductsApi;
-import dev.catalog.testing.ProxyEvents;
+import dev.catalog.local.events.http.ProxyEvents;
 import dev.catalog.testing.SampleProducts;
 import dev.catalog.testing.StoredState;
 import java.nio.charset.Charset;

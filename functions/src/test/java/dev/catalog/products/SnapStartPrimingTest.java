@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.http.Cors;
 import dev.catalog.kernel.Priming;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;

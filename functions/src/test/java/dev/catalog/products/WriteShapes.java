@@ -2,8 +2,8 @@ package dev.catalog.products;
 
 import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.template.SamTemplate;
-import dev.catalog.testing.EmbeddedDynamoDb;
-import dev.catalog.testing.TemplateTables;
+import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
+import dev.catalog.local.dynamodb.TemplateTables;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.catalog.reliability;
 
 import dev.catalog.storage.DynamoDbClients;
-import dev.catalog.testing.EmbeddedDynamoDb;
+import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
 import dev.catalog.testing.faults.Fault;
 import dev.catalog.testing.faults.FaultPlan;
 import dev.catalog.testing.faults.FaultProxy;

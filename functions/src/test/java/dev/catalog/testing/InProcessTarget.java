@@ -6,6 +6,8 @@ import dev.catalog.http.Cors;
 import dev.catalog.http.RouteMethods;
 import dev.catalog.local.auth.GatewayResponses;
 import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.events.http.ProxyEvents;
+import dev.catalog.local.lambda.LambdaJson;
 import dev.catalog.products.PageCursor;
 import dev.catalog.products.ProductsContext;
 import dev.catalog.template.ApiRoutes;

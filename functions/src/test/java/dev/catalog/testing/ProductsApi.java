@@ -2,7 +2,6 @@ package dev.catalog.testing;
 
 import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.http.Cors;
-import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.iam.IamCall;
@@ -34,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <ul>
  *   <li>{@code in-process} (the default): the handlers are called directly with the event API Gateway would send,
  *       built with the template's environment ({@link InProcessTarget});
- *   <li>{@code local}: each test class starts the {@link LocalApi} on a free port, and every call goes over real HTTP
- *       ({@link HttpTarget}) through API Gateway's routing and events, to functions in class loaders of their own.
+ *   <li>{@code local}: each test class's local system ({@link DynamoDbLocal#serving}) has the REST API too, on a free
+ *       port, and every call goes over real HTTP ({@link HttpTarget}) through API Gateway's routing and events, to
+ *       functions in class loaders of their own.
  * </ul>
  */
 public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
@@ -44,7 +44,6 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   private final DynamoDbLocal dynamo;
   private ApiTarget target;
   private ProductsContext context;
-  private LocalApi localApi;
   private final DevelopmentIssuer issuer = new DevelopmentIssuer();
   private final Map<Role, String> tokens = new ConcurrentHashMap<>();
 
@@ -53,7 +52,13 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   }
 
   private ProductsApi(DynamoDbLocal dynamo) {
-    this.dynamo = dynamo;
+    // Over HTTP, the class's local system serves the REST API with this issuer's tokens; its lines go to the test's
+    // output.
+    this.dynamo = dynamo.serving(parts -> {
+      if (overHttp()) {
+        parts.restApi(0).auth(issuer).console(System.out);
+      }
+    });
   }
 
   /** The API with a {@link FaultProxy} between its functions and DynamoDB: {@link #faults()} plans the faults. */
@@ -72,9 +77,7 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     Map<String, String> environment = dynamo.environment();
     context = context(environment, dynamo.client());
     if (overHttp()) {
-      localApi = LocalApi.builder(dynamo.template()).environment(dynamo::environment)
-          .auth(LocalAuth.enforcing(dynamo.template(), issuer)).port(0).start();
-      target = new HttpTarget(localApi.url());
+      target = new HttpTarget(dynamo.services().api().url());
     } else {
       target = new InProcessTarget(dynamo.template(), LocalAuth.enforcing(dynamo.template(), issuer),
           function -> context(environment,
@@ -109,9 +112,6 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     try {
       if (target instanceof HttpTarget http) {
         http.close();
-      }
-      if (localApi != null) {
-        localApi.close();
       }
     } finally {
       dynamo.afterAll(extensionContext);

@@ -1,11 +1,10 @@
 package dev.catalog.local.lambda;
 
-import dev.catalog.local.LocalApiException;
+import dev.catalog.local.console.LocalApiException;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.lambda.snapstart.SnapStartHooks;
-import dev.catalog.testing.LambdaJson;
 import dev.catalog.template.FunctionDef;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -28,7 +28,7 @@ public final class LocalFunctions implements AutoCloseable {
    *
    * @param environment each function's environment by logical id, asked for before its first instance
    * @param maxInstances at most this many instances of one function at once; 0 for no cap
-   * @throws dev.catalog.local.LocalApiException for a Handler that names no class Lambda could call
+   * @throws dev.catalog.local.console.LocalApiException for a Handler that names no class Lambda could call
    */
   public static LocalFunctions prepare(SamTemplate template, Function<String, Map<String, String>> environment,
       int maxInstances, PrintStream console) {

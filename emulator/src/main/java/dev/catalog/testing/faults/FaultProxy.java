@@ -1,5 +1,6 @@
 package dev.catalog.testing.faults;
 
+import dev.catalog.local.dynamodb.DynamoDbFront;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * responses, and connections reset before or after the call was applied. It speaks HTTP/1.1 on raw sockets, because
  * a reset (TCP RST) is something no HTTP server library lets a handler do.
  */
-public final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements DynamoDbFront {
   private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
       "transfer-encoding", "keep-alive");
 
@@ -59,6 +60,7 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
+  @Override
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }

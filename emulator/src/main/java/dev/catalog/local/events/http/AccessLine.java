@@ -1,6 +1,6 @@
 package dev.catalog.local.events.http;
 
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import java.util.Locale;
 
 /**

@@ -3,7 +3,6 @@ package dev.catalog.local.events.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.catalog.local.auth.GatewayResponses;
-import dev.catalog.testing.ProxyEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

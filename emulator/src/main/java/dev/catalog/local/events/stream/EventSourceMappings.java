@@ -1,6 +1,6 @@
 package dev.catalog.local.events.stream;
 
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.TemplatePolicies;
 import dev.catalog.template.IntrinsicResolver;

@@ -1,7 +1,7 @@
 package dev.catalog.local.events.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.IamCall;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.catalog.local.events.websocket;
 
-import dev.catalog.local.LocalApiException;
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.ExecuteApiAccess;
 import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.local.iam.LocalIam;

@@ -2,7 +2,7 @@ package dev.catalog.local.events.websocket;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.template.WebSocketApiDef;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;

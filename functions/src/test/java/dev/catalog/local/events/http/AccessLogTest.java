@@ -1,9 +1,9 @@
 package dev.catalog.local.events.http;
 
-import dev.catalog.local.LocalConsole;
+import dev.catalog.local.console.LocalConsole;
 import dev.catalog.local.LocalOptions;
-import dev.catalog.local.RequestLog;
-import dev.catalog.local.LocalApiException;
+import dev.catalog.local.console.RequestLog;
+import dev.catalog.local.console.LocalApiException;
 import dev.catalog.local.Requests;
 import dev.catalog.local.CapturedConsole;
 

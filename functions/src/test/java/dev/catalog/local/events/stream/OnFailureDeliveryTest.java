@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.catalog.local.RequestLog;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
-import dev.catalog.template.TemplateFixtures;
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.WallClock;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.catalog.local.events.websocket;
 
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.WebSocketClient;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * replies to the messages before it, the idle timeout and the maximum lifetime (1001), both configured short here.
  */
 class ConnectionLifecycleTest {
-  static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("functions/src/test/resources/templates/websocket.yaml"));
+  static final SamTemplate TEMPLATE = SamTemplate.load(TemplateFixtures.path("websocket.yaml"));
   static final ObjectMapper JSON = new ObjectMapper();
 
   static LocalWebSocketApi start(CapturedConsole console, Duration idle, Duration life) {

@@ -1,5 +1,6 @@
 package dev.catalog.local.events.websocket;
 
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.WebSocketClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +13,6 @@ import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.PayloadTooL
  * functions given, so no route is invoked), as a test of a fan-out uses it.
  */
 class ConnectionsApiTest {
-  static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("functions/src/test/resources/templates/websocket.yaml"));
+  static final SamTemplate TEMPLATE = SamTemplate.load(TemplateFixtures.path("websocket.yaml"));
   static final List<IamCall> CALLS = new CopyOnWriteArrayList<>();
   static LocalIam iam;
   static LocalWebSocketApi ws;

@@ -1,5 +1,6 @@
 package dev.catalog.local.events.websocket;
 
+import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.WebSocketClient;
 import static dev.catalog.local.fixtures.SocketAuthorizerHandler.LOG_PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,6 @@ import dev.catalog.template.SamTemplate;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * answers, and a failing function gets API Gateway's error message.
  */
 class WebSocketRoutesTest {
-  static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("functions/src/test/resources/templates/websocket.yaml"));
+  static final SamTemplate TEMPLATE = SamTemplate.load(TemplateFixtures.path("websocket.yaml"));
   static final ObjectMapper JSON = new ObjectMapper();
   static final CapturedConsole CONSOLE = new CapturedConsole();
   static final SocketEvents EVENTS = new SocketEvents(CONSOLE);
