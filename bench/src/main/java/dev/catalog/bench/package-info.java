@@ -12,7 +12,7 @@
  *       reported by {@link dev.catalog.bench.BenchReport} and {@link dev.catalog.bench.SvgChart}.
  *   <li>The feed's authorizer trusts {@link dev.catalog.bench.BenchIssuer} during a run; its variants on other JWT
  *       libraries ({@link dev.catalog.bench.NimbusFeedAuthorizerHandler}, {@link dev.catalog.bench.Jose4jFeedAuthorizerHandler})
- *       are measured beside it and held to the same attacks by {@link dev.catalog.bench.JwtLibrariesTest}.
+ *       are measured beside it and held to the same attacks by {@code JwtLibrariesTest}, the benchmark's test.
  *   <li>{@code ./mvnw -Pbench-feed}, {@link dev.catalog.bench.FeedBench}: the warm fan-out of one change to 1,000
  *       connections, and a REST write to its WebSocket message end to end, on the local system in one JVM;
  *       {@link dev.catalog.bench.ManagementClientCost}: what the management API's client adds to a cold start.

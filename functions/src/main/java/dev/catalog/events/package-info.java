@@ -1,7 +1,8 @@
 /**
- * Product events on SNS, {@code ProductEventsFunction}: {@link dev.catalog.events.ProductEventsHandler} consumes the
- * products table's stream and publishes each change in the stream's order; the first record not published, or not
- * readable, is reported for Lambda to retry from, and nothing after it is published.
+ * Product events on SNS, {@code ProductEventsFunction}: {@link dev.catalog.events.ProductEventsHandler}, a
+ * {@link dev.catalog.changes.StreamConsumer}, consumes the products table's stream and publishes each change in the
+ * stream's order; the first record not published, or not readable, is reported for Lambda to retry from, and nothing
+ * after it is published.
  *
  * <ul>
  *   <li>{@link dev.catalog.events.ProductEvents}: a change's messages ({@link dev.catalog.events.ProductEvent}): the
@@ -15,7 +16,8 @@
  *   <li>{@link dev.catalog.events.SnsClients}: the SNS client, configured as the DynamoDB clients are, its attempts
  *       counted, {@code SNS_ENDPOINT} for a local endpoint.
  *   <li>{@link dev.catalog.events.BatchMetrics}: one log line per batch, at once its Embedded Metric Format metrics.
- *   <li>Its SnapStart priming runs the path short of the network and publishes nothing.
+ *   <li>Its SnapStart priming ({@code ProductEventsPriming}, run by {@link dev.catalog.kernel.Priming}) runs the path
+ *       short of the network and publishes nothing.
  * </ul>
  */
 package dev.catalog.events;

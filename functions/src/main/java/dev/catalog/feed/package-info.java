@@ -16,7 +16,8 @@
  *       (within 16 KiB, strict JSON, no unknown member, every failing field listed) or from the {@code $connect}
  *       query.
  *   <li>{@link dev.catalog.feed.FeedContext}: the connections store and the clock, built once per container; each
- *       handler's no-argument constructor names the DynamoDB calls its SnapStart priming makes, within its policy.
+ *       handler's no-argument constructor names the DynamoDB calls its SnapStart priming makes, within its policy
+ *       ({@code FeedPriming}, run by {@link dev.catalog.kernel.Priming}).
  * </ul>
  */
 package dev.catalog.feed;

@@ -37,7 +37,8 @@
  *       {@link dev.catalog.products.DeleteProductHandler}), each over the HTTP layer's handler base, declaring its
  *       permission and the query parameters it takes. {@link dev.catalog.products.ProductsContext} holds what they
  *       share (stores, CORS, clock), built once per container; each handler's no-argument constructor names the
- *       DynamoDB call of its route that SnapStart priming makes, within the function's policy.
+ *       DynamoDB call of its route that SnapStart priming makes, within the function's policy
+ *       ({@code SnapStartPriming}, run by {@link dev.catalog.kernel.Priming}).
  *   <li>{@link dev.catalog.products.ProductMetrics}: the counts a write adds to its request line
  *       ({@code ProductsCreated}, {@code ProductsUpdated}, {@code ProductsDeleted}, replays, write retries), counted
  *       where the write happens.

@@ -16,8 +16,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The deploy workflow builds what the verify job tested, without running the suite again and without AWS
- * credentials. SAM's Maven workflow runs {@code mvn clean install} in a copy of the sources, which runs every test
- * unless told not to; a runner without moto failed there, after having been given production credentials.
+ * credentials. SAM's Maven workflow runs {@code mvn clean install} in a copy of the functions' folder, where the
+ * profile {@code alone} skips the tests; {@code MAVEN_OPTS} would skip running them even beside the emulator. A runner
+ * without moto once failed there, after having been given production credentials.
  */
 class DeployWorkflowTest {
   private static final Path WORKFLOW = Path.of(".github", "workflows", "deploy.yml");
