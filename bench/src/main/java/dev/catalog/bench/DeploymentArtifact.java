@@ -60,8 +60,9 @@ final class DeploymentArtifact {
   }
 
   /**
-   * A second task root: this artifact (hard-linked, not copied) plus the given test-scope classes and jars (in
-   * {@code lib/}), so that the benchmark's own handlers load from the same artifact without entering the real one.
+   * A second task root: this artifact (hard-linked, not copied) plus the given test-scope classes and the given jars
+   * it does not ship already (in {@code lib/}), so that the benchmark's own handlers load from the same artifact
+   * without entering the real one.
    */
   Path withClasses(Path classesDir, List<Class<?>> classes, List<Path> jars, Path target) throws IOException {
     deleteRecursively(target);
@@ -88,7 +89,10 @@ final class DeploymentArtifact {
       }
     }
     for (Path jar : jars) {
-      Files.copy(jar, target.resolve("lib").resolve(jar.getFileName().toString()));
+      Path copy = target.resolve("lib").resolve(jar.getFileName().toString());
+      if (!Files.exists(copy)) { // the artifact may ship it already: slf4j-api comes with the AWS SDK
+        Files.copy(jar, copy);
+      }
     }
     return target;
   }
