@@ -15,16 +15,11 @@ import java.util.zip.ZipOutputStream;
 /**
  * The deployment artifact, unpacked as Lambda unpacks it into the task root: classes at the root, runtime jars in
  * {@code lib/}.
+ *
+ * @param zip      the artifact as deployed
+ * @param taskRoot where it is unpacked
  */
-final class DeploymentArtifact {
-
-  private final Path zip;
-  private final Path taskRoot;
-
-  private DeploymentArtifact(Path zip, Path taskRoot) {
-    this.zip = zip;
-    this.taskRoot = taskRoot;
-  }
+record DeploymentArtifact(Path zip, Path taskRoot) {
 
   /**
    * Unpacks the build's zip into {@code workDir/artifact}; while the build makes none, first assembles the same
@@ -43,16 +38,8 @@ final class DeploymentArtifact {
     return new DeploymentArtifact(zip, root);
   }
 
-  Path zip() {
-    return zip;
-  }
-
   long zipBytes() throws IOException {
     return Files.size(zip);
-  }
-
-  Path taskRoot() {
-    return taskRoot;
   }
 
   boolean containsClass(String className) {
