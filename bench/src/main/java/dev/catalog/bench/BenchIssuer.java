@@ -43,10 +43,9 @@ final class BenchIssuer implements AutoCloseable {
 
   /** The classes the variants' task root adds to the artifact. */
   static List<Class<?>> variantClasses() {
-    return List.of(NimbusFeedAuthorizerHandler.class, NimbusTokenVerifier.class, Jose4jFeedAuthorizerHandler.class,
-        Jose4jTokenVerifier.class, VariantClients.class);
+    return List.of(VariantFeedAuthorizerHandler.class, NimbusFeedAuthorizerHandler.class, NimbusTokenVerifier.class,
+        Jose4jFeedAuthorizerHandler.class, Jose4jTokenVerifier.class, VariantClients.class);
   }
-
 
   @Override
   public void close() {

@@ -15,16 +15,11 @@ import java.util.zip.ZipOutputStream;
 /**
  * The deployment artifact, unpacked as Lambda unpacks it into the task root: classes at the root, runtime jars in
  * {@code lib/}.
+ *
+ * @param zip      the artifact as deployed
+ * @param taskRoot where it is unpacked
  */
-final class DeploymentArtifact {
-
-  private final Path zip;
-  private final Path taskRoot;
-
-  private DeploymentArtifact(Path zip, Path taskRoot) {
-    this.zip = zip;
-    this.taskRoot = taskRoot;
-  }
+record DeploymentArtifact(Path zip, Path taskRoot) {
 
   /**
    * Unpacks the build's zip into {@code workDir/artifact}; while the build makes none, first assembles the same
@@ -43,16 +38,8 @@ final class DeploymentArtifact {
     return new DeploymentArtifact(zip, root);
   }
 
-  Path zip() {
-    return zip;
-  }
-
   long zipBytes() throws IOException {
     return Files.size(zip);
-  }
-
-  Path taskRoot() {
-    return taskRoot;
   }
 
   boolean containsClass(String className) {
@@ -60,8 +47,9 @@ final class DeploymentArtifact {
   }
 
   /**
-   * A second task root: this artifact (hard-linked, not copied) plus the given test-scope classes and jars (in
-   * {@code lib/}), so that the benchmark's own handlers load from the same artifact without entering the real one.
+   * A second task root: this artifact (hard-linked, not copied) plus the given test-scope classes and the given jars
+   * it does not ship already (in {@code lib/}), so that the benchmark's own handlers load from the same artifact
+   * without entering the real one.
    */
   Path withClasses(Path classesDir, List<Class<?>> classes, List<Path> jars, Path target) throws IOException {
     deleteRecursively(target);
@@ -88,7 +76,10 @@ final class DeploymentArtifact {
       }
     }
     for (Path jar : jars) {
-      Files.copy(jar, target.resolve("lib").resolve(jar.getFileName().toString()));
+      Path copy = target.resolve("lib").resolve(jar.getFileName().toString());
+      if (!Files.exists(copy)) { // the artifact may ship it already: slf4j-api comes with the AWS SDK
+        Files.copy(jar, copy);
+      }
     }
     return target;
   }

@@ -1,21 +1,10 @@
 package dev.catalog.bench;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.catalog.auth.FeedAuthorizerHandler;
 import dev.catalog.kernel.Environment;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /** The feed's authorizer with {@link NimbusTokenVerifier}: the benchmark's nimbus-jose-jwt variant. */
-public final class NimbusFeedAuthorizerHandler implements RequestStreamHandler {
-  private final FeedAuthorizerHandler handler = new FeedAuthorizerHandler(new NimbusTokenVerifier(
-      Environment.require("TOKEN_ISSUER"), VariantClients.read()));
-
-
-  @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-    handler.handleRequest(input, output, context);
+public final class NimbusFeedAuthorizerHandler extends VariantFeedAuthorizerHandler {
+  public NimbusFeedAuthorizerHandler() {
+    super(new NimbusTokenVerifier(Environment.require("TOKEN_ISSUER"), VariantClients.read()));
   }
 }

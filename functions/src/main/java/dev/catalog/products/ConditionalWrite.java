@@ -12,6 +12,7 @@ import dev.catalog.products.ProductStore.Written;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 
@@ -161,27 +162,19 @@ final class ConditionalWrite {
   /**
    * The request's preconditions, as the write's condition and as the explanation of its refusal: the two must agree,
    * so that a refusal whose item passes them is one that changed nothing.
+   *
+   * @param condition the condition the write carries; null for none
+   * @param check     throws the 412 if the preconditions are false for the product it is given (null: absent)
    */
-  private interface Guard {
-    /** The condition the write carries; null for none. */
-    Expression condition();
-
+  private record Guard(Expression condition, Consumer<Product> check) {
     /** Throws the 412 if the preconditions are false for {@code found} (null: absent). */
-    void evaluate(Product found);
+    void evaluate(Product found) {
+      check.accept(found);
+    }
 
     static Guard of(Preconditions preconditions) {
-      Expression condition = ProductConditions.of(preconditions);
-      return new Guard() {
-        @Override
-        public Expression condition() {
-          return condition;
-        }
-
-        @Override
-        public void evaluate(Product found) {
-          preconditions.evaluate(found == null ? null : ProductResource.state(found));
-        }
-      };
+      return new Guard(ProductConditions.of(preconditions),
+          found -> preconditions.evaluate(found == null ? null : ProductResource.state(found)));
     }
 
     /**
@@ -199,19 +192,11 @@ final class ConditionalWrite {
       Expression condition = read == null
           ? Expression.builder().expression("attribute_not_exists(#id)").putExpressionName("#id", "id").build()
           : ProductConditions.sameState(read);
-      return new Guard() {
-        @Override
-        public Expression condition() {
-          return condition;
+      return new Guard(condition, found -> {
+        if (!Objects.equals(tag, found == null ? null : ProductResource.etag(found))) {
+          throw HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.");
         }
-
-        @Override
-        public void evaluate(Product found) {
-          if (!Objects.equals(tag, found == null ? null : ProductResource.etag(found))) {
-            throw HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.");
-          }
-        }
-      };
+      });
     }
   }
 }

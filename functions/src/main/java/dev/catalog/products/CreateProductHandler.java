@@ -1,7 +1,6 @@
 package dev.catalog.products;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.Permission;
@@ -11,29 +10,19 @@ import java.util.UUID;
  * {@code POST /products}: creates a product under a server-generated id; 201 with Location and ETag. With an
  * {@code Idempotency-Key}, see {@link IdempotentCreate}.
  */
-public final class CreateProductHandler extends ApiHandler {
-  static final String MEDIA_TYPE = "application/json";
-
-  private final ProductsContext context;
-
+public final class CreateProductHandler extends ProductRoute {
   public CreateProductHandler() {
     this(ProductsContext.fromEnvironment(SnapStartPriming::readIdempotencyRecord));
   }
 
   public CreateProductHandler(ProductsContext context) {
-    super(context.cors());
-    this.context = context;
-  }
-
-  @Override
-  protected Permission permission() {
-    return Permission.WRITE;
+    super(context, Permission.WRITE);
   }
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String key = IdempotentCreate.key(request);
-    ObjectNode body = request.jsonBody(MEDIA_TYPE, "Accept-Post");
+    ObjectNode body = request.jsonBody(ProductResource.MEDIA_TYPE, "Accept-Post");
     Product product = ProductJson.read(body);
     product.setId(UUID.randomUUID().toString());
     product.setCreatedAt(ProductResource.now(context.clock()));

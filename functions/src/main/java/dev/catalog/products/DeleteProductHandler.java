@@ -1,41 +1,30 @@
 package dev.catalog.products;
 
-import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.Permission;
 import dev.catalog.http.Preconditions;
 import dev.catalog.kernel.HttpError;
-import java.time.Clock;
 
 /**
  * {@code DELETE /products/{id}}: 204, or 404 when absent. With preconditions, they are evaluated on the product read
  * and the delete is conditional on that product, so one changed, or deleted and re-created, in between is not
  * deleted (412).
  */
-public final class DeleteProductHandler extends ApiHandler {
-  private final ProductStore products;
-  private final Clock clock;
-
+public final class DeleteProductHandler extends ProductRoute {
   public DeleteProductHandler() {
     this(ProductsContext.fromEnvironment(SnapStartPriming::deleteAbsentProduct));
   }
 
   public DeleteProductHandler(ProductsContext context) {
-    super(context.cors());
-    this.products = context.products();
-    this.clock = context.clock();
-  }
-
-  @Override
-  protected Permission permission() {
-    return Permission.ADMIN;
+    super(context, Permission.ADMIN);
   }
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
     String id = ProductResource.id(request);
-    Preconditions preconditions = ProductResource.preconditions(request, clock);
+    ProductStore products = context.products();
+    Preconditions preconditions = ProductResource.preconditions(request, context.clock());
     if (!preconditions.any()) {
       if (!products.delete(id, null)) {
         throw ProductResource.notFound(id);

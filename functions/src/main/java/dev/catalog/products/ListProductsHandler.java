@@ -1,9 +1,9 @@
 package dev.catalog.products;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
+import dev.catalog.http.Permission;
 import dev.catalog.kernel.Environment;
 import dev.catalog.kernel.HttpError;
 import dev.catalog.kernel.Json;
@@ -20,13 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A category is served by a Query on the category index; without one, by a Scan. Other parameters are refused
  * ({@link #queryParameters()}), so a misspelt {@code ?categroy=} cannot silently list everything.
  */
-public final class ListProductsHandler extends ApiHandler {
+public final class ListProductsHandler extends ProductRoute {
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
   private static final Set<String> PARAMETERS = Set.of("category", "limit", "cursor");
   private static final Pattern LIMIT = Pattern.compile("[0-9]{1,3}");
 
-  private final ProductsContext context;
   private final PageCursor cursors;
 
   /**
@@ -39,8 +38,7 @@ public final class ListProductsHandler extends ApiHandler {
   }
 
   public ListProductsHandler(ProductsContext context, PageCursor cursors) {
-    super(context.cors());
-    this.context = context;
+    super(context, Permission.ANYONE);
     this.cursors = cursors;
   }
 

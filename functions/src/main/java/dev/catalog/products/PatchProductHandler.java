@@ -1,7 +1,6 @@
 package dev.catalog.products;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.catalog.http.ApiHandler;
 import dev.catalog.http.ApiRequest;
 import dev.catalog.http.ApiResponse;
 import dev.catalog.http.Permission;
@@ -11,21 +10,13 @@ import dev.catalog.kernel.MergePatch;
  * {@code PATCH /products/{id}} with a JSON Merge Patch (RFC 7396): the patch is applied to the stored product's
  * writable fields and the result is validated as a whole, as if it had been PUT. 404 when absent.
  */
-public final class PatchProductHandler extends ApiHandler {
-  private final ProductsContext context;
-
+public final class PatchProductHandler extends ProductRoute {
   public PatchProductHandler() {
     this(ProductsContext.fromEnvironment(SnapStartPriming::readAndPatchProduct));
   }
 
   public PatchProductHandler(ProductsContext context) {
-    super(context.cors());
-    this.context = context;
-  }
-
-  @Override
-  protected Permission permission() {
-    return Permission.WRITE;
+    super(context, Permission.WRITE);
   }
 
   @Override

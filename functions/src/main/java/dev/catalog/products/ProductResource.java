@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 
 /** The HTTP side of a single product, shared by the handlers of {@code /products/{id}} and of POST. */
 final class ProductResource {
+  /** The media type of a product document: the body POST and PUT take. */
+  static final String MEDIA_TYPE = "application/json";
+
   private static final Pattern ID = Pattern.compile(Product.ID_PATTERN);
 
   private ProductResource() {}

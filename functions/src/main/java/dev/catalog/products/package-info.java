@@ -34,8 +34,8 @@
  *   <li>The handlers, one per route ({@link dev.catalog.products.CreateProductHandler},
  *       {@link dev.catalog.products.GetProductHandler}, {@link dev.catalog.products.ListProductsHandler},
  *       {@link dev.catalog.products.PutProductHandler}, {@link dev.catalog.products.PatchProductHandler},
- *       {@link dev.catalog.products.DeleteProductHandler}), each over the HTTP layer's handler base, declaring its
- *       permission and the query parameters it takes. {@link dev.catalog.products.ProductsContext} holds what they
+ *       {@link dev.catalog.products.DeleteProductHandler}), each over {@code ProductRoute} (the HTTP layer's
+ *       handler base with the products context), declaring its permission and the query parameters it takes. {@link dev.catalog.products.ProductsContext} holds what they
  *       share (stores, CORS, clock), built once per container; each handler's no-argument constructor names the
  *       DynamoDB call of its route that SnapStart priming makes, within the function's policy
  *       ({@code SnapStartPriming}, run by {@link dev.catalog.kernel.Priming}).
