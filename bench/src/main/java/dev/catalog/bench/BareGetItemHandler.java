@@ -21,10 +21,14 @@ public final class BareGetItemHandler
   private static final DynamoDbClient DYNAMODB = DynamoDbClients.fromEnvironment();
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-    String id = event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("id", "");
-    boolean found = DYNAMODB.getItem(get -> get.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))))
-        .hasItem();
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
+    String id =
+        event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("id", "");
+    boolean found =
+        DYNAMODB
+            .getItem(get -> get.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(id))))
+            .hasItem();
     return new APIGatewayProxyResponseEvent().withStatusCode(found ? 200 : 404);
   }
 }

@@ -21,9 +21,20 @@ public final class BareSnsPublishHandler
   private static final SnsClient SNS = SnsClients.fromEnvironment();
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-    SNS.publish(publish -> publish.topicArn(TOPIC).message("{\"bench\":true}").messageAttributes(
-        Map.of("eventType", MessageAttributeValue.builder().dataType("String").stringValue("bench").build())));
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
+    SNS.publish(
+        publish ->
+            publish
+                .topicArn(TOPIC)
+                .message("{\"bench\":true}")
+                .messageAttributes(
+                    Map.of(
+                        "eventType",
+                        MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue("bench")
+                            .build())));
     return new APIGatewayProxyResponseEvent().withStatusCode(200);
   }
 }

@@ -76,8 +76,8 @@ record BenchEvents(String origin, JsonNode event) {
       }
       String key = new UUID(0xbe4c4L, first + k).toString();
       replaceHeader(copy.get("headers"), "Idempotency-Key", TextNode.valueOf(key));
-      replaceHeader(copy.get("multiValueHeaders"), "Idempotency-Key",
-          JSON.createArrayNode().add(key));
+      replaceHeader(
+          copy.get("multiValueHeaders"), "Idempotency-Key", JSON.createArrayNode().add(key));
       events.add(JSON.writeValueAsBytes(copy));
     }
     return events;
@@ -86,11 +86,14 @@ record BenchEvents(String origin, JsonNode event) {
   private static void replaceHeader(JsonNode headers, String name, JsonNode value) {
     if (headers instanceof ObjectNode object) {
       List<String> present = new ArrayList<>();
-      object.fieldNames().forEachRemaining(field -> {
-        if (field.equalsIgnoreCase(name)) {
-          present.add(field);
-        }
-      });
+      object
+          .fieldNames()
+          .forEachRemaining(
+              field -> {
+                if (field.equalsIgnoreCase(name)) {
+                  present.add(field);
+                }
+              });
       present.forEach(field -> object.set(field, value));
     }
   }

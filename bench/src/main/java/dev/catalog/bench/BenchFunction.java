@@ -11,7 +11,11 @@ import java.util.Map;
  * @param memoryMb    the {@code MemorySize} property, which sizes the heap as the managed runtime does
  * @param timeoutSeconds the {@code Timeout} property, which sets each invocation's deadline
  */
-record BenchFunction(String name, String handler, Map<String, String> environment, int memoryMb,
+record BenchFunction(
+    String name,
+    String handler,
+    Map<String, String> environment,
+    int memoryMb,
     int timeoutSeconds) {
 
   BenchFunction {

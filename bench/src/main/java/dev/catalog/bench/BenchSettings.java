@@ -18,9 +18,23 @@ import java.util.stream.Collectors;
  * @param javaHome  the JDK the functions run on: the harness's own unless {@code bench.javaHome} names another
  * @param runtimeClasspath the functions' runtime dependencies, listed by their build ({@code lambda-classpath.txt})
  */
-record BenchSettings(int colds, int warm, int products, Set<String> functions, Duration invocationTimeout,
-    int functionCpu, int harnessCpu, Path workDir, Path buildZip, Path classes, Path testClasses,
-    Path template, Path eventsDir, Path sqliteNatives, Path javaHome, Path runtimeClasspath) {
+record BenchSettings(
+    int colds,
+    int warm,
+    int products,
+    Set<String> functions,
+    Duration invocationTimeout,
+    int functionCpu,
+    int harnessCpu,
+    Path workDir,
+    Path buildZip,
+    Path classes,
+    Path testClasses,
+    Path template,
+    Path eventsDir,
+    Path sqliteNatives,
+    Path javaHome,
+    Path runtimeClasspath) {
 
   static BenchSettings fromSystemProperties() {
     Path functions = Path.of("functions", "target");
@@ -30,7 +44,8 @@ record BenchSettings(int colds, int warm, int products, Set<String> functions, D
         positive("bench.warm", 1000),
         positive("bench.products", 10_000),
         Arrays.stream(System.getProperty("bench.functions", "").split(","))
-            .map(String::strip).filter(name -> !name.isEmpty())
+            .map(String::strip)
+            .filter(name -> !name.isEmpty())
             .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
         Duration.ofSeconds(positive("bench.timeoutSeconds", 60)),
         Integer.getInteger("bench.functionCpu", 1),

@@ -13,11 +13,11 @@ final class ChildProcesses {
   private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(ChildProcesses::kill), "bench-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> STARTED.forEach(ChildProcesses::kill), "bench-cleanup"));
   }
 
-  private ChildProcesses() {
-  }
+  private ChildProcesses() {}
 
   static Process start(ProcessBuilder builder) throws java.io.IOException {
     Process process = builder.start();

@@ -14,6 +14,11 @@ import java.util.Map;
  * @param warmNanos       the duration of every warm invocation, in order
  * @param outcomes        how many invocations ended with each HTTP status code (or {@code error:<type>})
  */
-record ColdStart(double initMs, double firstInvokeMs, double coldTotalMs, long rssAfterFirstKib, long peakRssKib,
-    @JsonIgnore long[] warmNanos, Map<String, Integer> outcomes) {
-}
+record ColdStart(
+    double initMs,
+    double firstInvokeMs,
+    double coldTotalMs,
+    long rssAfterFirstKib,
+    long peakRssKib,
+    @JsonIgnore long[] warmNanos,
+    Map<String, Integer> outcomes) {}

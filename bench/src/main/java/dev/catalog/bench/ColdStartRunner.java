@@ -34,11 +34,17 @@ final class ColdStartRunner {
    * Sends {@code events} (the first cold, the rest warm) to a new JVM that loads {@code function} from
    * {@code taskRoot}.
    */
-  ColdStart run(BenchFunction function, Path taskRoot, List<byte[]> events, int attempt) throws IOException {
+  ColdStart run(BenchFunction function, Path taskRoot, List<byte[]> events, int attempt)
+      throws IOException {
     Path log = logs.resolve(function.name() + "-" + attempt + ".log");
-    try (var api = new RuntimeApiEndpoint(function.name(), Duration.ofSeconds(function.timeoutSeconds()));
-        var jvm = FunctionProcess.start(runtime.command(function, cpu),
-            runtime.environment(function, api.address(), taskRoot), taskRoot, log)) {
+    try (var api =
+            new RuntimeApiEndpoint(function.name(), Duration.ofSeconds(function.timeoutSeconds()));
+        var jvm =
+            FunctionProcess.start(
+                runtime.command(function, cpu),
+                runtime.environment(function, api.address(), taskRoot),
+                taskRoot,
+                log)) {
       Map<String, Integer> outcomes = new TreeMap<>();
       Reply first = invoke(api, jvm, events.get(0), outcomes, log);
       double initMs = Percentiles.millis(api.firstPollNanos() - jvm.startNanos());
@@ -48,13 +54,24 @@ final class ColdStartRunner {
       for (int i = 1; i < events.size(); i++) {
         warm[i - 1] = invoke(api, jvm, events.get(i), outcomes, log).nanos();
       }
-      return new ColdStart(initMs, Percentiles.millis(first.nanos()), coldMs, rssAfterFirst, jvm.peakRssKib(),
-          warm, outcomes);
+      return new ColdStart(
+          initMs,
+          Percentiles.millis(first.nanos()),
+          coldMs,
+          rssAfterFirst,
+          jvm.peakRssKib(),
+          warm,
+          outcomes);
     }
   }
 
-  private Reply invoke(RuntimeApiEndpoint api, FunctionProcess jvm, byte[] event, Map<String, Integer> outcomes,
-      Path log) throws IOException {
+  private Reply invoke(
+      RuntimeApiEndpoint api,
+      FunctionProcess jvm,
+      byte[] event,
+      Map<String, Integer> outcomes,
+      Path log)
+      throws IOException {
     Reply reply;
     try {
       reply = api.invoke(event, timeout, jvm::isAlive);

@@ -25,8 +25,8 @@ record DeploymentArtifact(Path zip, Path taskRoot) {
    * Unpacks the build's zip into {@code workDir/artifact}; while the build makes none, first assembles the same
    * layout from the compiled classes and the runtime class path Maven wrote to {@code runtimeClasspath}.
    */
-  static DeploymentArtifact prepare(Path buildZip, Path classes, Path runtimeClasspath, Path workDir)
-      throws IOException {
+  static DeploymentArtifact prepare(
+      Path buildZip, Path classes, Path runtimeClasspath, Path workDir) throws IOException {
     Path zip = buildZip;
     if (!Files.isRegularFile(buildZip)) {
       zip = workDir.resolve("assembled-lambda.zip");
@@ -51,7 +51,8 @@ record DeploymentArtifact(Path zip, Path taskRoot) {
    * it does not ship already (in {@code lib/}), so that the benchmark's own handlers load from the same artifact
    * without entering the real one.
    */
-  Path withClasses(Path classesDir, List<Class<?>> classes, List<Path> jars, Path target) throws IOException {
+  Path withClasses(Path classesDir, List<Class<?>> classes, List<Path> jars, Path target)
+      throws IOException {
     deleteRecursively(target);
     try (Stream<Path> files = Files.walk(taskRoot)) {
       for (Path source : files.toList()) {
@@ -67,8 +68,13 @@ record DeploymentArtifact(Path zip, Path taskRoot) {
       String packageDir = type.getPackageName().replace('.', '/');
       String simple = type.getSimpleName();
       try (Stream<Path> files = Files.list(classesDir.resolve(packageDir))) {
-        for (Path file : files.filter(f -> f.getFileName().toString().equals(simple + ".class")
-            || f.getFileName().toString().startsWith(simple + "$")).toList()) {
+        for (Path file :
+            files
+                .filter(
+                    f ->
+                        f.getFileName().toString().equals(simple + ".class")
+                            || f.getFileName().toString().startsWith(simple + "$"))
+                .toList()) {
           Path copy = target.resolve(packageDir).resolve(file.getFileName().toString());
           Files.createDirectories(copy.getParent());
           Files.copy(file, copy);
@@ -77,7 +83,8 @@ record DeploymentArtifact(Path zip, Path taskRoot) {
     }
     for (Path jar : jars) {
       Path copy = target.resolve("lib").resolve(jar.getFileName().toString());
-      if (!Files.exists(copy)) { // the artifact may ship it already: slf4j-api comes with the AWS SDK
+      if (!Files.exists(
+          copy)) { // the artifact may ship it already: slf4j-api comes with the AWS SDK
         Files.copy(jar, copy);
       }
     }
@@ -92,7 +99,8 @@ record DeploymentArtifact(Path zip, Path taskRoot) {
           add(out, classes.relativize(file).toString().replace('\\', '/'), file);
         }
       }
-      List<String> jars = runtimeClasspath.isEmpty() ? List.of() : List.of(runtimeClasspath.split(":"));
+      List<String> jars =
+          runtimeClasspath.isEmpty() ? List.of() : List.of(runtimeClasspath.split(":"));
       for (String jar : jars) {
         Path file = Path.of(jar);
         add(out, "lib/" + file.getFileName(), file);

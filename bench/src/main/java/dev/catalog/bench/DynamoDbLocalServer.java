@@ -35,16 +35,28 @@ final class DynamoDbLocalServer implements AutoCloseable {
       throws IOException, InterruptedException {
     int port = freePort();
     Files.createDirectories(log.getParent());
-    var builder = new ProcessBuilder(List.of(
-        "taskset", "-c", Integer.toString(cpu),
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--enable-native-access=ALL-UNNAMED", // sqlite4java's JNI library, without JDK 24+'s warning
-        "-Dsqlite4java.library.path=" + sqliteNatives,
-        "-cp", classpath,
-        "software.amazon.dynamodb.services.local.main.ServerRunner", // DynamoDB Local 3.x moved it here
-        "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    var builder =
+        new ProcessBuilder(
+                List.of(
+                    "taskset",
+                    "-c",
+                    Integer.toString(cpu),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", // sqlite4java's JNI library, without JDK
+                    // 24+'s warning
+                    "-Dsqlite4java.library.path=" + sqliteNatives,
+                    "-cp",
+                    classpath,
+                    "software.amazon.dynamodb.services.local.main.ServerRunner", // DynamoDB Local
+                    // 3.x moved it
+                    // here
+                    "-inMemory",
+                    "-sharedDb",
+                    "-disableTelemetry",
+                    "-port",
+                    Integer.toString(port)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
     var server = new DynamoDbLocalServer(ChildProcesses.start(builder), port);
     try {
@@ -70,10 +82,12 @@ final class DynamoDbLocalServer implements AutoCloseable {
         return;
       } catch (IOException notYet) {
         if (!process.isAlive()) {
-          throw new IOException("DynamoDB Local exited with " + process.exitValue() + " before listening");
+          throw new IOException(
+              "DynamoDB Local exited with " + process.exitValue() + " before listening");
         }
         if (System.nanoTime() > deadline) {
-          throw new IOException("DynamoDB Local did not listen on port " + port + " within " + STARTUP);
+          throw new IOException(
+              "DynamoDB Local did not listen on port " + port + " within " + STARTUP);
         }
         Thread.sleep(100);
       }

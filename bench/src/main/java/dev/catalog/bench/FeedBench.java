@@ -54,7 +54,8 @@ public final class FeedBench {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     ObjectNode report = JSON.createObjectNode();
     report.put("load average at start", BenchReport.loadAverage());
-    try (LocalServices services = LocalServices.start(LocalOptions.from(properties, Map.of()), quiet)) {
+    try (LocalServices services =
+        LocalServices.start(LocalOptions.from(properties, Map.of()), quiet)) {
       FeedBench bench = new FeedBench(services);
       report.set("fanOut", bench.fanOut(connections, fanOuts));
       report.set("endToEnd", bench.endToEnd(Integer.getInteger("bench.feed.writes", 200)));
@@ -96,9 +97,16 @@ public final class FeedBench {
       }
       Percentiles invocation = Percentiles.ofNanos(invocations);
       Percentiles all = Percentiles.ofNanos(delivered);
-      System.out.printf("Fan-out to %d connections, warm, %d runs after %d to warm up: invocation p50 %.1f ms, max"
-          + " %.1f ms; last message p50 %.1f ms, max %.1f ms%n", connections, runs, warmUp, invocation.p50Ms(),
-          invocation.maxMs(), all.p50Ms(), all.maxMs());
+      System.out.printf(
+          "Fan-out to %d connections, warm, %d runs after %d to warm up: invocation p50 %.1f ms, max"
+              + " %.1f ms; last message p50 %.1f ms, max %.1f ms%n",
+          connections,
+          runs,
+          warmUp,
+          invocation.p50Ms(),
+          invocation.maxMs(),
+          all.p50Ms(),
+          all.maxMs());
       ObjectNode result = JSON.createObjectNode();
       result.put("connections", connections);
       result.set("invocation", percentiles(invocation));
@@ -108,6 +116,7 @@ public final class FeedBench {
       clients.forEach(FeedClient::close);
     }
   }
+
   /**
    * One client subscribed to a category, and {@code writes} PUTs of products of it, one after another (after ten to
    * warm up): for each, the time from sending the request to the client's receiving the event of that version.
@@ -120,14 +129,23 @@ public final class FeedBench {
     try (FeedClient client = FeedClient.connect(feedUrl(), feedToken, category)) {
       for (int write = 0; write < warmUp + writes; write++) {
         String id = "e2e-" + write + "-" + category;
-        ObjectNode product = JSON.createObjectNode().put("name", "Lamp " + write)
-            .put("price", new java.math.BigDecimal("3.50")).put("category", category);
+        ObjectNode product =
+            JSON.createObjectNode()
+                .put("name", "Lamp " + write)
+                .put("price", new java.math.BigDecimal("3.50"))
+                .put("category", category);
         long started = System.nanoTime();
-        var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
-            .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-            .PUT(BodyPublishers.ofString(product.toString())).build(), BodyHandlers.ofString());
+        var response =
+            HTTP.send(
+                HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json")
+                    .PUT(BodyPublishers.ofString(product.toString()))
+                    .build(),
+                BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-          throw new IllegalStateException("PUT " + id + ": " + response.statusCode() + " " + response.body());
+          throw new IllegalStateException(
+              "PUT " + id + ": " + response.statusCode() + " " + response.body());
         }
         long arrived = client.awaitEvent(id, 1).nanoTime();
         if (write >= warmUp) {
@@ -136,8 +154,10 @@ public final class FeedBench {
       }
     }
     Percentiles latency = Percentiles.ofNanos(latencies);
-    System.out.printf("REST write to WebSocket message, %d writes after %d to warm up: p50 %.1f ms, p99 %.1f ms,"
-        + " max %.1f ms%n", writes, warmUp, latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+    System.out.printf(
+        "REST write to WebSocket message, %d writes after %d to warm up: p50 %.1f ms, p99 %.1f ms,"
+            + " max %.1f ms%n",
+        writes, warmUp, latency.p50Ms(), latency.p99Ms(), latency.maxMs());
     return percentiles(latency);
   }
 
@@ -153,8 +173,9 @@ public final class FeedBench {
         clients.add(client.get());
       }
     }
-    System.out.printf("%d connections subscribed to %s in %.1f s%n", count, category,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "%d connections subscribed to %s in %.1f s%n",
+        count, category, (System.nanoTime() - started) / 1e9);
     return clients;
   }
 
@@ -170,7 +191,11 @@ public final class FeedBench {
   }
 
   private void invokeFanOut(byte[] event) throws Exception {
-    var outcome = services.functions().pool("FeedFanOutFunction").invokeDirect(event, UUID.randomUUID().toString());
+    var outcome =
+        services
+            .functions()
+            .pool("FeedFanOutFunction")
+            .invokeDirect(event, UUID.randomUUID().toString());
     if (!(outcome instanceof dev.catalog.local.lambda.FunctionPool.Returned returned)
         || JSON.readTree((byte[]) returned.value()).path("batchItemFailures").size() != 0) {
       throw new IllegalStateException("The fan-out did not deliver: " + outcome);
@@ -182,9 +207,13 @@ public final class FeedBench {
   }
 
   private String token(String form) throws Exception {
-    var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)).build(),
-        BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form))
+                .build(),
+            BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("access_token").asText();
   }
 

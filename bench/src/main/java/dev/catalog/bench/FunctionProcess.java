@@ -21,11 +21,15 @@ final class FunctionProcess implements AutoCloseable {
    * Starts {@code command} in {@code taskRoot}, the working directory the runtime interface client loads the
    * function from, with exactly {@code environment} (nothing inherited from the benchmark).
    */
-  static FunctionProcess start(List<String> command, Map<String, String> environment, Path taskRoot, Path log)
+  static FunctionProcess start(
+      List<String> command, Map<String, String> environment, Path taskRoot, Path log)
       throws IOException {
     Files.createDirectories(log.getParent());
-    var builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    var builder =
+        new ProcessBuilder(command)
+            .directory(taskRoot.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
     long start = System.nanoTime();
@@ -46,7 +50,8 @@ final class FunctionProcess implements AutoCloseable {
    * JVM's.
    */
   long peakRssKib() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
       }

@@ -27,11 +27,17 @@ final class Jose4jTokenVerifier implements TokenVerifier {
   Jose4jTokenVerifier(String issuer, Set<String> clients) {
     this.clients = clients;
     HttpsJwks jwks = new HttpsJwks(issuer + "/.well-known/jwks.json");
-    consumer = new JwtConsumerBuilder()
-        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-        .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
-        .setExpectedIssuer(issuer).setRequireExpirationTime().setRequireSubject().setAllowedClockSkewInSeconds(60)
-        .setSkipDefaultAudienceValidation().build();
+    consumer =
+        new JwtConsumerBuilder()
+            .setJwsAlgorithmConstraints(
+                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+            .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
+            .setExpectedIssuer(issuer)
+            .setRequireExpirationTime()
+            .setRequireSubject()
+            .setAllowedClockSkewInSeconds(60)
+            .setSkipDefaultAudienceValidation()
+            .build();
   }
 
   @Override
@@ -53,10 +59,16 @@ final class Jose4jTokenVerifier implements TokenVerifier {
       if (!clients.contains(client)) {
         throw new TokenRefused("the token's app client is not accepted (client_id)");
       }
-      List<String> groups = claims.hasClaim("cognito:groups") ? claims.getStringListClaimValue("cognito:groups")
-          : List.of();
+      List<String> groups =
+          claims.hasClaim("cognito:groups")
+              ? claims.getStringListClaimValue("cognito:groups")
+              : List.of();
       String scope = claims.getStringClaimValue("scope");
-      return new AccessToken(claims.getSubject(), client, scope == null ? "" : scope, String.join(",", groups),
+      return new AccessToken(
+          claims.getSubject(),
+          client,
+          scope == null ? "" : scope,
+          String.join(",", groups),
           claims.hasClaim("username"));
     } catch (MalformedClaimException e) {
       throw new TokenRefused("a claim has the wrong type");

@@ -30,7 +30,8 @@ final class ManagedRuntime {
   private final List<Path> jars;
   private final Path jniLibrary;
 
-  private ManagedRuntime(Path javaHome, int javaFeature, Path directory, List<Path> jars, Path jniLibrary) {
+  private ManagedRuntime(
+      Path javaHome, int javaFeature, Path directory, List<Path> jars, Path jniLibrary) {
     this.javaHome = javaHome;
     this.javaFeature = javaFeature;
     this.directory = directory;
@@ -47,10 +48,15 @@ final class ManagedRuntime {
     try (Stream<Path> files = Files.list(directory)) {
       jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
     }
-    Path client = jars.stream()
-        .filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
-        .findFirst()
-        .orElseThrow(() -> new IOException("no runtime interface client jar in " + directory));
+    Path client =
+        jars.stream()
+            .filter(
+                jar ->
+                    jar.getFileName()
+                        .toString()
+                        .startsWith("aws-lambda-java-runtime-interface-client"))
+            .findFirst()
+            .orElseThrow(() -> new IOException("no runtime interface client jar in " + directory));
     String library = "libaws-lambda-jni." + platform() + ".so";
     Path jni = directory.resolve("jni").resolve(library);
     Files.createDirectories(jni.getParent());
@@ -85,35 +91,48 @@ final class ManagedRuntime {
     return switch (System.getProperty("os.arch")) {
       case "amd64", "x86_64" -> "linux-x86_64";
       case "aarch64" -> "linux-aarch_64";
-      default -> throw new IllegalStateException("no runtime interface client for " + System.getProperty("os.arch"));
+      default ->
+          throw new IllegalStateException(
+              "no runtime interface client for " + System.getProperty("os.arch"));
     };
   }
 
   /** The command line: the managed runtime's flags, pinned by {@code taskset} to {@code cpu}. */
   List<String> command(BenchFunction function, int cpu) {
-    List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu),
-        javaHome.resolve("bin").resolve("java").toString()));
-    // The managed runtime gives the heap 85% of the function's memory. MaxRAM makes every other default the JVM sizes
-    // from memory (initial heap, young generation...) what it is in a container of MemorySize, not this machine.
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "taskset",
+                "-c",
+                Integer.toString(cpu),
+                javaHome.resolve("bin").resolve("java").toString()));
+    // The managed runtime gives the heap 85% of the function's memory. MaxRAM makes every other
+    // default the JVM sizes
+    // from memory (initial heap, young generation...) what it is in a container of MemorySize, not
+    // this machine.
     command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
     command.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024L * 85 / 100 + "k");
-    command.addAll(List.of(
-        "-XX:+UseSerialGC",
-        "-Xshare:auto",
-        "-XX:+TieredCompilation",
-        "-XX:TieredStopAtLevel=1",
-        "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-        "-XX:+ErrorFileToStderr",
-        "-D" + JNI_PROPERTY + "=" + jniLibrary));
+    command.addAll(
+        List.of(
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-XX:+TieredCompilation",
+            "-XX:TieredStopAtLevel=1",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
+            "-XX:+ErrorFileToStderr",
+            "-D" + JNI_PROPERTY + "=" + jniLibrary));
     if (javaFeature >= 22) {
-      // Java 21, the managed runtime's, loads the client's JNI library silently; later JDKs warn unless told.
+      // Java 21, the managed runtime's, loads the client's JNI library silently; later JDKs warn
+      // unless told.
       command.add("--enable-native-access=ALL-UNNAMED");
     }
-    command.addAll(List.of(
-        "-classpath", String.join(":", jars.stream().map(Path::toString).toList()),
-        MAIN_CLASS,
-        function.handler()));
+    command.addAll(
+        List.of(
+            "-classpath",
+            String.join(":", jars.stream().map(Path::toString).toList()),
+            MAIN_CLASS,
+            function.handler()));
     return command;
   }
 
@@ -133,7 +152,8 @@ final class ManagedRuntime {
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
-    env.put("AWS_LAMBDA_LOG_STREAM_NAME",
+    env.put(
+        "AWS_LAMBDA_LOG_STREAM_NAME",
         "2025/01/01/[$LATEST]" + HexFormat.of().toHexDigits(function.name().hashCode()));
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");

@@ -33,15 +33,27 @@ public final class ManagementClientCost {
     }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     SamTemplate template = SamTemplate.load(Path.of("template.yaml"));
-    String classPath = "bench/target/classes:functions/target/classes:"
-        + Files.readString(Path.of("functions/target/lambda-classpath.txt")).strip();
+    String classPath =
+        "bench/target/classes:functions/target/classes:"
+            + Files.readString(Path.of("functions/target/lambda-classpath.txt")).strip();
     List<String> lines = new ArrayList<>();
-    try (LocalWebSocketApi ws = LocalWebSocketApi.builder(template, template.resolver().build()).port(0).start()) {
+    try (LocalWebSocketApi ws =
+        LocalWebSocketApi.builder(template, template.resolver().build()).port(0).start()) {
       for (int run = 0; run < runs; run++) {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC", "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-cp", classPath, ManagementClientCost.class.getName(), "child", ws.connectionsEndpoint().toString())
-            .redirectErrorStream(true).start();
+        Process child =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC",
+                    "-Xshare:auto",
+                    "-XX:+TieredCompilation",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    classPath,
+                    ManagementClientCost.class.getName(),
+                    "child",
+                    ws.connectionsEndpoint().toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(child.getInputStream().readAllBytes()).strip();
         child.waitFor();
         lines.add(out.lines().reduce((a, b) -> b).orElse(out));
@@ -52,19 +64,26 @@ public final class ManagementClientCost {
   }
 
   private static void child(String endpoint) throws IOException {
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
+    var credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
     long start = System.nanoTime();
-    // The fan-out's init builds the DynamoDB client first, which loads the SDK's core the two clients share.
+    // The fan-out's init builds the DynamoDB client first, which loads the SDK's core the two
+    // clients share.
     DynamoDbClients.builder("us-east-1", "http://127.0.0.1:9", credentials).build();
     long dynamo = System.nanoTime();
-    ApiGatewayManagementApiClient client = ConnectionsApi.client(endpoint, "us-east-1", credentials);
+    ApiGatewayManagementApiClient client =
+        ConnectionsApi.client(endpoint, "us-east-1", credentials);
     long built = System.nanoTime();
     post(client, "first");
     long first = System.nanoTime();
     post(client, "second");
     long second = System.nanoTime();
-    System.out.printf("{\"dynamoDbClientMs\":%.1f,\"managementClientMs\":%.1f,\"firstPostMs\":%.1f,"
-        + "\"secondPostMs\":%.1f}%n", (dynamo - start) / 1e6, (built - dynamo) / 1e6, (first - built) / 1e6,
+    System.out.printf(
+        "{\"dynamoDbClientMs\":%.1f,\"managementClientMs\":%.1f,\"firstPostMs\":%.1f,"
+            + "\"secondPostMs\":%.1f}%n",
+        (dynamo - start) / 1e6,
+        (built - dynamo) / 1e6,
+        (first - built) / 1e6,
         (second - first) / 1e6);
   }
 

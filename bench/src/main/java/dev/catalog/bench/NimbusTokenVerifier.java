@@ -32,13 +32,18 @@ final class NimbusTokenVerifier implements TokenVerifier {
     this.clients = clients;
     JWKSource<SecurityContext> keys;
     try {
-      keys = JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL()).retrying(false).build();
+      keys =
+          JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL())
+              .retrying(false)
+              .build();
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(e);
     }
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new JWTClaimsSet.Builder().issuer(issuer)
-        .claim("token_use", "access").build(), Set.of("sub", "exp", "iat", "client_id")));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "access").build(),
+            Set.of("sub", "exp", "iat", "client_id")));
   }
 
   @Override
@@ -59,8 +64,12 @@ final class NimbusTokenVerifier implements TokenVerifier {
       }
       List<String> groups = claims.getStringListClaim("cognito:groups");
       String scope = claims.getStringClaim("scope");
-      return new AccessToken(claims.getSubject(), client, scope == null ? "" : scope,
-          groups == null ? "" : String.join(",", groups), claims.getClaim("username") != null);
+      return new AccessToken(
+          claims.getSubject(),
+          client,
+          scope == null ? "" : scope,
+          groups == null ? "" : String.join(",", groups),
+          claims.getClaim("username") != null);
     } catch (ParseException e) {
       throw new TokenRefused("a claim has the wrong type");
     }

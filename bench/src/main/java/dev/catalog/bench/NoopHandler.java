@@ -9,10 +9,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
  * The benchmark's floor: a handler with the functions' signature that does nothing, so that its cold start is what
  * the runtime, the JVM and the API Gateway event (de)serialization cost before any code of ours runs.
  */
-public final class NoopHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class NoopHandler
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
     return new APIGatewayProxyResponseEvent().withStatusCode(204);
   }
 }

@@ -16,8 +16,12 @@ record Percentiles(int count, double p50Ms, double p90Ms, double p99Ms, double m
     }
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return new Percentiles(sorted.length, millis(nearestRank(sorted, 50)), millis(nearestRank(sorted, 90)),
-        millis(nearestRank(sorted, 99)), millis(sorted[sorted.length - 1]));
+    return new Percentiles(
+        sorted.length,
+        millis(nearestRank(sorted, 50)),
+        millis(nearestRank(sorted, 90)),
+        millis(nearestRank(sorted, 99)),
+        millis(sorted[sorted.length - 1]));
   }
 
   /** The smallest value such that at least {@code percent}% of the values are less than or equal to it. */

@@ -50,8 +50,11 @@ final class ProductSeeder {
     var ids = new LinkedHashSet<>(idsFromEvents);
     var random = new Random(20250115);
     while (ids.size() < count) {
-      ids.add(new UUID(random.nextLong() & ~0xf000L | 0x4000L,
-          random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString());
+      ids.add(
+          new UUID(
+                  random.nextLong() & ~0xf000L | 0x4000L,
+                  random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L)
+              .toString());
     }
     List<String> all = List.copyOf(ids);
     restore(all, all.size());
@@ -66,10 +69,14 @@ final class ProductSeeder {
   void restore(List<String> ids, int count) {
     var seeded = new HashSet<>(ids);
     List<WriteRequest> batch = new ArrayList<>(BATCH);
-    for (var page : dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("id"))) {
+    for (var page :
+        dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("id"))) {
       for (var item : page.items()) {
         if (!seeded.contains(item.get("id").s())) {
-          batch.add(WriteRequest.builder().deleteRequest(delete -> delete.key(Map.of("id", item.get("id")))).build());
+          batch.add(
+              WriteRequest.builder()
+                  .deleteRequest(delete -> delete.key(Map.of("id", item.get("id"))))
+                  .build());
           if (batch.size() == BATCH) {
             write(batch);
             batch.clear();
@@ -83,7 +90,10 @@ final class ProductSeeder {
     }
     int last = Math.min(count, ids.size());
     for (int i = 0; i < last; i++) {
-      batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(product(i, ids.get(i))).build()).build());
+      batch.add(
+          WriteRequest.builder()
+              .putRequest(PutRequest.builder().item(product(i, ids.get(i))).build())
+              .build());
       if (batch.size() == BATCH || i == last - 1) {
         write(batch);
         batch.clear();
@@ -94,8 +104,10 @@ final class ProductSeeder {
   private void write(List<WriteRequest> batch) {
     Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
     while (!pending.isEmpty()) {
-      pending = dynamoDb.batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
-          .unprocessedItems();
+      pending =
+          dynamoDb
+              .batchWriteItem(BatchWriteItemRequest.builder().requestItems(pending).build())
+              .unprocessedItems();
     }
   }
 
@@ -109,8 +121,11 @@ final class ProductSeeder {
     Instant created = CREATED.plusSeconds(index * 37L);
     product.setId(id);
     product.setName("Product %05d".formatted(index));
-    product.setDescription(("A sturdy, well made product number %d for everyday use; ships in recyclable"
-        + " packaging and comes with a two-year warranty. ").formatted(index).repeat(3));
+    product.setDescription(
+        ("A sturdy, well made product number %d for everyday use; ships in recyclable"
+                + " packaging and comes with a two-year warranty. ")
+            .formatted(index)
+            .repeat(3));
     product.setCategory("category-%02d".formatted(index % CATEGORIES));
     product.setPrice(BigDecimal.valueOf(100 + index % 50_000, 2));
     product.setCurrency("USD");
@@ -121,7 +136,8 @@ final class ProductSeeder {
     product.setCreatedBy("bench-seeder");
     product.setUpdatedBy("bench-seeder");
     product.setVersion(1L);
-    // 22 base64url characters, as ProductStore draws them; fixed, so every run meets the same table.
+    // 22 base64url characters, as ProductStore draws them; fixed, so every run meets the same
+    // table.
     product.setIncarnation("seed%018d".formatted(index));
     return SCHEMA.itemToMap(product, true);
   }
@@ -146,9 +162,14 @@ final class ProductSeeder {
     }
     for (int i = 0; i < 200; i++) {
       String category = "category-%02d".formatted(i % CATEGORIES);
-      dynamoDb.query(query -> query.tableName(table).indexName(ProductStore.CATEGORY_INDEX).limit(20)
-          .keyConditionExpression("category = :c")
-          .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(category))));
+      dynamoDb.query(
+          query ->
+              query
+                  .tableName(table)
+                  .indexName(ProductStore.CATEGORY_INDEX)
+                  .limit(20)
+                  .keyConditionExpression("category = :c")
+                  .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(category))));
     }
     for (int i = 0; i < 50; i++) {
       dynamoDb.scan(scan -> scan.tableName(table).limit(20));

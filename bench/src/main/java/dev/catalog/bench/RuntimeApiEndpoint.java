@@ -15,8 +15,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,7 +30,8 @@ final class RuntimeApiEndpoint implements AutoCloseable {
   private static final String INVOCATION = BASE + "/invocation/";
 
   static {
-    // The JDK server leaves Nagle on by default, which can hold an event's body back behind its headers.
+    // The JDK server leaves Nagle on by default, which can hold an event's body back behind its
+    // headers.
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
@@ -47,7 +48,8 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     this.functionTimeout = functionTimeout;
     functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    // The default executor is the dispatcher thread: no handler blocks, since polls are parked, not held.
+    // The default executor is the dispatcher thread: no handler blocks, since polls are parked, not
+    // held.
     server.createContext(INVOCATION, this::onInvocationPath);
     server.createContext(BASE + "/init/error", this::onInitError);
     server.start();
@@ -70,14 +72,16 @@ final class RuntimeApiEndpoint implements AutoCloseable {
    */
   Reply invoke(byte[] event, Duration timeout, BooleanSupplier runtimeAlive) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    HttpExchange poll = await(() -> parkedPolls.poll(50, TimeUnit.MILLISECONDS), deadline, runtimeAlive, "poll");
+    HttpExchange poll =
+        await(() -> parkedPolls.poll(50, TimeUnit.MILLISECONDS), deadline, runtimeAlive, "poll");
     String requestId = UUID.randomUUID().toString();
     CompletableFuture<Reply> answer = new CompletableFuture<>();
     inFlight.put(requestId, answer);
     var headers = poll.getResponseHeaders();
     headers.set("Content-Type", "application/json");
     headers.set("Lambda-Runtime-Aws-Request-Id", requestId);
-    headers.set("Lambda-Runtime-Deadline-Ms",
+    headers.set(
+        "Lambda-Runtime-Deadline-Ms",
         Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
     headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
     headers.set("Lambda-Runtime-Trace-Id", traceId());
@@ -86,15 +90,20 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     try (OutputStream body = poll.getResponseBody()) {
       body.write(event);
     }
-    Reply reply = await(() -> {
-      try {
-        return answer.get(50, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        return null;
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      }
-    }, deadline, runtimeAlive, "answer to " + requestId);
+    Reply reply =
+        await(
+            () -> {
+              try {
+                return answer.get(50, TimeUnit.MILLISECONDS);
+              } catch (java.util.concurrent.TimeoutException e) {
+                return null;
+              } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+              }
+            },
+            deadline,
+            runtimeAlive,
+            "answer to " + requestId);
     return reply.sentAt(sent);
   }
 
@@ -109,7 +118,8 @@ final class RuntimeApiEndpoint implements AutoCloseable {
           throw new IllegalStateException("runtime reported an init error: " + initError);
         }
         if (!runtimeAlive.getAsBoolean()) {
-          throw new IllegalStateException("runtime exited while the benchmark waited for its " + what);
+          throw new IllegalStateException(
+              "runtime exited while the benchmark waited for its " + what);
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("timed out waiting for the runtime's " + what);
@@ -153,13 +163,18 @@ final class RuntimeApiEndpoint implements AutoCloseable {
     long received = System.nanoTime();
     CompletableFuture<Reply> answer = inFlight.remove(rest.substring(0, slash));
     if (answer == null) {
-      respond(exchange, 400, "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
+      respond(
+          exchange,
+          400,
+          "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
       return;
     }
-    String errorType = kind.equals("error")
-        ? Objects.requireNonNullElse(
-            exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"), "Unknown")
-        : null;
+    String errorType =
+        kind.equals("error")
+            ? Objects.requireNonNullElse(
+                exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type"),
+                "Unknown")
+            : null;
     respond(exchange, 202, "{\"status\":\"OK\"}");
     answer.complete(new Reply(errorType, body, 0, received));
   }
@@ -170,8 +185,10 @@ final class RuntimeApiEndpoint implements AutoCloseable {
       return;
     }
     byte[] body = exchange.getRequestBody().readAllBytes();
-    initError = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type") + " "
-        + new String(body, StandardCharsets.UTF_8);
+    initError =
+        exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type")
+            + " "
+            + new String(body, StandardCharsets.UTF_8);
     respond(exchange, 202, "{\"status\":\"OK\"}");
   }
 
@@ -186,8 +203,12 @@ final class RuntimeApiEndpoint implements AutoCloseable {
 
   private static String traceId() {
     var random = ThreadLocalRandom.current();
-    return "Root=1-%08x-%012x%012x;Parent=%016x;Sampled=0".formatted(System.currentTimeMillis() / 1000,
-        random.nextLong(1L << 48), random.nextLong(1L << 48), random.nextLong());
+    return "Root=1-%08x-%012x%012x;Parent=%016x;Sampled=0"
+        .formatted(
+            System.currentTimeMillis() / 1000,
+            random.nextLong(1L << 48),
+            random.nextLong(1L << 48),
+            random.nextLong());
   }
 
   @Override

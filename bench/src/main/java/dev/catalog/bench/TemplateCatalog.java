@@ -35,8 +35,12 @@ final class TemplateCatalog {
   }
 
   private BenchFunction function(FunctionDef function) {
-    return new BenchFunction(function.logicalId(), function.handler(), function.environment(local),
-        function.memorySizeMb(), function.timeoutSeconds());
+    return new BenchFunction(
+        function.logicalId(),
+        function.handler(),
+        function.environment(local),
+        function.memorySizeMb(),
+        function.timeoutSeconds());
   }
 
   /** Every table, as the requests that create it in DynamoDB Local. */
@@ -51,8 +55,12 @@ final class TemplateCatalog {
    * benchmark's own credentials, so no policy is enforced); nothing is printed.
    */
   LocalSns startSns() {
-    return LocalSns.start(TemplateTopics.read(template, local), Authorizer.off(template, local), "us-east-1",
-        TemplatePolicies.accountId(local), new PrintStream(OutputStream.nullOutputStream()));
+    return LocalSns.start(
+        TemplateTopics.read(template, local),
+        Authorizer.off(template, local),
+        "us-east-1",
+        TemplatePolicies.accountId(local),
+        new PrintStream(OutputStream.nullOutputStream()));
   }
 
   /** The local name of the products table, which the benchmark fills. */

@@ -10,7 +10,9 @@ final class VariantClients {
   private VariantClients() {}
 
   static Set<String> read() {
-    return Arrays.stream(Environment.require("TOKEN_CLIENT_IDS").split(",")).map(String::strip)
-        .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    return Arrays.stream(Environment.require("TOKEN_CLIENT_IDS").split(","))
+        .map(String::strip)
+        .filter(id -> !id.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -20,7 +20,8 @@ public abstract class VariantFeedAuthorizerHandler implements RequestStreamHandl
   }
 
   @Override
-  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     handler.handleRequest(input, output, context);
   }
 }

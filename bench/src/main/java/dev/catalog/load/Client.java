@@ -24,10 +24,13 @@ abstract class Client implements Runnable {
   private final String token;
   private final long deadline;
   private final AtomicLong budget;
+
   /** Latencies in microseconds, by kind of request ("GET", "list", "PUT", "PATCH", "POST", "DELETE"). */
   final Map<String, List<Long>> latenciesMicros = new TreeMap<>();
+
   /** Statuses by kind of request, then by status. */
   final Map<String, Map<Integer, Long>> statuses = new TreeMap<>();
+
   final List<String> unexpected = new ArrayList<>();
 
   Client(HttpClient http, URI base, String token, long deadline, AtomicLong budget) {
@@ -52,12 +55,21 @@ abstract class Client implements Runnable {
   /** Sends the client's next request. */
   abstract void next() throws IOException, InterruptedException;
 
-  HttpResponse<String> send(String kind, String method, String path, String body, String idempotency,
-      Set<Integer> ok) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> send(
+      String kind, String method, String path, String body, String idempotency, Set<Integer> ok)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
-      request.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+      request.header(
+          "Content-Type",
+          method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
     }
     if (idempotency != null) {
       request.header(idempotency, UUID.randomUUID().toString());
@@ -67,17 +79,21 @@ abstract class Client implements Runnable {
     }
     long start = System.nanoTime();
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    latenciesMicros.computeIfAbsent(kind, k -> new ArrayList<>()).add((System.nanoTime() - start) / 1000);
+    latenciesMicros
+        .computeIfAbsent(kind, k -> new ArrayList<>())
+        .add((System.nanoTime() - start) / 1000);
     statuses.computeIfAbsent(kind, k -> new TreeMap<>()).merge(answer.statusCode(), 1L, Long::sum);
     if (!ok.contains(answer.statusCode())) {
-      unexpected.add(method + " " + path + " answered " + answer.statusCode() + " " + answer.body());
+      unexpected.add(
+          method + " " + path + " answered " + answer.statusCode() + " " + answer.body());
     }
     return answer;
   }
 
   /** A GET outside the measured requests (the read-back at the end). */
   HttpResponse<String> readBack(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+    return http.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

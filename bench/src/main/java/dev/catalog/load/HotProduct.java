@@ -40,8 +40,13 @@ final class HotProduct {
 
   /** The popular product's document for PUT, with {@code units} in stock and a price that follows from it. */
   String document(int units) {
-    return "{\"name\":\"Hot product\",\"description\":\"On sale\",\"price\":" + price(units) + ",\"category\":\""
-        + category + "\",\"tags\":[\"sale\"],\"stock\":" + units + "}";
+    return "{\"name\":\"Hot product\",\"description\":\"On sale\",\"price\":"
+        + price(units)
+        + ",\"category\":\""
+        + category
+        + "\",\"tags\":[\"sale\"],\"stock\":"
+        + units
+        + "}";
   }
 
   /** The PATCH of stock and price that sets {@code units}. */
@@ -73,16 +78,18 @@ final class HotProduct {
 
   private static void put(HttpClient http, URI base, String token, String id, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/products/" + id))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/products/" + id))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 201) {
-      throw new IllegalStateException("load: creating " + id + " answered " + answer.statusCode() + " "
-          + answer.body());
+      throw new IllegalStateException(
+          "load: creating " + id + " answered " + answer.statusCode() + " " + answer.body());
     }
   }
 
@@ -100,38 +107,68 @@ final class HotProduct {
    */
   List<String> verify(HttpClient http, URI base) throws IOException, InterruptedException {
     List<String> wrong = new ArrayList<>();
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/products/" + id))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(base.resolve("/products/" + id))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode stored = JSON.readTree(answer.body());
     List<Write> sorted = writes.stream().sorted(Comparator.comparingLong(Write::version)).toList();
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).version() == sorted.get(i - 1).version()) {
-        wrong.add("hot product: two writes answered version " + sorted.get(i).version() + ": " + sorted.get(i - 1)
-            + ", " + sorted.get(i));
+        wrong.add(
+            "hot product: two writes answered version "
+                + sorted.get(i).version()
+                + ": "
+                + sorted.get(i - 1)
+                + ", "
+                + sorted.get(i));
       }
     }
     long highest = sorted.isEmpty() ? 1 : sorted.getLast().version();
     if (stored.path("version").asLong() != highest) {
-      wrong.add("hot product: stored at version " + stored.path("version").asLong() + ", but the highest version a"
-          + " write answered is " + highest);
+      wrong.add(
+          "hot product: stored at version "
+              + stored.path("version").asLong()
+              + ", but the highest version a"
+              + " write answered is "
+              + highest);
     }
     reapplied = stored.path("version").asLong() - 1 - sorted.size();
     if (!sorted.isEmpty()) {
       Write last = sorted.getLast();
       if (stored.path("stock").asInt() != last.stock()
-          || !stored.path("price").decimalValue().stripTrailingZeros().toPlainString()
-              .equals(new java.math.BigDecimal(price(last.stock())).stripTrailingZeros().toPlainString())) {
-        wrong.add("hot product: stores stock " + stored.path("stock") + " and price " + stored.path("price")
-            + ", not those of the last write, " + last);
+          || !stored
+              .path("price")
+              .decimalValue()
+              .stripTrailingZeros()
+              .toPlainString()
+              .equals(
+                  new java.math.BigDecimal(price(last.stock()))
+                      .stripTrailingZeros()
+                      .toPlainString())) {
+        wrong.add(
+            "hot product: stores stock "
+                + stored.path("stock")
+                + " and price "
+                + stored.path("price")
+                + ", not those of the last write, "
+                + last);
       }
     }
-    if (!stored.path("name").asText().equals("Hot product") || !stored.path("category").asText().equals(category)
+    if (!stored.path("name").asText().equals("Hot product")
+        || !stored.path("category").asText().equals(category)
         || !stored.path("tags").toString().equals("[\"sale\"]")) {
       wrong.add("hot product: lost a field no write changed: " + answer.body());
     }
     if (reapplied != 0) {
-      System.out.println("hot product: " + reapplied + " versions no answer reports, between " + versions(sorted)
-          + " (a write applied again by the SDK's retry after an attempt timed out)");
+      System.out.println(
+          "hot product: "
+              + reapplied
+              + " versions no answer reports, between "
+              + versions(sorted)
+              + " (a write applied again by the SDK's retry after an attempt timed out)");
     }
     return wrong;
   }

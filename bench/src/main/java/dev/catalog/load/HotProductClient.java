@@ -22,7 +22,13 @@ final class HotProductClient extends Client {
   private final Random random;
   private long lastWritten;
 
-  HotProductClient(HttpClient http, URI base, String token, HotProduct product, int number, long deadline,
+  HotProductClient(
+      HttpClient http,
+      URI base,
+      String token,
+      HotProduct product,
+      int number,
+      long deadline,
       AtomicLong budget) {
     super(http, base, token, deadline, budget);
     this.product = product;
@@ -35,16 +41,31 @@ final class HotProductClient extends Client {
     String path = "/products/" + product.id;
     if (pick < 60) {
       HttpResponse<String> answer = send("GET", "GET", path, null, null, Set.of(200));
-      if (answer.statusCode() == 200 && JSON.readTree(answer.body()).path("version").asLong() < lastWritten) {
-        unexpected.add("GET read version " + JSON.readTree(answer.body()).path("version") + " after this client's"
-            + " write answered version " + lastWritten);
+      if (answer.statusCode() == 200
+          && JSON.readTree(answer.body()).path("version").asLong() < lastWritten) {
+        unexpected.add(
+            "GET read version "
+                + JSON.readTree(answer.body()).path("version")
+                + " after this client's"
+                + " write answered version "
+                + lastWritten);
       }
     } else if (pick < 80) {
-      send("list", "GET", "/products?category=" + product.category + "&limit=20", null, null, Set.of(200));
+      send(
+          "list",
+          "GET",
+          "/products?category=" + product.category + "&limit=20",
+          null,
+          null,
+          Set.of(200));
     } else if (pick < 90) {
-      written("PUT", send("PUT", "PUT", path, product.document(product.nextStock()), null, Set.of(200)));
+      written(
+          "PUT",
+          send("PUT", "PUT", path, product.document(product.nextStock()), null, Set.of(200)));
     } else {
-      written("PATCH", send("PATCH", "PATCH", path, HotProduct.patch(product.nextStock()), null, Set.of(200)));
+      written(
+          "PATCH",
+          send("PATCH", "PATCH", path, HotProduct.patch(product.nextStock()), null, Set.of(200)));
     }
   }
 

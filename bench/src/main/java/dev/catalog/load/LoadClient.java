@@ -27,7 +27,14 @@ final class LoadClient extends Client {
   private final Map<String, Integer> stock = new HashMap<>();
   private final List<String> ids = new ArrayList<>();
 
-  LoadClient(HttpClient http, URI base, String token, String run, int number, long deadline, AtomicLong budget) {
+  LoadClient(
+      HttpClient http,
+      URI base,
+      String token,
+      String run,
+      int number,
+      long deadline,
+      AtomicLong budget) {
     super(http, base, token, deadline, budget);
     this.category = run + "-" + number;
     this.random = new Random(number);
@@ -51,8 +58,14 @@ final class LoadClient extends Client {
 
   private void create() throws IOException, InterruptedException {
     int units = random.nextInt(1000);
-    String body = "{\"name\":\"Load item\",\"price\":9.99,\"category\":\"" + category + "\",\"stock\":" + units + "}";
-    HttpResponse<String> answer = send("POST", "POST", "/products", body, "Idempotency-Key", Set.of(201));
+    String body =
+        "{\"name\":\"Load item\",\"price\":9.99,\"category\":\""
+            + category
+            + "\",\"stock\":"
+            + units
+            + "}";
+    HttpResponse<String> answer =
+        send("POST", "POST", "/products", body, "Idempotency-Key", Set.of(201));
     if (answer.statusCode() == 201) {
       String id = JSON.readTree(answer.body()).path("id").asText();
       ids.add(id);
@@ -62,14 +75,16 @@ final class LoadClient extends Client {
 
   private void read(String id) throws IOException, InterruptedException {
     HttpResponse<String> answer = send("GET", "GET", "/products/" + id, null, null, Set.of(200));
-    if (answer.statusCode() == 200 && JSON.readTree(answer.body()).path("stock").asInt() != stock.get(id)) {
+    if (answer.statusCode() == 200
+        && JSON.readTree(answer.body()).path("stock").asInt() != stock.get(id)) {
       unexpected.add("GET " + id + " read stock " + answer.body() + ", not " + stock.get(id));
     }
   }
 
   private void patch(String id) throws IOException, InterruptedException {
     int units = random.nextInt(1000);
-    HttpResponse<String> answer = send("PATCH", "PATCH", "/products/" + id, "{\"stock\":" + units + "}", null, Set.of(200));
+    HttpResponse<String> answer =
+        send("PATCH", "PATCH", "/products/" + id, "{\"stock\":" + units + "}", null, Set.of(200));
     if (answer.statusCode() == 200) {
       stock.put(id, units);
     }
@@ -92,7 +107,11 @@ final class LoadClient extends Client {
     Map<String, Integer> listed = new HashMap<>();
     String cursor = null;
     do {
-      String path = "/products?category=" + category + "&limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+      String path =
+          "/products?category="
+              + category
+              + "&limit=100"
+              + (cursor == null ? "" : "&cursor=" + cursor);
       HttpResponse<String> page = readBack(path);
       JsonNode json = JSON.readTree(page.body());
       for (JsonNode item : json.path("items")) {
@@ -103,8 +122,13 @@ final class LoadClient extends Client {
       cursor = json.path("nextCursor").isTextual() ? json.path("nextCursor").asText() : null;
     } while (cursor != null);
     if (!listed.equals(stock)) {
-      wrong.add(category + ": stored " + listed.size() + " products, told " + stock.size()
-          + (listed.keySet().equals(stock.keySet()) ? " (stock differs)" : ""));
+      wrong.add(
+          category
+              + ": stored "
+              + listed.size()
+              + " products, told "
+              + stock.size()
+              + (listed.keySet().equals(stock.keySet()) ? " (stock differs)" : ""));
     }
     return wrong;
   }

@@ -36,7 +36,8 @@ public final class LoadMain {
   public static void main(String[] args) throws Exception {
     URI url = URI.create(System.getProperty("load.url", "http://127.0.0.1:3000"));
     if (!InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
-      System.err.println("load: " + url + " is not on loopback; the load command only runs against a local API");
+      System.err.println(
+          "load: " + url + " is not on loopback; the load command only runs against a local API");
       System.exit(2);
     }
     Duration duration = Duration.ofSeconds(Long.getLong("load.seconds", 120));
@@ -44,14 +45,18 @@ public final class LoadMain {
     long maxRequests = Long.getLong("load.maxRequests", 2_000_000);
     String mix = System.getProperty("load.mix", "mixed").strip();
     if (!mix.equals("mixed") && !mix.equals("hot")) {
-      System.err.println("load: unknown mix '" + mix + "' (from -Dload.mix): use 'mixed' (default) or 'hot'");
+      System.err.println(
+          "load: unknown mix '" + mix + "' (from -Dload.mix): use 'mixed' (default) or 'hot'");
       System.exit(2);
     }
     String run = "load-" + Long.toHexString(System.nanoTime());
     LocalApiHeap heap = LocalApiHeap.find();
     String heapBefore = heap.afterFullGc();
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     String token = token(http, url);
     AtomicLong budget = new AtomicLong(maxRequests);
     HotProduct hot = mix.equals("hot") ? new HotProduct(run) : null;
@@ -61,12 +66,22 @@ public final class LoadMain {
     long deadline = System.nanoTime() + duration.toNanos();
     List<Client> workers = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      workers.add(hot == null ? new LoadClient(http, url, token, run, i, deadline, budget)
-          : new HotProductClient(http, url, token, hot, i, deadline, budget));
+      workers.add(
+          hot == null
+              ? new LoadClient(http, url, token, run, i, deadline, budget)
+              : new HotProductClient(http, url, token, hot, i, deadline, budget));
     }
-    System.out.printf("load: %d clients against %s for %d s (at most %,d requests), %s%n", clients, url,
-        duration.toSeconds(), maxRequests, hot == null ? "products in categories " + run + "-*"
-            : "the hot-product mix on product " + hot.id + " (60% GET, 20% list, 10% PUT, 10% PATCH)");
+    System.out.printf(
+        "load: %d clients against %s for %d s (at most %,d requests), %s%n",
+        clients,
+        url,
+        duration.toSeconds(),
+        maxRequests,
+        hot == null
+            ? "products in categories " + run + "-*"
+            : "the hot-product mix on product "
+                + hot.id
+                + " (60% GET, 20% list, 10% PUT, 10% PATCH)");
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<?>> done = new ArrayList<>();
@@ -88,14 +103,26 @@ public final class LoadMain {
     }
     String heapAfter = heap.afterFullGc();
     System.out.println(report.summary());
-    System.out.println("local API heap after a full GC: before " + heapBefore + ", after " + heapAfter);
+    System.out.println(
+        "local API heap after a full GC: before " + heapBefore + ", after " + heapAfter);
     if (hot == null) {
-      System.out.println("read back: " + workers.stream().mapToInt(worker -> ((LoadClient) worker).products()).sum()
-          + " products, " + lost.size() + " lost, changed or duplicated" + (lost.isEmpty() ? "" : ": " + lost));
+      System.out.println(
+          "read back: "
+              + workers.stream().mapToInt(worker -> ((LoadClient) worker).products()).sum()
+              + " products, "
+              + lost.size()
+              + " lost, changed or duplicated"
+              + (lost.isEmpty() ? "" : ": " + lost));
     } else {
-      System.out.println("read back: the hot product after " + hot.writes() + " writes answered 200, "
-          + (lost.isEmpty() ? "none lost, no version answered twice, the last one stored; " + hot.reapplied()
-          + " versions re-applied after a timed-out attempt" : lost));
+      System.out.println(
+          "read back: the hot product after "
+              + hot.writes()
+              + " writes answered 200, "
+              + (lost.isEmpty()
+                  ? "none lost, no version answered twice, the last one stored; "
+                      + hot.reapplied()
+                      + " versions re-applied after a timed-out attempt"
+                  : lost));
     }
     boolean ok = report.serverErrors() == 0 && report.unexpected() == 0 && lost.isEmpty();
     System.out.println(ok ? "load: PASS" : "load: FAIL");
@@ -104,10 +131,13 @@ public final class LoadMain {
 
   /** An administrator's access token from the local API's development issuer, or null when it has none. */
   static String token(HttpClient http, URI url) throws IOException, InterruptedException {
-    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url.resolve("/_local/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("groups=catalog-admins")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(url.resolve("/_local/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("groups=catalog-admins"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 200) {
       return null;
     }

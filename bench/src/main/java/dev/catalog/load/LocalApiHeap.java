@@ -21,9 +21,12 @@ final class LocalApiHeap {
   /** The JVM {@code jcmd -l} lists with LocalMain as its main class (a command line can be too long to read). */
   static LocalApiHeap find() {
     try {
-      return new LocalApiHeap(run(JCMD.toString(), "-l").lines()
-          .filter(line -> line.contains("dev.catalog.local.LocalMain")).map(line -> line.split(" ", 2)[0])
-          .findFirst());
+      return new LocalApiHeap(
+          run(JCMD.toString(), "-l")
+              .lines()
+              .filter(line -> line.contains("dev.catalog.local.LocalMain"))
+              .map(line -> line.split(" ", 2)[0])
+              .findFirst());
     } catch (IOException e) {
       return new LocalApiHeap(Optional.empty());
     } catch (InterruptedException e) {
@@ -41,9 +44,12 @@ final class LocalApiHeap {
       String pid = process.get();
       run(JCMD.toString(), pid, "GC.run");
       String info = run(JCMD.toString(), pid, "GC.heap_info");
-      // One "total ..K, used ..K" line per generation (serial GC: young and tenured; G1: one for the heap).
-      var matcher = java.util.regex.Pattern.compile("total (?:reserved )?(\\d+)K, (?:committed \\d+K, )?used (\\d+)K")
-          .matcher(info);
+      // One "total ..K, used ..K" line per generation (serial GC: young and tenured; G1: one for
+      // the heap).
+      var matcher =
+          java.util.regex.Pattern.compile(
+                  "total (?:reserved )?(\\d+)K, (?:committed \\d+K, )?used (\\d+)K")
+              .matcher(info);
       long total = 0;
       long used = 0;
       while (matcher.find()) {

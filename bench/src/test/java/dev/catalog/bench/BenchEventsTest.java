@@ -26,7 +26,8 @@ class BenchEventsTest {
 
   @Test
   void functionsOwnEventFileWinsOverTheFixture(@TempDir Path events) throws Exception {
-    Files.writeString(events.resolve("ListProductsFunction.json"),
+    Files.writeString(
+        events.resolve("ListProductsFunction.json"),
         "{\"httpMethod\":\"GET\",\"path\":\"/products\",\"pathParameters\":null}");
 
     var loaded = BenchEvents.of(events, "ListProductsFunction");
@@ -37,7 +38,8 @@ class BenchEventsTest {
   }
 
   @Test
-  void rotatedEventsNameEachProductInTurnInPathAndParameters(@TempDir Path events) throws Exception {
+  void rotatedEventsNameEachProductInTurnInPathAndParameters(@TempDir Path events)
+      throws Exception {
     var fixture = BenchEvents.of(events, "GetProductFunction");
 
     List<byte[]> rotated = fixture.rotated(List.of("first-id", "second-id", "third-id"), 1, 3);
@@ -53,18 +55,23 @@ class BenchEventsTest {
 
   @Test
   void everyRotatedEventCarriesItsOwnIdempotencyKey(@TempDir Path events) throws Exception {
-    Files.writeString(events.resolve("CreateProductFunction.json"), """
+    Files.writeString(
+        events.resolve("CreateProductFunction.json"),
+        """
         {"httpMethod": "POST", "path": "/products",
          "headers": {"idempotency-key": "same"}, "multiValueHeaders": {"idempotency-key": ["same"]}}""");
 
-    List<JsonNode> sent = BenchEvents.of(events, "CreateProductFunction").rotated(List.of("a1"), 0, 2).stream()
-        .map(BenchEventsTest::parse).toList();
+    List<JsonNode> sent =
+        BenchEvents.of(events, "CreateProductFunction").rotated(List.of("a1"), 0, 2).stream()
+            .map(BenchEventsTest::parse)
+            .toList();
 
     String first = sent.get(0).path("headers").path("idempotency-key").asText();
     String second = sent.get(1).path("headers").path("idempotency-key").asText();
     assertNotEquals("same", first);
     assertNotEquals(first, second);
-    assertEquals(second, sent.get(1).path("multiValueHeaders").path("idempotency-key").path(0).asText());
+    assertEquals(
+        second, sent.get(1).path("multiValueHeaders").path("idempotency-key").path(0).asText());
   }
 
   private static JsonNode parse(byte[] event) {
@@ -77,14 +84,19 @@ class BenchEventsTest {
 
   @Test
   void theAuthorizersEventCarriesTheGivenTokenAndOtherEventsAreLeftAlone() throws Exception {
-    var authorizer = BenchEvents.of(Path.of("events"), "FeedAuthorizerFunction").withQueryParameter("token", "t.o.k");
+    var authorizer =
+        BenchEvents.of(Path.of("events"), "FeedAuthorizerFunction")
+            .withQueryParameter("token", "t.o.k");
 
     JsonNode event = JSON.readTree(authorizer.rotated(List.of("a1"), 0, 1).get(0));
     assertEquals("t.o.k", event.at("/queryStringParameters/token").asText());
-    assertEquals(List.of("t.o.k"), List.of(event.at("/multiValueQueryStringParameters/token/0").asText()));
+    assertEquals(
+        List.of("t.o.k"), List.of(event.at("/multiValueQueryStringParameters/token/0").asText()));
     assertEquals(1, event.at("/multiValueQueryStringParameters/token").size());
     assertEquals("lighting", event.at("/queryStringParameters/category").asText());
     var get = BenchEvents.of(Path.of("events"), "GetProductFunction");
-    assertTrue(get == get.withQueryParameter("token", "t.o.k"), "an event without the parameter is unchanged");
+    assertTrue(
+        get == get.withQueryParameter("token", "t.o.k"),
+        "an event without the parameter is unchanged");
   }
 }

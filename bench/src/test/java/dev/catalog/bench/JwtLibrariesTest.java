@@ -44,7 +44,8 @@ import org.junit.jupiter.api.TestFactory;
  * pool, an expired token, an ID token, another app client.
  */
 class JwtLibrariesTest {
-  static final Set<String> CLIENTS = Set.of(DevelopmentIssuer.PEOPLE_CLIENT, DevelopmentIssuer.SERVICE_CLIENT);
+  static final Set<String> CLIENTS =
+      Set.of(DevelopmentIssuer.PEOPLE_CLIENT, DevelopmentIssuer.SERVICE_CLIENT);
   static ServedIssuer served;
 
   @BeforeAll
@@ -67,9 +68,14 @@ class JwtLibrariesTest {
 
   static JWTClaimsSet.Builder claims() {
     Instant now = Instant.now();
-    return new JWTClaimsSet.Builder().issuer(served.url()).subject("0b8f7a66-1d7e-4a5c-9c1e-2f8b5a3e7d10")
-        .claim("token_use", "access").claim("client_id", DevelopmentIssuer.PEOPLE_CLIENT).claim("username", "ann")
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))));
+    return new JWTClaimsSet.Builder()
+        .issuer(served.url())
+        .subject("0b8f7a66-1d7e-4a5c-9c1e-2f8b5a3e7d10")
+        .claim("token_use", "access")
+        .claim("client_id", DevelopmentIssuer.PEOPLE_CLIENT)
+        .claim("username", "ann")
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofHours(1))));
   }
 
   static String base64Url(byte[] bytes) {
@@ -91,31 +97,64 @@ class JwtLibrariesTest {
     String hs256 = base64Url("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}");
     Mac hmac = Mac.getInstance("HmacSHA256");
     hmac.init(new SecretKeySpec(pool.publicKey().toRSAPublicKey().getEncoded(), "HmacSHA256"));
-    attacks.put("HS256 keyed with the public key", hs256 + "." + payload + "."
-        + base64Url(hmac.doFinal((hs256 + "." + payload).getBytes(StandardCharsets.US_ASCII))));
+    attacks.put(
+        "HS256 keyed with the public key",
+        hs256
+            + "."
+            + payload
+            + "."
+            + base64Url(hmac.doFinal((hs256 + "." + payload).getBytes(StandardCharsets.US_ASCII))));
     RSAKey mallory = new RSAKeyGenerator(2048).keyID(kid).generate();
-    SignedJWT embedded = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
-        .jwk(mallory.toPublicJWK()).build(), claims().build());
+    SignedJWT embedded =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).jwk(mallory.toPublicJWK()).build(),
+            claims().build());
     embedded.sign(new RSASSASigner(mallory));
     attacks.put("a key of its own in the header (jwk), the pool's kid", embedded.serialize());
     attacks.put("another pool", new DevelopmentIssuer().person("ann", List.of()).accessToken());
     Instant past = Instant.now().minus(Duration.ofHours(2));
-    attacks.put("expired", pool.sign(claims().issueTime(Date.from(past))
-        .expirationTime(Date.from(past.plus(Duration.ofHours(1)))).build()));
+    attacks.put(
+        "expired",
+        pool.sign(
+            claims()
+                .issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plus(Duration.ofHours(1))))
+                .build()));
     attacks.put("an ID token", pool.person("ann", List.of()).idToken());
-    attacks.put("another app client", pool.sign(claims().claim("client_id", "someone-else").build()));
+    attacks.put(
+        "another app client", pool.sign(claims().claim("client_id", "someone-else").build()));
     return attacks;
   }
 
   @TestFactory
-  Stream<DynamicContainer> eachLibraryAsConfiguredAcceptsAValidTokenAndRefusesTheAttacks() throws Exception {
+  Stream<DynamicContainer> eachLibraryAsConfiguredAcceptsAValidTokenAndRefusesTheAttacks()
+      throws Exception {
     Map<String, String> attacks = attacks();
     String valid = served.issuer().person("ann", List.of("catalog-editors")).accessToken();
-    return verifiers().entrySet().stream().map(library -> DynamicContainer.dynamicContainer(library.getKey(),
-        Stream.concat(Stream.of(DynamicTest.dynamicTest("a valid access token passes", () ->
-                assertEquals("catalog-editors", library.getValue().verify(valid).groups()))),
-            attacks.entrySet().stream().map(attack -> DynamicTest.dynamicTest(attack.getKey() + " is refused",
-                () -> assertThrows(TokenRefused.class, () -> library.getValue().verify(attack.getValue())))))));
+    return verifiers().entrySet().stream()
+        .map(
+            library ->
+                DynamicContainer.dynamicContainer(
+                    library.getKey(),
+                    Stream.concat(
+                        Stream.of(
+                            DynamicTest.dynamicTest(
+                                "a valid access token passes",
+                                () ->
+                                    assertEquals(
+                                        "catalog-editors",
+                                        library.getValue().verify(valid).groups()))),
+                        attacks.entrySet().stream()
+                            .map(
+                                attack ->
+                                    DynamicTest.dynamicTest(
+                                        attack.getKey() + " is refused",
+                                        () ->
+                                            assertThrows(
+                                                TokenRefused.class,
+                                                () ->
+                                                    library
+                                                        .getValue()
+                                                        .verify(attack.getValue())))))));
   }
-
 }

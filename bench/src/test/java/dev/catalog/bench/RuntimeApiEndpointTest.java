@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class RuntimeApiEndpointTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ExecutorService runtime = Executors.newVirtualThreadPerTaskExecutor();
 
   @AfterEach
@@ -30,12 +31,22 @@ class RuntimeApiEndpointTest {
   }
 
   @Test
-  void nextCarriesTheEventAndTheInvocationHeadersAndTheResponseCompletesTheInvocation() throws Exception {
+  void nextCarriesTheEventAndTheInvocationHeadersAndTheResponseCompletesTheInvocation()
+      throws Exception {
     try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
-      Future<HttpResponse<String>> next = runtime.submit(() -> http.send(get(endpoint, "invocation/next"),
-          HttpResponse.BodyHandlers.ofString()));
-      Future<Integer> answered = runtime.submit(() -> post(endpoint,
-          "invocation/" + requestId(next.get()) + "/response", "{\"statusCode\":200}", null));
+      Future<HttpResponse<String>> next =
+          runtime.submit(
+              () ->
+                  http.send(
+                      get(endpoint, "invocation/next"), HttpResponse.BodyHandlers.ofString()));
+      Future<Integer> answered =
+          runtime.submit(
+              () ->
+                  post(
+                      endpoint,
+                      "invocation/" + requestId(next.get()) + "/response",
+                      "{\"statusCode\":200}",
+                      null));
 
       var reply = endpoint.invoke(bytes("{\"httpMethod\":\"GET\"}"), TIMEOUT, () -> true);
 
@@ -46,11 +57,21 @@ class RuntimeApiEndpointTest {
       var event = next.get();
       assertEquals(200, event.statusCode());
       assertEquals("{\"httpMethod\":\"GET\"}", event.body());
-      long deadline = Long.parseLong(event.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
+      long deadline =
+          Long.parseLong(event.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
       assertTrue(deadline > System.currentTimeMillis());
-      assertTrue(event.headers().firstValue("Lambda-Runtime-Invoked-Function-Arn").orElseThrow()
-          .endsWith(":function:TestFunction"));
-      assertTrue(event.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow().startsWith("Root=1-"));
+      assertTrue(
+          event
+              .headers()
+              .firstValue("Lambda-Runtime-Invoked-Function-Arn")
+              .orElseThrow()
+              .endsWith(":function:TestFunction"));
+      assertTrue(
+          event
+              .headers()
+              .firstValue("Lambda-Runtime-Trace-Id")
+              .orElseThrow()
+              .startsWith("Root=1-"));
       assertTrue(endpoint.firstPollNanos() > 0);
     }
   }
@@ -58,12 +79,18 @@ class RuntimeApiEndpointTest {
   @Test
   void errorPostCompletesTheInvocationAsAnErrorWithItsType() throws Exception {
     try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
-      Future<Integer> answered = runtime.submit(() -> {
-        var next = http.send(get(endpoint, "invocation/next"), HttpResponse.BodyHandlers.ofString());
-        return post(endpoint, "invocation/" + requestId(next) + "/error",
-            "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}",
-            "java.lang.IllegalStateException");
-      });
+      Future<Integer> answered =
+          runtime.submit(
+              () -> {
+                var next =
+                    http.send(
+                        get(endpoint, "invocation/next"), HttpResponse.BodyHandlers.ofString());
+                return post(
+                    endpoint,
+                    "invocation/" + requestId(next) + "/error",
+                    "{\"errorMessage\":\"boom\",\"errorType\":\"java.lang.IllegalStateException\"}",
+                    "java.lang.IllegalStateException");
+              });
 
       var reply = endpoint.invoke(bytes("{}"), TIMEOUT, () -> true);
 
@@ -91,11 +118,17 @@ class RuntimeApiEndpointTest {
   @Test
   void initErrorFailsTheInvocationWaitingForAPoll() throws Exception {
     try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
-      assertEquals(202, post(endpoint, "init/error", "{\"errorMessage\":\"no handler\"}",
-          "Runtime.ClassNotFound"));
+      assertEquals(
+          202,
+          post(
+              endpoint,
+              "init/error",
+              "{\"errorMessage\":\"no handler\"}",
+              "Runtime.ClassNotFound"));
 
-      var failure = assertThrows(IllegalStateException.class,
-          () -> endpoint.invoke(bytes("{}"), TIMEOUT, () -> true));
+      var failure =
+          assertThrows(
+              IllegalStateException.class, () -> endpoint.invoke(bytes("{}"), TIMEOUT, () -> true));
 
       assertTrue(failure.getMessage().contains("Runtime.ClassNotFound"), failure.getMessage());
     }
@@ -104,8 +137,10 @@ class RuntimeApiEndpointTest {
   @Test
   void invocationFailsOnceTheRuntimeHasExited() throws Exception {
     try (var endpoint = new RuntimeApiEndpoint("TestFunction", Duration.ofSeconds(10))) {
-      var failure = assertThrows(IllegalStateException.class,
-          () -> endpoint.invoke(bytes("{}"), TIMEOUT, () -> false));
+      var failure =
+          assertThrows(
+              IllegalStateException.class,
+              () -> endpoint.invoke(bytes("{}"), TIMEOUT, () -> false));
 
       assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
     }
@@ -115,8 +150,10 @@ class RuntimeApiEndpointTest {
     return HttpRequest.newBuilder(uri(endpoint, path)).GET().build();
   }
 
-  private int post(RuntimeApiEndpoint endpoint, String path, String body, String errorType) throws Exception {
-    var request = HttpRequest.newBuilder(uri(endpoint, path)).POST(HttpRequest.BodyPublishers.ofString(body));
+  private int post(RuntimeApiEndpoint endpoint, String path, String body, String errorType)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(uri(endpoint, path)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (errorType != null) {
       request.header("Lambda-Runtime-Function-Error-Type", errorType);
     }

@@ -58,7 +58,9 @@ final class DataFolderLock implements AutoCloseable {
         throw refused(folder, file, Long.toString(ProcessHandle.current().pid()));
       }
       held = real;
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -72,7 +74,10 @@ final class DataFolderLock implements AutoCloseable {
         throw refused(folder, file, holder);
       }
       channel.truncate(0);
-      channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+          0);
       channel.force(false);
       return new DataFolderLock(real, channel, lock);
     } catch (IOException e) {
@@ -80,15 +85,26 @@ final class DataFolderLock implements AutoCloseable {
         HELD.remove(held);
       }
       closeQuietly(channel);
-      throw new LocalApiException("Cannot lock the data folder " + folder + " (-Dlocal.data) through " + file + ": "
-          + e.getMessage(), e);
+      throw new LocalApiException(
+          "Cannot lock the data folder "
+              + folder
+              + " (-Dlocal.data) through "
+              + file
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static LocalApiException refused(Path folder, Path file, String holder) {
-    return new LocalApiException("The data folder " + folder + " (-Dlocal.data) is in use by another local API, "
-        + (holder.isEmpty() ? "a process that has not written its id yet" : "process " + holder) + " ("
-        + file.toAbsolutePath() + "): stop it first, or give this one another folder");
+    return new LocalApiException(
+        "The data folder "
+            + folder
+            + " (-Dlocal.data) is in use by another local API, "
+            + (holder.isEmpty() ? "a process that has not written its id yet" : "process " + holder)
+            + " ("
+            + file.toAbsolutePath()
+            + "): stop it first, or give this one another folder");
   }
 
   /** The process id the holder wrote, or empty when it has not yet. */

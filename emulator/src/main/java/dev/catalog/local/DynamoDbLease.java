@@ -30,8 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 final class DynamoDbLease implements AutoCloseable {
   /** The lease's table, beside the template's tables in the outside DynamoDB. */
   static final String TABLE = "local-api-lease";
+
   static final Duration TERM = Duration.ofSeconds(15);
   static final Duration RENEW = Duration.ofSeconds(5);
+
   /** The key of the lease's item: the suffix of the tables it covers. */
   static final String KEY = "tables";
 
@@ -46,8 +48,9 @@ final class DynamoDbLease implements AutoCloseable {
     this.suffix = suffix;
     this.holder = holder;
     this.clock = clock;
-    this.renewal = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dynamodb-lease").daemon()
-        .factory());
+    this.renewal =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("dynamodb-lease").daemon().factory());
   }
 
   /**
@@ -64,19 +67,40 @@ final class DynamoDbLease implements AutoCloseable {
       createTable(client);
       long now = clock.millis();
       try {
-        client.putItem(request -> request.tableName(TABLE).item(lease.item(now))
-            .conditionExpression("attribute_not_exists(#id) OR expiresAt < :now")
-            .expressionAttributeNames(Map.of("#id", KEY))
-            .expressionAttributeValues(Map.of(":now", number(now))));
+        client.putItem(
+            request ->
+                request
+                    .tableName(TABLE)
+                    .item(lease.item(now))
+                    .conditionExpression("attribute_not_exists(#id) OR expiresAt < :now")
+                    .expressionAttributeNames(Map.of("#id", KEY))
+                    .expressionAttributeValues(Map.of(":now", number(now))));
       } catch (ConditionalCheckFailedException held) {
-        Map<String, AttributeValue> item = client.getItem(request -> request.tableName(TABLE)
-            .key(Map.of(KEY, AttributeValue.fromS(suffix))).consistentRead(true)).item();
-        throw new LocalApiException("The DynamoDB at " + endpoint + " (-Dlocal.dynamodb) is in use by another local"
-            + " API, " + (item.containsKey("holder") ? item.get("holder").s() : "a process") + " (its lease in the"
-            + " table " + TABLE + " lapses " + TERM.toSeconds() + " s after it stops): stop it first, or give this"
-            + " one another DynamoDB");
+        Map<String, AttributeValue> item =
+            client
+                .getItem(
+                    request ->
+                        request
+                            .tableName(TABLE)
+                            .key(Map.of(KEY, AttributeValue.fromS(suffix)))
+                            .consistentRead(true))
+                .item();
+        throw new LocalApiException(
+            "The DynamoDB at "
+                + endpoint
+                + " (-Dlocal.dynamodb) is in use by another local"
+                + " API, "
+                + (item.containsKey("holder") ? item.get("holder").s() : "a process")
+                + " (its lease in the"
+                + " table "
+                + TABLE
+                + " lapses "
+                + TERM.toSeconds()
+                + " s after it stops): stop it first, or give this"
+                + " one another DynamoDB");
       }
-      lease.renewal.scheduleWithFixedDelay(lease::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
+      lease.renewal.scheduleWithFixedDelay(
+          lease::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
       return lease;
     } catch (RuntimeException e) {
       lease.renewal.shutdownNow();
@@ -86,17 +110,31 @@ final class DynamoDbLease implements AutoCloseable {
   }
 
   private Map<String, AttributeValue> item(long now) {
-    return Map.of(KEY, AttributeValue.fromS(suffix), "holder", AttributeValue.fromS(holder), "expiresAt",
+    return Map.of(
+        KEY,
+        AttributeValue.fromS(suffix),
+        "holder",
+        AttributeValue.fromS(holder),
+        "expiresAt",
         number(now + TERM.toMillis()));
   }
 
   /** Extends the lease it holds; a lease lost meanwhile (this JVM stood still past its term) is left to its taker. */
   private void renew() {
     try {
-      client.updateItem(request -> request.tableName(TABLE).key(Map.of(KEY, AttributeValue.fromS(suffix)))
-          .updateExpression("SET expiresAt = :expires").conditionExpression("holder = :me")
-          .expressionAttributeValues(Map.of(":expires", number(clock.millis() + TERM.toMillis()), ":me",
-              AttributeValue.fromS(holder))));
+      client.updateItem(
+          request ->
+              request
+                  .tableName(TABLE)
+                  .key(Map.of(KEY, AttributeValue.fromS(suffix)))
+                  .updateExpression("SET expiresAt = :expires")
+                  .conditionExpression("holder = :me")
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":expires",
+                          number(clock.millis() + TERM.toMillis()),
+                          ":me",
+                          AttributeValue.fromS(holder))));
     } catch (DynamoDbException | software.amazon.awssdk.core.exception.SdkClientException e) {
       // Tried again at the next renewal; the lease runs for three of them.
     }
@@ -107,8 +145,13 @@ final class DynamoDbLease implements AutoCloseable {
   public void close() {
     renewal.shutdownNow();
     try {
-      client.deleteItem(request -> request.tableName(TABLE).key(Map.of(KEY, AttributeValue.fromS(suffix)))
-          .conditionExpression("holder = :me").expressionAttributeValues(Map.of(":me", AttributeValue.fromS(holder))));
+      client.deleteItem(
+          request ->
+              request
+                  .tableName(TABLE)
+                  .key(Map.of(KEY, AttributeValue.fromS(suffix)))
+                  .conditionExpression("holder = :me")
+                  .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(holder))));
     } catch (DynamoDbException | software.amazon.awssdk.core.exception.SdkClientException e) {
       // Not ours any more, or the DynamoDB is gone: the lease lapses on its own.
     } finally {
@@ -119,9 +162,15 @@ final class DynamoDbLease implements AutoCloseable {
   /** The lease's table, unless an earlier run made it. */
   static void createTable(DynamoDbClient client) {
     try {
-      client.createTable(request -> request.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-          .keySchema(key -> key.attributeName(KEY).keyType(KeyType.HASH))
-          .attributeDefinitions(attribute -> attribute.attributeName(KEY).attributeType(ScalarAttributeType.S)));
+      client.createTable(
+          request ->
+              request
+                  .tableName(TABLE)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .keySchema(key -> key.attributeName(KEY).keyType(KeyType.HASH))
+                  .attributeDefinitions(
+                      attribute ->
+                          attribute.attributeName(KEY).attributeType(ScalarAttributeType.S)));
       client.waiter().waitUntilTableExists(request -> request.tableName(TABLE));
     } catch (ResourceInUseException exists) {
       // Made by an earlier run, or by another starting now.

@@ -28,10 +28,11 @@ import java.util.Map;
  * A function the template does not have is named, with the functions it has, before anything starts.
  */
 public final class LocalInvoke {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
   private LocalInvoke() {}
 
@@ -40,34 +41,63 @@ public final class LocalInvoke {
    *
    * @return 0 when the function returned a response, 1 when it failed or timed out
    */
-  public static int run(LocalOptions options, PrintStream out, PrintStream err) throws InterruptedException {
+  public static int run(LocalOptions options, PrintStream out, PrintStream err)
+      throws InterruptedException {
     SamTemplate template = SamTemplate.load(options.template());
     if (!template.functions().containsKey(options.invoke())) {
-      throw new LocalApiException("-Dinvoke=" + options.invoke() + ": " + options.template() + " has no function "
-          + options.invoke() + "; its functions are " + String.join(", ", template.functions().keySet()));
+      throw new LocalApiException(
+          "-Dinvoke="
+              + options.invoke()
+              + ": "
+              + options.template()
+              + " has no function "
+              + options.invoke()
+              + "; its functions are "
+              + String.join(", ", template.functions().keySet()));
     }
     if (!Files.isRegularFile(options.event())) {
-      throw new LocalApiException("Event file " + options.event() + " does not exist (give one with -Devent=FILE)");
+      throw new LocalApiException(
+          "Event file " + options.event() + " does not exist (give one with -Devent=FILE)");
     }
     byte[] event;
     try {
       event = Files.readAllBytes(options.event());
       JSON.readTree(event);
     } catch (IOException e) {
-      throw new LocalApiException("Event file " + options.event() + " is not JSON: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new LocalApiException(
+          "Event file "
+              + options.event()
+              + " is not JSON: "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
-    LocalOptions anyPort = new LocalOptions(options.template(), 0, options.data(), options.seed(), 1, false,
-        options.invoke(), options.event(), options.iam(), options.dynamodb(), options.auth(), options.issuer(), 0);
-    // The functions write their log lines to System.out, which is standard output when the tool is the command
-    // (LocalMain): while they run, it is standard error, so standard output carries the response alone.
+    LocalOptions anyPort =
+        new LocalOptions(
+            options.template(),
+            0,
+            options.data(),
+            options.seed(),
+            1,
+            false,
+            options.invoke(),
+            options.event(),
+            options.iam(),
+            options.dynamodb(),
+            options.auth(),
+            options.issuer(),
+            0);
+    // The functions write their log lines to System.out, which is standard output when the tool is
+    // the command
+    // (LocalMain): while they run, it is standard error, so standard output carries the response
+    // alone.
     PrintStream stdout = System.out;
     Outcome outcome;
     System.setOut(err);
     try (LocalServices services = LocalServices.start(anyPort, err)) {
       FunctionPool pool = services.functions().pool(options.invoke());
-      outcome = pool.function().streamHandler() ? pool.invokeDirect(event, "invoke")
-          : pool.invoke(proxyEvent(options, event), "invoke");
+      outcome =
+          pool.function().streamHandler()
+              ? pool.invokeDirect(event, "invoke")
+              : pool.invoke(proxyEvent(options, event), "invoke");
     } finally {
       System.setOut(stdout);
     }
@@ -92,8 +122,11 @@ public final class LocalInvoke {
     try {
       return JSON.readValue(event, APIGatewayProxyRequestEvent.class);
     } catch (IOException e) {
-      throw new LocalApiException("Event file " + options.event() + " is not an API Gateway proxy event: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new LocalApiException(
+          "Event file "
+              + options.event()
+              + " is not an API Gateway proxy event: "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 

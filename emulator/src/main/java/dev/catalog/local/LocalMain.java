@@ -1,12 +1,11 @@
 package dev.catalog.local;
 
+import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.local.console.LocalApiException;
 import dev.catalog.local.console.LocalConsole;
 import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.events.http.LocalApi;
-
-import dev.catalog.local.auth.LocalAuth;
-import dev.catalog.local.auth.TokenEndpoint;
 import dev.catalog.template.TemplateException;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -37,13 +36,15 @@ public final class LocalMain {
   }
 
   /** Serves until the JVM shuts down (Ctrl-C); returns 1, after printing the reason, when it cannot start. */
-  static int run(Properties properties, Map<String, String> environment, PrintStream out, PrintStream err)
+  static int run(
+      Properties properties, Map<String, String> environment, PrintStream out, PrintStream err)
       throws InterruptedException {
     LocalOptions options;
     LocalConsole console;
     try {
       options = LocalOptions.from(properties, environment);
-      // The one place where what the tool prints goes is chosen: by kind of line, as -Dlocal.logs asks.
+      // The one place where what the tool prints goes is chosen: by kind of line, as -Dlocal.logs
+      // asks.
       console = LocalConsole.of(LocalOptions.logFormat(properties), out, err);
       if (options.invoke() != null) {
         return LocalInvoke.run(options, out, err);
@@ -57,11 +58,15 @@ public final class LocalMain {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      services.close();
-      console.tool().println("Local API stopped.");
-      stopped.countDown();
-    }, "local-api-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  services.close();
+                  console.tool().println("Local API stopped.");
+                  stopped.countDown();
+                },
+                "local-api-shutdown"));
     stopped.await();
     return 0;
   }
@@ -79,7 +84,8 @@ public final class LocalMain {
    * As {@link #start(LocalOptions, PrintStream, PrintStream)}, the tool's own lines on {@code out}, and a line per
    * request written to {@code requests}.
    */
-  static LocalServices start(LocalOptions options, PrintStream out, RequestLog requests, PrintStream err) {
+  static LocalServices start(
+      LocalOptions options, PrintStream out, RequestLog requests, PrintStream err) {
     long started = System.nanoTime();
     LocalServices services;
     try {
@@ -90,20 +96,40 @@ public final class LocalMain {
     }
     out.print(services.api().routeTable());
     out.println(authLine(services.api()));
-    out.println("Live dashboard: " + services.api().url().resolve("/?category="
-        + URLEncoder.encode(services.dashboardCategory(), StandardCharsets.UTF_8).replace("+", "%20")));
+    out.println(
+        "Live dashboard: "
+            + services
+                .api()
+                .url()
+                .resolve(
+                    "/?category="
+                        + URLEncoder.encode(services.dashboardCategory(), StandardCharsets.UTF_8)
+                            .replace("+", "%20")));
     // Last: whoever waits for this line finds everything before it done.
-    out.printf("Local API ready on %s%s in %d ms (%s; %s at %s%s; %s; %s; %s). Ctrl-C stops it.%n",
-        services.api().url(), services.webSocket() == null ? ""
-            : ", WebSocket API on " + services.webSocket().url() + " (@connections on "
-                + services.webSocket().connectionsEndpoint() + ")",
-        (System.nanoTime() - started) / 1_000_000, options.template(),
-        options.dynamodb() != null ? "DynamoDB" : "DynamoDB Local " + (options.data() == null ? "in memory"
-            : "in " + options.data()), services.dynamo().endpoint(),
-        options.seed() == null ? "" : ", " + services.seeded() + " products added from " + options.seed(),
-        services.iam().enforced() ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
+    out.printf(
+        "Local API ready on %s%s in %d ms (%s; %s at %s%s; %s; %s; %s). Ctrl-C stops it.%n",
+        services.api().url(),
+        services.webSocket() == null
+            ? ""
+            : ", WebSocket API on "
+                + services.webSocket().url()
+                + " (@connections on "
+                + services.webSocket().connectionsEndpoint()
+                + ")",
+        (System.nanoTime() - started) / 1_000_000,
+        options.template(),
+        options.dynamodb() != null
+            ? "DynamoDB"
+            : "DynamoDB Local " + (options.data() == null ? "in memory" : "in " + options.data()),
+        services.dynamo().endpoint(),
+        options.seed() == null
+            ? ""
+            : ", " + services.seeded() + " products added from " + options.seed(),
+        services.iam().enforced()
+            ? "IAM enforced from the template's policies (-Dlocal.iam=off to stop)"
             : "IAM not enforced (-Dlocal.iam=off)",
-        snsLine(services), services.streams().describe());
+        snsLine(services),
+        services.streams().describe());
     if (options.warm()) {
       services.api().warm();
     }
@@ -113,9 +139,15 @@ public final class LocalMain {
   /** Event sources: the SNS endpoint and its topics, for the ready line. */
   static String snsLine(LocalServices services) {
     var topics = services.sns().topics();
-    return "SNS at " + services.sns().url() + " with " + (topics.isEmpty() ? "no topics" : topics.size()
-        + (topics.size() == 1 ? " topic (" : " topics (") + topics.stream().map(topic -> topic.logicalId())
-            .collect(Collectors.joining(", ")) + "), each message printed as an [SNS] line");
+    return "SNS at "
+        + services.sns().url()
+        + " with "
+        + (topics.isEmpty()
+            ? "no topics"
+            : topics.size()
+                + (topics.size() == 1 ? " topic (" : " topics (")
+                + topics.stream().map(topic -> topic.logicalId()).collect(Collectors.joining(", "))
+                + "), each message printed as an [SNS] line");
   }
 
   /** How writes are authenticated, and the one command that gets a token; loud when nothing is checked. */
@@ -125,10 +157,17 @@ public final class LocalMain {
       return "!!! AUTHENTICATION OFF (-Dlocal.auth=off): every write route is served without a token, and the"
           + " WebSocket API's $connect without its authorizer, as a local administrator. Never expose these ports. !!!";
     }
-    return auth.developmentIssuer().map(issuer -> "Writes need a token from the development issuer: curl -s -X POST "
-            + api.url() + TokenEndpoint.PATH + " -d groups=catalog-editors   (groups=catalog-admins to delete;"
-            + " scope=products/write for a service); send its access_token as Authorization: Bearer ...")
-        .orElse("Writes need an access token of the user pool " + "whose issuer is given by -Dlocal.issuer.");
+    return auth.developmentIssuer()
+        .map(
+            issuer ->
+                "Writes need a token from the development issuer: curl -s -X POST "
+                    + api.url()
+                    + TokenEndpoint.PATH
+                    + " -d groups=catalog-editors   (groups=catalog-admins to delete;"
+                    + " scope=products/write for a service); send its access_token as Authorization: Bearer ...")
+        .orElse(
+            "Writes need an access token of the user pool "
+                + "whose issuer is given by -Dlocal.issuer.");
   }
 
   /**
@@ -137,10 +176,14 @@ public final class LocalMain {
    */
   static String oneLine(RuntimeException e) {
     String message = e.getMessage();
-    if (!(e instanceof TemplateException || e instanceof LocalApiException) && e.getCause() != null) {
+    if (!(e instanceof TemplateException || e instanceof LocalApiException)
+        && e.getCause() != null) {
       message += ": " + e.getCause();
     }
-    return String.valueOf(message).lines().filter(line -> !line.startsWith("    ") && !line.isBlank())
-        .map(String::strip).collect(Collectors.joining(" "));
+    return String.valueOf(message)
+        .lines()
+        .filter(line -> !line.startsWith("    ") && !line.isBlank())
+        .map(String::strip)
+        .collect(Collectors.joining(" "));
   }
 }

@@ -35,40 +35,96 @@ import java.util.Properties;
  *       {@code events/FUNCTION.json}), print its response and exit, as {@code sam local invoke}
  * </ul>
  */
-public record LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-    Path event, boolean iam, URI dynamodb, boolean auth, String issuer, int wsPort) {
+public record LocalOptions(
+    Path template,
+    int port,
+    Path data,
+    Path seed,
+    int maxInstances,
+    boolean warm,
+    String invoke,
+    Path event,
+    boolean iam,
+    URI dynamodb,
+    boolean auth,
+    String issuer,
+    int wsPort) {
   static final int DEFAULT_PORT = 3000;
   static final int DEFAULT_WS_PORT = 3001;
 
   /** With the WebSocket API on its default port (any free one when {@code port} is 0). */
-  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-      Path event, boolean iam, URI dynamodb, boolean auth, String issuer) {
-    this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, auth, issuer,
+  public LocalOptions(
+      Path template,
+      int port,
+      Path data,
+      Path seed,
+      int maxInstances,
+      boolean warm,
+      String invoke,
+      Path event,
+      boolean iam,
+      URI dynamodb,
+      boolean auth,
+      String issuer) {
+    this(
+        template,
+        port,
+        data,
+        seed,
+        maxInstances,
+        warm,
+        invoke,
+        event,
+        iam,
+        dynamodb,
+        auth,
+        issuer,
         port == 0 ? 0 : DEFAULT_WS_PORT);
   }
 
   /** With IAM enforced, the default. */
-  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
+  public LocalOptions(
+      Path template,
+      int port,
+      Path data,
+      Path seed,
+      int maxInstances,
+      boolean warm,
+      String invoke,
       Path event) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, true, null);
   }
 
   /** With the template's authorizers enforced by the development issuer, the default. */
-  public LocalOptions(Path template, int port, Path data, Path seed, int maxInstances, boolean warm, String invoke,
-      Path event, boolean iam, URI dynamodb) {
+  public LocalOptions(
+      Path template,
+      int port,
+      Path data,
+      Path seed,
+      int maxInstances,
+      boolean warm,
+      String invoke,
+      Path event,
+      boolean iam,
+      URI dynamodb) {
     this(template, port, data, seed, maxInstances, warm, invoke, event, iam, dynamodb, true, null);
   }
+
   static final Path DEFAULT_TEMPLATE = Path.of("template.yaml");
 
   /** @throws LocalApiException naming the setting that is not valid */
   public static LocalOptions from(Properties properties, Map<String, String> environment) {
     String portProperty = blankToNull(properties.getProperty("port"));
     String portText = portProperty != null ? portProperty : blankToNull(environment.get("PORT"));
-    int port = portText == null ? DEFAULT_PORT
-        : number(portText, portProperty != null ? "-Dport" : "PORT", 0, 65535);
+    int port =
+        portText == null
+            ? DEFAULT_PORT
+            : number(portText, portProperty != null ? "-Dport" : "PORT", 0, 65535);
     String maxText = blankToNull(properties.getProperty("local.maxInstances"));
     int maxInstances = maxText == null ? 0 : number(maxText, "-Dlocal.maxInstances", 1, 10_000);
-    Path template = Objects.requireNonNullElse(path(properties.getProperty("local.template")), DEFAULT_TEMPLATE);
+    Path template =
+        Objects.requireNonNullElse(
+            path(properties.getProperty("local.template")), DEFAULT_TEMPLATE);
     Path seed = path(properties.getProperty("local.seed"));
     if (seed != null && !Files.isRegularFile(seed)) {
       throw new LocalApiException("Seed file " + seed + " (from -Dlocal.seed) does not exist");
@@ -78,15 +134,25 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
     if (invoke != null && event == null) {
       event = Path.of("events", invoke + ".json");
     }
-    return new LocalOptions(template, port, path(properties.getProperty("local.data")), seed, maxInstances,
-        !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()), invoke, event,
-        iam(properties.getProperty("local.iam")), dynamodb(properties.getProperty("local.dynamodb"), properties),
-        auth(properties.getProperty("local.auth")), issuer(properties.getProperty("local.issuer")),
+    return new LocalOptions(
+        template,
+        port,
+        path(properties.getProperty("local.data")),
+        seed,
+        maxInstances,
+        !"false".equalsIgnoreCase(String.valueOf(properties.getProperty("local.warm")).strip()),
+        invoke,
+        event,
+        iam(properties.getProperty("local.iam")),
+        dynamodb(properties.getProperty("local.dynamodb"), properties),
+        auth(properties.getProperty("local.auth")),
+        issuer(properties.getProperty("local.issuer")),
         wsPort(properties.getProperty("local.wsPort"), port));
   }
 
   private static int wsPort(String text, int port) {
-    return blankToNull(text) != null ? number(text, "-Dlocal.wsPort", 0, 65535)
+    return blankToNull(text) != null
+        ? number(text, "-Dlocal.wsPort", 0, 65535)
         : port == 0 ? 0 : DEFAULT_WS_PORT;
   }
 
@@ -94,7 +160,9 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
     return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "", "on", "true" -> true;
       case "off", "false" -> false;
-      default -> throw new LocalApiException("-Dlocal.auth=" + text + " is neither on (the default) nor off");
+      default ->
+          throw new LocalApiException(
+              "-Dlocal.auth=" + text + " is neither on (the default) nor off");
     };
   }
 
@@ -104,14 +172,18 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
     }
     try {
       URI uri = new URI(text.strip());
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return text.strip();
       }
     } catch (URISyntaxException invalid) {
       // Reported below.
     }
-    throw new LocalApiException("-Dlocal.issuer=" + text + " is not an http(s) URL such as"
-        + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123");
+    throw new LocalApiException(
+        "-Dlocal.issuer="
+            + text
+            + " is not an http(s) URL such as"
+            + " https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123");
   }
 
   private static URI dynamodb(String text, Properties properties) {
@@ -119,18 +191,21 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
       return null;
     }
     if (blankToNull(properties.getProperty("local.data")) != null) {
-      throw new LocalApiException("-Dlocal.data keeps the data of the DynamoDB started here; with -Dlocal.dynamodb the"
-          + " data stays where that DynamoDB keeps it");
+      throw new LocalApiException(
+          "-Dlocal.data keeps the data of the DynamoDB started here; with -Dlocal.dynamodb the"
+              + " data stays where that DynamoDB keeps it");
     }
     try {
       URI uri = new URI(text.strip());
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return uri;
       }
     } catch (URISyntaxException invalid) {
       // Reported below.
     }
-    throw new LocalApiException("-Dlocal.dynamodb=" + text + " is not an http(s) URL such as http://localhost:8000");
+    throw new LocalApiException(
+        "-Dlocal.dynamodb=" + text + " is not an http(s) URL such as http://localhost:8000");
   }
 
   /**
@@ -146,7 +221,9 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
     return switch (text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "", "on", "true" -> true;
       case "off", "false" -> false;
-      default -> throw new LocalApiException("-Dlocal.iam=" + text + " is neither on (the default) nor off");
+      default ->
+          throw new LocalApiException(
+              "-Dlocal.iam=" + text + " is neither on (the default) nor off");
     };
   }
 
@@ -159,7 +236,8 @@ public record LocalOptions(Path template, int port, Path data, Path seed, int ma
     } catch (NumberFormatException notANumber) {
       // Reported below with the range.
     }
-    throw new LocalApiException(source + "=" + text + " is not a whole number from " + min + " to " + max);
+    throw new LocalApiException(
+        source + "=" + text + " is not a whole number from " + min + " to " + max);
   }
 
   private static Path path(String text) {

@@ -76,15 +76,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LocalServices implements AutoCloseable {
   /** The tool's table names end in this, e.g. {@code products-local}, so they stay the same across runs. */
   static final String TABLE_SUFFIX = "local";
+
   /** The dashboard's category when no seed suggests one: the one "Try it" in the README creates a product in. */
   static final String DEFAULT_CATEGORY = "lighting";
+
   /** How long the start waits for the stream consumers to have delivered what is in the tables. */
   static final Duration STREAMS_QUIET = Duration.ofSeconds(30);
 
   /** What {@link #close()} stops, the last started first. */
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
   /** What a function needs from the DynamoDB side, known once the tables and the IAM endpoint are up. */
   private final CompletableFuture<DynamoDbReach> reach = new CompletableFuture<>();
+
   private final Map<String, Map<String, String>> environments = new ConcurrentHashMap<>();
   private final Builder parts;
 
@@ -125,9 +129,14 @@ public final class LocalServices implements AutoCloseable {
    * invoked alone ({@code -Dinvoke}); the tool's own lines on the console of {@link Builder#console}.
    */
   public static Builder builder(LocalOptions options) {
-    Builder parts = builder(options.template()).stableTables(TABLE_SUFFIX).iam(options.iam())
-        .maxInstances(options.maxInstances()).restApi(options.port()).webSocketApi(options.wsPort())
-        .dashboard(dashboardCategory(options));
+    Builder parts =
+        builder(options.template())
+            .stableTables(TABLE_SUFFIX)
+            .iam(options.iam())
+            .maxInstances(options.maxInstances())
+            .restApi(options.port())
+            .webSocketApi(options.wsPort())
+            .dashboard(dashboardCategory(options));
     if (options.dynamodb() != null) {
       parts.outsideDynamoDb(options.dynamodb());
     } else {
@@ -165,12 +174,17 @@ public final class LocalServices implements AutoCloseable {
    * As {@link #start(LocalOptions, PrintStream)}: the tool's own lines on {@code console}, and each event source's
    * line per request written to {@code requests} ({@link dev.catalog.local.console.LocalConsole} chooses both).
    */
-  public static LocalServices start(LocalOptions options, PrintStream console, RequestLog requests) {
+  public static LocalServices start(
+      LocalOptions options, PrintStream console, RequestLog requests) {
     return builder(options).console(console).requestLog(requests).start();
   }
 
   /** Which DynamoDB the system uses. */
-  private enum DynamoDbSource { LOCAL, OUTSIDE, GIVEN }
+  private enum DynamoDbSource {
+    LOCAL,
+    OUTSIDE,
+    GIVEN
+  }
 
   /** The parts of a local system, then {@link #start()}. */
   public static final class Builder {
@@ -342,7 +356,8 @@ public final class LocalServices implements AutoCloseable {
      */
     public LocalServices start() {
       if (seed != null && restPort == null) {
-        throw new IllegalStateException("A seed is put through the REST API: ask for restApi(port) too");
+        throw new IllegalStateException(
+            "A seed is put through the REST API: ask for restApi(port) too");
       }
       LocalServices system = new LocalServices(this);
       try {
@@ -363,24 +378,28 @@ public final class LocalServices implements AutoCloseable {
   private void start() {
     Builder parts = this.parts;
     PrintStream console = parts.console;
-    // Before anything starts: a second system on the same data would share its DynamoDB files and its streams.
+    // Before anything starts: a second system on the same data would share its DynamoDB files and
+    // its streams.
     if (parts.source == DynamoDbSource.LOCAL && parts.data != null) {
       started(DataFolderLock.take(parts.data));
     }
     CompletableFuture<DynamoDbTarget> starting = new CompletableFuture<>();
     if (parts.source != DynamoDbSource.GIVEN) {
       // Stopped once its start is over, even when what follows fails first.
-      started(() -> {
-        DynamoDbTarget target = starting.exceptionally(failed -> null).join();
-        if (target != null) {
-          target.close();
-        }
-      });
+      started(
+          () -> {
+            DynamoDbTarget target = starting.exceptionally(failed -> null).join();
+            if (target != null) {
+              target.close();
+            }
+          });
     }
     PrintStream out = System.out;
     PrintStream err = System.err;
-    // DynamoDB Local prints its settings, and SLF4J (on the first server's start) that it has no binding: when the
-    // system connects to a DynamoDB itself, the start keeps both off the console; the ready line says what matters.
+    // DynamoDB Local prints its settings, and SLF4J (on the first server's start) that it has no
+    // binding: when the
+    // system connects to a DynamoDB itself, the start keeps both off the console; the ready line
+    // says what matters.
     boolean quiet = parts.source != DynamoDbSource.GIVEN;
     try {
       if (quiet) {
@@ -389,13 +408,17 @@ public final class LocalServices implements AutoCloseable {
       switch (parts.source) {
         case GIVEN -> starting.complete(parts.given);
         case OUTSIDE -> starting.complete(new ExternalDynamoDb(parts.outside));
-        case LOCAL -> Thread.ofPlatform().name("dynamodb-local-start").start(() -> {
-          try {
-            starting.complete(EmbeddedDynamoDb.start(parts.data));
-          } catch (Throwable e) {
-            starting.completeExceptionally(e);
-          }
-        });
+        case LOCAL ->
+            Thread.ofPlatform()
+                .name("dynamodb-local-start")
+                .start(
+                    () -> {
+                      try {
+                        starting.complete(EmbeddedDynamoDb.start(parts.data));
+                      } catch (Throwable e) {
+                        starting.completeExceptionally(e);
+                      }
+                    });
       }
       if (quiet) {
         org.slf4j.LoggerFactory.getILoggerFactory();
@@ -414,12 +437,27 @@ public final class LocalServices implements AutoCloseable {
     startOnDynamoDb(parts);
     // The stream consumers start polling once the tables exist.
     if (streamMappings != null) {
-      streams = started(streamMappings.start(dynamo.endpoint(), dynamo.credentials(), FunctionInvoker.of(functions),
-          console, Clock.systemUTC(), parts.requests));
+      streams =
+          started(
+              streamMappings.start(
+                  dynamo.endpoint(),
+                  dynamo.credentials(),
+                  FunctionInvoker.of(functions),
+                  console,
+                  Clock.systemUTC(),
+                  parts.requests));
     }
-    seeded = parts.seed == null ? 0 : SeedData.put(api.url(), parts.seed,
-        auth.developmentIssuer().map(issuer -> issuer.service("products/admin").accessToken()).orElse(null));
-    // What the seed (or a table kept in -Dlocal.data) set going is delivered, and its lines printed, before the
+    seeded =
+        parts.seed == null
+            ? 0
+            : SeedData.put(
+                api.url(),
+                parts.seed,
+                auth.developmentIssuer()
+                    .map(issuer -> issuer.service("products/admin").accessToken())
+                    .orElse(null));
+    // What the seed (or a table kept in -Dlocal.data) set going is delivered, and its lines
+    // printed, before the
     // ready line: nothing of the start follows it.
     if (streams != null) {
       awaitQuiet(streams);
@@ -434,50 +472,78 @@ public final class LocalServices implements AutoCloseable {
   private void startBeforeDynamoDb(Builder parts) {
     PrintStream console = parts.console;
     template = parts.template != null ? parts.template : SamTemplate.load(parts.templatePath);
-    tableNames = Collections.unmodifiableMap(TemplateTables.physicalNames(template, parts.tableSuffix));
+    tableNames =
+        Collections.unmodifiableMap(TemplateTables.physicalNames(template, parts.tableSuffix));
     LocalValues local = template.resolver().physicalNames(tableNames);
     if (parts.source == DynamoDbSource.GIVEN) {
       local.region(parts.given.region());
     }
     resolver = local.build();
     iamListener = parts.iamListener != null ? parts.iamListener : denials(console);
-    // The functions' roles, for the services the tool serves itself and for what Lambda does with them.
-    Authorizer roles = parts.iamEnforced ? Authorizer.enforcing(template, resolver, iamListener)
-        : Authorizer.off(template, resolver);
+    // The functions' roles, for the services the tool serves itself and for what Lambda does with
+    // them.
+    Authorizer roles =
+        parts.iamEnforced
+            ? Authorizer.enforcing(template, resolver, iamListener)
+            : Authorizer.off(template, resolver);
     boolean apis = parts.restPort != null || parts.webSocketPort != null;
     if (apis || parts.streams) {
       template.functions().keySet().forEach(this::templateEnvironment);
     }
-    // Event source: DynamoDB Streams, its mappings created as Lambda creates them, before anything starts: one the
+    // Event source: DynamoDB Streams, its mappings created as Lambda creates them, before anything
+    // starts: one the
     // function's role does not allow stops the start.
     streamMappings = parts.streams ? EventSourceMappings.create(template, resolver, roles) : null;
     // SNS: the template's topics, each function's SNS_ENDPOINT.
-    sns = started(LocalSns.start(TemplateTopics.read(template, resolver), roles, TemplatePolicies.region(resolver),
-        TemplatePolicies.accountId(resolver), console));
+    sns =
+        started(
+            LocalSns.start(
+                TemplateTopics.read(template, resolver),
+                roles,
+                TemplatePolicies.region(resolver),
+                TemplatePolicies.accountId(resolver),
+                console));
     if (apis) {
-      auth = parts.authOff ? LocalAuth.off(template)
-          : parts.issuer != null ? LocalAuth.enforcing(template, parts.issuer) : LocalAuth.development(template);
+      auth =
+          parts.authOff
+              ? LocalAuth.off(template)
+              : parts.issuer != null
+                  ? LocalAuth.enforcing(template, parts.issuer)
+                  : LocalAuth.development(template);
       started(auth::close);
       if (parts.seed != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
-        throw new LocalApiException("-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
-            + " seed through the API with a token of that pool instead");
+        throw new LocalApiException(
+            "-Dlocal.seed writes with a token of the development issuer; with -Dlocal.issuer"
+                + " seed through the API with a token of that pool instead");
       }
     }
     if (apis || parts.streams) {
-      functions = started(LocalFunctions.prepare(template, this::environment, parts.maxInstances, console));
+      functions =
+          started(LocalFunctions.prepare(template, this::environment, parts.maxInstances, console));
     }
     if (parts.webSocketPort != null && WebSocketApiDef.of(template, resolver).isPresent()) {
-      LocalWebSocketApi.Builder served = LocalWebSocketApi.builder(template, resolver).functions(functions)
-          .iam(() -> reach.join().iam()).port(parts.webSocketPort).console(console).requestLog(parts.requests);
+      LocalWebSocketApi.Builder served =
+          LocalWebSocketApi.builder(template, resolver)
+              .functions(functions)
+              .iam(() -> reach.join().iam())
+              .port(parts.webSocketPort)
+              .console(console)
+              .requestLog(parts.requests);
       if (!auth.enforced()) {
-        // As the REST API's Cognito authorizer, the $connect authorizer is not run: a local administrator connects.
+        // As the REST API's Cognito authorizer, the $connect authorizer is not run: a local
+        // administrator connects.
         served.authorizersOff(LocalAuth.OFF_CONNECT_CONTEXT);
       }
       webSocket = started(served.start());
     }
     if (parts.restPort != null) {
-      LocalApi.Builder rest = LocalApi.builder(template).functions(functions).auth(auth).port(parts.restPort)
-          .console(console).requestLog(parts.requests);
+      LocalApi.Builder rest =
+          LocalApi.builder(template)
+              .functions(functions)
+              .auth(auth)
+              .port(parts.restPort)
+              .console(console)
+              .requestLog(parts.requests);
       if (parts.dashboardCategory != null) {
         rest.dashboard(dashboard(webSocket, auth, parts.dashboardCategory));
       }
@@ -488,8 +554,11 @@ public final class LocalServices implements AutoCloseable {
   /** What needs the DynamoDB: the lease on it, the tables, the IAM endpoint in front of it, and what is in front of that. */
   private void startOnDynamoDb(Builder parts) {
     if (parts.source == DynamoDbSource.OUTSIDE && !parts.ownTables) {
-      // An outside DynamoDB may have another local system on its tables already: a lease there says so.
-      started(DynamoDbLease.take(dynamo.newClient(), parts.outside, parts.tableSuffix, Clock.systemUTC()));
+      // An outside DynamoDB may have another local system on its tables already: a lease there says
+      // so.
+      started(
+          DynamoDbLease.take(
+              dynamo.newClient(), parts.outside, parts.tableSuffix, Clock.systemUTC()));
     }
     if (parts.ownTables) {
       DynamoDbClient client = started(dynamo.newClient());
@@ -500,10 +569,14 @@ public final class LocalServices implements AutoCloseable {
         TemplateTables.createMissing(client, template, parts.tableSuffix);
       }
     }
-    iam = started(parts.iamEnforced ? LocalIam.enforce(template, resolver, dynamo.endpoint(), iamListener)
-        : LocalIam.off(dynamo.endpoint()));
+    iam =
+        started(
+            parts.iamEnforced
+                ? LocalIam.enforce(template, resolver, dynamo.endpoint(), iamListener)
+                : LocalIam.off(dynamo.endpoint()));
     front = parts.front == null ? null : started(parts.front.apply(iam.endpoint()));
-    reach.complete(new DynamoDbReach(iam, dynamo.clientEnvironment(), front == null ? null : front.url()));
+    reach.complete(
+        new DynamoDbReach(iam, dynamo.clientEnvironment(), front == null ? null : front.url()));
   }
 
   /**
@@ -520,17 +593,21 @@ public final class LocalServices implements AutoCloseable {
       environment.put("DYNAMODB_ENDPOINT", dynamoDb.front().toString());
     }
     environment.put("SNS_ENDPOINT", sns.url().toString());
-    // A function verifying tokens itself (the feed's authorizer) trusts the local issuer, not the cloud pool.
+    // A function verifying tokens itself (the feed's authorizer) trusts the local issuer, not the
+    // cloud pool.
     if (auth != null && environment.containsKey("TOKEN_ISSUER")) {
       environment.putAll(auth.tokenEnvironment());
     }
     LocalWebSocketApi served = webSocket;
-    return Collections.unmodifiableMap(served == null ? environment
-        : LocalWebSocketApi.localEndpoint(environment, served.connectionsEndpoint()));
+    return Collections.unmodifiableMap(
+        served == null
+            ? environment
+            : LocalWebSocketApi.localEndpoint(environment, served.connectionsEndpoint()));
   }
 
   private Map<String, String> templateEnvironment(String logicalId) {
-    return environments.computeIfAbsent(logicalId, id -> template.function(id).environment(resolver));
+    return environments.computeIfAbsent(
+        logicalId, id -> template.function(id).environment(resolver));
   }
 
   private <T extends AutoCloseable> T started(T part) {
@@ -542,17 +619,24 @@ public final class LocalServices implements AutoCloseable {
    * The live dashboard, told the feed's URL, whether the development issuer gives it tokens, and how to ask the feed's
    * {@code $connect} authorizer about one (its browser cannot see why a handshake was refused).
    */
-  private static DashboardPage dashboard(LocalWebSocketApi webSocket, LocalAuth auth, String category) {
-    return DashboardPage.load(webSocket == null ? null : webSocket.url().toString(),
-        auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null, webSocket == null ? null : token -> {
-          LocalWebSocketApi.ConnectCheck answer = webSocket.checkConnect(token);
-          return new DashboardPage.ConnectCheck.Answer(answer.status(), answer.reason());
-        }, category);
+  private static DashboardPage dashboard(
+      LocalWebSocketApi webSocket, LocalAuth auth, String category) {
+    return DashboardPage.load(
+        webSocket == null ? null : webSocket.url().toString(),
+        auth.developmentIssuer().isPresent() ? TokenEndpoint.PATH : null,
+        webSocket == null
+            ? null
+            : token -> {
+              LocalWebSocketApi.ConnectCheck answer = webSocket.checkConnect(token);
+              return new DashboardPage.ConnectCheck.Answer(answer.status(), answer.reason());
+            },
+        category);
   }
 
   /** The seed's category with most products, else {@value #DEFAULT_CATEGORY}: the dashboard shows it first. */
   private static String dashboardCategory(LocalOptions options) {
-    String category = options.seed() == null ? null : SeedData.categoryWithMostProducts(options.seed());
+    String category =
+        options.seed() == null ? null : SeedData.categoryWithMostProducts(options.seed());
     return category != null ? category : DEFAULT_CATEGORY;
   }
 
@@ -579,14 +663,20 @@ public final class LocalServices implements AutoCloseable {
    * that has to wait for it, does not load them too: one request, to a port where nothing listens.
    */
   private static void preloadSdk() {
-    try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:9"))
-        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("preload", "preload")))
-        .overrideConfiguration(settings -> settings.retryStrategy(retry -> retry.maxAttempts(1)))
-        .httpClient(UrlConnectionHttpClient.create()).build()) {
+    try (DynamoDbClient client =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create("http://127.0.0.1:9"))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("preload", "preload")))
+            .overrideConfiguration(
+                settings -> settings.retryStrategy(retry -> retry.maxAttempts(1)))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       client.describeTable(request -> request.tableName("preload"));
     } catch (SdkClientException nothingListensThere) {
-      // Expected: the request went through the whole client pipeline, which is what was to be loaded.
+      // Expected: the request went through the whole client pipeline, which is what was to be
+      // loaded.
     }
   }
 
@@ -684,8 +774,10 @@ public final class LocalServices implements AutoCloseable {
       try {
         part.close();
       } catch (Exception e) {
-        RuntimeException unchecked = e instanceof RuntimeException runtime ? runtime
-            : new IllegalStateException("Stopping " + part + ": " + e.getMessage(), e);
+        RuntimeException unchecked =
+            e instanceof RuntimeException runtime
+                ? runtime
+                : new IllegalStateException("Stopping " + part + ": " + e.getMessage(), e);
         if (failure == null) {
           failure = unchecked;
         } else {

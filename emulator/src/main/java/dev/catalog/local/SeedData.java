@@ -33,19 +33,31 @@ final class SeedData {
         if (id.isEmpty()) {
           throw new LocalApiException("Seed file " + file + ": product [" + i + "] has no \"id\"");
         }
-        HttpRequest.Builder put = HttpRequest.newBuilder(
-                api.resolve("/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
-            .header("Content-Type", "application/json").header("If-None-Match", "*")
-            .PUT(HttpRequest.BodyPublishers.ofString(product.toString()));
+        HttpRequest.Builder put =
+            HttpRequest.newBuilder(
+                    api.resolve(
+                        "/products/"
+                            + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")))
+                .header("Content-Type", "application/json")
+                .header("If-None-Match", "*")
+                .PUT(HttpRequest.BodyPublishers.ofString(product.toString()));
         if (token != null) {
           put.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = client.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(put.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 201) {
           created++;
         } else if (response.statusCode() != 412) {
-          throw new LocalApiException("Seed file " + file + ": product " + id + " was refused with "
-              + response.statusCode() + " " + response.body());
+          throw new LocalApiException(
+              "Seed file "
+                  + file
+                  + ": product "
+                  + id
+                  + " was refused with "
+                  + response.statusCode()
+                  + " "
+                  + response.body());
         }
       }
     } catch (IOException e) {
@@ -83,8 +95,11 @@ final class SeedData {
     try {
       products = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new LocalApiException("Seed file " + file + " is not valid JSON: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new LocalApiException(
+          "Seed file "
+              + file
+              + " is not valid JSON: "
+              + e.getMessage().lines().findFirst().orElse(""));
     }
     if (products == null || !products.isArray()) {
       throw new LocalApiException("Seed file " + file + " must hold a JSON array of products");

@@ -21,23 +21,31 @@ import java.util.Map;
  * @param codeUri the function's {@code CodeUri}, else the global, as written (a folder relative to the template, or
  *     an S3 location); null when neither has one
  */
-public record FunctionDef(String logicalId, String handlerClass, String handlerMethod, String runtime,
-        int timeoutSeconds, int memorySizeMb, Map<String, Object> environment, List<Route> routes,
-        boolean snapStart, String codeUri) {
+public record FunctionDef(
+    String logicalId,
+    String handlerClass,
+    String handlerMethod,
+    String runtime,
+    int timeoutSeconds,
+    int memorySizeMb,
+    Map<String, Object> environment,
+    List<Route> routes,
+    boolean snapStart,
+    String codeUri) {
 
-    public FunctionDef {
-        // Copied into an ordered map: the environment is shown and diffed in template order.
-        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-        routes = List.copyOf(routes);
-    }
+  public FunctionDef {
+    // Copied into an ordered map: the environment is shown and diffed in template order.
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    routes = List.copyOf(routes);
+  }
 
-    /** The handler string as Lambda reads it: {@code class::method}. */
-    public String handler() {
-        return handlerClass + "::" + handlerMethod;
-    }
+  /** The handler string as Lambda reads it: {@code class::method}. */
+  public String handler() {
+    return handlerClass + "::" + handlerMethod;
+  }
 
-    /** The environment with every intrinsic resolved to a local value, in template order. */
-    public Map<String, String> environment(IntrinsicResolver resolver) {
-        return resolver.resolveEnvironment(logicalId, environment);
-    }
+  /** The environment with every intrinsic resolved to a local value, in template order. */
+  public Map<String, String> environment(IntrinsicResolver resolver) {
+    return resolver.resolveEnvironment(logicalId, environment);
+  }
 }

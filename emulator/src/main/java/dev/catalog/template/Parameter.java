@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public record Parameter(String name, String type, Optional<String> defaultValue) {
 
-    /** True for types whose {@code Ref} yields a list rather than a string. */
-    public boolean isList() {
-        return type.equals("CommaDelimitedList") || type.startsWith("List<");
-    }
+  /** True for types whose {@code Ref} yields a list rather than a string. */
+  public boolean isList() {
+    return type.equals("CommaDelimitedList") || type.startsWith("List<");
+  }
 }

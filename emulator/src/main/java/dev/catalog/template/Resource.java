@@ -11,10 +11,10 @@ import java.util.Map;
  * @param properties the raw {@code Properties}, intrinsics unresolved
  */
 public record Resource(String logicalId, String type, Map<?, ?> properties) {
-    public static final String FUNCTION = "AWS::Serverless::Function";
-    public static final String TABLE = "AWS::DynamoDB::Table";
-    public static final String SECRET = "AWS::SecretsManager::Secret";
-    public static final String REST_API = "AWS::ApiGateway::RestApi";
-    public static final String TOPIC = "AWS::SNS::Topic";
-    public static final String QUEUE = "AWS::SQS::Queue";
+  public static final String FUNCTION = "AWS::Serverless::Function";
+  public static final String TABLE = "AWS::DynamoDB::Table";
+  public static final String SECRET = "AWS::SecretsManager::Secret";
+  public static final String REST_API = "AWS::ApiGateway::RestApi";
+  public static final String TOPIC = "AWS::SNS::Topic";
+  public static final String QUEUE = "AWS::SQS::Queue";
 }

@@ -37,76 +37,124 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  * @param throughput ProvisionedThroughput, present exactly when the billing mode is PROVISIONED
  * @param streamViewType StreamSpecification.StreamViewType
  */
-public record TableDef(String logicalId, Map<String, ScalarAttributeType> attributes, Key key,
-        List<Index> globalIndexes, List<Index> localIndexes, Optional<String> ttlAttribute, BillingMode billingMode,
-        Optional<Throughput> throughput, Optional<StreamViewType> streamViewType) {
+public record TableDef(
+    String logicalId,
+    Map<String, ScalarAttributeType> attributes,
+    Key key,
+    List<Index> globalIndexes,
+    List<Index> localIndexes,
+    Optional<String> ttlAttribute,
+    BillingMode billingMode,
+    Optional<Throughput> throughput,
+    Optional<StreamViewType> streamViewType) {
 
-    public TableDef {
-        // Ordered copy: AttributeDefinitions go to DynamoDB in the order the template lists them.
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        globalIndexes = List.copyOf(globalIndexes);
-        localIndexes = List.copyOf(localIndexes);
+  public TableDef {
+    // Ordered copy: AttributeDefinitions go to DynamoDB in the order the template lists them.
+    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    globalIndexes = List.copyOf(globalIndexes);
+    localIndexes = List.copyOf(localIndexes);
+  }
+
+  /** A key schema: hash key and optional range key. */
+  public record Key(String hashKey, Optional<String> rangeKey) {
+    List<KeySchemaElement> toSdk() {
+      List<KeySchemaElement> elements = new ArrayList<>(2);
+      elements.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
+      rangeKey.ifPresent(
+          range ->
+              elements.add(
+                  KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build()));
+      return elements;
+    }
+  }
+
+  /** A global or local secondary index. {@code nonKeyAttributes} is only meaningful for INCLUDE projections. */
+  public record Index(
+      String name,
+      Key key,
+      ProjectionType projection,
+      List<String> nonKeyAttributes,
+      Optional<Throughput> throughput) {
+    public Index {
+      nonKeyAttributes = List.copyOf(nonKeyAttributes);
     }
 
-    /** A key schema: hash key and optional range key. */
-    public record Key(String hashKey, Optional<String> rangeKey) {
-        List<KeySchemaElement> toSdk() {
-            List<KeySchemaElement> elements = new ArrayList<>(2);
-            elements.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
-            rangeKey.ifPresent(range -> elements.add(
-                    KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build()));
-            return elements;
-        }
+    Projection projectionToSdk() {
+      var builder = Projection.builder().projectionType(projection);
+      return nonKeyAttributes.isEmpty()
+          ? builder.build()
+          : builder.nonKeyAttributes(nonKeyAttributes).build();
     }
+  }
 
-    /** A global or local secondary index. {@code nonKeyAttributes} is only meaningful for INCLUDE projections. */
-    public record Index(String name, Key key, ProjectionType projection, List<String> nonKeyAttributes,
-            Optional<Throughput> throughput) {
-        public Index {
-            nonKeyAttributes = List.copyOf(nonKeyAttributes);
-        }
-
-        Projection projectionToSdk() {
-            var builder = Projection.builder().projectionType(projection);
-            return nonKeyAttributes.isEmpty() ? builder.build() : builder.nonKeyAttributes(nonKeyAttributes).build();
-        }
+  /** Read and write capacity units of a PROVISIONED table or index. */
+  public record Throughput(long read, long write) {
+    ProvisionedThroughput toSdk() {
+      return ProvisionedThroughput.builder()
+          .readCapacityUnits(read)
+          .writeCapacityUnits(write)
+          .build();
     }
+  }
 
-    /** Read and write capacity units of a PROVISIONED table or index. */
-    public record Throughput(long read, long write) {
-        ProvisionedThroughput toSdk() {
-            return ProvisionedThroughput.builder().readCapacityUnits(read).writeCapacityUnits(write).build();
-        }
+  /** The request that creates this table under {@code tableName} (physical names differ per stack and test). */
+  public CreateTableRequest toCreateTableRequest(String tableName) {
+    var request =
+        CreateTableRequest.builder()
+            .tableName(tableName)
+            .billingMode(billingMode)
+            .keySchema(key.toSdk())
+            .attributeDefinitions(
+                attributes.entrySet().stream()
+                    .map(
+                        attribute ->
+                            AttributeDefinition.builder()
+                                .attributeName(attribute.getKey())
+                                .attributeType(attribute.getValue())
+                                .build())
+                    .toList());
+    throughput.ifPresent(t -> request.provisionedThroughput(t.toSdk()));
+    streamViewType.ifPresent(
+        view ->
+            request.streamSpecification(
+                StreamSpecification.builder().streamEnabled(true).streamViewType(view).build()));
+    if (!globalIndexes.isEmpty()) {
+      request.globalSecondaryIndexes(
+          globalIndexes.stream()
+              .map(
+                  index -> {
+                    var gsi =
+                        GlobalSecondaryIndex.builder()
+                            .indexName(index.name())
+                            .keySchema(index.key().toSdk())
+                            .projection(index.projectionToSdk());
+                    index.throughput().ifPresent(t -> gsi.provisionedThroughput(t.toSdk()));
+                    return gsi.build();
+                  })
+              .toList());
     }
+    if (!localIndexes.isEmpty()) {
+      request.localSecondaryIndexes(
+          localIndexes.stream()
+              .map(
+                  index ->
+                      LocalSecondaryIndex.builder()
+                          .indexName(index.name())
+                          .keySchema(index.key().toSdk())
+                          .projection(index.projectionToSdk())
+                          .build())
+              .toList());
+    }
+    return request.build();
+  }
 
-    /** The request that creates this table under {@code tableName} (physical names differ per stack and test). */
-    public CreateTableRequest toCreateTableRequest(String tableName) {
-        var request = CreateTableRequest.builder().tableName(tableName).billingMode(billingMode)
-                .keySchema(key.toSdk())
-                .attributeDefinitions(attributes.entrySet().stream().map(attribute -> AttributeDefinition.builder()
-                        .attributeName(attribute.getKey()).attributeType(attribute.getValue()).build()).toList());
-        throughput.ifPresent(t -> request.provisionedThroughput(t.toSdk()));
-        streamViewType.ifPresent(view ->
-                request.streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(view).build()));
-        if (!globalIndexes.isEmpty()) {
-            request.globalSecondaryIndexes(globalIndexes.stream().map(index -> {
-                var gsi = GlobalSecondaryIndex.builder().indexName(index.name()).keySchema(index.key().toSdk())
-                        .projection(index.projectionToSdk());
-                index.throughput().ifPresent(t -> gsi.provisionedThroughput(t.toSdk()));
-                return gsi.build();
-            }).toList());
-        }
-        if (!localIndexes.isEmpty()) {
-            request.localSecondaryIndexes(localIndexes.stream().map(index -> LocalSecondaryIndex.builder()
-                    .indexName(index.name()).keySchema(index.key().toSdk()).projection(index.projectionToSdk())
-                    .build()).toList());
-        }
-        return request.build();
-    }
-
-    /** The request that turns on TTL, when the template enables it; DynamoDB takes it only after creation. */
-    public Optional<UpdateTimeToLiveRequest> toTimeToLiveRequest(String tableName) {
-        return ttlAttribute.map(attribute -> UpdateTimeToLiveRequest.builder().tableName(tableName)
-                .timeToLiveSpecification(spec -> spec.attributeName(attribute).enabled(true)).build());
-    }
+  /** The request that turns on TTL, when the template enables it; DynamoDB takes it only after creation. */
+  public Optional<UpdateTimeToLiveRequest> toTimeToLiveRequest(String tableName) {
+    return ttlAttribute.map(
+        attribute ->
+            UpdateTimeToLiveRequest.builder()
+                .tableName(tableName)
+                .timeToLiveSpecification(spec -> spec.attributeName(attribute).enabled(true))
+                .build());
+  }
 }

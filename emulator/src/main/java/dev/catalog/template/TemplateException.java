@@ -8,13 +8,13 @@ package dev.catalog.template;
  * {@link #getMessage()} and exit instead of dumping a stack trace.
  */
 public final class TemplateException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public TemplateException(String message) {
-        super(message);
-    }
+  public TemplateException(String message) {
+    super(message);
+  }
 
-    public TemplateException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public TemplateException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

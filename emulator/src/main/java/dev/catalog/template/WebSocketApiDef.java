@@ -17,7 +17,11 @@ import java.util.Optional;
  * @param routeSelectionExpression e.g. {@code $request.body.action}
  * @param routes by route key ({@code $connect}, {@code $disconnect}, {@code $default}, {@code subscribe}...)
  */
-public record WebSocketApiDef(String logicalId, String apiId, String stage, String routeSelectionExpression,
+public record WebSocketApiDef(
+    String logicalId,
+    String apiId,
+    String stage,
+    String routeSelectionExpression,
     Map<String, Route> routes) {
   public static final String API = "AWS::ApiGatewayV2::Api";
 
@@ -39,7 +43,11 @@ public record WebSocketApiDef(String logicalId, String apiId, String stage, Stri
    * One route: its key, the function its Lambda proxy integration invokes, its authorizer (only {@code $connect}
    * may have one), and whether it has a route response (only then does the client receive the function's body).
    */
-  public record Route(String logicalId, String routeKey, String function, Authorizer authorizer,
+  public record Route(
+      String logicalId,
+      String routeKey,
+      String function,
+      Authorizer authorizer,
       boolean routeResponse) {}
 
   /**

@@ -20,7 +20,8 @@ public record ApiResult(int status, Map<String, List<String>> headers, String bo
     if (response.getHeaders() != null) {
       response.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
     }
-    return new ApiResult(response.getStatusCode(), headers, response.getBody() == null ? "" : response.getBody());
+    return new ApiResult(
+        response.getStatusCode(), headers, response.getBody() == null ? "" : response.getBody());
   }
 
   public ApiResult {

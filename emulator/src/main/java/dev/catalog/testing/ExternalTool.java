@@ -30,26 +30,40 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ExternalTool implements BeforeEachCallback {
   /** moto's SNS and SQS, a second implementation of the protocol the product events function speaks. */
-  public static final ExternalTool MOTO = new ExternalTool("moto's server",
-      List.of(new Program("moto.server", "moto_server")),
-      ".ci/install-moto installs it (moto[server] 5.2.1 with pipx or pip), or -Dmoto.server=PATH names another");
+  public static final ExternalTool MOTO =
+      new ExternalTool(
+          "moto's server",
+          List.of(new Program("moto.server", "moto_server")),
+          ".ci/install-moto installs it (moto[server] 5.2.1 with pipx or pip), or -Dmoto.server=PATH names another");
 
   /** Debian's Chromium and its driver, for the live dashboard's browser tests. */
-  public static final ExternalTool CHROMIUM = new ExternalTool("Chromium and chromedriver",
-      List.of(new Program("browser.chromium", "/usr/bin/chromium"),
-          new Program("browser.chromedriver", "/usr/bin/chromedriver")),
-      "apt-get install chromium chromium-driver (.ci/install-browser does), or point -Dbrowser.chromium and"
-          + " -Dbrowser.chromedriver at a Chromium and its driver");
+  public static final ExternalTool CHROMIUM =
+      new ExternalTool(
+          "Chromium and chromedriver",
+          List.of(
+              new Program("browser.chromium", "/usr/bin/chromium"),
+              new Program("browser.chromedriver", "/usr/bin/chromedriver")),
+          "apt-get install chromium chromium-driver (.ci/install-browser does), or point -Dbrowser.chromium and"
+              + " -Dbrowser.chromedriver at a Chromium and its driver");
 
   /** cognito-local (npm), a Cognito implementation for the interop test. */
-  public static final ExternalTool COGNITO_LOCAL = new ExternalTool("cognito-local",
-      List.of(new Program("cognito.local", "target/tools/cognito-local/node_modules/.bin/cognito-local")),
-      ".ci/install-cognito-local installs it with npm, or -Dcognito.local=PATH names another");
+  public static final ExternalTool COGNITO_LOCAL =
+      new ExternalTool(
+          "cognito-local",
+          List.of(
+              new Program(
+                  "cognito.local", "target/tools/cognito-local/node_modules/.bin/cognito-local")),
+          ".ci/install-cognito-local installs it with npm, or -Dcognito.local=PATH names another");
 
   /** bash, curl and jq, with which the shell examples of the README and docs/local.md are written, for their test. */
-  public static final ExternalTool README_SHELL = new ExternalTool("bash, curl and jq",
-      List.of(new Program("readme.bash", "bash"), new Program("readme.curl", "curl"), new Program("readme.jq", "jq")),
-      "apt-get install curl jq (.ci/install-jq does)");
+  public static final ExternalTool README_SHELL =
+      new ExternalTool(
+          "bash, curl and jq",
+          List.of(
+              new Program("readme.bash", "bash"),
+              new Program("readme.curl", "curl"),
+              new Program("readme.jq", "jq")),
+          "apt-get install curl jq (.ci/install-jq does)");
 
   /**
    * One program of a tool.
@@ -84,7 +98,8 @@ public final class ExternalTool implements BeforeEachCallback {
     private static Optional<Path> executable(String file) {
       try {
         Path candidate = Path.of(file);
-        return Files.isRegularFile(candidate) && Files.isExecutable(candidate) ? Optional.of(candidate)
+        return Files.isRegularFile(candidate) && Files.isExecutable(candidate)
+            ? Optional.of(candidate)
             : Optional.empty();
       } catch (InvalidPathException notAPath) {
         return Optional.empty();
@@ -130,8 +145,9 @@ public final class ExternalTool implements BeforeEachCallback {
   /** The executable of the {@code index}-th program; the tool must be installed. */
   public Path program(int index) {
     Program program = programs.get(index);
-    return program.find(System.getenv("PATH")).orElseThrow(() -> new IllegalStateException(
-        missing(System.getenv())));
+    return program
+        .find(System.getenv("PATH"))
+        .orElseThrow(() -> new IllegalStateException(missing(System.getenv())));
   }
 
   /**
@@ -148,7 +164,11 @@ public final class ExternalTool implements BeforeEachCallback {
     if (absent.isEmpty()) {
       return null;
     }
-    return name + " not found (no executable " + String.join(", no executable ", absent) + "): " + install;
+    return name
+        + " not found (no executable "
+        + String.join(", no executable ", absent)
+        + "): "
+        + install;
   }
 
   /**

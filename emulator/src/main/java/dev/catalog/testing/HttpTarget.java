@@ -17,8 +17,11 @@ import java.time.Duration;
  */
 public final class HttpTarget implements ApiTarget, AutoCloseable {
   private final URI baseUrl;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   public HttpTarget(URI baseUrl) {
     this.baseUrl = baseUrl;
@@ -26,26 +29,33 @@ public final class HttpTarget implements ApiTarget, AutoCloseable {
 
   @Override
   public ApiResult send(ApiCall call) {
-    if (call.headers().stream().anyMatch(header -> !US_ASCII.newEncoder().canEncode(header.getValue()))) {
+    if (call.headers().stream()
+        .anyMatch(header -> !US_ASCII.newEncoder().canEncode(header.getValue()))) {
       try {
         return RawHttpCall.send(baseUrl, call);
       } catch (IOException e) {
         throw new UncheckedIOException(call.method() + " " + call.pathAndQuery() + " failed", e);
       }
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + call.pathAndQuery()))
-        .timeout(Duration.ofSeconds(60))
-        .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + call.pathAndQuery()))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                call.method(),
+                call.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(call.body()));
     call.headers().forEach(header -> request.header(header.getKey(), header.getValue()));
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new ApiResult(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(call.method() + " " + call.pathAndQuery() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted during " + call.method() + " " + call.pathAndQuery(), e);
+      throw new IllegalStateException(
+          "Interrupted during " + call.method() + " " + call.pathAndQuery(), e);
     }
   }
 

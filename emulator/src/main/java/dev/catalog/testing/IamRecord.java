@@ -25,16 +25,25 @@ public final class IamRecord {
     Matcher matcher = TABLE.matcher(call.resource());
     StringBuilder resource = new StringBuilder();
     while (matcher.find()) {
-      String logicalId = tableNames.entrySet().stream().filter(entry -> entry.getValue().equals(matcher.group(1)))
-          .map(Map.Entry::getKey).findFirst().orElse(matcher.group(1));
+      String logicalId =
+          tableNames.entrySet().stream()
+              .filter(entry -> entry.getValue().equals(matcher.group(1)))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(matcher.group(1));
       matcher.appendReplacement(resource, Matcher.quoteReplacement(":table/" + logicalId));
     }
     matcher.appendTail(resource);
     String canonical = CONNECTION.matcher(resource).replaceFirst("/@connections/{connectionId}");
     resource.setLength(0);
     resource.append(canonical);
-    CALLS.add(new IamCall(call.function(), call.action(), resource.toString(), call.decision(),
-        call.message() == null ? null : call.message().replace(call.resource(), resource)));
+    CALLS.add(
+        new IamCall(
+            call.function(),
+            call.action(),
+            resource.toString(),
+            call.decision(),
+            call.message() == null ? null : call.message().replace(call.resource(), resource)));
   }
 
   /** What was recorded so far, in no particular order. */

@@ -10,7 +10,8 @@ import java.util.UUID;
  * The {@link Context} Lambda hands one invocation, for a test that calls a handler directly: its request id and the
  * time it has left, fixed; nothing else of Lambda's.
  */
-public record InvocationContext(String awsRequestId, int remainingMillis, String functionName) implements Context {
+public record InvocationContext(String awsRequestId, int remainingMillis, String functionName)
+    implements Context {
   /** A fresh request id, {@code remainingMillis} left. */
   public static InvocationContext of(String functionName, int remainingMillis) {
     return new InvocationContext(UUID.randomUUID().toString(), remainingMillis, functionName);

@@ -53,8 +53,11 @@ public final class MotoServer implements AutoCloseable {
       String program = ExternalTool.MOTO.program().toString();
       Process process;
       try {
-        process = new ProcessBuilder(program, "-H", "127.0.0.1", "-p", Integer.toString(port))
-            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process =
+            new ProcessBuilder(program, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
       } catch (IOException missing) {
         throw new IllegalStateException("Cannot start " + program + ": " + missing, missing);
       }
@@ -74,7 +77,10 @@ public final class MotoServer implements AutoCloseable {
         throw new IllegalStateException("moto_server ended: " + Files.readString(log));
       }
       try {
-        http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(2)).build(),
+        http.send(
+            HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                .timeout(Duration.ofSeconds(2))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
         return;
       } catch (IOException notYet) {
@@ -85,7 +91,8 @@ public final class MotoServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("moto_server did not answer within 60 s: " + Files.readString(log));
+    throw new IllegalStateException(
+        "moto_server did not answer within 60 s: " + Files.readString(log));
   }
 
   private static void sleep() {
@@ -103,23 +110,32 @@ public final class MotoServer implements AutoCloseable {
 
   /** An SNS client of this server; the caller closes it. */
   public SnsClient sns() {
-    return SnsClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return SnsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(REGION))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   /** An SQS client of this server; the caller closes it. */
   public SqsClient sqs() {
-    return SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return SqsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(REGION))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, ACCESS_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (!process.waitFor(
+          Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {

@@ -17,9 +17,11 @@ public final class ProblemAssertions {
   public static final String TYPE_PREFIX = "urn:products-api:problem:";
 
   /** Traces of the implementation: exception names, stack frames, Java package names, library settings. */
-  private static final Pattern LEAK = Pattern.compile("Exception|Throwable|\\tat |\\bat [\\w$]+\\.[\\w$.]+\\("
-      + "|\\b(java|javax|jdk|sun|com|org|software|dev|io)\\.[a-z]+\\.|(?i:jackson)|ReadFeature|ReadConstraints"
-      + "|`");
+  private static final Pattern LEAK =
+      Pattern.compile(
+          "Exception|Throwable|\\tat |\\bat [\\w$]+\\.[\\w$.]+\\("
+              + "|\\b(java|javax|jdk|sun|com|org|software|dev|io)\\.[a-z]+\\.|(?i:jackson)|ReadFeature|ReadConstraints"
+              + "|`");
 
   private ProblemAssertions() {}
 
@@ -31,10 +33,15 @@ public final class ProblemAssertions {
     assertTrue(problem.path("type").asText().startsWith(TYPE_PREFIX), () -> what + ": " + result);
     assertFalse(problem.path("title").asText().isBlank(), () -> what + ": no title in " + result);
     assertEquals(status, problem.path("status").asInt(), () -> what + ": " + result);
-    assertTrue(problem.path("status").isInt(), () -> what + ": status must be a JSON number in " + result);
+    assertTrue(
+        problem.path("status").isInt(), () -> what + ": status must be a JSON number in " + result);
     assertFalse(problem.path("detail").asText().isBlank(), () -> what + ": no detail in " + result);
-    assertFalse(LEAK.matcher(result.body()).find(), () -> what + ": the body shows the implementation: " + result);
-    assertFalse(hasLoneSurrogate(result.body()), () -> what + ": the body holds a lone surrogate: " + result);
+    assertFalse(
+        LEAK.matcher(result.body()).find(),
+        () -> what + ": the body shows the implementation: " + result);
+    assertFalse(
+        hasLoneSurrogate(result.body()),
+        () -> what + ": the body holds a lone surrogate: " + result);
     return problem;
   }
 

@@ -22,12 +22,25 @@ final class RawHttpCall {
 
   static ApiResult send(URI baseUrl, ApiCall call) throws IOException {
     try (Socket socket = new Socket(baseUrl.getHost(), baseUrl.getPort())) {
-      StringBuilder head = new StringBuilder()
-          .append(call.method()).append(' ').append(call.pathAndQuery()).append(" HTTP/1.1\r\n")
-          .append("Host: ").append(baseUrl.getHost()).append(':').append(baseUrl.getPort()).append("\r\n")
-          .append("Connection: close\r\n");
-      call.headers().forEach(header ->
-          head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n"));
+      StringBuilder head =
+          new StringBuilder()
+              .append(call.method())
+              .append(' ')
+              .append(call.pathAndQuery())
+              .append(" HTTP/1.1\r\n")
+              .append("Host: ")
+              .append(baseUrl.getHost())
+              .append(':')
+              .append(baseUrl.getPort())
+              .append("\r\n")
+              .append("Connection: close\r\n");
+      call.headers()
+          .forEach(
+              header ->
+                  head.append(header.getKey())
+                      .append(": ")
+                      .append(header.getValue())
+                      .append("\r\n"));
       byte[] body = call.body() == null ? new byte[0] : call.body();
       head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
       OutputStream out = socket.getOutputStream();
@@ -43,10 +56,13 @@ final class RawHttpCall {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String line = line(in); !line.isEmpty(); line = line(in)) {
       int colon = line.indexOf(':');
-      headers.computeIfAbsent(line.substring(0, colon).strip(), name -> new ArrayList<>())
+      headers
+          .computeIfAbsent(line.substring(0, colon).strip(), name -> new ArrayList<>())
           .add(line.substring(colon + 1).strip());
     }
-    return new ApiResult(Integer.parseInt(status.split(" ")[1]), headers,
+    return new ApiResult(
+        Integer.parseInt(status.split(" ")[1]),
+        headers,
         new String(in.readAllBytes(), StandardCharsets.UTF_8));
   }
 

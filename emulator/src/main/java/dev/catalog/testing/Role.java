@@ -44,7 +44,8 @@ public enum Role {
   public boolean may(String method) {
     return switch (needs(method)) {
       case ANONYMOUS -> true;
-      case EDITOR -> this == EDITOR || this == ADMIN || this == WRITE_SERVICE || this == ADMIN_SERVICE;
+      case EDITOR ->
+          this == EDITOR || this == ADMIN || this == WRITE_SERVICE || this == ADMIN_SERVICE;
       default -> this == ADMIN || this == ADMIN_SERVICE;
     };
   }

@@ -27,15 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request is forwarded as it came, its signature's access key with it, so the SNS behind still knows the caller.
  */
 public final class SnsFaults implements AutoCloseable {
-  private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "expect",
-      "transfer-encoding", "upgrade");
-  private static final String THROTTLED = "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
-      + "<Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
-      + "<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>";
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("connection", "content-length", "host", "expect", "transfer-encoding", "upgrade");
+  private static final String THROTTLED =
+      "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+          + "<Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>"
+          + "<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>";
 
   private final HttpServer server;
   private final URI target;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicInteger throttleNext = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
@@ -116,19 +118,27 @@ public final class SnsFaults implements AutoCloseable {
       if (publish) {
         forwardedPublishes.incrementAndGet();
       }
-      HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-          .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-          values.forEach(value -> request.header(name, value));
-        }
-      });
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                  values.forEach(value -> request.header(name, value));
+                }
+              });
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (publish && lateNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         answeredLate.incrementAndGet();
         Thread.sleep(lateBy.toMillis());
       }
-      send(exchange, response.statusCode(), response.headers().firstValue("Content-Type").orElse("text/xml"),
+      send(
+          exchange,
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse("text/xml"),
           response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -136,7 +146,8 @@ public final class SnsFaults implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {

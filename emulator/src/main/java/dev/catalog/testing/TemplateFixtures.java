@@ -10,20 +10,23 @@ import java.nio.file.Path;
  * as {@code template.yaml} is.
  */
 public final class TemplateFixtures {
-    /** Where the fixtures are, from the repository root. */
-    public static final String FOLDER = "emulator/src/test/resources/templates";
-    /** Follows the template.yaml contract; stands in for the real template in the tests of the tools themselves. */
-    public static final Path PRODUCTS_API = path("products-api.yaml");
-    public static final Path INTRINSICS = path("intrinsics.yaml");
+  /** Where the fixtures are, from the repository root. */
+  public static final String FOLDER = "emulator/src/test/resources/templates";
 
-    private TemplateFixtures() {}
+  /** Follows the template.yaml contract; stands in for the real template in the tests of the tools themselves. */
+  public static final Path PRODUCTS_API = path("products-api.yaml");
 
-    /** A fixture by its name relative to {@value #FOLDER}, e.g. {@code broken/no-handler.yaml}. */
-    public static Path path(String name) {
-        Path file = Path.of(FOLDER, name).toAbsolutePath();
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("No fixture template " + file + ": tests run from the repository root");
-        }
-        return file;
+  public static final Path INTRINSICS = path("intrinsics.yaml");
+
+  private TemplateFixtures() {}
+
+  /** A fixture by its name relative to {@value #FOLDER}, e.g. {@code broken/no-handler.yaml}. */
+  public static Path path(String name) {
+    Path file = Path.of(FOLDER, name).toAbsolutePath();
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException(
+          "No fixture template " + file + ": tests run from the repository root");
     }
+    return file;
+  }
 }

@@ -30,10 +30,14 @@ public final class WebSocketClient implements WebSocket.Listener, AutoCloseable 
   /** Connects to {@code url}; completes exceptionally when the server refuses the handshake. */
   public static CompletableFuture<WebSocketClient> connect(URI url) {
     WebSocketClient client = new WebSocketClient();
-    return HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(url, client).thenApply(socket -> {
-      client.socket = socket;
-      return client;
-    });
+    return HTTP.newWebSocketBuilder()
+        .connectTimeout(WAIT)
+        .buildAsync(url, client)
+        .thenApply(
+            socket -> {
+              client.socket = socket;
+              return client;
+            });
   }
 
   /** Connects, failing the test when the handshake is refused. */
@@ -46,7 +50,10 @@ public final class WebSocketClient implements WebSocket.Listener, AutoCloseable 
   }
 
   public void sendBinary(byte[] bytes) {
-    socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    socket
+        .sendBinary(ByteBuffer.wrap(bytes), true)
+        .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+        .join();
   }
 
   /** The next message received, or null when none comes within the wait. */
@@ -105,8 +112,11 @@ public final class WebSocketClient implements WebSocket.Listener, AutoCloseable 
   @Override
   public void close() {
     if (socket != null && !socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
-          .exceptionally(failed -> null).join();
+      socket
+          .sendClose(WebSocket.NORMAL_CLOSURE, "")
+          .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+          .exceptionally(failed -> null)
+          .join();
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.catalog.testing;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +25,8 @@ public final class WebSocketEvents {
   private final ObjectNode event = MAPPER.createObjectNode();
   private final ObjectNode context = event.putObject("requestContext");
 
-  private WebSocketEvents(String routeKey, String eventType, String connectionId, Instant connectedAt) {
+  private WebSocketEvents(
+      String routeKey, String eventType, String connectionId, Instant connectedAt) {
     context.put("routeKey", routeKey);
     context.put("eventType", eventType);
     context.put("connectionId", connectionId);
@@ -51,10 +52,11 @@ public final class WebSocketEvents {
     if (!parameters.isEmpty()) {
       ObjectNode single = events.event.putObject("queryStringParameters");
       ObjectNode multi = events.event.putObject("multiValueQueryStringParameters");
-      parameters.forEach((name, values) -> {
-        single.put(name, values.get(values.size() - 1));
-        values.forEach(multi.putArray(name)::add);
-      });
+      parameters.forEach(
+          (name, values) -> {
+            single.put(name, values.get(values.size() - 1));
+            values.forEach(multi.putArray(name)::add);
+          });
     }
     events.event.putObject("headers").put("Host", "localhost");
     events.event.put("isBase64Encoded", false);
@@ -62,7 +64,8 @@ public final class WebSocketEvents {
   }
 
   /** A message routed to {@code routeKey} with this body, as text. */
-  public static WebSocketEvents message(String routeKey, String connectionId, Instant connectedAt, String body) {
+  public static WebSocketEvents message(
+      String routeKey, String connectionId, Instant connectedAt, String body) {
     WebSocketEvents events = new WebSocketEvents(routeKey, "MESSAGE", connectionId, connectedAt);
     events.context.put("messageId", UUID.randomUUID().toString());
     events.event.put("body", body);
@@ -72,7 +75,8 @@ public final class WebSocketEvents {
 
   /** A {@code $disconnect}. */
   public static WebSocketEvents disconnect(String connectionId, Instant connectedAt) {
-    WebSocketEvents events = new WebSocketEvents("$disconnect", "DISCONNECT", connectionId, connectedAt);
+    WebSocketEvents events =
+        new WebSocketEvents("$disconnect", "DISCONNECT", connectionId, connectedAt);
     events.context.put("disconnectStatusCode", 1000);
     events.context.put("disconnectReason", "");
     return events;
@@ -120,7 +124,9 @@ public final class WebSocketEvents {
     try {
       handler.handleRequest(new ByteArrayInputStream(json()), out, null);
       JsonNode answer = MAPPER.readTree(out.toByteArray());
-      return new Reply(answer.get("statusCode").asInt(), answer.hasNonNull("body") ? answer.get("body").asText() : null);
+      return new Reply(
+          answer.get("statusCode").asInt(),
+          answer.hasNonNull("body") ? answer.get("body").asText() : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

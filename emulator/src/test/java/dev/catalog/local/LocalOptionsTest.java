@@ -26,8 +26,11 @@ class LocalOptionsTest {
   @Test
   void withNoSettingsItServesTemplateYamlOnPort3000InMemoryWarm() {
     // The profile passes every setting, empty when not given on the command line.
-    LocalOptions options = LocalOptions.from(properties("port", "", "local.data", "", "local.template", "",
-        "local.warm", "", "invoke", ""), Map.of());
+    LocalOptions options =
+        LocalOptions.from(
+            properties(
+                "port", "", "local.data", "", "local.template", "", "local.warm", "", "invoke", ""),
+            Map.of());
 
     assertEquals(3000, options.port());
     assertEquals(3001, options.wsPort());
@@ -42,29 +45,39 @@ class LocalOptionsTest {
   @Test
   void thePortComesFromThePropertyElseThePortVariable() {
     assertEquals(8080, LocalOptions.from(properties(), Map.of("PORT", "8080")).port());
-    assertEquals(9090, LocalOptions.from(properties("port", "9090"), Map.of("PORT", "8080")).port());
+    assertEquals(
+        9090, LocalOptions.from(properties("port", "9090"), Map.of("PORT", "8080")).port());
   }
 
   @Test
   void aPortOutOfRangeIsRefusedNamingWhereItCameFrom() {
-    var error = assertThrows(LocalApiException.class, () -> LocalOptions.from(properties(), Map.of("PORT", "70000")));
+    var error =
+        assertThrows(
+            LocalApiException.class,
+            () -> LocalOptions.from(properties(), Map.of("PORT", "70000")));
     assertEquals("PORT=70000 is not a whole number from 0 to 65535", error.getMessage());
   }
 
   @Test
   void invokeReadsTheFunctionsEventFileUnlessOneIsGiven() {
-    assertEquals(Path.of("events", "GetProductFunction.json"),
+    assertEquals(
+        Path.of("events", "GetProductFunction.json"),
         LocalOptions.from(properties("invoke", "GetProductFunction"), Map.of()).event());
-    assertEquals(Path.of("my.json"),
-        LocalOptions.from(properties("invoke", "GetProductFunction", "event", "my.json"), Map.of()).event());
+    assertEquals(
+        Path.of("my.json"),
+        LocalOptions.from(properties("invoke", "GetProductFunction", "event", "my.json"), Map.of())
+            .event());
   }
 
   @Test
   void warmUpCanBeTurnedOffAndASeedFileMustExist() {
     assertFalse(LocalOptions.from(properties("local.warm", "false"), Map.of()).warm());
-    var error = assertThrows(LocalApiException.class,
-        () -> LocalOptions.from(properties("local.seed", "events/none.json"), Map.of()));
-    assertEquals("Seed file events/none.json (from -Dlocal.seed) does not exist", error.getMessage());
+    var error =
+        assertThrows(
+            LocalApiException.class,
+            () -> LocalOptions.from(properties("local.seed", "events/none.json"), Map.of()));
+    assertEquals(
+        "Seed file events/none.json (from -Dlocal.seed) does not exist", error.getMessage());
   }
 
   @Test
@@ -72,29 +85,48 @@ class LocalOptionsTest {
     assertEquals(true, LocalOptions.from(properties(), Map.of()).iam());
     assertEquals(true, LocalOptions.from(properties("local.iam", "on"), Map.of()).iam());
     assertEquals(false, LocalOptions.from(properties("local.iam", "off"), Map.of()).iam());
-    var error = assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.iam", "of"), Map.of()));
+    var error =
+        assertThrows(
+            LocalApiException.class,
+            () -> LocalOptions.from(properties("local.iam", "of"), Map.of()));
     assertEquals("-Dlocal.iam=of is neither on (the default) nor off", error.getMessage());
   }
 
   @Test
   void anOutsideDynamoDbIsAnHttpUrlAndExcludesLocalData() {
-    assertEquals(URI.create("http://localhost:8000"),
-        LocalOptions.from(properties("local.dynamodb", "http://localhost:8000"), Map.of()).dynamodb());
+    assertEquals(
+        URI.create("http://localhost:8000"),
+        LocalOptions.from(properties("local.dynamodb", "http://localhost:8000"), Map.of())
+            .dynamodb());
     assertEquals(null, LocalOptions.from(properties(), Map.of()).dynamodb());
-    assertEquals("-Dlocal.dynamodb=localhost:8000 is not an http(s) URL such as http://localhost:8000",
-        assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.dynamodb", "localhost:8000"),
-            Map.of())).getMessage());
-    assertTrue(assertThrows(LocalApiException.class, () -> LocalOptions.from(properties("local.dynamodb",
-        "http://localhost:8000", "local.data", "target/data"), Map.of())).getMessage().startsWith("-Dlocal.data"));
+    assertEquals(
+        "-Dlocal.dynamodb=localhost:8000 is not an http(s) URL such as http://localhost:8000",
+        assertThrows(
+                LocalApiException.class,
+                () -> LocalOptions.from(properties("local.dynamodb", "localhost:8000"), Map.of()))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                LocalApiException.class,
+                () ->
+                    LocalOptions.from(
+                        properties(
+                            "local.dynamodb", "http://localhost:8000", "local.data", "target/data"),
+                        Map.of()))
+            .getMessage()
+            .startsWith("-Dlocal.data"));
   }
 
   @Test
   void theWebSocketPortIs3001UnlessLocalWsPortSaysOtherwise() {
-    assertEquals(3001, LocalOptions.from(properties("port", "8080", "local.wsPort", ""), Map.of()).wsPort());
+    assertEquals(
+        3001, LocalOptions.from(properties("port", "8080", "local.wsPort", ""), Map.of()).wsPort());
     assertEquals(4001, LocalOptions.from(properties("local.wsPort", "4001"), Map.of()).wsPort());
     assertEquals(0, LocalOptions.from(properties("port", "0"), Map.of()).wsPort());
-    LocalApiException invalid = assertThrows(LocalApiException.class,
-        () -> LocalOptions.from(properties("local.wsPort", "ws"), Map.of()));
+    LocalApiException invalid =
+        assertThrows(
+            LocalApiException.class,
+            () -> LocalOptions.from(properties("local.wsPort", "ws"), Map.of()));
     assertEquals("-Dlocal.wsPort=ws is not a whole number from 0 to 65535", invalid.getMessage());
   }
 }

@@ -12,19 +12,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every way a template can be unusable ends in one {@link TemplateException} whose message says what and where. */
 class BrokenTemplateTest {
 
-    private static String failure(Path file) {
-        return assertThrows(TemplateException.class, () -> SamTemplate.load(file)).getMessage();
-    }
+  private static String failure(Path file) {
+    return assertThrows(TemplateException.class, () -> SamTemplate.load(file)).getMessage();
+  }
 
-    @Test
-    void missingFileIsNamedWithItsAbsolutePath() {
-        Path missing = Path.of("no-such-dir", "template.yaml");
-        String message = failure(missing);
-        assertTrue(message.equals("Template not found: " + missing.toAbsolutePath()), message);
-    }
+  @Test
+  void missingFileIsNamedWithItsAbsolutePath() {
+    Path missing = Path.of("no-such-dir", "template.yaml");
+    String message = failure(missing);
+    assertTrue(message.equals("Template not found: " + missing.toAbsolutePath()), message);
+  }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
             not-yaml.yaml                       | is not valid YAML | line 5
             duplicate-key.yaml                  | is not valid YAML | found duplicate key ProductsTable
             unknown-tag.yaml                    | is not valid YAML | !Reff
@@ -41,11 +44,12 @@ class BrokenTemplateTest {
             bad-attribute-type.yaml             | Resources.ProductsTable.Properties.AttributeDefinitions[0].AttributeType 'STRING' is not one of [S, N, B] |
             intrinsic-billing-mode.yaml         | Resources.ProductsTable.Properties.BillingMode must be a plain value, found intrinsic Fn::If |
             """)
-    void brokenTemplateFailsWithMessageNamingFileAndPlace(String fixture, String problem, String detail) {
-        Path file = TemplateFixtures.path("broken/" + fixture);
-        String message = failure(file);
-        assertTrue(message.startsWith("Template " + file) || message.startsWith(file + ": "), message);
-        assertTrue(message.contains(problem), message);
-        assertTrue(detail == null || message.contains(detail), message);
-    }
+  void brokenTemplateFailsWithMessageNamingFileAndPlace(
+      String fixture, String problem, String detail) {
+    Path file = TemplateFixtures.path("broken/" + fixture);
+    String message = failure(file);
+    assertTrue(message.startsWith("Template " + file) || message.startsWith(file + ": "), message);
+    assertTrue(message.contains(problem), message);
+    assertTrue(detail == null || message.contains(detail), message);
+  }
 }

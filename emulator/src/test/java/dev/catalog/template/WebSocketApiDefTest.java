@@ -24,12 +24,17 @@ class WebSocketApiDefTest {
     assertEquals("local-SocketApi", api.apiId());
     assertEquals("test", api.stage());
     assertEquals("$request.body.action", api.routeSelectionExpression());
-    assertEquals(List.of("$connect", "$disconnect", "echo", "silent", "$default"), List.copyOf(api.routes().keySet()));
+    assertEquals(
+        List.of("$connect", "$disconnect", "echo", "silent", "$default"),
+        List.copyOf(api.routes().keySet()));
   }
 
   @Test
   void eachRouteLeadsThroughItsIntegrationToItsFunctionAliasOrNot() {
-    api().routes().values().forEach(route -> assertEquals("SocketEventsFunction", route.function(), route::toString));
+    api()
+        .routes()
+        .values()
+        .forEach(route -> assertEquals("SocketEventsFunction", route.function(), route::toString));
   }
 
   @Test

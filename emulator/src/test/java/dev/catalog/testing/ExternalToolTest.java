@@ -25,11 +25,13 @@ import org.opentest4j.TestAbortedException;
  */
 class ExternalToolTest {
   static final String PROPERTY = "external.tool.test.program";
-  static final ExternalTool TOOL = new ExternalTool("the test's tool",
-      List.of(new ExternalTool.Program(PROPERTY, "some-tool")), "install it with .ci/install-some-tool");
+  static final ExternalTool TOOL =
+      new ExternalTool(
+          "the test's tool",
+          List.of(new ExternalTool.Program(PROPERTY, "some-tool")),
+          "install it with .ci/install-some-tool");
 
-  @TempDir
-  Path bin;
+  @TempDir Path bin;
 
   @AfterEach
   void clearProperty() {
@@ -53,20 +55,27 @@ class ExternalToolTest {
 
   @Test
   void withoutItOutsideCiTheTestIsSkippedNamingTheToolWhereItWasLookedForAndHowToInstallIt() {
-    TestAbortedException skipped = assertThrows(TestAbortedException.class,
-        () -> TOOL.require(Map.of("PATH", bin.toString())));
+    TestAbortedException skipped =
+        assertThrows(
+            TestAbortedException.class, () -> TOOL.require(Map.of("PATH", bin.toString())));
 
-    assertEquals("Skipping: the test's tool not found (no executable some-tool on the PATH): install"
-        + " it with .ci/install-some-tool. (Under CI=true this test fails instead.)", skipped.getMessage());
+    assertEquals(
+        "Skipping: the test's tool not found (no executable some-tool on the PATH): install"
+            + " it with .ci/install-some-tool. (Under CI=true this test fails instead.)",
+        skipped.getMessage());
   }
 
   @Test
   void withoutItUnderCiTheTestFailsWithTheSameReason() {
-    AssertionFailedError failed = assertThrows(AssertionFailedError.class,
-        () -> TOOL.require(Map.of("PATH", bin.toString(), "CI", "true")));
+    AssertionFailedError failed =
+        assertThrows(
+            AssertionFailedError.class,
+            () -> TOOL.require(Map.of("PATH", bin.toString(), "CI", "true")));
 
-    assertEquals("CI=true, so a test whose tool is missing fails rather than skips: the test's tool not found (no"
-        + " executable some-tool on the PATH): install it with .ci/install-some-tool", failed.getMessage());
+    assertEquals(
+        "CI=true, so a test whose tool is missing fails rather than skips: the test's tool not found (no"
+            + " executable some-tool on the PATH): install it with .ci/install-some-tool",
+        failed.getMessage());
   }
 
   @Test
@@ -75,7 +84,8 @@ class ExternalToolTest {
     System.setProperty(PROPERTY, notExecutable.toString());
 
     String missing = TOOL.missing(Map.of("PATH", bin.toString()));
-    assertTrue(missing.contains("no executable " + notExecutable + " (from -D" + PROPERTY + ")"), missing);
+    assertTrue(
+        missing.contains("no executable " + notExecutable + " (from -D" + PROPERTY + ")"), missing);
 
     System.setProperty(PROPERTY, executable("elsewhere").toString());
     assertNull(TOOL.missing(Map.of()));
@@ -84,11 +94,17 @@ class ExternalToolTest {
 
   @Test
   void aToolOfSeveralProgramsNamesEachOneMissing() throws IOException {
-    ExternalTool pair = new ExternalTool("a pair", List.of(new ExternalTool.Program(PROPERTY, "first"),
-        new ExternalTool.Program(PROPERTY + ".second", bin.resolve("second").toString())), "install both");
+    ExternalTool pair =
+        new ExternalTool(
+            "a pair",
+            List.of(
+                new ExternalTool.Program(PROPERTY, "first"),
+                new ExternalTool.Program(PROPERTY + ".second", bin.resolve("second").toString())),
+            "install both");
     executable("first");
 
-    assertEquals("a pair not found (no executable " + bin.resolve("second") + "): install both",
+    assertEquals(
+        "a pair not found (no executable " + bin.resolve("second") + "): install both",
         pair.missing(Map.of("PATH", bin.toString())));
   }
 

@@ -18,28 +18,40 @@ class TemplateTablesStreamTest {
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.path("local-events.yaml"));
 
   static StreamSpecification stream(String table) {
-    return DYNAMO.client().describeTable(request -> request.tableName(table)).table().streamSpecification();
+    return DYNAMO
+        .client()
+        .describeTable(request -> request.tableName(table))
+        .table()
+        .streamSpecification();
   }
 
   @Test
   void aTableIsCreatedWithTheStreamViewTypeOfItsTemplate() {
-    assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, stream(DYNAMO.tableName("OrdersTable")).streamViewType());
-    assertEquals(StreamViewType.NEW_IMAGE, stream(DYNAMO.tableName("PoisonTable")).streamViewType());
+    assertEquals(
+        StreamViewType.NEW_AND_OLD_IMAGES,
+        stream(DYNAMO.tableName("OrdersTable")).streamViewType());
+    assertEquals(
+        StreamViewType.NEW_IMAGE, stream(DYNAMO.tableName("PoisonTable")).streamViewType());
   }
 
   @Test
   void aKeptTableWithoutAStreamGetsTheTemplatesStream() {
     String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     String orders = TemplateTables.physicalName("OrdersTable", suffix);
-    DYNAMO.client().createTable(DYNAMO.template().table("OrdersTable").toCreateTableRequest(orders).toBuilder()
-        .streamSpecification((StreamSpecification) null).build());
+    DYNAMO
+        .client()
+        .createTable(
+            DYNAMO.template().table("OrdersTable").toCreateTableRequest(orders).toBuilder()
+                .streamSpecification((StreamSpecification) null)
+                .build());
     Map<String, String> names = Map.of();
     try {
       names = TemplateTables.createMissing(DYNAMO.client(), DYNAMO.template(), suffix);
       assertTrue(stream(orders).streamEnabled());
       assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, stream(orders).streamViewType());
     } finally {
-      TemplateTables.delete(DYNAMO.client(), names.isEmpty() ? java.util.List.of(orders) : names.values());
+      TemplateTables.delete(
+          DYNAMO.client(), names.isEmpty() ? java.util.List.of(orders) : names.values());
     }
   }
 }

@@ -10,7 +10,8 @@ package dev.catalog.auth;
  * @param groups   {@code cognito:groups}, comma-joined ("" for a person in no group and for a service)
  * @param person   whether a person signed in (the token names a {@code username}); false for a service
  */
-public record AccessToken(String subject, String clientId, String scope, String groups, boolean person) {
+public record AccessToken(
+    String subject, String clientId, String scope, String groups, boolean person) {
   /** Who the connection belongs to: the person's {@code sub}, or the service's client id. */
   public String principalId() {
     return person ? subject : clientId;

@@ -31,8 +31,11 @@ record AuthorizerEvent(String methodArn, String token, boolean tokenRepeated, St
       throw new Unauthorized();
     }
     JsonNode repeated = event.path("multiValueQueryStringParameters").path(TOKEN_PARAMETER);
-    return new AuthorizerEvent(text(event, "methodArn"), text(event.path("queryStringParameters"), TOKEN_PARAMETER),
-        repeated.isArray() && repeated.size() > 1, text(event.path("requestContext"), "connectionId"));
+    return new AuthorizerEvent(
+        text(event, "methodArn"),
+        text(event.path("queryStringParameters"), TOKEN_PARAMETER),
+        repeated.isArray() && repeated.size() > 1,
+        text(event.path("requestContext"), "connectionId"));
   }
 
   private static String text(JsonNode object, String member) {

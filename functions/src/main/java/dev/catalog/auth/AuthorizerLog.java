@@ -28,7 +28,12 @@ final class AuthorizerLog {
     line("WARN", "signing keys not fetched", null, null, failure.toString(), null);
   }
 
-  private static void line(String level, String message, String requestId, String connectionId, String reason,
+  private static void line(
+      String level,
+      String message,
+      String requestId,
+      String connectionId,
+      String reason,
       AccessToken token) {
     StringWriter line = new StringWriter(256);
     try (JsonGenerator json = Json.generator(line)) {

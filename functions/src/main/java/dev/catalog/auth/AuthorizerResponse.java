@@ -16,7 +16,8 @@ final class AuthorizerResponse {
   private AuthorizerResponse() {}
 
   static void allow(AccessToken token, String methodArn, OutputStream out) throws IOException {
-    // Closing the generator flushes and closes the writer and the stream, as the REST functions' responses do.
+    // Closing the generator flushes and closes the writer and the stream, as the REST functions'
+    // responses do.
     try (JsonGenerator json = Json.generator(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       json.writeStartObject();
       json.writeStringField("principalId", token.principalId());

@@ -25,8 +25,11 @@ public final class FeedAuthorizerHandler implements RequestStreamHandler {
   private final TokenVerifier verifier;
 
   public FeedAuthorizerHandler() {
-    this(JwsVerifier.of(Environment.require("TOKEN_ISSUER"), clients(Environment.require("TOKEN_CLIENT_IDS")),
-        Clock.systemUTC()));
+    this(
+        JwsVerifier.of(
+            Environment.require("TOKEN_ISSUER"),
+            clients(Environment.require("TOKEN_CLIENT_IDS")),
+            Clock.systemUTC()));
   }
 
   /** With another verifier: for tests, and for the benchmark's comparison of JWT libraries. */
@@ -35,7 +38,8 @@ public final class FeedAuthorizerHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     String requestId = context == null ? null : context.getAwsRequestId();
     AuthorizerEvent event = AuthorizerEvent.read(input, requestId);
     AccessToken token;
@@ -56,7 +60,9 @@ public final class FeedAuthorizerHandler implements RequestStreamHandler {
   }
 
   static Set<String> clients(String list) {
-    return Arrays.stream(list.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+    return Arrays.stream(list.split(","))
+        .map(String::strip)
+        .filter(id -> !id.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class HttpJwks implements SigningKeys.Source {
   static final int TIMEOUT_MILLIS = 2_000;
+
   /** Cognito's JWKS holds two keys, about 1 KB; anything far larger is not a JWKS. */
   static final int MAX_BYTES = 64 * 1024;
 

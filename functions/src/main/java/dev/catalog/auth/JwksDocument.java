@@ -45,8 +45,11 @@ final class JwksDocument {
   }
 
   private static RSAPublicKey signingKey(JsonNode key) {
-    if (!key.isObject() || !"RSA".equals(text(key, "kty")) || text(key, "kid") == null
-        || !absentOr(key, "use", "sig") || !absentOr(key, "alg", "RS256")) {
+    if (!key.isObject()
+        || !"RSA".equals(text(key, "kty"))
+        || text(key, "kid") == null
+        || !absentOr(key, "use", "sig")
+        || !absentOr(key, "alg", "RS256")) {
       return null;
     }
     try {
@@ -55,7 +58,8 @@ final class JwksDocument {
       if (modulus.bitLength() < MIN_MODULUS_BITS || exponent.signum() <= 0) {
         return null;
       }
-      return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(modulus, exponent));
     } catch (IllegalArgumentException | NullPointerException | GeneralSecurityException malformed) {
       return null;
     }

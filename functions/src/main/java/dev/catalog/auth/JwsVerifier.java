@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
 public final class JwsVerifier implements TokenVerifier {
   /** Tolerated difference between the pool's clock and ours, as nimbus-jose-jwt's default (the local emulation). */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
   /** A Cognito access token is about 1 KB; a client cannot make us decode megabytes. */
   static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
-  private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+  private static final Pattern COMPACT_JWS =
+      Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private final String issuer;
   private final Set<String> clients;
@@ -93,7 +95,8 @@ public final class JwsVerifier implements TokenVerifier {
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initVerify(key);
       rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      // An RSA signature is exactly as long as the modulus; the check refuses padded or truncated ones early.
+      // An RSA signature is exactly as long as the modulus; the check refuses padded or truncated
+      // ones early.
       valid = bytes.length == (key.getModulus().bitLength() + 7) / 8 && rsa.verify(bytes);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       valid = false;
@@ -132,7 +135,11 @@ public final class JwsVerifier implements TokenVerifier {
       throw new TokenRefused("the token has no subject (sub)");
     }
     String scope = text(claims, "scope");
-    return new AccessToken(subject, client, scope == null ? "" : scope, groups(claims.get("cognito:groups")),
+    return new AccessToken(
+        subject,
+        client,
+        scope == null ? "" : scope,
+        groups(claims.get("cognito:groups")),
         text(claims, "username") != null);
   }
 

@@ -46,8 +46,10 @@ final class SigningKeys {
       key = keys.get(kid);
     }
     if (key == null) {
-      throw new TokenRefused(fetched == null ? "the signing keys could not be fetched"
-          : "no signing key of the pool has the token's kid");
+      throw new TokenRefused(
+          fetched == null
+              ? "the signing keys could not be fetched"
+              : "no signing key of the pool has the token's kid");
     }
     return key;
   }

@@ -39,21 +39,27 @@ final class DynamoDbJson {
     }
     String type = parser.currentName();
     JsonToken token = parser.nextToken();
-    AttributeValue value = switch (type) {
-      case "S" -> AttributeValue.fromS(text(parser, token));
-      case "N" -> AttributeValue.fromN(text(parser, token));
-      case "B" -> AttributeValue.fromB(bytes(text(parser, token)));
-      case "BOOL" -> AttributeValue.fromBool(bool(parser, token));
-      case "NULL" -> AttributeValue.fromNul(bool(parser, token));
-      case "SS" -> AttributeValue.fromSs(texts(parser, token));
-      case "NS" -> AttributeValue.fromNs(texts(parser, token));
-      case "BS" -> AttributeValue.fromBs(texts(parser, token).stream().map(DynamoDbJson::bytes).toList());
-      case "L" -> AttributeValue.fromL(list(parser, token));
-      case "M" -> AttributeValue.fromM(item(parser));
-      default -> throw new IOException("Unknown attribute type " + type + " at " + parser.currentLocation());
-    };
+    AttributeValue value =
+        switch (type) {
+          case "S" -> AttributeValue.fromS(text(parser, token));
+          case "N" -> AttributeValue.fromN(text(parser, token));
+          case "B" -> AttributeValue.fromB(bytes(text(parser, token)));
+          case "BOOL" -> AttributeValue.fromBool(bool(parser, token));
+          case "NULL" -> AttributeValue.fromNul(bool(parser, token));
+          case "SS" -> AttributeValue.fromSs(texts(parser, token));
+          case "NS" -> AttributeValue.fromNs(texts(parser, token));
+          case "BS" ->
+              AttributeValue.fromBs(
+                  texts(parser, token).stream().map(DynamoDbJson::bytes).toList());
+          case "L" -> AttributeValue.fromL(list(parser, token));
+          case "M" -> AttributeValue.fromM(item(parser));
+          default ->
+              throw new IOException(
+                  "Unknown attribute type " + type + " at " + parser.currentLocation());
+        };
     if (parser.nextToken() != JsonToken.END_OBJECT) {
-      throw new IOException("An attribute value with more than one type at " + parser.currentLocation());
+      throw new IOException(
+          "An attribute value with more than one type at " + parser.currentLocation());
     }
     return value;
   }
@@ -93,9 +99,11 @@ final class DynamoDbJson {
     return SdkBytes.fromByteArray(Base64.getDecoder().decode(base64));
   }
 
-  static void expect(JsonParser parser, JsonToken found, JsonToken wanted, String what) throws IOException {
+  static void expect(JsonParser parser, JsonToken found, JsonToken wanted, String what)
+      throws IOException {
     if (found != wanted) {
-      throw new IOException("Expected " + what + " at " + parser.currentLocation() + ", found " + found);
+      throw new IOException(
+          "Expected " + what + " at " + parser.currentLocation() + ", found " + found);
     }
   }
 }

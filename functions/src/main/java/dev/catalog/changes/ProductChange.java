@@ -31,8 +31,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *     stamped the write); for a delete, the stream's time of the record (to the second), never before the deleted
  *     product's {@code updatedAt}
  */
-public record ProductChange(String eventId, ChangeType type, String id, long version, String category,
-    String previousCategory, Product product, Product previous, Instant occurredAt) {
+public record ProductChange(
+    String eventId,
+    ChangeType type,
+    String id,
+    long version,
+    String category,
+    String previousCategory,
+    Product product,
+    Product previous,
+    Instant occurredAt) {
 
   public ProductChange {
     Objects.requireNonNull(eventId, "eventId");
@@ -49,39 +57,76 @@ public record ProductChange(String eventId, ChangeType type, String id, long ver
    */
   public static Optional<ProductChange> of(StreamRecord record) {
     return switch (record.eventName()) {
-      case "INSERT" -> ProductStore.product(image(record, record.newImage(), "NewImage"))
-          .map(after -> changed(record, ChangeType.CREATED, after, null));
-      case "MODIFY" -> ProductStore.product(image(record, record.newImage(), "NewImage"))
-          .map(after -> {
-            Product before = ProductStore.product(image(record, record.oldImage(), "OldImage")).orElse(null);
-            // An item that becomes a product only now is, to the product's readers, a product created.
-            return changed(record, before == null ? ChangeType.CREATED : ChangeType.UPDATED, after, before);
-          });
-      case "REMOVE" -> ProductStore.product(image(record, record.oldImage(), "OldImage"))
-          .map(before -> deleted(record, before));
+      case "INSERT" ->
+          ProductStore.product(image(record, record.newImage(), "NewImage"))
+              .map(after -> changed(record, ChangeType.CREATED, after, null));
+      case "MODIFY" ->
+          ProductStore.product(image(record, record.newImage(), "NewImage"))
+              .map(
+                  after -> {
+                    Product before =
+                        ProductStore.product(image(record, record.oldImage(), "OldImage"))
+                            .orElse(null);
+                    // An item that becomes a product only now is, to the product's readers, a
+                    // product created.
+                    return changed(
+                        record,
+                        before == null ? ChangeType.CREATED : ChangeType.UPDATED,
+                        after,
+                        before);
+                  });
+      case "REMOVE" ->
+          ProductStore.product(image(record, record.oldImage(), "OldImage"))
+              .map(before -> deleted(record, before));
       default -> throw new IllegalArgumentException("Unknown stream event " + record.eventName());
     };
   }
 
-  private static ProductChange changed(StreamRecord record, ChangeType type, Product after, Product before) {
-    String previousCategory = before == null || before.getCategory().equals(after.getCategory())
-        ? null : before.getCategory();
-    return new ProductChange(record.eventId(), type, after.getId(), after.getVersion(), after.getCategory(),
-        previousCategory, after, before, after.getUpdatedAt());
+  private static ProductChange changed(
+      StreamRecord record, ChangeType type, Product after, Product before) {
+    String previousCategory =
+        before == null || before.getCategory().equals(after.getCategory())
+            ? null
+            : before.getCategory();
+    return new ProductChange(
+        record.eventId(),
+        type,
+        after.getId(),
+        after.getVersion(),
+        after.getCategory(),
+        previousCategory,
+        after,
+        before,
+        after.getUpdatedAt());
   }
 
   private static ProductChange deleted(StreamRecord record, Product before) {
     Instant at = record.approximateCreation();
-    Instant occurredAt = at == null || at.isBefore(before.getUpdatedAt()) ? before.getUpdatedAt() : at;
-    return new ProductChange(record.eventId(), ChangeType.DELETED, before.getId(), before.getVersion(),
-        before.getCategory(), null, null, before, occurredAt);
+    Instant occurredAt =
+        at == null || at.isBefore(before.getUpdatedAt()) ? before.getUpdatedAt() : at;
+    return new ProductChange(
+        record.eventId(),
+        ChangeType.DELETED,
+        before.getId(),
+        before.getVersion(),
+        before.getCategory(),
+        null,
+        null,
+        before,
+        occurredAt);
   }
 
-  private static Map<String, AttributeValue> image(StreamRecord record, Map<String, AttributeValue> image,
-      String name) {
+  private static Map<String, AttributeValue> image(
+      StreamRecord record, Map<String, AttributeValue> image, String name) {
     if (image.isEmpty()) {
-      throw new IllegalArgumentException("Stream record " + record.eventId() + " (" + record.eventName()
-          + ") has no " + name + ": the products table's stream must be NEW_AND_OLD_IMAGES");
+      throw new IllegalArgumentException(
+          "Stream record "
+              + record.eventId()
+              + " ("
+              + record.eventName()
+              + ") has no "
+              + name
+              + ": the products table's stream must be NEW_AND_OLD_IMAGES");
     }
     return image;
   }

@@ -24,9 +24,10 @@ public final class StreamBatch {
    * The event comes from Lambda, not from a client: DynamoDB nests items 32 levels deep, below the event's own five,
    * and a batch may hold up to 6 MB, so the limits are DynamoDB's rather than those of a request body.
    */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+          .build();
 
   private StreamBatch() {}
 
@@ -60,17 +61,25 @@ public final class StreamBatch {
         case "eventID" -> eventId = parser.getValueAsString();
         case "eventName" -> eventName = parser.getValueAsString();
         case "dynamodb" -> {
-          DynamoDbJson.expect(parser, value, JsonToken.START_OBJECT, "the record's dynamodb member");
+          DynamoDbJson.expect(
+              parser, value, JsonToken.START_OBJECT, "the record's dynamodb member");
           data = dynamodb(parser);
         }
         default -> parser.skipChildren();
       }
     }
     if (eventId == null || eventName == null || data == null || data.sequenceNumber() == null) {
-      throw new IOException("A stream record without eventID, eventName or dynamodb.SequenceNumber");
+      throw new IOException(
+          "A stream record without eventID, eventName or dynamodb.SequenceNumber");
     }
-    return new StreamRecord(eventId, eventName, data.sequenceNumber(), data.approximateCreation(), data.keys(),
-        data.oldImage(), data.newImage());
+    return new StreamRecord(
+        eventId,
+        eventName,
+        data.sequenceNumber(),
+        data.approximateCreation(),
+        data.keys(),
+        data.oldImage(),
+        data.newImage());
   }
 
   /** The record's {@code dynamodb} member, returned as a record without its event id and name. */
@@ -85,7 +94,8 @@ public final class StreamBatch {
       JsonToken value = parser.nextToken();
       switch (name) {
         case "SequenceNumber" -> sequenceNumber = parser.getValueAsString();
-        case "ApproximateCreationDateTime" -> created = value.isNumeric() ? epochSeconds(parser.getDecimalValue()) : null;
+        case "ApproximateCreationDateTime" ->
+            created = value.isNumeric() ? epochSeconds(parser.getDecimalValue()) : null;
         case "Keys" -> keys = DynamoDbJson.item(parser);
         case "OldImage" -> oldImage = DynamoDbJson.item(parser);
         case "NewImage" -> newImage = DynamoDbJson.item(parser);
@@ -106,7 +116,8 @@ public final class StreamBatch {
    * for a batch fully processed. With {@code ReportBatchItemFailures}, Lambda retries from the lowest sequence number
    * named, so a consumer names the first record it could not process (those after it were not attempted).
    */
-  public static void writeFailures(List<String> sequenceNumbers, OutputStream out) throws IOException {
+  public static void writeFailures(List<String> sequenceNumbers, OutputStream out)
+      throws IOException {
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.writeStartObject();
       json.writeArrayFieldStart("batchItemFailures");

@@ -42,7 +42,8 @@ public abstract class StreamConsumer implements RequestStreamHandler {
   protected abstract Batch begin(Context context, int records, long startedNanos);
 
   @Override
-  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     long started = System.nanoTime();
     List<StreamRecord> records = StreamBatch.read(input);
     Batch batch = begin(context, records.size(), started);

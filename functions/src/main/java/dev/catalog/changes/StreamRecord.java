@@ -16,8 +16,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param oldImage {@code dynamodb.OldImage}, the item before the change
  * @param newImage {@code dynamodb.NewImage}, the item after the change
  */
-public record StreamRecord(String eventId, String eventName, String sequenceNumber, Instant approximateCreation,
-    Map<String, AttributeValue> keys, Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+public record StreamRecord(
+    String eventId,
+    String eventName,
+    String sequenceNumber,
+    Instant approximateCreation,
+    Map<String, AttributeValue> keys,
+    Map<String, AttributeValue> oldImage,
+    Map<String, AttributeValue> newImage) {
 
   public StreamRecord {
     keys = Map.copyOf(keys);

@@ -25,8 +25,16 @@ public final class BatchMetrics {
   private final Map<String, Integer> counts = new LinkedHashMap<>();
 
   public BatchMetrics() {
-    for (String name : new String[] {"Records", "EventsPublished", "LowStockEvents", "PublishRetries",
-        "PublishFailures", "RecordsFailed", "RecordsSkipped"}) {
+    for (String name :
+        new String[] {
+          "Records",
+          "EventsPublished",
+          "LowStockEvents",
+          "PublishRetries",
+          "PublishFailures",
+          "RecordsFailed",
+          "RecordsSkipped"
+        }) {
       counts.put(name, 0);
     }
   }
@@ -72,13 +80,20 @@ public final class BatchMetrics {
       cold = false;
     }
     try {
-      System.out.println(format(requestId, failedSequenceNumber, coldStart, startedNanos, System.currentTimeMillis()));
+      System.out.println(
+          format(
+              requestId,
+              failedSequenceNumber,
+              coldStart,
+              startedNanos,
+              System.currentTimeMillis()));
     } catch (IOException | RuntimeException e) {
       Log.warning("Batch line not written", requestId, e);
     }
   }
 
-  String format(String requestId, String failedSequenceNumber, boolean coldStart, long startedNanos, long now)
+  String format(
+      String requestId, String failedSequenceNumber, boolean coldStart, long startedNanos, long now)
       throws IOException {
     String function = Environment.get("AWS_LAMBDA_FUNCTION_NAME");
     String namespace = Environment.get("METRICS_NAMESPACE");
@@ -100,7 +115,8 @@ public final class BatchMetrics {
         json.writeStringField("failedSequenceNumber", failedSequenceNumber);
       }
       json.writeBooleanField("coldStart", coldStart);
-      json.writeNumberField("Latency", Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0);
+      json.writeNumberField(
+          "Latency", Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0);
       for (Map.Entry<String, Integer> count : counts.entrySet()) {
         json.writeNumberField(count.getKey(), count.getValue());
       }
@@ -111,7 +127,8 @@ public final class BatchMetrics {
       json.writeNumberField("Timestamp", now);
       json.writeArrayFieldStart("CloudWatchMetrics");
       json.writeStartObject();
-      json.writeStringField("Namespace", namespace == null || namespace.isBlank() ? "ProductsApi" : namespace);
+      json.writeStringField(
+          "Namespace", namespace == null || namespace.isBlank() ? "ProductsApi" : namespace);
       json.writeArrayFieldStart("Dimensions");
       json.writeStartArray();
       json.writeString("function");

@@ -55,12 +55,15 @@ public final class EventPublisher {
    * ({@link System#nanoTime()}); counts in {@code metrics} every attempt sent after the first, and logs each failed
    * call under the invocation's {@code requestId}.
    */
-  public void publish(ProductEvent event, long deadlineNanos, BatchMetrics metrics, String requestId)
+  public void publish(
+      ProductEvent event, long deadlineNanos, BatchMetrics metrics, String requestId)
       throws PublishFailed {
     AtomicInteger attempts = new AtomicInteger();
-    PublishRequest request = request(event).toBuilder()
-        .overrideConfiguration(override -> override.putExecutionAttribute(CallAttempts.COUNTER, attempts))
-        .build();
+    PublishRequest request =
+        request(event).toBuilder()
+            .overrideConfiguration(
+                override -> override.putExecutionAttribute(CallAttempts.COUNTER, attempts))
+            .build();
     try {
       publish(request, event, deadlineNanos, metrics, requestId);
     } finally {
@@ -68,8 +71,13 @@ public final class EventPublisher {
     }
   }
 
-  private void publish(PublishRequest request, ProductEvent event, long deadlineNanos, BatchMetrics metrics,
-      String requestId) throws PublishFailed {
+  private void publish(
+      PublishRequest request,
+      ProductEvent event,
+      long deadlineNanos,
+      BatchMetrics metrics,
+      String requestId)
+      throws PublishFailed {
     long backoff = FIRST_BACKOFF_MILLIS;
     while (true) {
       try {
@@ -81,7 +89,8 @@ public final class EventPublisher {
         if (!isTransient(failure) || System.nanoTime() + sleep * 1_000_000 >= deadlineNanos) {
           throw new PublishFailed("Event " + event.eventId() + " not published", failure);
         }
-        Log.warning("Publish of event " + event.eventId() + " failed; trying again", requestId, failure);
+        Log.warning(
+            "Publish of event " + event.eventId() + " failed; trying again", requestId, failure);
         try {
           Thread.sleep(sleep);
         } catch (InterruptedException e) {
@@ -104,10 +113,20 @@ public final class EventPublisher {
   /** The Publish request of {@code event}: its body, subject and attributes, to the topic. */
   PublishRequest request(ProductEvent event) {
     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-    event.strings().forEach((name, value) -> attributes.put(name,
-        MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
-    event.numbers().forEach((name, value) -> attributes.put(name,
-        MessageAttributeValue.builder().dataType("Number").stringValue(value).build()));
+    event
+        .strings()
+        .forEach(
+            (name, value) ->
+                attributes.put(
+                    name,
+                    MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+    event
+        .numbers()
+        .forEach(
+            (name, value) ->
+                attributes.put(
+                    name,
+                    MessageAttributeValue.builder().dataType("Number").stringValue(value).build()));
     return PublishRequest.builder()
         .topicArn(topicArn)
         .message(event.body())

@@ -13,7 +13,12 @@ import java.util.Map;
  * @param strings the String message attributes
  * @param numbers the Number message attributes
  */
-public record ProductEvent(String eventId, String type, String body, String subject, Map<String, String> strings,
+public record ProductEvent(
+    String eventId,
+    String type,
+    String body,
+    String subject,
+    Map<String, String> strings,
     Map<String, String> numbers) {
 
   public ProductEvent {

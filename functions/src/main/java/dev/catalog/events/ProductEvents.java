@@ -36,12 +36,24 @@ public final class ProductEvents {
   /** The change's messages, in the order they are published. */
   public List<ProductEvent> of(ProductChange change) {
     List<ProductEvent> events = new ArrayList<>(2);
-    events.add(new ProductEvent(change.eventId(), change.type().value(), change.toJson(), null,
-        strings(change, change.eventId(), change.type().value()), numbers(change)));
+    events.add(
+        new ProductEvent(
+            change.eventId(),
+            change.type().value(),
+            change.toJson(),
+            null,
+            strings(change, change.eventId(), change.type().value()),
+            numbers(change)));
     if (LowStock.crossedBelow(change, threshold)) {
       String eventId = change.eventId() + ":" + LOW_STOCK;
-      events.add(new ProductEvent(eventId, LOW_STOCK, lowStock(change, eventId), "Low stock: " + change.id(),
-          strings(change, eventId, LOW_STOCK), numbers(change)));
+      events.add(
+          new ProductEvent(
+              eventId,
+              LOW_STOCK,
+              lowStock(change, eventId),
+              "Low stock: " + change.id(),
+              strings(change, eventId, LOW_STOCK),
+              numbers(change)));
     }
     return events;
   }
@@ -59,7 +71,9 @@ public final class ProductEvents {
   }
 
   private static Map<String, String> numbers(ProductChange change) {
-    return change.product() == null ? Map.of() : Map.of("stock", change.product().getStock().toString());
+    return change.product() == null
+        ? Map.of()
+        : Map.of("stock", change.product().getStock().toString());
   }
 
   /**

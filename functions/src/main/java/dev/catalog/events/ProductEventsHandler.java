@@ -29,8 +29,11 @@ public final class ProductEventsHandler extends StreamConsumer {
 
   /** As Lambda creates it: from the environment, with the SnapStart priming hook registered. */
   public ProductEventsHandler() {
-    this(new EventPublisher(SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
-        new ProductEvents(threshold(Environment.require("LOW_STOCK_THRESHOLD"))), Duration.ofSeconds(20));
+    this(
+        new EventPublisher(
+            SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
+        new ProductEvents(threshold(Environment.require("LOW_STOCK_THRESHOLD"))),
+        Duration.ofSeconds(20));
     Priming.register(() -> ProductEventsPriming.prime(publisher, events));
   }
 
@@ -38,7 +41,8 @@ public final class ProductEventsHandler extends StreamConsumer {
    * A handler publishing through {@code publisher}; {@code budgetWithoutContext} bounds the retries of an invocation
    * that comes without a Lambda context (with one, its remaining time does).
    */
-  public ProductEventsHandler(EventPublisher publisher, ProductEvents events, Duration budgetWithoutContext) {
+  public ProductEventsHandler(
+      EventPublisher publisher, ProductEvents events, Duration budgetWithoutContext) {
     this.publisher = publisher;
     this.events = events;
     this.budgetWithoutContext = budgetWithoutContext;
@@ -54,8 +58,12 @@ public final class ProductEventsHandler extends StreamConsumer {
 
   @Override
   protected Batch begin(Context context, int records, long startedNanos) {
-    long deadline = startedNanos + (context == null ? budgetWithoutContext
-        : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_MARGIN)).toNanos();
+    long deadline =
+        startedNanos
+            + (context == null
+                    ? budgetWithoutContext
+                    : Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_MARGIN))
+                .toNanos();
     BatchMetrics metrics = new BatchMetrics();
     metrics.records(records);
     String requestId = requestId(context);
@@ -77,11 +85,19 @@ public final class ProductEventsHandler extends StreamConsumer {
         metrics.recordFailed();
         if (failure instanceof EventPublisher.PublishFailed publish) {
           metrics.failed();
-          Log.warning("Record " + record.sequenceNumber() + " reported for retry: " + publish.getMessage(),
-              requestId, publish.getCause());
+          Log.warning(
+              "Record " + record.sequenceNumber() + " reported for retry: " + publish.getMessage(),
+              requestId,
+              publish.getCause());
         } else {
-          Log.error("Record " + record.sequenceNumber() + " (" + record.eventId() + ") cannot be read as a change",
-              requestId, failure);
+          Log.error(
+              "Record "
+                  + record.sequenceNumber()
+                  + " ("
+                  + record.eventId()
+                  + ") cannot be read as a change",
+              requestId,
+              failure);
         }
       }
 

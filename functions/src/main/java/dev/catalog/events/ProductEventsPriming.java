@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * (priming a publish would send an event) and prints nothing.
  */
 final class ProductEventsPriming {
-  private static final String SAMPLE = """
+  private static final String SAMPLE =
+      """
       {"Records":[{"eventID":"priming","eventName":"INSERT","dynamodb":{"ApproximateCreationDateTime":1.7E9,
        "Keys":{"id":{"S":"priming"}},"NewImage":{"id":{"S":"priming"},"name":{"S":"Priming"},
        "description":{"S":"Warms the path."},"price":{"N":"19.99"},"currency":{"S":"EUR"},
@@ -27,7 +28,8 @@ final class ProductEventsPriming {
   private ProductEventsPriming() {}
 
   static void prime(EventPublisher publisher, ProductEvents events) throws IOException {
-    for (StreamRecord record : StreamBatch.read(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)))) {
+    for (StreamRecord record :
+        StreamBatch.read(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)))) {
       ProductChange change = ProductChange.of(record).orElseThrow();
       for (ProductEvent event : events.of(change)) {
         publisher.request(event);

@@ -29,24 +29,32 @@ public final class SnsClients {
 
   /** The function's client: region and credentials from Lambda's variables, {@code SNS_ENDPOINT} when set. */
   public static SnsClient fromEnvironment() {
-    return build(Environment.require("AWS_REGION"), Environment.get("SNS_ENDPOINT"), DynamoDbClients.credentials());
+    return build(
+        Environment.require("AWS_REGION"),
+        Environment.get("SNS_ENDPOINT"),
+        DynamoDbClients.credentials());
   }
 
   static SnsClient build(String region, String endpoint, AwsCredentialsProvider credentials) {
-    var builder = SnsClient.builder()
-        .region(Region.of(region))
-        .credentialsProvider(credentials)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofMillis(500))
-            .socketTimeout(ATTEMPT_TIMEOUT))
-        .overrideConfiguration(c -> c
-            .addExecutionInterceptor(new CallAttempts())
-            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-            .apiCallTimeout(CALL_TIMEOUT)
-            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100),
-                    Duration.ofMillis(1000)))
-                .build()));
+    var builder =
+        SnsClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofMillis(500))
+                    .socketTimeout(ATTEMPT_TIMEOUT))
+            .overrideConfiguration(
+                c ->
+                    c.addExecutionInterceptor(new CallAttempts())
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .retryStrategy(
+                            AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .throttlingBackoffStrategy(
+                                    BackoffStrategy.exponentialDelay(
+                                        Duration.ofMillis(100), Duration.ofMillis(1000)))
+                                .build()));
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }

@@ -18,8 +18,13 @@ public final class ConnectHandler extends FeedHandler {
   @Override
   protected FeedReply handle(WebSocketEvent event) {
     Subscription subscription = SubscriptionReader.query(event.query());
-    context.connections().open(event.connectionId(), event.principalId(), context.connectedAt(event),
-        subscription.topics());
+    context
+        .connections()
+        .open(
+            event.connectionId(),
+            event.principalId(),
+            context.connectedAt(event),
+            subscription.topics());
     return FeedReply.ok();
   }
 }

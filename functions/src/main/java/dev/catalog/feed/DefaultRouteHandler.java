@@ -22,17 +22,28 @@ public final class DefaultRouteHandler extends FeedHandler {
 
   @Override
   protected FeedReply handle(WebSocketEvent event) {
-    ObjectNode message = JsonBody.read(event.body(), event.base64(), SubscriptionReader.MAX_MESSAGE_BYTES);
+    ObjectNode message =
+        JsonBody.read(event.body(), event.base64(), SubscriptionReader.MAX_MESSAGE_BYTES);
     JsonNode action = message.get("action");
     if (action == null || !action.isTextual()) {
-      throw HttpError.validation(List.of(new FieldError("action", "is required: subscribe or unsubscribe")));
+      throw HttpError.validation(
+          List.of(new FieldError("action", "is required: subscribe or unsubscribe")));
     }
     if (ROUTED_ACTIONS.contains(action.asText())) {
-      throw HttpError.badRequest("unrouted-message", "Message not routed", "This message names the action \""
-          + action.asText() + "\" but did not reach its route" + (event.base64() ? ": it came in a binary frame,"
-          + " which is never routed by its action. Send it as JSON in a text frame." : "."));
+      throw HttpError.badRequest(
+          "unrouted-message",
+          "Message not routed",
+          "This message names the action \""
+              + action.asText()
+              + "\" but did not reach its route"
+              + (event.base64()
+                  ? ": it came in a binary frame,"
+                      + " which is never routed by its action. Send it as JSON in a text frame."
+                  : "."));
     }
-    throw HttpError.badRequest("unknown-action", "Unknown action",
+    throw HttpError.badRequest(
+        "unknown-action",
+        "Unknown action",
         "The action \"" + action.asText() + "\" is not one of subscribe and unsubscribe.");
   }
 }

@@ -25,8 +25,13 @@ public record FeedContext(ConnectionStore connections, Clock clock) {
   }
 
   private static final class Holder {
-    static final FeedContext INSTANCE = new FeedContext(new ConnectionStore(DynamoDbClients.enhanced(),
-        Environment.require("CONNECTIONS_TABLE"), Clock.systemUTC()), Clock.systemUTC());
+    static final FeedContext INSTANCE =
+        new FeedContext(
+            new ConnectionStore(
+                DynamoDbClients.enhanced(),
+                Environment.require("CONNECTIONS_TABLE"),
+                Clock.systemUTC()),
+            Clock.systemUTC());
   }
 
   /** When the event's connection opened, as API Gateway says; now, should an event lack it. */

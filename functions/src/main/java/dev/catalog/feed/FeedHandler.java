@@ -27,7 +27,8 @@ public abstract class FeedHandler implements RequestStreamHandler {
   protected abstract FeedReply handle(WebSocketEvent event);
 
   @Override
-  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     long started = System.nanoTime();
     WebSocketEvent event = WebSocketEventCodec.read(input);
     FeedReply reply;
@@ -39,8 +40,16 @@ public abstract class FeedHandler implements RequestStreamHandler {
       reply = FeedReply.error(problem, event.routeKey());
       problemType = problem.type();
     }
-    RequestLine.write(new RequestLine.Request(event.requestId(), METHOD, event.routeKey(), reply.status(),
-        problemType, event.principalId(), started, new RequestMetrics()));
+    RequestLine.write(
+        new RequestLine.Request(
+            event.requestId(),
+            METHOD,
+            event.routeKey(),
+            reply.status(),
+            problemType,
+            event.principalId(),
+            started,
+            new RequestMetrics()));
     WebSocketEventCodec.write(reply, output);
   }
 }

@@ -51,12 +51,22 @@ final class FeedPriming {
   static void prime(FeedContext context, Calls calls) {
     calls.make(context);
     Instant now = Instant.now(context.clock());
-    WebSocketEvent message = new WebSocketEvent("subscribe", "MESSAGE", ABSENT, now, "priming", null, Map.of(),
-        "{\"action\":\"subscribe\",\"categories\":[\"cafe\\u0301\"],\"all\":true}", false);
+    WebSocketEvent message =
+        new WebSocketEvent(
+            "subscribe",
+            "MESSAGE",
+            ABSENT,
+            now,
+            "priming",
+            null,
+            Map.of(),
+            "{\"action\":\"subscribe\",\"categories\":[\"cafe\\u0301\"],\"all\":true}",
+            false);
     Subscription subscription = SubscriptionReader.message(message, "subscribe");
     SubscriptionReader.query(Map.of("category", List.of("priming"), "all", List.of("true")));
     FeedReply.acknowledged("subscribed", subscription.getCategories(), subscription.isAll());
-    FeedReply.error(HttpError.badRequest("unknown-action", "Unknown action", "priming").problem(), "$default");
+    FeedReply.error(
+        HttpError.badRequest("unknown-action", "Unknown action", "priming").problem(), "$default");
     RequestLine.prime();
   }
 }

@@ -16,27 +16,33 @@ public record FeedReply(int status, String body) {
 
   /** The acknowledgement of a subscribe or unsubscribe: what the message changed, normalized as stored. */
   static FeedReply acknowledged(String type, List<String> categories, boolean all) {
-    return new FeedReply(200, Json.text(json -> {
-      json.writeStartObject();
-      json.writeStringField("type", type);
-      json.writeArrayFieldStart("categories");
-      for (String category : categories) {
-        json.writeString(category);
-      }
-      json.writeEndArray();
-      json.writeBooleanField("all", all);
-      json.writeEndObject();
-    }));
+    return new FeedReply(
+        200,
+        Json.text(
+            json -> {
+              json.writeStartObject();
+              json.writeStringField("type", type);
+              json.writeArrayFieldStart("categories");
+              for (String category : categories) {
+                json.writeString(category);
+              }
+              json.writeEndArray();
+              json.writeBooleanField("all", all);
+              json.writeEndObject();
+            }));
   }
 
   /** The error reply answering {@code problem}: its status, and the problem with the route key as instance. */
   static FeedReply error(Problem problem, String routeKey) {
-    return new FeedReply(problem.status(), Json.text(json -> {
-      json.writeStartObject();
-      json.writeStringField("type", "error");
-      json.writeFieldName("problem");
-      problem.write(json, routeKey);
-      json.writeEndObject();
-    }));
+    return new FeedReply(
+        problem.status(),
+        Json.text(
+            json -> {
+              json.writeStartObject();
+              json.writeStringField("type", "error");
+              json.writeFieldName("problem");
+              problem.write(json, routeKey);
+              json.writeEndObject();
+            }));
   }
 }

@@ -29,11 +29,20 @@ public final class SubscribeHandler extends FeedHandler {
     Set<Topic> topics = new HashSet<>(context.connections().topics(event.connectionId()));
     topics.addAll(subscription.topics());
     if (topics.size() > MAX_TOPICS) {
-      throw HttpError.badRequest("too-many-subscriptions", "Too many subscriptions", "A connection holds at most "
-          + MAX_TOPICS + " subscriptions; this one would hold " + topics.size() + ". Unsubscribe first.");
+      throw HttpError.badRequest(
+          "too-many-subscriptions",
+          "Too many subscriptions",
+          "A connection holds at most "
+              + MAX_TOPICS
+              + " subscriptions; this one would hold "
+              + topics.size()
+              + ". Unsubscribe first.");
     }
-    if (!context.connections().subscribe(event.connectionId(), context.connectedAt(event), subscription.topics())) {
-      throw HttpError.notFound("This connection is not recorded (its $connect did not complete); reconnect.");
+    if (!context
+        .connections()
+        .subscribe(event.connectionId(), context.connectedAt(event), subscription.topics())) {
+      throw HttpError.notFound(
+          "This connection is not recorded (its $connect did not complete); reconnect.");
     }
     return FeedReply.acknowledged("subscribed", subscription.getCategories(), subscription.isAll());
   }

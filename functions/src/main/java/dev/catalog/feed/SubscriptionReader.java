@@ -50,7 +50,9 @@ final class SubscriptionReader {
           }
           subscription.setAll(value.isBoolean() && value.booleanValue());
         }
-        default -> errors.add(new FieldError(member.getKey(), "is not a member of a " + action + " message"));
+        default ->
+            errors.add(
+                new FieldError(member.getKey(), "is not a member of a " + action + " message"));
       }
     }
     if (!message.has("categories") && !message.has("all")) {
@@ -67,8 +69,11 @@ final class SubscriptionReader {
   static Subscription query(Map<String, List<String>> query) {
     for (var parameter : query.entrySet()) {
       if (!QUERY_PARAMETERS.contains(parameter.getKey())) {
-        throw invalidQuery("The parameter " + parameter.getKey() + " is not taken here; take category, all (and"
-            + " token).");
+        throw invalidQuery(
+            "The parameter "
+                + parameter.getKey()
+                + " is not taken here; take category, all (and"
+                + " token).");
       }
     }
     Subscription subscription = new Subscription();
@@ -78,12 +83,20 @@ final class SubscriptionReader {
     }
     subscription.setAll(!all.isEmpty());
     List<String> categories = new ArrayList<>();
-    query.getOrDefault("category", List.of()).forEach(category -> categories.add(Text.trimmed(category)));
+    query
+        .getOrDefault("category", List.of())
+        .forEach(category -> categories.add(Text.trimmed(category)));
     subscription.setCategories(categories);
     List<FieldError> errors = Validation.check(subscription);
     if (!errors.isEmpty()) {
-      throw invalidQuery(errors.stream().map(error -> error.field().replace("categories", "category") + " "
-          + error.message()).reduce((a, b) -> a + "; " + b).orElseThrow() + ".");
+      throw invalidQuery(
+          errors.stream()
+                  .map(
+                      error ->
+                          error.field().replace("categories", "category") + " " + error.message())
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElseThrow()
+              + ".");
     }
     return subscription;
   }
@@ -91,8 +104,13 @@ final class SubscriptionReader {
   private static List<String> categories(JsonNode value, List<FieldError> errors) {
     List<String> categories = new ArrayList<>();
     if (!value.isArray() || value.isEmpty()) {
-      errors.add(new FieldError("categories", "must be an array of 1 to " + Subscription.MAX_CATEGORIES
-          + " strings, not " + (value.isArray() ? "an empty array" : Json.describe(value))));
+      errors.add(
+          new FieldError(
+              "categories",
+              "must be an array of 1 to "
+                  + Subscription.MAX_CATEGORIES
+                  + " strings, not "
+                  + (value.isArray() ? "an empty array" : Json.describe(value))));
       return categories;
     }
     for (int i = 0; i < value.size(); i++) {
@@ -100,7 +118,9 @@ final class SubscriptionReader {
       if (category.isTextual()) {
         categories.add(Text.trimmed(category.asText()));
       } else {
-        errors.add(new FieldError("categories[" + i + "]", "must be a string, not " + Json.describe(category)));
+        errors.add(
+            new FieldError(
+                "categories[" + i + "]", "must be a string, not " + Json.describe(category)));
         categories.add(null);
       }
     }
@@ -108,10 +128,13 @@ final class SubscriptionReader {
   }
 
   private static Subscription validated(Subscription subscription, List<FieldError> errors) {
-    // A category of the wrong type keeps its index (null), so the others keep theirs; its type error is its only one.
+    // A category of the wrong type keeps its index (null), so the others keep theirs; its type
+    // error is its only one.
     Set<String> mistyped = new HashSet<>();
     errors.forEach(error -> mistyped.add(error.field()));
-    Validation.check(subscription).stream().filter(error -> !mistyped.contains(error.field())).forEach(errors::add);
+    Validation.check(subscription).stream()
+        .filter(error -> !mistyped.contains(error.field()))
+        .forEach(errors::add);
     if (!errors.isEmpty()) {
       throw HttpError.validation(errors);
     }

@@ -19,6 +19,7 @@ public final class UnsubscribeHandler extends FeedHandler {
   protected FeedReply handle(WebSocketEvent event) {
     Subscription subscription = SubscriptionReader.message(event, "unsubscribe");
     context.connections().unsubscribe(event.connectionId(), subscription.topics());
-    return FeedReply.acknowledged("unsubscribed", subscription.getCategories(), subscription.isAll());
+    return FeedReply.acknowledged(
+        "unsubscribed", subscription.getCategories(), subscription.isAll());
   }
 }

@@ -12,5 +12,13 @@ import java.util.Map;
  * @param query the query parameters of a {@code $connect}, each with every value given; empty otherwise
  * @param body a message's body as sent (base64 when {@code base64}); null for a connect or disconnect
  */
-public record WebSocketEvent(String routeKey, String eventType, String connectionId, Instant connectedAt,
-    String requestId, String principalId, Map<String, List<String>> query, String body, boolean base64) {}
+public record WebSocketEvent(
+    String routeKey,
+    String eventType,
+    String connectionId,
+    Instant connectedAt,
+    String requestId,
+    String principalId,
+    Map<String, List<String>> query,
+    String body,
+    boolean base64) {}

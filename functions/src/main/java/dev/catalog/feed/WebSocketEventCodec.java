@@ -32,9 +32,15 @@ final class WebSocketEventCodec {
     }
     JsonNode context = event.path("requestContext");
     JsonNode connectedAt = context.path("connectedAt");
-    return new WebSocketEvent(text(context, "routeKey"), text(context, "eventType"), text(context, "connectionId"),
-        connectedAt.isNumber() ? Instant.ofEpochMilli(connectedAt.asLong()) : null, text(context, "requestId"),
-        text(context.path("authorizer"), "principalId"), query(event), text(event, "body"),
+    return new WebSocketEvent(
+        text(context, "routeKey"),
+        text(context, "eventType"),
+        text(context, "connectionId"),
+        connectedAt.isNumber() ? Instant.ofEpochMilli(connectedAt.asLong()) : null,
+        text(context, "requestId"),
+        text(context.path("authorizer"), "principalId"),
+        query(event),
+        text(event, "body"),
         event.path("isBase64Encoded").asBoolean(false));
   }
 
@@ -56,13 +62,18 @@ final class WebSocketEventCodec {
     JsonNode multi = event.path("multiValueQueryStringParameters");
     JsonNode single = event.path("queryStringParameters");
     if (multi.isObject()) {
-      multi.properties().forEach(entry -> {
-        List<String> values = new ArrayList<>();
-        entry.getValue().forEach(value -> values.add(value.asText()));
-        query.put(entry.getKey(), values);
-      });
+      multi
+          .properties()
+          .forEach(
+              entry -> {
+                List<String> values = new ArrayList<>();
+                entry.getValue().forEach(value -> values.add(value.asText()));
+                query.put(entry.getKey(), values);
+              });
     } else if (single.isObject()) {
-      single.properties().forEach(entry -> query.put(entry.getKey(), List.of(entry.getValue().asText())));
+      single
+          .properties()
+          .forEach(entry -> query.put(entry.getKey(), List.of(entry.getValue().asText())));
     }
     return query;
   }

@@ -51,12 +51,14 @@ public abstract class ApiHandler implements RequestStreamHandler {
   }
 
   @Override
-  public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public final void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     ProxyEventCodec.write(serve(ProxyEventCodec.read(input), context), output);
   }
 
   /** Serves one event already read: what {@link #handleRequest} does between reading and writing JSON. */
-  public final APIGatewayProxyResponseEvent serve(APIGatewayProxyRequestEvent event, Context context) {
+  public final APIGatewayProxyResponseEvent serve(
+      APIGatewayProxyRequestEvent event, Context context) {
     long started = System.nanoTime();
     ApiRequest request = new ApiRequest(event, context);
     ApiResponse response;
@@ -74,8 +76,16 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
     cors.decorate(request, response);
     // Telemetry: the request's one log line and metrics, once its response is final.
-    RequestLine.write(new RequestLine.Request(request.requestId(), request.method(), request.resource(),
-        response.status(), problemType, principal(request), started, request.metrics()));
+    RequestLine.write(
+        new RequestLine.Request(
+            request.requestId(),
+            request.method(),
+            request.resource(),
+            response.status(),
+            problemType,
+            principal(request),
+            started,
+            request.metrics()));
     return response.toEvent();
   }
 

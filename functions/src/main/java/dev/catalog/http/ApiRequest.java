@@ -22,6 +22,7 @@ import java.util.TreeSet;
 public final class ApiRequest {
   /** Product documents are a few kilobytes; anything larger is refused before parsing. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private final APIGatewayProxyRequestEvent event;
@@ -55,16 +56,18 @@ public final class ApiRequest {
       return;
     }
     Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    lines.forEach((name, values) -> {
-      if (values != null) {
-        byName.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
-      }
-    });
-    byName.forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        headers.put(name, String.join(", ", values));
-      }
-    });
+    lines.forEach(
+        (name, values) -> {
+          if (values != null) {
+            byName.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+          }
+        });
+    byName.forEach(
+        (name, values) -> {
+          if (!values.isEmpty()) {
+            headers.put(name, String.join(", ", values));
+          }
+        });
   }
 
   /**
@@ -108,7 +111,9 @@ public final class ApiRequest {
    */
   public String publicPath() {
     var requestContext = event.getRequestContext();
-    return requestContext != null && requestContext.getPath() != null ? requestContext.getPath() : event.getPath();
+    return requestContext != null && requestContext.getPath() != null
+        ? requestContext.getPath()
+        : event.getPath();
   }
 
   /**
@@ -184,7 +189,8 @@ public final class ApiRequest {
     Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
     for (String name : queryParameterNames()) {
       if (!accepted.contains(name)) {
-        throw invalidQuery("Unknown query parameter '" + name + "'; this route takes " + names(accepted) + ".");
+        throw invalidQuery(
+            "Unknown query parameter '" + name + "'; this route takes " + names(accepted) + ".");
       }
       if (multi != null && multi.get(name) != null && multi.get(name).size() > 1) {
         throw invalidQuery("Query parameter '" + name + "' must be given at most once.");
@@ -198,7 +204,10 @@ public final class ApiRequest {
     return switch (sorted.size()) {
       case 0 -> "none";
       case 1 -> sorted.get(0);
-      default -> String.join(", ", sorted.subList(0, sorted.size() - 1)) + " and " + sorted.get(sorted.size() - 1);
+      default ->
+          String.join(", ", sorted.subList(0, sorted.size() - 1))
+              + " and "
+              + sorted.get(sorted.size() - 1);
     };
   }
 
@@ -212,7 +221,9 @@ public final class ApiRequest {
     if (body == null) {
       return null;
     }
-    return Boolean.TRUE.equals(event.getIsBase64Encoded()) ? JsonBody.decode(body) : body.getBytes(StandardCharsets.UTF_8);
+    return Boolean.TRUE.equals(event.getIsBase64Encoded())
+        ? JsonBody.decode(body)
+        : body.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -221,17 +232,21 @@ public final class ApiRequest {
    */
   public ObjectNode jsonBody(String mediaType, String acceptHeader) {
     requireMediaType(mediaType, acceptHeader);
-    return JsonBody.read(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), MAX_BODY_BYTES);
+    return JsonBody.read(
+        event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), MAX_BODY_BYTES);
   }
 
   private void requireMediaType(String expected, String acceptHeader) {
     String contentType = header("Content-Type");
     if (contentType == null || !MediaTypes.matches(contentType, expected)) {
       throw HttpError.unsupportedMediaType(
-          "Send the body as " + expected + (contentType == null ? "; no Content-Type was given."
-              : ", not " + contentType.toLowerCase(Locale.ROOT) + "."),
-          acceptHeader, expected);
+          "Send the body as "
+              + expected
+              + (contentType == null
+                  ? "; no Content-Type was given."
+                  : ", not " + contentType.toLowerCase(Locale.ROOT) + "."),
+          acceptHeader,
+          expected);
     }
   }
-
 }

@@ -32,7 +32,8 @@ public record Caller(String id, boolean service, Set<String> groups, Set<String>
     }
     return service
         ? new Caller(id, true, Set.of(), split(string(claims.get("scope")), " "))
-        : new Caller(id, false, split(unbracketed(string(claims.get("cognito:groups"))), ","), Set.of());
+        : new Caller(
+            id, false, split(unbracketed(string(claims.get("cognito:groups"))), ","), Set.of());
   }
 
   private static String string(Object value) {
@@ -45,7 +46,9 @@ public record Caller(String id, boolean service, Set<String> groups, Set<String>
   }
 
   private static Set<String> split(String list, String separator) {
-    return Arrays.stream(list.split(separator)).map(String::strip).filter(s -> !s.isEmpty())
+    return Arrays.stream(list.split(separator))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
   }
 }

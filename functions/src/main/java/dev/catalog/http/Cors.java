@@ -18,8 +18,13 @@ public final class Cors {
   private final List<String> origins;
 
   public Cors(String allowedOrigins) {
-    List<String> parsed = allowedOrigins == null ? List.of()
-        : Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    List<String> parsed =
+        allowedOrigins == null
+            ? List.of()
+            : Arrays.stream(allowedOrigins.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     this.anyOrigin = parsed.contains("*");
     this.origins = parsed;
   }
@@ -31,7 +36,8 @@ public final class Cors {
   /** Adds the CORS response headers when the request came from an allowed origin, and Vary when they could vary. */
   void decorate(ApiRequest request, ApiResponse response) {
     if (!anyOrigin && !origins.isEmpty()) {
-      // With a list, the response depends on Origin even when this request sent none or one not listed: a cache
+      // With a list, the response depends on Origin even when this request sent none or one not
+      // listed: a cache
       // must not hand it to another origin (Fetch standard, "CORS protocol and HTTP caches").
       response.header("Vary", "Origin");
     }

@@ -103,7 +103,9 @@ public final class EntityTags {
       while (close < header.length() && isEtagc(header.charAt(close))) {
         close++;
       }
-      if (open >= header.length() || header.charAt(open) != '"' || close >= header.length()
+      if (open >= header.length()
+          || header.charAt(open) != '"'
+          || close >= header.length()
           || header.charAt(close) != '"') {
         throw invalid(name, header);
       }
@@ -124,7 +126,9 @@ public final class EntityTags {
   }
 
   private static HttpError invalid(String name, String header) {
-    return HttpError.badRequest("invalid-precondition", "Invalid " + name + " header",
+    return HttpError.badRequest(
+        "invalid-precondition",
+        "Invalid " + name + " header",
         name + " must be * or a list of quoted entity tags such as \"3\"; got " + header + ".");
   }
 }

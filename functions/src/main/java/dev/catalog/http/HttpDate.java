@@ -18,19 +18,23 @@ import java.util.Locale;
  */
 public final class HttpDate {
   private static final DateTimeFormatter IMF_FIXDATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private HttpDate() {}
 
   /** Only a request with a date header pays for the parsers. */
   private static final class Parsers {
     static final DateTimeFormatter IMF = strict("EEE, dd MMM uuuu HH:mm:ss 'GMT'");
+
     /** Without the day name: its two-digit year is resolved later, so the weekday cannot be checked here. */
     static final DateTimeFormatter RFC850 = strict("dd-MMM-uu HH:mm:ss 'GMT'");
+
     static final DateTimeFormatter ASCTIME = strict("EEE MMM ppd HH:mm:ss uuuu");
 
     private static DateTimeFormatter strict(String pattern) {
-      return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      return DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
     }
   }
 

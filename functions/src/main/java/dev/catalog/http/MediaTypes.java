@@ -14,7 +14,8 @@ final class MediaTypes {
     for (int i = 1; i < parts.length; i++) {
       String parameter = parts[i].strip();
       if (parameter.isEmpty()) {
-        continue; // RFC 9110 section 8.3.1 allows empty parameters: "application/json; " or ";;charset=utf-8"
+        continue; // RFC 9110 section 8.3.1 allows empty parameters: "application/json; " or
+        // ";;charset=utf-8"
       }
       int equals = parameter.indexOf('=');
       if (equals < 0) {

@@ -12,11 +12,15 @@ public enum Permission {
   /** Reads: anyone, signed in or not. */
   ANYONE(Set.of(), Set.of(), null),
   /** Create, replace, patch. */
-  WRITE(Set.of("catalog-editors", "catalog-admins"), Set.of("products/write", "products/admin"),
+  WRITE(
+      Set.of("catalog-editors", "catalog-admins"),
+      Set.of("products/write", "products/admin"),
       "Changing products needs a user in catalog-editors or catalog-admins, or a service with the scope"
           + " products/write or products/admin."),
   /** Delete. */
-  ADMIN(Set.of("catalog-admins"), Set.of("products/admin"),
+  ADMIN(
+      Set.of("catalog-admins"),
+      Set.of("products/admin"),
       "Deleting products needs a user in catalog-admins, or a service with the scope products/admin.");
 
   private final Set<String> groups;
@@ -35,7 +39,8 @@ public enum Permission {
       return;
     }
     if (caller == null) {
-      throw HttpError.unauthorized("This request needs a bearer token from the catalog's user pool.");
+      throw HttpError.unauthorized(
+          "This request needs a bearer token from the catalog's user pool.");
     }
     Set<String> held = caller.service() ? caller.scopes() : caller.groups();
     if (held.stream().noneMatch(caller.service() ? scopes::contains : groups::contains)) {

@@ -16,7 +16,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Preconditions {
   /** What the request may do next: go on with its method, or answer 304 Not Modified (GET and HEAD only). */
-  public enum Result { PROCEED, NOT_MODIFIED }
+  public enum Result {
+    PROCEED,
+    NOT_MODIFIED
+  }
 
   /** The validators of a resource's current state: its entity tag's opaque part, and when it last changed. */
   public record State(String entityTag, Instant lastModified) {}
@@ -27,8 +30,12 @@ public final class Preconditions {
   private final Instant ifUnmodifiedSince;
   private final Instant ifModifiedSince;
 
-  private Preconditions(boolean safe, EntityTags.Condition ifMatch, EntityTags.Condition ifNoneMatch,
-      Instant ifUnmodifiedSince, Instant ifModifiedSince) {
+  private Preconditions(
+      boolean safe,
+      EntityTags.Condition ifMatch,
+      EntityTags.Condition ifNoneMatch,
+      Instant ifUnmodifiedSince,
+      Instant ifModifiedSince) {
     this.safe = safe;
     this.ifMatch = ifMatch;
     this.ifNoneMatch = ifNoneMatch;
@@ -39,16 +46,29 @@ public final class Preconditions {
   /** The request's conditions; a malformed If-Match or If-None-Match is a 400 here. */
   public static Preconditions of(ApiRequest request, Instant now) {
     String method = request.method();
-    return of(method, request.header("If-Match"), request.header("If-None-Match"),
-        request.header("If-Unmodified-Since"), request.header("If-Modified-Since"), now);
+    return of(
+        method,
+        request.header("If-Match"),
+        request.header("If-None-Match"),
+        request.header("If-Unmodified-Since"),
+        request.header("If-Modified-Since"),
+        now);
   }
 
   /** The conditions of a request with {@code method} and these header values (null: absent). */
-  public static Preconditions of(String method, String ifMatch, String ifNoneMatch, String ifUnmodifiedSince,
-      String ifModifiedSince, Instant now) {
-    return new Preconditions("GET".equals(method) || "HEAD".equals(method),
-        EntityTags.parse("If-Match", ifMatch), EntityTags.parse("If-None-Match", ifNoneMatch),
-        HttpDate.parse(ifUnmodifiedSince, now), HttpDate.parse(ifModifiedSince, now));
+  public static Preconditions of(
+      String method,
+      String ifMatch,
+      String ifNoneMatch,
+      String ifUnmodifiedSince,
+      String ifModifiedSince,
+      Instant now) {
+    return new Preconditions(
+        "GET".equals(method) || "HEAD".equals(method),
+        EntityTags.parse("If-Match", ifMatch),
+        EntityTags.parse("If-None-Match", ifNoneMatch),
+        HttpDate.parse(ifUnmodifiedSince, now),
+        HttpDate.parse(ifModifiedSince, now));
   }
 
   /**
@@ -56,7 +76,9 @@ public final class Preconditions {
    * is 412, since the state the conditions were evaluated on is gone.
    */
   public boolean any() {
-    return ifMatch != null || ifNoneMatch != null || ifUnmodifiedSince != null
+    return ifMatch != null
+        || ifNoneMatch != null
+        || ifUnmodifiedSince != null
         || (safe && ifModifiedSince != null);
   }
 
@@ -85,23 +107,36 @@ public final class Preconditions {
   public Result evaluate(State current) {
     if (ifMatch != null) {
       if (!ifMatch.matchesStrongly(current == null ? null : current.entityTag())) {
-        throw HttpError.preconditionFailed(current == null
-            ? "The resource does not exist, so If-Match cannot match."
-            : "The current ETag is " + EntityTags.of(current.entityTag()) + ", which If-Match does not list.");
+        throw HttpError.preconditionFailed(
+            current == null
+                ? "The resource does not exist, so If-Match cannot match."
+                : "The current ETag is "
+                    + EntityTags.of(current.entityTag())
+                    + ", which If-Match does not list.");
       }
-    } else if (ifUnmodifiedSince != null && dated(current) && modifiedAfter(current, ifUnmodifiedSince)) {
-      throw HttpError.preconditionFailed("The resource was modified after the If-Unmodified-Since date; it was last "
-          + "modified " + HttpDate.format(current.lastModified()) + ".");
+    } else if (ifUnmodifiedSince != null
+        && dated(current)
+        && modifiedAfter(current, ifUnmodifiedSince)) {
+      throw HttpError.preconditionFailed(
+          "The resource was modified after the If-Unmodified-Since date; it was last "
+              + "modified "
+              + HttpDate.format(current.lastModified())
+              + ".");
     }
     if (ifNoneMatch != null) {
       if (ifNoneMatch.matchesWeakly(current == null ? null : current.entityTag())) {
         if (safe) {
           return Result.NOT_MODIFIED;
         }
-        throw HttpError.preconditionFailed("If-None-Match: the resource exists at ETag "
-            + EntityTags.of(current.entityTag()) + ".");
+        throw HttpError.preconditionFailed(
+            "If-None-Match: the resource exists at ETag "
+                + EntityTags.of(current.entityTag())
+                + ".");
       }
-    } else if (safe && ifModifiedSince != null && dated(current) && !modifiedAfter(current, ifModifiedSince)) {
+    } else if (safe
+        && ifModifiedSince != null
+        && dated(current)
+        && !modifiedAfter(current, ifModifiedSince)) {
       return Result.NOT_MODIFIED;
     }
     return Result.PROCEED;

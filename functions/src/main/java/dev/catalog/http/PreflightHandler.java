@@ -36,8 +36,11 @@ public final class PreflightHandler extends ApiHandler {
     String allowed = methods.allow(request.resource());
     ApiResponse response = ApiResponse.status(204).header("Allow", allowed);
     String origin = request.header("Origin");
-    if (origin != null && request.header("Access-Control-Request-Method") != null && cors.allows(origin)) {
-      response.header("Access-Control-Allow-Methods", allowed)
+    if (origin != null
+        && request.header("Access-Control-Request-Method") != null
+        && cors.allows(origin)) {
+      response
+          .header("Access-Control-Allow-Methods", allowed)
           .header("Access-Control-Allow-Headers", Cors.ALLOWED_HEADERS)
           .header("Access-Control-Max-Age", MAX_AGE);
     }

@@ -14,9 +14,10 @@ public final class Problems {
 
   /** The response answering {@code problem}; {@code instance} is the path the client called, or null. */
   public static ApiResponse render(Problem problem, String instance) {
-    ApiResponse response = ApiResponse.status(problem.status())
-        .header("Content-Type", MEDIA_TYPE)
-        .body(problem.toJson(instance));
+    ApiResponse response =
+        ApiResponse.status(problem.status())
+            .header("Content-Type", MEDIA_TYPE)
+            .body(problem.toJson(instance));
     problem.headers().forEach(response::header);
     return response;
   }

@@ -108,8 +108,11 @@ final class ProxyEventCodec {
       return null;
     }
     Map<String, String> map = new LinkedHashMap<>();
-    node.properties().forEach(entry -> map.put(entry.getKey(),
-        entry.getValue().isNull() ? null : entry.getValue().asText()));
+    node.properties()
+        .forEach(
+            entry ->
+                map.put(
+                    entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText()));
     return map;
   }
 
@@ -118,11 +121,13 @@ final class ProxyEventCodec {
       return null;
     }
     Map<String, List<String>> map = new LinkedHashMap<>();
-    node.properties().forEach(entry -> {
-      List<String> values = new ArrayList<>();
-      entry.getValue().forEach(value -> values.add(value.isNull() ? null : value.asText()));
-      map.put(entry.getKey(), values);
-    });
+    node.properties()
+        .forEach(
+            entry -> {
+              List<String> values = new ArrayList<>();
+              entry.getValue().forEach(value -> values.add(value.isNull() ? null : value.asText()));
+              map.put(entry.getKey(), values);
+            });
     return map;
   }
 

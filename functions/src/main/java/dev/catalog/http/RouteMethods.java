@@ -35,7 +35,8 @@ public final class RouteMethods {
       String path = colon < 0 ? "" : entry.substring(0, colon).strip();
       String[] methods = entry.substring(colon + 1).strip().split("\\s+");
       if (!path.startsWith("/") || methods[0].isEmpty() || byPath.containsKey(path)) {
-        throw new IllegalStateException("ROUTE_METHODS has a malformed or repeated entry: '" + entry.strip() + "'");
+        throw new IllegalStateException(
+            "ROUTE_METHODS has a malformed or repeated entry: '" + entry.strip() + "'");
       }
       byPath.put(path, String.join(", ", methods));
     }

@@ -22,24 +22,59 @@ public final class IdempotencyStore {
   public static final Duration RETENTION = Duration.ofHours(24);
 
   /** Written out rather than {@code TableSchema.fromBean}, which costs ~100 ms of introspection at cold start. */
-  static final TableSchema<IdempotencyRecord> SCHEMA = StaticTableSchema.builder(IdempotencyRecord.class)
-      .newItemSupplier(IdempotencyRecord::new)
-      .addAttribute(String.class, a -> a.name("idempotencyKey")
-          .getter(IdempotencyRecord::getIdempotencyKey).setter(IdempotencyRecord::setIdempotencyKey)
-          .tags(StaticAttributeTags.primaryPartitionKey()))
-      .addAttribute(String.class, a -> a.name("requestHash")
-          .getter(IdempotencyRecord::getRequestHash).setter(IdempotencyRecord::setRequestHash))
-      .addAttribute(Integer.class, a -> a.name("status")
-          .getter(IdempotencyRecord::getStatus).setter(IdempotencyRecord::setStatus))
-      .addAttribute(String.class, a -> a.name("location")
-          .getter(IdempotencyRecord::getLocation).setter(IdempotencyRecord::setLocation))
-      .addAttribute(String.class, a -> a.name("etag").getter(IdempotencyRecord::getEtag).setter(IdempotencyRecord::setEtag))
-      .addAttribute(String.class, a -> a.name("lastModified")
-          .getter(IdempotencyRecord::getLastModified).setter(IdempotencyRecord::setLastModified))
-      .addAttribute(String.class, a -> a.name("body").getter(IdempotencyRecord::getBody).setter(IdempotencyRecord::setBody))
-      .addAttribute(Long.class, a -> a.name("expiresAt")
-          .getter(IdempotencyRecord::getExpiresAt).setter(IdempotencyRecord::setExpiresAt))
-      .build();
+  static final TableSchema<IdempotencyRecord> SCHEMA =
+      StaticTableSchema.builder(IdempotencyRecord.class)
+          .newItemSupplier(IdempotencyRecord::new)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("idempotencyKey")
+                      .getter(IdempotencyRecord::getIdempotencyKey)
+                      .setter(IdempotencyRecord::setIdempotencyKey)
+                      .tags(StaticAttributeTags.primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("requestHash")
+                      .getter(IdempotencyRecord::getRequestHash)
+                      .setter(IdempotencyRecord::setRequestHash))
+          .addAttribute(
+              Integer.class,
+              a ->
+                  a.name("status")
+                      .getter(IdempotencyRecord::getStatus)
+                      .setter(IdempotencyRecord::setStatus))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("location")
+                      .getter(IdempotencyRecord::getLocation)
+                      .setter(IdempotencyRecord::setLocation))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("etag")
+                      .getter(IdempotencyRecord::getEtag)
+                      .setter(IdempotencyRecord::setEtag))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("lastModified")
+                      .getter(IdempotencyRecord::getLastModified)
+                      .setter(IdempotencyRecord::setLastModified))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("body")
+                      .getter(IdempotencyRecord::getBody)
+                      .setter(IdempotencyRecord::setBody))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("expiresAt")
+                      .getter(IdempotencyRecord::getExpiresAt)
+                      .setter(IdempotencyRecord::setExpiresAt))
+          .build();
 
   private final DynamoDbTable<IdempotencyRecord> table;
   private final Clock clock;
@@ -51,9 +86,14 @@ public final class IdempotencyStore {
 
   /** The unexpired record for {@code key}, if any. */
   public Optional<IdempotencyRecord> find(String key) {
-    IdempotencyRecord record = table.getItem(GetItemEnhancedRequest.builder()
-        .key(Key.builder().partitionValue(key).build()).consistentRead(true).build());
-    return Optional.ofNullable(record).filter(r -> r.getExpiresAt() > clock.instant().getEpochSecond());
+    IdempotencyRecord record =
+        table.getItem(
+            GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue(key).build())
+                .consistentRead(true)
+                .build());
+    return Optional.ofNullable(record)
+        .filter(r -> r.getExpiresAt() > clock.instant().getEpochSecond());
   }
 
   /** Stamps the record's expiry. */
@@ -66,12 +106,14 @@ public final class IdempotencyStore {
   public TransactPutItemEnhancedRequest<IdempotencyRecord> claim(IdempotencyRecord record) {
     return TransactPutItemEnhancedRequest.builder(IdempotencyRecord.class)
         .item(record)
-        .conditionExpression(Expression.builder()
-            .expression("attribute_not_exists(#key) OR #expiresAt < :now")
-            .putExpressionName("#key", "idempotencyKey")
-            .putExpressionName("#expiresAt", "expiresAt")
-            .putExpressionValue(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
-            .build())
+        .conditionExpression(
+            Expression.builder()
+                .expression("attribute_not_exists(#key) OR #expiresAt < :now")
+                .putExpressionName("#key", "idempotencyKey")
+                .putExpressionName("#expiresAt", "expiresAt")
+                .putExpressionValue(
+                    ":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
+                .build())
         .build();
   }
 

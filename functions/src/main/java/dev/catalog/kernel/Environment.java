@@ -24,7 +24,8 @@ public final class Environment {
   public static String require(String name) {
     String value = get(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("Environment variable " + name + " is not set; template.yaml sets it.");
+      throw new IllegalStateException(
+          "Environment variable " + name + " is not set; template.yaml sets it.");
     }
     return value;
   }

@@ -29,11 +29,16 @@ public final class Failures {
   /** Seconds a client should wait: long enough for DynamoDB to add capacity or for a partition to recover. */
   static final String RETRY_AFTER = "1";
 
-  private static final Set<String> THROTTLING = Set.of("ProvisionedThroughputExceededException",
-      "ThrottlingException", "RequestLimitExceeded", "ThrottlingError");
+  private static final Set<String> THROTTLING =
+      Set.of(
+          "ProvisionedThroughputExceededException",
+          "ThrottlingException",
+          "RequestLimitExceeded",
+          "ThrottlingError");
 
-  private static final String MAY_HAVE_APPLIED = "A write may or may not have been applied: retry it with the same "
-      + "Idempotency-Key, or with a precondition (If-Match, If-None-Match: *), to apply it once.";
+  private static final String MAY_HAVE_APPLIED =
+      "A write may or may not have been applied: retry it with the same "
+          + "Idempotency-Key, or with a precondition (If-Match, If-None-Match: *), to apply it once.";
 
   private Failures() {}
 
@@ -45,8 +50,15 @@ public final class Failures {
     if (failure instanceof SdkException sdk) {
       Problem unavailable = unavailable(sdk);
       if (unavailable != null) {
-        Log.warning("DynamoDB failed after " + sdk.numAttempts() + " attempts; answered " + unavailable.status()
-            + " " + unavailable.slug(), requestId, failure);
+        Log.warning(
+            "DynamoDB failed after "
+                + sdk.numAttempts()
+                + " attempts; answered "
+                + unavailable.status()
+                + " "
+                + unavailable.slug(),
+            requestId,
+            failure);
         return unavailable;
       }
     }
@@ -56,27 +68,34 @@ public final class Failures {
 
   /** The 503 for {@code failure}, or null when it is not a failure a retry can get past. */
   static Problem unavailable(SdkException failure) {
-    if (failure instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()) {
+    if (failure instanceof TransactionCanceledException cancelled
+        && cancelled.hasCancellationReasons()) {
       for (CancellationReason reason : cancelled.cancellationReasons()) {
         if (isThrottling(reason.code())) {
           return throttled();
         }
         if ("TransactionConflict".equals(reason.code())) {
-          return unavailable("storage-busy", "Storage busy",
+          return unavailable(
+              "storage-busy",
+              "Storage busy",
               "Another request is writing the same data at this moment; try again.");
         }
       }
       return null;
     }
     if (failure instanceof AwsServiceException service) {
-      String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+      String code =
+          service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
       if (service.isThrottlingException() || isThrottling(code)) {
         return throttled();
       }
       return service.statusCode() >= 500 ? unavailable() : null;
     }
-    if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
-      return unavailable("storage-timeout", "Storage timeout",
+    if (failure instanceof ApiCallTimeoutException
+        || failure instanceof ApiCallAttemptTimeoutException) {
+      return unavailable(
+          "storage-timeout",
+          "Storage timeout",
           "The database did not answer in time. " + MAY_HAVE_APPLIED);
     }
     if (failure instanceof SdkClientException && causedByIo(failure)) {
@@ -91,18 +110,29 @@ public final class Failures {
   }
 
   private static Problem throttled() {
-    return unavailable("storage-throttled", "Storage throttled",
+    return unavailable(
+        "storage-throttled",
+        "Storage throttled",
         "The database is throttling requests; nothing was written. Retry after the Retry-After delay.");
   }
 
   private static Problem unavailable() {
-    return unavailable("storage-unavailable", "Storage unavailable",
+    return unavailable(
+        "storage-unavailable",
+        "Storage unavailable",
         "The database could not be reached or failed. " + MAY_HAVE_APPLIED);
   }
 
   private static Problem unavailable(String slug, String title, String detail) {
-    return new Problem(Problem.Kind.UNAVAILABLE, 503, Problem.TYPE_PREFIX + slug, title, detail, List.of(),
-        Map.of("Retry-After", RETRY_AFTER), null);
+    return new Problem(
+        Problem.Kind.UNAVAILABLE,
+        503,
+        Problem.TYPE_PREFIX + slug,
+        title,
+        detail,
+        List.of(),
+        Map.of("Retry-After", RETRY_AFTER),
+        null);
   }
 
   private static boolean causedByIo(Throwable failure) {

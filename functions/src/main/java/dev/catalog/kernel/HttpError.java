@@ -18,11 +18,24 @@ public final class HttpError extends RuntimeException {
 
   private final transient Problem problem;
 
-  private HttpError(int status, String slug, String title, String detail, List<FieldError> errors,
+  private HttpError(
+      int status,
+      String slug,
+      String title,
+      String detail,
+      List<FieldError> errors,
       Map<String, String> headers) {
     super(detail, null, false, false); // a client error needs no stack trace
-    this.problem = new Problem(Problem.Kind.CLIENT, status, Problem.TYPE_PREFIX + slug, title, detail, errors,
-        headers, null);
+    this.problem =
+        new Problem(
+            Problem.Kind.CLIENT,
+            status,
+            Problem.TYPE_PREFIX + slug,
+            title,
+            detail,
+            errors,
+            headers,
+            null);
   }
 
   private static HttpError of(int status, String slug, String title, String detail) {
@@ -37,12 +50,19 @@ public final class HttpError extends RuntimeException {
   public static HttpError validation(List<FieldError> errors) {
     long fields = errors.stream().map(FieldError::field).distinct().count();
     String detail = fields == 1 ? "1 field is invalid." : fields + " fields are invalid.";
-    return new HttpError(400, "validation-failed", "The request is invalid", detail, errors, Map.of());
+    return new HttpError(
+        400, "validation-failed", "The request is invalid", detail, errors, Map.of());
   }
 
   /** A 401 with {@code WWW-Authenticate: Bearer} (RFC 6750): no valid credentials. */
   public static HttpError unauthorized(String detail) {
-    return new HttpError(401, "unauthorized", "Unauthorized", detail, List.of(), Map.of("WWW-Authenticate", "Bearer"));
+    return new HttpError(
+        401,
+        "unauthorized",
+        "Unauthorized",
+        detail,
+        List.of(),
+        Map.of("WWW-Authenticate", "Bearer"));
   }
 
   /** A 403: the caller is known but may not do this. */
@@ -67,9 +87,15 @@ public final class HttpError extends RuntimeException {
   }
 
   /** A 415; {@code acceptHeader} names the header that tells the client what is accepted, e.g. Accept-Patch. */
-  public static HttpError unsupportedMediaType(String detail, String acceptHeader, String accepted) {
-    return new HttpError(415, "unsupported-media-type", "Unsupported media type", detail,
-        List.of(), Map.of(acceptHeader, accepted));
+  public static HttpError unsupportedMediaType(
+      String detail, String acceptHeader, String accepted) {
+    return new HttpError(
+        415,
+        "unsupported-media-type",
+        "Unsupported media type",
+        detail,
+        List.of(),
+        Map.of(acceptHeader, accepted));
   }
 
   public static HttpError unprocessable(String slug, String title, String detail) {

@@ -35,25 +35,28 @@ public final class Json {
 
   static final int MAX_NUMBER_LENGTH = 64;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH)
-          .maxNumberLength(MAX_NUMBER_LENGTH)
-          .build())
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
 
   /**
    * The parts of Jackson's messages addressed to a Java developer, not to the client: which feature to enable
    * ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), which setting set a limit ("from
    * `StreamReadConstraints.getMaxNestingDepth()`"), and a description of the input source.
    */
-  private static final Pattern LIBRARY_HINTS = Pattern.compile(", from `[^`]*`"
-      + "|:? enable `[^`]*` to allow"
-      + "| \\(start marker at \\[[^\\]]*]\\)"
-      + "| \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
-
+  private static final Pattern LIBRARY_HINTS =
+      Pattern.compile(
+          ", from `[^`]*`"
+              + "|:? enable `[^`]*` to allow"
+              + "| \\(start marker at \\[[^\\]]*]\\)"
+              + "| \\(not recognized as one since Feature '\\w+' not enabled for parser\\)");
 
   private Json() {}
 
@@ -68,7 +71,9 @@ public final class Json {
     try {
       text = StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
     } catch (CharacterCodingException e) {
-      throw HttpError.badRequest("malformed-json", "Malformed JSON",
+      throw HttpError.badRequest(
+          "malformed-json",
+          "Malformed JSON",
           "The body is not valid UTF-8 at byte " + bytes.position() + ".");
     }
     return readObject(text);
@@ -77,7 +82,9 @@ public final class Json {
   /** Parses a request body that must be one JSON object, given as text (API Gateway passes text bodies so). */
   public static ObjectNode readObject(String body) {
     if (body.startsWith("\uFEFF")) {
-      throw HttpError.badRequest("malformed-json", "Malformed JSON",
+      throw HttpError.badRequest(
+          "malformed-json",
+          "Malformed JSON",
           "The body starts with a byte order mark, which JSON sent over a network must not have (RFC 8259).");
     }
     try {
@@ -93,19 +100,27 @@ public final class Json {
       try {
         node = JsonTrees.read(parser);
       } catch (NumberFormatException | ArithmeticException outOfRange) {
-        // BigDecimal's scale is an int, so 1e-2147483649 is valid JSON it cannot hold; Jackson lets that through.
-        throw HttpError.badRequest("json-too-complex", "JSON exceeds a limit",
+        // BigDecimal's scale is an int, so 1e-2147483649 is valid JSON it cannot hold; Jackson lets
+        // that through.
+        throw HttpError.badRequest(
+            "json-too-complex",
+            "JSON exceeds a limit",
             "The number at " + StrictParser.location(parser) + " has an exponent out of range.");
       }
       if (parser.nextToken() != null) {
-        throw HttpError.badRequest("malformed-json", "Malformed JSON",
+        throw HttpError.badRequest(
+            "malformed-json",
+            "Malformed JSON",
             "Unexpected content after the JSON value at " + StrictParser.location(parser) + ".");
       }
       if (node == null) {
-        throw HttpError.badRequest("malformed-json", "Malformed JSON", "The request body holds no JSON value.");
+        throw HttpError.badRequest(
+            "malformed-json", "Malformed JSON", "The request body holds no JSON value.");
       }
       if (!node.isObject()) {
-        throw HttpError.badRequest("not-an-object", "Expected a JSON object",
+        throw HttpError.badRequest(
+            "not-an-object",
+            "Expected a JSON object",
             "The request body must be a JSON object, not " + describe(node) + ".");
       }
       return (ObjectNode) node;
@@ -113,20 +128,28 @@ public final class Json {
   }
 
   private static HttpError malformed(IOException e) {
-    String detail = withoutHints(
-        e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
+    String detail =
+        withoutHints(
+            e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
     if (e instanceof StreamConstraintsException) {
       return HttpError.badRequest("json-too-complex", "JSON exceeds a limit", detail);
     }
     if (e instanceof JsonProcessingException json && json.getLocation() != null) {
-      detail += " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+      detail +=
+          " (line "
+              + json.getLocation().getLineNr()
+              + ", column "
+              + json.getLocation().getColumnNr()
+              + ")";
     }
     return HttpError.badRequest("malformed-json", "Malformed JSON", detail);
   }
 
   /** Jackson's message without what speaks of Jackson itself (its features, its settings, its input source). */
   private static String withoutHints(String message) {
-    return message == null ? "The body is not valid JSON." : LIBRARY_HINTS.matcher(message).replaceAll("");
+    return message == null
+        ? "The body is not valid JSON."
+        : LIBRARY_HINTS.matcher(message).replaceAll("");
   }
 
   /** Names a JSON value's type the way a client thinks of it: "an array", "a string", "null". */

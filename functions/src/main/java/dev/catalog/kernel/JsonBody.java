@@ -14,7 +14,8 @@ public final class JsonBody {
   /** The body as a JSON object; every way it can fail is a 4xx {@link HttpError}. */
   public static ObjectNode read(String body, boolean base64, int maxBytes) {
     if (body == null || body.isEmpty()) {
-      throw HttpError.badRequest("missing-body", "Missing request body", "This request needs a JSON body.");
+      throw HttpError.badRequest(
+          "missing-body", "Missing request body", "This request needs a JSON body.");
     }
     if (base64) {
       byte[] bytes = decode(body);
@@ -29,16 +30,19 @@ public final class JsonBody {
   /** The bytes of a base64 body; a 400 when it is not base64. */
   public static byte[] decode(String base64) {
     try {
-      // The basic decoder, not the MIME one, which skips characters outside the alphabet and so accepts garbage.
+      // The basic decoder, not the MIME one, which skips characters outside the alphabet and so
+      // accepts garbage.
       return Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
-      throw HttpError.badRequest("malformed-body", "Malformed request body", "The body is not valid base64.");
+      throw HttpError.badRequest(
+          "malformed-body", "Malformed request body", "The body is not valid base64.");
     }
   }
 
   private static void requireSize(int bytes, int maxBytes) {
     if (bytes > maxBytes) {
-      throw HttpError.payloadTooLarge("The body is " + bytes + " bytes; the limit is " + maxBytes + " bytes.");
+      throw HttpError.payloadTooLarge(
+          "The body is " + bytes + " bytes; the limit is " + maxBytes + " bytes.");
     }
   }
 

@@ -36,7 +36,9 @@ public final class JsonTrees {
     return switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+        for (JsonToken next = parser.nextToken();
+            next != JsonToken.END_OBJECT;
+            next = parser.nextToken()) {
           String name = parser.currentName();
           object.set(name, value(parser, parser.nextToken()));
         }
@@ -44,22 +46,27 @@ public final class JsonTrees {
       }
       case START_ARRAY -> {
         ArrayNode array = NODES.arrayNode();
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+        for (JsonToken next = parser.nextToken();
+            next != JsonToken.END_ARRAY;
+            next = parser.nextToken()) {
           array.add(value(parser, next));
         }
         yield array;
       }
       case VALUE_STRING -> NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-        case INT -> NODES.numberNode(parser.getIntValue());
-        case LONG -> NODES.numberNode(parser.getLongValue());
-        default -> NODES.numberNode(parser.getBigIntegerValue());
-      };
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> NODES.numberNode(parser.getIntValue());
+            case LONG -> NODES.numberNode(parser.getLongValue());
+            default -> NODES.numberNode(parser.getBigIntegerValue());
+          };
       case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();
-      default -> throw new IllegalStateException("Unexpected token " + token); // the parser rejects the rest
+      default ->
+          throw new IllegalStateException(
+              "Unexpected token " + token); // the parser rejects the rest
     };
   }
 

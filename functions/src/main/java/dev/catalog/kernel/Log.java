@@ -1,7 +1,6 @@
 package dev.catalog.kernel;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.catalog.kernel.TraceId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,7 +49,8 @@ public final class Log {
     write("WARN", message, requestId, failure, null);
   }
 
-  private static void write(String level, String message, String requestId, Throwable failure, String stackTrace) {
+  private static void write(
+      String level, String message, String requestId, Throwable failure, String stackTrace) {
     StringWriter line = new StringWriter(512);
     try (JsonGenerator json = Json.generator(line)) {
       json.writeStartObject();

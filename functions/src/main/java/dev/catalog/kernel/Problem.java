@@ -14,8 +14,15 @@ import java.util.Map;
  * @param errors the failing fields of a validation problem; empty otherwise
  * @param requestId the request id a fault's problem quotes; null otherwise
  */
-public record Problem(Kind kind, int status, String type, String title, String detail,
-    List<HttpError.FieldError> errors, Map<String, String> headers, String requestId) {
+public record Problem(
+    Kind kind,
+    int status,
+    String type,
+    String title,
+    String detail,
+    List<HttpError.FieldError> errors,
+    Map<String, String> headers,
+    String requestId) {
   /** Problem types are URNs documented in docs/contract.md; they are identifiers, not links. */
   public static final String TYPE_PREFIX = "urn:products-api:problem:";
 
@@ -39,9 +46,17 @@ public record Problem(Kind kind, int status, String type, String title, String d
 
   /** The 500 for a fault in the request {@code requestId}, which its detail quotes. */
   static Problem fault(String requestId) {
-    return new Problem(Kind.FAULT, 500, INTERNAL_ERROR, "Internal server error",
-        "The server could not complete the request. Quote request id " + requestId + " when reporting it.",
-        List.of(), Map.of(), requestId);
+    return new Problem(
+        Kind.FAULT,
+        500,
+        INTERNAL_ERROR,
+        "Internal server error",
+        "The server could not complete the request. Quote request id "
+            + requestId
+            + " when reporting it.",
+        List.of(),
+        Map.of(),
+        requestId);
   }
 
   /** The problem's type without {@link #TYPE_PREFIX}, e.g. {@code storage-throttled}. */

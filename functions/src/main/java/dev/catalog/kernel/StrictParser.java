@@ -25,7 +25,8 @@ final class StrictParser extends JsonParserDelegate {
       }
     } else if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
       if (hasLoneSurrogate(getText())) {
-        throw new JsonParseException(this, "A string holds an unpaired UTF-16 surrogate at " + location(this));
+        throw new JsonParseException(
+            this, "A string holds an unpaired UTF-16 surrogate at " + location(this));
       }
     }
     return token;
@@ -50,7 +51,9 @@ final class StrictParser extends JsonParserDelegate {
   static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;

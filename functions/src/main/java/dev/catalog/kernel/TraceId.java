@@ -1,7 +1,5 @@
 package dev.catalog.kernel;
 
-import dev.catalog.kernel.Environment;
-
 /**
  * The X-Ray trace id of the invocation being served, as Lambda hands it to a Java function: the system property
  * {@value #PROPERTY}, set by the runtime before each invocation, or else the variable {@value #VARIABLE}. Both hold
@@ -11,6 +9,7 @@ import dev.catalog.kernel.Environment;
 public final class TraceId {
   /** The system property the Lambda runtime sets to the invocation's trace header. */
   public static final String PROPERTY = "com.amazonaws.xray.traceHeader";
+
   static final String VARIABLE = "_X_AMZN_TRACE_ID";
 
   private TraceId() {}

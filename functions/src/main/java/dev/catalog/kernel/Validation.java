@@ -25,7 +25,9 @@ public final class Validation {
   /** Every violation of {@code bean}'s constraints, ordered by field, or an empty list. */
   public static List<HttpError.FieldError> check(Object bean) {
     return VALIDATOR.check(bean).stream()
-        .sorted(Comparator.comparing(ConstraintViolation::path).thenComparing(ConstraintViolation::message))
+        .sorted(
+            Comparator.comparing(ConstraintViolation::path)
+                .thenComparing(ConstraintViolation::message))
         .map(violation -> new HttpError.FieldError(field(violation.path()), violation.message()))
         .toList();
   }

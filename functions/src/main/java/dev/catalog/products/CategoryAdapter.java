@@ -22,11 +22,26 @@ public final class CategoryAdapter implements ValidationAdapter<String> {
   public CategoryAdapter(AdapterCreateRequest request) {
     ValidationContext ctx = request.ctx();
     String empty = request.attribute("message");
-    this.rule = ctx.<String>adapter(NotEmpty.class, Map.of("message", empty))
-        .andThen(ctx.adapter(MaxCodePoints.class, Map.of("value", Product.CATEGORY_MAX,
-            "message", "must be at most " + Product.CATEGORY_MAX + " characters", "groups", Set.of())))
-        .andThen(ctx.adapter(Pattern.class, Map.of("regexp", Product.ONE_LINE,
-            "message", "must not contain control characters")));
+    this.rule =
+        ctx.<String>adapter(NotEmpty.class, Map.of("message", empty))
+            .andThen(
+                ctx.adapter(
+                    MaxCodePoints.class,
+                    Map.of(
+                        "value",
+                        Product.CATEGORY_MAX,
+                        "message",
+                        "must be at most " + Product.CATEGORY_MAX + " characters",
+                        "groups",
+                        Set.of())))
+            .andThen(
+                ctx.adapter(
+                    Pattern.class,
+                    Map.of(
+                        "regexp",
+                        Product.ONE_LINE,
+                        "message",
+                        "must not contain control characters")));
   }
 
   @Override

@@ -36,8 +36,8 @@ public final class CategoryQuery {
     CategoryQuery query = new CategoryQuery(Text.trimmed(parameter));
     List<FieldError> errors = Validation.check(query);
     if (!errors.isEmpty()) {
-      throw HttpError.badRequest("invalid-query", "Invalid query parameter",
-          "category " + errors.get(0).message() + ".");
+      throw HttpError.badRequest(
+          "invalid-query", "Invalid query parameter", "category " + errors.get(0).message() + ".");
     }
     return query.category;
   }

@@ -53,7 +53,8 @@ final class ConditionalWrite {
     } catch (HttpError invalid) {
       throw beforeValidation(context, id, true, preconditions, invalid);
     }
-    return write(context, request, id, true, preconditions, next, ProductJson.WRITABLE, current -> next);
+    return write(
+        context, request, id, true, preconditions, next, ProductJson.WRITABLE, current -> next);
   }
 
   /** PATCH: applies the merge patch {@code body} to product {@code id}. */
@@ -71,7 +72,14 @@ final class ConditionalWrite {
       preconditions.evaluate(ProductResource.state(current));
       return new Outcome(current.applyDefaults(), false);
     }
-    return write(context, request, id, false, preconditions, patch.values(), patch.fields(),
+    return write(
+        context,
+        request,
+        id,
+        false,
+        preconditions,
+        patch.values(),
+        patch.fields(),
         current -> ProductJson.patch(current, body, id));
   }
 
@@ -79,8 +87,12 @@ final class ConditionalWrite {
    * A request whose body is invalid is answered as before any write: 404 for a PATCH of no product, then its
    * preconditions (412), then the 400. Those need the product, which this path alone reads.
    */
-  private static HttpError beforeValidation(ProductsContext context, String id, boolean mayCreate,
-      Preconditions preconditions, HttpError invalid) {
+  private static HttpError beforeValidation(
+      ProductsContext context,
+      String id,
+      boolean mayCreate,
+      Preconditions preconditions,
+      HttpError invalid) {
     Product current = context.products().find(id).orElse(null);
     if (current == null && !mayCreate) {
       return ProductResource.notFound(id);
@@ -93,18 +105,29 @@ final class ConditionalWrite {
    * Writes {@code fields} of {@code values} to product {@code id} in one call, and tells a refusal's reason from the
    * item it was refused on; {@code change} gives that item with this request's change applied, to compare.
    */
-  private static Outcome write(ProductsContext context, ApiRequest request, String id, boolean put,
-      Preconditions preconditions, Product values, Set<String> fields, UnaryOperator<Product> change) {
+  private static Outcome write(
+      ProductsContext context,
+      ApiRequest request,
+      String id,
+      boolean put,
+      Preconditions preconditions,
+      Product values,
+      Set<String> fields,
+      UnaryOperator<Product> change) {
     ProductStore products = context.products();
     Instant now = ProductResource.now(context.clock());
     String caller = ProductResource.caller(request);
     String incarnation = put ? ProductStore.newIncarnation() : null;
-    Guard guard = ProductConditions.tags(preconditions) > ProductConditions.MAX_TAGS
-        ? Guard.onRead(products, id, put, preconditions) : Guard.of(preconditions);
+    Guard guard =
+        ProductConditions.tags(preconditions) > ProductConditions.MAX_TAGS
+            ? Guard.onRead(products, id, put, preconditions)
+            : Guard.of(preconditions);
     WriteMode mode = put ? WriteMode.CREATE_OR_REPLACE : WriteMode.UPDATE;
     for (int call = 1; call <= CALLS; call++) {
-      var result = products.write(new ProductWrite(id, mode, values, fields, now, caller, incarnation,
-          guard.condition()));
+      var result =
+          products.write(
+              new ProductWrite(
+                  id, mode, values, fields, now, caller, incarnation, guard.condition()));
       if (result instanceof Written written) {
         return counted(request, new Outcome(written.product(), written.created()));
       }
@@ -121,22 +144,27 @@ final class ConditionalWrite {
       }
       Product mine = change.apply(found);
       if (((Refused) result).retried() && isOwnEarlierWrite(found, mine, now, caller)) {
-        return counted(request, new Outcome(found, put && incarnation.equals(found.getIncarnation())));
+        return counted(
+            request, new Outcome(found, put && incarnation.equals(found.getIncarnation())));
       }
       guard.evaluate(found);
       if (sameContent(found, mine)) {
         return new Outcome(found, false);
       }
-      if (put && mode == WriteMode.CREATE_OR_REPLACE
+      if (put
+          && mode == WriteMode.CREATE_OR_REPLACE
           && (found.getIncarnation() == null || found.getCreatedBy() == null)) {
-        // Stored before incarnations or createdBy: replaced without giving it either, as a PUT always did.
+        // Stored before incarnations or createdBy: replaced without giving it either, as a PUT
+        // always did.
         mode = WriteMode.UPDATE;
         request.metrics().count(ProductMetrics.CONDITIONAL_WRITE_RETRIES);
         continue;
       }
-      throw new IllegalStateException("The write of product " + id + " was refused for no reason its item shows");
+      throw new IllegalStateException(
+          "The write of product " + id + " was refused for no reason its item shows");
     }
-    throw new IllegalStateException("The write of product " + id + " took more than " + CALLS + " calls");
+    throw new IllegalStateException(
+        "The write of product " + id + " took more than " + CALLS + " calls");
   }
 
   private static Outcome counted(ApiRequest request, Outcome outcome) {
@@ -149,14 +177,17 @@ final class ConditionalWrite {
    * answer was lost (the SDK retried after a reset or a timeout): it carries this request's {@code updatedAt} to the
    * millisecond, its caller, and its content. Another writer's item differs in one of them.
    */
-  private static boolean isOwnEarlierWrite(Product found, Product mine, Instant now, String caller) {
-    return now.equals(found.getUpdatedAt()) && Objects.equals(caller, found.getUpdatedBy())
+  private static boolean isOwnEarlierWrite(
+      Product found, Product mine, Instant now, String caller) {
+    return now.equals(found.getUpdatedAt())
+        && Objects.equals(caller, found.getUpdatedBy())
         && sameContent(found, mine);
   }
 
   /** Whether every client-writable field is equal, numbers by value (the form a merge patch applies to). */
   static boolean sameContent(Product current, Product next) {
-    return Json.canonical(ProductJson.writable(current)).equals(Json.canonical(ProductJson.writable(next)));
+    return Json.canonical(ProductJson.writable(current))
+        .equals(Json.canonical(ProductJson.writable(next)));
   }
 
   /**
@@ -173,7 +204,8 @@ final class ConditionalWrite {
     }
 
     static Guard of(Preconditions preconditions) {
-      return new Guard(ProductConditions.of(preconditions),
+      return new Guard(
+          ProductConditions.of(preconditions),
           found -> preconditions.evaluate(found == null ? null : ProductResource.state(found)));
     }
 
@@ -182,21 +214,29 @@ final class ConditionalWrite {
      * evaluated on it (404, 412), and the write is conditional on that state still being there; if it is gone, the
      * state the preconditions passed on is gone, and the answer is 412, as for a write that lost a race.
      */
-    static Guard onRead(ProductStore products, String id, boolean put, Preconditions preconditions) {
+    static Guard onRead(
+        ProductStore products, String id, boolean put, Preconditions preconditions) {
       Product read = products.find(id).orElse(null);
       if (read == null && !put) {
         throw ProductResource.notFound(id);
       }
       preconditions.evaluate(read == null ? null : ProductResource.state(read));
       String tag = read == null ? null : ProductResource.etag(read);
-      Expression condition = read == null
-          ? Expression.builder().expression("attribute_not_exists(#id)").putExpressionName("#id", "id").build()
-          : ProductConditions.sameState(read);
-      return new Guard(condition, found -> {
-        if (!Objects.equals(tag, found == null ? null : ProductResource.etag(found))) {
-          throw HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.");
-        }
-      });
+      Expression condition =
+          read == null
+              ? Expression.builder()
+                  .expression("attribute_not_exists(#id)")
+                  .putExpressionName("#id", "id")
+                  .build()
+              : ProductConditions.sameState(read);
+      return new Guard(
+          condition,
+          found -> {
+            if (!Objects.equals(tag, found == null ? null : ProductResource.etag(found))) {
+              throw HttpError.preconditionFailed(
+                  "The product was changed by another request; fetch it and try again.");
+            }
+          });
     }
   }
 }

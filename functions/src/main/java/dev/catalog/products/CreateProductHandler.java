@@ -31,13 +31,19 @@ public final class CreateProductHandler extends ProductRoute {
     product.setUpdatedBy(product.getCreatedBy());
     String location = ProductResource.location(request, product.getId());
     if (key != null) {
-      ApiResponse response = new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);
-      request.metrics().count(response.header("Idempotent-Replayed") != null
-          ? ProductMetrics.IDEMPOTENT_REPLAYS : ProductMetrics.CREATED);
+      ApiResponse response =
+          new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);
+      request
+          .metrics()
+          .count(
+              response.header("Idempotent-Replayed") != null
+                  ? ProductMetrics.IDEMPOTENT_REPLAYS
+                  : ProductMetrics.CREATED);
       return response;
     }
     if (!context.products().save(product)) {
-      throw new IllegalStateException("A random UUID collided with an existing product id: " + product.getId());
+      throw new IllegalStateException(
+          "A random UUID collided with an existing product id: " + product.getId());
     }
     request.metrics().count(ProductMetrics.CREATED);
     return ProductResource.respond(201, product).header("Location", location);

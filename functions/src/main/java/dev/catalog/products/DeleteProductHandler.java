@@ -33,10 +33,12 @@ public final class DeleteProductHandler extends ProductRoute {
       return ApiResponse.status(204);
     }
     Product current = products.find(id).orElseThrow(() -> ProductResource.notFound(id));
-    preconditions.evaluate(ProductResource.state(current)); // DELETE is not safe: never 304, a false one is 412
+    preconditions.evaluate(
+        ProductResource.state(current)); // DELETE is not safe: never 304, a false one is 412
     if (!products.delete(id, current)) {
       throw products.find(id).isPresent()
-          ? HttpError.preconditionFailed("The product was changed by another request; fetch it and try again.")
+          ? HttpError.preconditionFailed(
+              "The product was changed by another request; fetch it and try again.")
           : ProductResource.notFound(id);
     }
     request.metrics().count(ProductMetrics.DELETED);

@@ -24,7 +24,8 @@ public final class GetProductHandler extends ProductRoute {
     String id = ProductResource.id(request);
     Preconditions preconditions = ProductResource.preconditions(request, context.clock());
     Product product = context.products().find(id).orElseThrow(() -> ProductResource.notFound(id));
-    if (preconditions.evaluate(ProductResource.state(product)) == Preconditions.Result.NOT_MODIFIED) {
+    if (preconditions.evaluate(ProductResource.state(product))
+        == Preconditions.Result.NOT_MODIFIED) {
       return ApiResponse.status(304).header("ETag", ProductResource.etag(product));
     }
     return ProductResource.respond(200, product);

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  */
 final class IdempotentCreate {
   static final String HEADER = "Idempotency-Key";
+
   /** Keys are opaque to the server: 1 to 255 visible ASCII characters, e.g. a UUID. */
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
   /** Keys are scoped to the operation, so one key cannot collide with another route's. */
   private static final String SCOPE = "POST /products ";
 
@@ -39,7 +41,9 @@ final class IdempotentCreate {
   static String key(ApiRequest request) {
     String key = request.header(HEADER);
     if (key != null && !KEY.matcher(key).matches()) {
-      throw HttpError.badRequest("invalid-idempotency-key", "Invalid Idempotency-Key",
+      throw HttpError.badRequest(
+          "invalid-idempotency-key",
+          "Invalid Idempotency-Key",
           "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.");
     }
     return key;
@@ -56,7 +60,8 @@ final class IdempotentCreate {
     if (existing.isPresent()) {
       return replay(existing.get(), request);
     }
-    // The record holds the response as it will be once written: the write sets version 1 and keeps the incarnation.
+    // The record holds the response as it will be once written: the write sets version 1 and keeps
+    // the incarnation.
     product.setVersion(ProductStore.nextVersion(null));
     product.setIncarnation(ProductStore.newIncarnation());
     IdempotencyRecord record = new IdempotencyRecord();
@@ -71,11 +76,19 @@ final class IdempotentCreate {
     if (products.createIdempotently(product, idempotency, idempotency.expiring(record))) {
       return response(record);
     }
-    // The key was claimed after all: by this request's own first attempt (the same ETag, whose incarnation is random),
+    // The key was claimed after all: by this request's own first attempt (the same ETag, whose
+    // incarnation is random),
     // or by a concurrent request with the same key, whose answer this one replays.
-    IdempotencyRecord claimed = idempotency.find(recordKey).orElseThrow(() -> HttpError.conflict(
-        "A request with this Idempotency-Key is being processed; try again."));
-    return claimed.getEtag().equals(record.getEtag()) ? response(claimed) : replay(claimed, request);
+    IdempotencyRecord claimed =
+        idempotency
+            .find(recordKey)
+            .orElseThrow(
+                () ->
+                    HttpError.conflict(
+                        "A request with this Idempotency-Key is being processed; try again."));
+    return claimed.getEtag().equals(record.getEtag())
+        ? response(claimed)
+        : replay(claimed, request);
   }
 
   /**
@@ -90,23 +103,30 @@ final class IdempotentCreate {
     }
 
     boolean matches(String recorded) {
-      return recorded.startsWith(PREFIX) ? recorded.equals(fingerprint()) : recorded.equals(sha256(bytes));
+      return recorded.startsWith(PREFIX)
+          ? recorded.equals(fingerprint())
+          : recorded.equals(sha256(bytes));
     }
   }
 
   private static ApiResponse replay(IdempotencyRecord record, Body request) {
     if (!request.matches(record.getRequestHash())) {
-      throw HttpError.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+      throw HttpError.unprocessable(
+          "idempotency-key-reused",
+          "Idempotency-Key reused",
           "This Idempotency-Key was used with a different request body; use a new key for a new request.");
     }
     return response(record).header("Idempotent-Replayed", "true");
   }
 
   private static ApiResponse response(IdempotencyRecord record) {
-    ApiResponse response = ApiResponse.json(record.getStatus(), record.getBody())
-        .header("Location", record.getLocation())
-        .header("ETag", record.getEtag());
-    return record.getLastModified() == null ? response : response.header("Last-Modified", record.getLastModified());
+    ApiResponse response =
+        ApiResponse.json(record.getStatus(), record.getBody())
+            .header("Location", record.getLocation())
+            .header("ETag", record.getEtag());
+    return record.getLastModified() == null
+        ? response
+        : response.header("Last-Modified", record.getLastModified());
   }
 
   private static String sha256(byte[] body) {

@@ -33,7 +33,8 @@ public final class ListProductsHandler extends ProductRoute {
    * secret into this function's environment alone).
    */
   public ListProductsHandler() {
-    this(ProductsContext.fromEnvironment(SnapStartPriming::queryCategory),
+    this(
+        ProductsContext.fromEnvironment(SnapStartPriming::queryCategory),
         new PageCursor(Environment.require("CURSOR_SIGNING_KEY")));
   }
 
@@ -49,14 +50,15 @@ public final class ListProductsHandler extends ProductRoute {
 
   @Override
   protected ApiResponse handle(ApiRequest request) {
-    // Taken in as a body's category is (NFC, trimmed, the category's rule), so it finds what writes stored.
+    // Taken in as a body's category is (NFC, trimmed, the category's rule), so it finds what writes
+    // stored.
     String category = CategoryQuery.read(request.queryParameter("category"));
     int limit = limit(request.queryParameter("limit"));
     String cursor = request.queryParameter("cursor");
     Map<String, AttributeValue> startKey = cursor == null ? null : cursors.decode(cursor, category);
     ProductPage page = context.products().list(category, limit, startKey);
-    return ApiResponse.json(200, write(page, page.nextKey() == null ? null
-        : cursors.encode(category, page.nextKey())));
+    return ApiResponse.json(
+        200, write(page, page.nextKey() == null ? null : cursors.encode(category, page.nextKey())));
   }
 
   private static int limit(String value) {

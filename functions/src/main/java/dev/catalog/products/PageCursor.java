@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class PageCursor {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
   /** 128 bits of the MAC: plenty against forgery, and keeps cursors short. */
   private static final int MAC_BYTES = 16;
+
   private static final char SEPARATOR = '\n';
 
   private final SecretKeySpec key;
@@ -50,14 +52,19 @@ public final class PageCursor {
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
-    // Comparing the text too: base64 has several spellings of the same bytes (in the unused low bits of the last
+    // Comparing the text too: base64 has several spellings of the same bytes (in the unused low
+    // bits of the last
     // character), and only the one this API issued is a cursor it issued.
-    if (dot < 0 || !MessageDigest.isEqual(signature, mac(payload))
-        || !cursor.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
+    if (dot < 0
+        || !MessageDigest.isEqual(signature, mac(payload))
+        || !cursor.equals(
+            ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
       throw invalid();
     }
-    // Base64 has more than one spelling of the same bytes (unused low bits of the last character, padding): only
-    // the spelling this API issues is accepted, so a cursor string it did not hand out is refused, not "the same".
+    // Base64 has more than one spelling of the same bytes (unused low bits of the last character,
+    // padding): only
+    // the spelling this API issues is accepted, so a cursor string it did not hand out is refused,
+    // not "the same".
     if (!cursor.equals(ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(signature))) {
       throw invalid();
     }
@@ -66,14 +73,18 @@ public final class PageCursor {
     String id = text.substring(0, separator);
     String issuedFor = text.substring(separator + 1);
     if (!issuedFor.equals(category == null ? "" : category)) {
-      throw HttpError.badRequest("invalid-cursor", "Invalid cursor",
+      throw HttpError.badRequest(
+          "invalid-cursor",
+          "Invalid cursor",
           "The cursor belongs to another listing; pass the same category it was issued for.");
     }
     if (!ProductResource.isId(id)) {
       throw invalid();
     }
     AttributeValue idValue = AttributeValue.fromS(id);
-    return category == null ? Map.of("id", idValue) : Map.of("id", idValue, "category", AttributeValue.fromS(category));
+    return category == null
+        ? Map.of("id", idValue)
+        : Map.of("id", idValue, "category", AttributeValue.fromS(category));
   }
 
   private byte[] mac(byte[] payload) {
@@ -87,7 +98,9 @@ public final class PageCursor {
   }
 
   private static HttpError invalid() {
-    return HttpError.badRequest("invalid-cursor", "Invalid cursor",
+    return HttpError.badRequest(
+        "invalid-cursor",
+        "Invalid cursor",
         "The cursor was not issued by this API or has been altered; start again without one.");
   }
 }

@@ -15,11 +15,11 @@ import io.avaje.validation.constraints.Valid;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
 
 /**
  * A product of the catalog, as stored in the products table and as validated at the edge: the schema is this class.
@@ -56,14 +56,17 @@ public class Product {
   @Pattern(regexp = ID_PATTERN, message = "must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -")
   private String id;
 
-  // Empty rather than blank: the reader has trimmed White_Space, and Character.isWhitespace would call U+001F blank.
+  // Empty rather than blank: the reader has trimmed White_Space, and Character.isWhitespace would
+  // call U+001F blank.
   @NotEmpty(message = "is required")
   @MaxCodePoints(value = 200, message = "must be at most 200 characters")
   @Pattern(regexp = ONE_LINE, message = "must not contain control characters")
   private String name;
 
   @MaxCodePoints(value = 4000, message = "must be at most 4000 characters")
-  @Pattern(regexp = TEXT, message = "must not contain control characters other than tab and line breaks")
+  @Pattern(
+      regexp = TEXT,
+      message = "must not contain control characters other than tab and line breaks")
   private String description;
 
   @NotNull(message = "is required")
@@ -72,19 +75,18 @@ public class Product {
   @DecimalPlaces(max = 2, message = "must have at most 2 decimal places")
   private BigDecimal price;
 
-  @NotNull
-  @CurrencyCode
-  private String currency;
+  @NotNull @CurrencyCode private String currency;
 
-  @Category
-  private String category;
+  @Category private String category;
 
   @NotNull
   @Size(max = 20, message = "must hold at most 20 tags")
   @UniqueElements
-  private List<@NotEmpty(message = "must not be blank")
-      @MaxCodePoints(value = 32, message = "must be at most 32 characters")
-      @Pattern(regexp = ONE_LINE, message = "must not contain control characters") String> tags;
+  private List<
+          @NotEmpty(message = "must not be blank")
+          @MaxCodePoints(value = 32, message = "must be at most 32 characters")
+          @Pattern(regexp = ONE_LINE, message = "must not contain control characters") String>
+      tags;
 
   @NotNull
   @PositiveOrZero(message = "must be 0 or more")

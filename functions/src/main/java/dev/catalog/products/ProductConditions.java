@@ -36,7 +36,8 @@ final class ProductConditions {
 
   /** The tags the conditions list that could match a product of ours: what {@link #of} turns into clauses. */
   static int tags(Preconditions preconditions) {
-    return tags(preconditions.ifMatch(), true).size() + tags(preconditions.ifNoneMatch(), false).size();
+    return tags(preconditions.ifMatch(), true).size()
+        + tags(preconditions.ifNoneMatch(), false).size();
   }
 
   /**
@@ -48,10 +49,15 @@ final class ProductConditions {
     List<Part> parts = new ArrayList<>();
     EntityTags.Condition ifMatch = preconditions.ifMatch();
     if (ifMatch != null) {
-      // Absent, or none of the listed tags: false, so the write is refused and the refusal explains itself.
+      // Absent, or none of the listed tags: false, so the write is refused and the refusal explains
+      // itself.
       List<String[]> tags = tags(ifMatch, true);
-      parts.add(ifMatch.any() ? Part.atom("attribute_exists(#id)")
-          : tags.isEmpty() ? Part.and("attribute_exists(#id) AND attribute_not_exists(#id)") : anyOf(tags, "m"));
+      parts.add(
+          ifMatch.any()
+              ? Part.atom("attribute_exists(#id)")
+              : tags.isEmpty()
+                  ? Part.and("attribute_exists(#id) AND attribute_not_exists(#id)")
+                  : anyOf(tags, "m"));
     }
     Instant unmodifiedSince = preconditions.ifUnmodifiedSince();
     if (unmodifiedSince != null) {
@@ -64,7 +70,11 @@ final class ProductConditions {
         parts.add(Part.atom("attribute_not_exists(#id)"));
       } else if (!tags.isEmpty()) {
         Part listed = anyOf(tags, "n");
-        parts.add(new Part("attribute_not_exists(#id) OR NOT (" + listed.text() + ")", Part.OR, listed.values()));
+        parts.add(
+            new Part(
+                "attribute_not_exists(#id) OR NOT (" + listed.text() + ")",
+                Part.OR,
+                listed.values()));
       }
     }
     if (parts.isEmpty()) {
@@ -124,8 +134,11 @@ final class ProductConditions {
     if (bound.atZone(ZoneOffset.UTC).getYear() > 9999) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new Part("attribute_not_exists(#updatedAt) OR #updatedAt < :unmodifiedBefore",
-        Part.OR, java.util.Map.of(":unmodifiedBefore", AttributeValue.fromS(SECOND.format(bound)))));
+    return java.util.Optional.of(
+        new Part(
+            "attribute_not_exists(#updatedAt) OR #updatedAt < :unmodifiedBefore",
+            Part.OR,
+            java.util.Map.of(":unmodifiedBefore", AttributeValue.fromS(SECOND.format(bound)))));
   }
 
   /**
@@ -171,9 +184,14 @@ final class ProductConditions {
   private static Part tag(String[] tag, String placeholder) {
     AttributeValue version = AttributeValue.fromN(tag[0]);
     return tag[1] == null
-        ? new Part("#version = " + placeholder + "v AND attribute_not_exists(#incarnation)", Part.AND,
+        ? new Part(
+            "#version = " + placeholder + "v AND attribute_not_exists(#incarnation)",
+            Part.AND,
             java.util.Map.of(placeholder + "v", version))
-        : new Part("#version = " + placeholder + "v AND #incarnation = " + placeholder + "i", Part.AND,
-            java.util.Map.of(placeholder + "v", version, placeholder + "i", AttributeValue.fromS(tag[1])));
+        : new Part(
+            "#version = " + placeholder + "v AND #incarnation = " + placeholder + "i",
+            Part.AND,
+            java.util.Map.of(
+                placeholder + "v", version, placeholder + "i", AttributeValue.fromS(tag[1])));
   }
 }

@@ -26,10 +26,12 @@ import java.util.Set;
  */
 public final class ProductJson {
   /** Fields the server owns: a client may send them back (e.g. a fetched product, edited) but they are ignored. */
-  static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "createdBy", "updatedBy", "version");
+  static final Set<String> SERVER_MANAGED =
+      Set.of("id", "createdAt", "updatedAt", "createdBy", "updatedBy", "version");
 
   /** The fields a client writes. */
-  static final Set<String> WRITABLE = Set.of("name", "description", "price", "currency", "category", "tags", "stock");
+  static final Set<String> WRITABLE =
+      Set.of("name", "description", "price", "currency", "category", "tags", "stock");
 
   /** RFC 3339 in UTC with exactly three fraction digits, so every timestamp has the same width. */
   public static final DateTimeFormatter TIMESTAMP =
@@ -93,7 +95,8 @@ public final class ProductJson {
         errors.add(unknown(member.getKey()));
       }
     }
-    return new Patch(readWith(MergePatch.apply(writable(STAND_IN), known), errors), Set.copyOf(fields));
+    return new Patch(
+        readWith(MergePatch.apply(writable(STAND_IN), known), errors), Set.copyOf(fields));
   }
 
   /** What {@link #patchOf} read: the patched fields' values in {@code values}, and the fields the patch names. */
@@ -118,11 +121,14 @@ public final class ProductJson {
       String field = member.getKey();
       JsonNode value = member.getValue();
       if (!isField(field)) {
-        errors.add(unknown(field)); // whatever its value: an unknown member set to null is no less a mistake
+        errors.add(
+            unknown(
+                field)); // whatever its value: an unknown member set to null is no less a mistake
         continue;
       }
       if (SERVER_MANAGED.contains(field) || value.isNull()) {
-        continue; // null means "not given": the field's default applies, and required ones are reported below
+        continue; // null means "not given": the field's default applies, and required ones are
+        // reported below
       }
       switch (field) {
         case "name" -> product.setName(text(field, value, errors, true));
@@ -140,7 +146,9 @@ public final class ProductJson {
           if (value.isIntegralNumber() && value.canConvertToInt()) {
             product.setStock(value.intValue());
           } else {
-            errors.add(new FieldError(field, "must be a whole number up to 2147483647, not " + describe(value)));
+            errors.add(
+                new FieldError(
+                    field, "must be a whole number up to 2147483647, not " + describe(value)));
           }
         }
         case "tags" -> product.setTags(tags(value, errors));
@@ -148,7 +156,8 @@ public final class ProductJson {
       }
     }
     product.applyDefaults();
-    // A field already reported (a wrong JSON type) is not reported again by the constraints; its siblings are.
+    // A field already reported (a wrong JSON type) is not reported again by the constraints; its
+    // siblings are.
     Set<String> reported = Set.copyOf(errors.stream().map(FieldError::field).toList());
     for (FieldError violation : Validation.check(product)) {
       String field = violation.field();
@@ -159,7 +168,8 @@ public final class ProductJson {
     if (!errors.isEmpty()) {
       throw HttpError.validation(errors);
     }
-    // Without trailing zeros, as DynamoDB keeps numbers, so a write's response shows what later reads return. Only
+    // Without trailing zeros, as DynamoDB keeps numbers, so a write's response shows what later
+    // reads return. Only
     // now: on an unvalidated value such as 100e2147483647 the scale would overflow.
     product.setPrice(product.getPrice().stripTrailingZeros());
     return product;
@@ -167,7 +177,10 @@ public final class ProductJson {
 
   private static void requireId(ObjectNode json, String pathId, List<FieldError> errors) {
     JsonNode id = json.get("id");
-    if (pathId != null && id != null && !id.isNull() && !(id.isTextual() && id.textValue().equals(pathId))) {
+    if (pathId != null
+        && id != null
+        && !id.isNull()
+        && !(id.isTextual() && id.textValue().equals(pathId))) {
       errors.add(new FieldError("id", "must be the id in the path, " + pathId));
     }
   }
@@ -182,7 +195,8 @@ public final class ProductJson {
   }
 
   /** Text is taken in as {@link Text} says: NFC, and one-line fields trimmed of White_Space. */
-  private static String text(String field, JsonNode value, List<FieldError> errors, boolean oneLine) {
+  private static String text(
+      String field, JsonNode value, List<FieldError> errors, boolean oneLine) {
     if (!value.isTextual()) {
       errors.add(new FieldError(field, "must be a string, not " + Json.describe(value)));
       return null;
@@ -192,7 +206,8 @@ public final class ProductJson {
 
   private static List<String> tags(JsonNode value, List<FieldError> errors) {
     if (!value.isArray()) {
-      errors.add(new FieldError("tags", "must be an array of strings, not " + Json.describe(value)));
+      errors.add(
+          new FieldError("tags", "must be an array of strings, not " + Json.describe(value)));
       return null;
     }
     List<String> tags = new ArrayList<>(value.size());
@@ -201,8 +216,10 @@ public final class ProductJson {
       if (tag.isTextual()) {
         tags.add(Text.trimmed(tag.textValue()));
       } else {
-        errors.add(new FieldError("tags[" + i + "]", "must be a string, not " + Json.describe(tag)));
-        tags.add(null); // holds the place, so the constraints name the tags after it by their own index
+        errors.add(
+            new FieldError("tags[" + i + "]", "must be a string, not " + Json.describe(tag)));
+        tags.add(
+            null); // holds the place, so the constraints name the tags after it by their own index
       }
     }
     return tags;

@@ -5,8 +5,10 @@ final class ProductMetrics {
   static final String CREATED = "ProductsCreated";
   static final String UPDATED = "ProductsUpdated";
   static final String DELETED = "ProductsDeleted";
+
   /** A POST answered from its idempotency record: created nothing. */
   static final String IDEMPOTENT_REPLAYS = "IdempotentReplays";
+
   /**
    * A PUT or PATCH that took a second write: a PUT of a product stored before incarnations or createdBy (replaced
    * without them), or one whose older product was deleted between its two writes. Writers no longer race each other.

@@ -24,7 +24,9 @@ final class ProductResource {
   static String id(ApiRequest request) {
     String id = request.pathParameter("id");
     if (!isId(id)) {
-      throw HttpError.badRequest("invalid-id", "Invalid product id",
+      throw HttpError.badRequest(
+          "invalid-id",
+          "Invalid product id",
           "A product id is 1 to 64 characters of A-Z, a-z, 0-9, _ and -.");
     }
     return id;

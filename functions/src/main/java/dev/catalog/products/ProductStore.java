@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The one store of the products table. Writes are conditional. A create ({@link #save} of a new product) and a
@@ -59,6 +59,7 @@ public final class ProductStore {
 
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<Product> table;
+
   /** The SDK's own client, for the update expressions the Enhanced Client cannot send. */
   private final DynamoDbClient dynamo;
 
@@ -90,16 +91,22 @@ public final class ProductStore {
       return Optional.empty();
     }
     Product product = SCHEMA.mapToItem(item);
-    boolean whole = product.getId() != null && product.getName() != null && product.getPrice() != null
-        && product.getCurrency() != null && product.getCategory() != null && product.getVersion() != null
-        && product.getCreatedAt() != null && product.getUpdatedAt() != null;
+    boolean whole =
+        product.getId() != null
+            && product.getName() != null
+            && product.getPrice() != null
+            && product.getCurrency() != null
+            && product.getCategory() != null
+            && product.getVersion() != null
+            && product.getCreatedAt() != null
+            && product.getUpdatedAt() != null;
     return whole ? Optional.of(product.applyDefaults()) : Optional.empty();
   }
 
   /** The product, read with strong consistency so a client always sees its own last write. */
   public Optional<Product> find(String id) {
-    return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
-        .key(key(id)).consistentRead(true).build()));
+    return Optional.ofNullable(
+        table.getItem(GetItemEnhancedRequest.builder().key(key(id)).consistentRead(true).build()));
   }
 
   /**
@@ -136,7 +143,8 @@ public final class ProductStore {
    * The item found is compared with the one written: the next version of the same incarnation, the same
    * {@code updatedAt} to the millisecond and the same content; another writer's item differs in one of them.
    */
-  private static boolean isOwnEarlierWrite(ConditionalCheckFailedException failed, Product written) {
+  private static boolean isOwnEarlierWrite(
+      ConditionalCheckFailedException failed, Product written) {
     if (!failed.hasItem() || failed.item().isEmpty()) {
       return false;
     }
@@ -166,8 +174,15 @@ public final class ProductStore {
    * {@code updatedBy}, increment the version; and only if {@code precondition} (null: none) holds and at least one
    * field would change.
    */
-  record ProductWrite(String id, WriteMode mode, Product values, Set<String> fields, Instant updatedAt,
-      String updatedBy, String incarnation, Expression precondition) {
+  record ProductWrite(
+      String id,
+      WriteMode mode,
+      Product values,
+      Set<String> fields,
+      Instant updatedAt,
+      String updatedBy,
+      String incarnation,
+      Expression precondition) {
     ProductWrite {
       if (fields.isEmpty()) {
         throw new IllegalArgumentException("a write of no field changes nothing");
@@ -260,8 +275,11 @@ public final class ProductStore {
         set.add("#createdBy = if_not_exists(#createdBy, :updatedBy)");
       }
       set.add("#incarnation = if_not_exists(#incarnation, :incarnation)");
-      condition = "(attribute_not_exists(#id) OR (attribute_exists(#incarnation) AND attribute_exists(#createdBy)))"
-          + " AND (attribute_not_exists(#id) OR NOT " + unchanged + ")";
+      condition =
+          "(attribute_not_exists(#id) OR (attribute_exists(#incarnation) AND attribute_exists(#createdBy)))"
+              + " AND (attribute_not_exists(#id) OR NOT "
+              + unchanged
+              + ")";
     }
     if (write.precondition() != null) {
       condition = condition + " AND " + write.precondition().expression();
@@ -272,23 +290,35 @@ public final class ProductStore {
         values.putAll(write.precondition().expressionValues());
       }
     }
-    String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+    String update =
+        "SET "
+            + String.join(", ", set)
+            + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
     String guarded = condition;
     try {
-      UpdateItemResponse response = dynamo.updateItem(request -> request.tableName(table.tableName())
-          .key(Map.of("id", AttributeValue.fromS(write.id())))
-          .updateExpression(update)
-          .conditionExpression(guarded)
-          .expressionAttributeNames(names)
-          .expressionAttributeValues(values)
-          .returnValues(ReturnValue.ALL_NEW)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      UpdateItemResponse response =
+          dynamo.updateItem(
+              request ->
+                  request
+                      .tableName(table.tableName())
+                      .key(Map.of("id", AttributeValue.fromS(write.id())))
+                      .updateExpression(update)
+                      .conditionExpression(guarded)
+                      .expressionAttributeNames(names)
+                      .expressionAttributeValues(values)
+                      .returnValues(ReturnValue.ALL_NEW)
+                      .returnValuesOnConditionCheckFailure(
+                          ReturnValuesOnConditionCheckFailure.ALL_OLD));
       Product written = SCHEMA.mapToItem(response.attributes()).applyDefaults();
-      return new Written(written, write.mode() == WriteMode.CREATE_OR_REPLACE
-          && write.incarnation().equals(written.getIncarnation()));
+      return new Written(
+          written,
+          write.mode() == WriteMode.CREATE_OR_REPLACE
+              && write.incarnation().equals(written.getIncarnation()));
     } catch (ConditionalCheckFailedException refused) {
-      Product found = refused.hasItem() && !refused.item().isEmpty()
-          ? SCHEMA.mapToItem(refused.item()).applyDefaults() : null;
+      Product found =
+          refused.hasItem() && !refused.item().isEmpty()
+              ? SCHEMA.mapToItem(refused.item()).applyDefaults()
+              : null;
       return new Refused(found, retried(refused));
     }
   }
@@ -304,18 +334,24 @@ public final class ProductStore {
    * Creates {@code product} and claims the idempotency record in one transaction, so either both exist or neither
    * does. Returns false when the record's key was already claimed (the caller replays the first result).
    */
-  public boolean createIdempotently(Product product, IdempotencyStore idempotency, IdempotencyRecord record) {
+  public boolean createIdempotently(
+      Product product, IdempotencyStore idempotency, IdempotencyRecord record) {
     if (product.getIncarnation() == null) {
       product.setIncarnation(newIncarnation());
     }
     try {
-      // The token makes the SDK's retry of a transaction whose response was lost a no-op that answers success
-      // (DynamoDB remembers tokens for 10 minutes), instead of a cancellation by its own first attempt.
-      client.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-          .addPutItem(idempotency.table(), idempotency.claim(record))
-          .addPutItem(table, TransactPutItemEnhancedRequest.builder(Product.class).item(product).build())
-          .clientRequestToken(UUID.randomUUID().toString())
-          .build());
+      // The token makes the SDK's retry of a transaction whose response was lost a no-op that
+      // answers success
+      // (DynamoDB remembers tokens for 10 minutes), instead of a cancellation by its own first
+      // attempt.
+      client.transactWriteItems(
+          TransactWriteItemsEnhancedRequest.builder()
+              .addPutItem(idempotency.table(), idempotency.claim(record))
+              .addPutItem(
+                  table,
+                  TransactPutItemEnhancedRequest.builder(Product.class).item(product).build())
+              .clientRequestToken(UUID.randomUUID().toString())
+              .build());
       product.setVersion(nextVersion(product.getVersion()));
       return true;
     } catch (TransactionCanceledException cancelled) {
@@ -335,18 +371,31 @@ public final class ProductStore {
    * can tell that attempt from a concurrent delete, and either way the product the client meant is gone.
    */
   public boolean delete(String id, Product expected) {
-    Expression condition = Expression.builder()
-        .expression("attribute_exists(#id)").putExpressionName("#id", "id").build();
+    Expression condition =
+        Expression.builder()
+            .expression("attribute_exists(#id)")
+            .putExpressionName("#id", "id")
+            .build();
     if (expected != null) {
-      condition = Expression.and(List.of(condition, Expression.builder()
-          .expression("#version = :version")
-          .putExpressionName("#version", "version")
-          .putExpressionValue(":version", AttributeValue.fromN(expected.getVersion().toString()))
-          .build(), sameIncarnation(expected.getIncarnation())));
+      condition =
+          Expression.and(
+              List.of(
+                  condition,
+                  Expression.builder()
+                      .expression("#version = :version")
+                      .putExpressionName("#version", "version")
+                      .putExpressionValue(
+                          ":version", AttributeValue.fromN(expected.getVersion().toString()))
+                      .build(),
+                  sameIncarnation(expected.getIncarnation())));
     }
     try {
-      table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(id)).conditionExpression(condition)
-          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+      table.deleteItem(
+          DeleteItemEnhancedRequest.builder()
+              .key(key(id))
+              .conditionExpression(condition)
+              .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+              .build());
       return true;
     } catch (ConditionalCheckFailedException absentOrChanged) {
       boolean absent = !absentOrChanged.hasItem() || absentOrChanged.item().isEmpty();
@@ -364,18 +413,24 @@ public final class ProductStore {
    */
   static String newIncarnation() {
     UUID random = UUID.randomUUID();
-    byte[] bits = ByteBuffer.allocate(16)
-        .putLong(random.getMostSignificantBits()).putLong(random.getLeastSignificantBits()).array();
+    byte[] bits =
+        ByteBuffer.allocate(16)
+            .putLong(random.getMostSignificantBits())
+            .putLong(random.getLeastSignificantBits())
+            .array();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
   }
 
   /** The stored product has this incarnation; null means one stored before incarnations existed. */
   private static Expression sameIncarnation(String incarnation) {
-    Expression.Builder condition = Expression.builder().putExpressionName("#incarnation", "incarnation");
+    Expression.Builder condition =
+        Expression.builder().putExpressionName("#incarnation", "incarnation");
     return incarnation == null
         ? condition.expression("attribute_not_exists(#incarnation)").build()
-        : condition.expression("#incarnation = :incarnation")
-            .putExpressionValue(":incarnation", AttributeValue.fromS(incarnation)).build();
+        : condition
+            .expression("#incarnation = :incarnation")
+            .putExpressionValue(":incarnation", AttributeValue.fromS(incarnation))
+            .build();
   }
 
   /**
@@ -391,10 +446,14 @@ public final class ProductStore {
     do {
       Page<Product> page = read(category, limit + 1 - items.size(), from);
       items.addAll(page.items());
-      from = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+      from =
+          page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty()
+              ? null
+              : page.lastEvaluatedKey();
     } while (items.size() <= limit && from != null);
     if (items.size() > limit) {
-      return new ProductPage(items.subList(0, limit), keyOf(items.get(limit - 1), category != null));
+      return new ProductPage(
+          items.subList(0, limit), keyOf(items.get(limit - 1), category != null));
     }
     return new ProductPage(items, null);
   }
@@ -402,14 +461,22 @@ public final class ProductStore {
   /** One DynamoDB request of at most {@code count} items, which may return fewer when it reaches 1 MB. */
   private Page<Product> read(String category, int count, Map<String, AttributeValue> startKey) {
     if (category != null) {
-      return table.index(CATEGORY_INDEX).query(QueryEnhancedRequest.builder()
-          .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(category).build()))
-          .limit(count)
-          .exclusiveStartKey(startKey)
-          .build()).iterator().next();
+      return table
+          .index(CATEGORY_INDEX)
+          .query(
+              QueryEnhancedRequest.builder()
+                  .queryConditional(
+                      QueryConditional.keyEqualTo(Key.builder().partitionValue(category).build()))
+                  .limit(count)
+                  .exclusiveStartKey(startKey)
+                  .build())
+          .iterator()
+          .next();
     }
-    return table.scan(ScanEnhancedRequest.builder().limit(count).exclusiveStartKey(startKey).build())
-        .iterator().next();
+    return table
+        .scan(ScanEnhancedRequest.builder().limit(count).exclusiveStartKey(startKey).build())
+        .iterator()
+        .next();
   }
 
   /** The version the versioned-record extension writes after {@code current} (1 for a new item). */
@@ -429,8 +496,10 @@ public final class ProductStore {
     return CompletableFuture.supplyAsync(() -> delete(id, expected), AsyncExecutor.INSTANCE);
   }
 
-  public CompletableFuture<ProductPage> listAsync(String category, int limit, Map<String, AttributeValue> startKey) {
-    return CompletableFuture.supplyAsync(() -> list(category, limit, startKey), AsyncExecutor.INSTANCE);
+  public CompletableFuture<ProductPage> listAsync(
+      String category, int limit, Map<String, AttributeValue> startKey) {
+    return CompletableFuture.supplyAsync(
+        () -> list(category, limit, startKey), AsyncExecutor.INSTANCE);
   }
 
   private static Key key(String id) {
@@ -440,6 +509,8 @@ public final class ProductStore {
   /** The exclusive start key that resumes after {@code product}: the table key, plus the index key for a Query. */
   private static Map<String, AttributeValue> keyOf(Product product, boolean byCategory) {
     AttributeValue id = AttributeValue.fromS(product.getId());
-    return byCategory ? Map.of("id", id, "category", AttributeValue.fromS(product.getCategory())) : Map.of("id", id);
+    return byCategory
+        ? Map.of("id", id, "category", AttributeValue.fromS(product.getCategory()))
+        : Map.of("id", id);
   }
 }

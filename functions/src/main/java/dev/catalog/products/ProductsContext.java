@@ -29,22 +29,44 @@ public record ProductsContext(
   }
 
   private static final class Holder {
-    static final ProductsContext INSTANCE = create(DynamoDbClients.enhanced(), DynamoDbClients.client(),
-        Environment.require("PRODUCTS_TABLE"), Environment.require("IDEMPOTENCY_TABLE"), Cors.fromEnvironment(),
-        Clock.systemUTC());
+    static final ProductsContext INSTANCE =
+        create(
+            DynamoDbClients.enhanced(),
+            DynamoDbClients.client(),
+            Environment.require("PRODUCTS_TABLE"),
+            Environment.require("IDEMPOTENCY_TABLE"),
+            Cors.fromEnvironment(),
+            Clock.systemUTC());
   }
 
   /** A context on {@code client}, with an Enhanced Client of its own. */
-  public static ProductsContext create(DynamoDbClient client, String productsTable, String idempotencyTable,
-      Cors cors, Clock clock) {
-    return create(DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(), client, productsTable,
-        idempotencyTable, cors, clock);
+  public static ProductsContext create(
+      DynamoDbClient client,
+      String productsTable,
+      String idempotencyTable,
+      Cors cors,
+      Clock clock) {
+    return create(
+        DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+        client,
+        productsTable,
+        idempotencyTable,
+        cors,
+        clock);
   }
 
   /** A context on {@code client} and {@code enhanced}, an Enhanced Client of it. */
-  public static ProductsContext create(DynamoDbEnhancedClient enhanced, DynamoDbClient client, String productsTable,
-      String idempotencyTable, Cors cors, Clock clock) {
-    return new ProductsContext(new ProductStore(enhanced, client, productsTable),
-        new IdempotencyStore(enhanced, idempotencyTable, clock), cors, clock);
+  public static ProductsContext create(
+      DynamoDbEnhancedClient enhanced,
+      DynamoDbClient client,
+      String productsTable,
+      String idempotencyTable,
+      Cors cors,
+      Clock clock) {
+    return new ProductsContext(
+        new ProductStore(enhanced, client, productsTable),
+        new IdempotencyStore(enhanced, idempotencyTable, clock),
+        cors,
+        clock);
   }
 }

@@ -23,7 +23,10 @@ public final class PutProductHandler extends ProductRoute {
     String id = ProductResource.id(request);
     ObjectNode body = request.jsonBody(ProductResource.MEDIA_TYPE, "Accept");
     var outcome = ConditionalWrite.put(context, request, id, body);
-    ApiResponse response = ProductResource.respond(outcome.created() ? 201 : 200, outcome.product());
-    return outcome.created() ? response.header("Location", ProductResource.location(request, id)) : response;
+    ApiResponse response =
+        ProductResource.respond(outcome.created() ? 201 : 200, outcome.product());
+    return outcome.created()
+        ? response.header("Location", ProductResource.location(request, id))
+        : response;
   }
 }

@@ -26,7 +26,8 @@ final class SnapStartPriming {
   static final String ABSENT_KEY = "snapstart:priming";
 
   /** A tag with a combining mark, so the snapshot holds the NFC normalizer's data, which Latin-1 text never loads. */
-  private static final String SAMPLE = """
+  private static final String SAMPLE =
+      """
       {"name": "Priming", "description": "Warms the request path.", "price": 19.99, "currency": "EUR",
        "category": "priming", "tags": ["a", "cafe\\u0301"], "stock": 1}""";
 
@@ -46,8 +47,18 @@ final class SnapStartPriming {
    * (the product exists) refuses, writing nothing.
    */
   static void patchAbsentProduct(ProductsContext context) {
-    context.products().write(new ProductStore.ProductWrite(ABSENT_KEY, ProductStore.WriteMode.UPDATE, sample(),
-        Set.of("stock", "price"), ProductResource.now(context.clock()), "priming", null, null));
+    context
+        .products()
+        .write(
+            new ProductStore.ProductWrite(
+                ABSENT_KEY,
+                ProductStore.WriteMode.UPDATE,
+                sample(),
+                Set.of("stock", "price"),
+                ProductResource.now(context.clock()),
+                "priming",
+                null,
+                null));
   }
 
   /**
@@ -56,9 +67,19 @@ final class SnapStartPriming {
    */
   static void replaceAbsentProduct(ProductsContext context) {
     Instant now = ProductResource.now(context.clock());
-    context.products().write(new ProductStore.ProductWrite(ABSENT_KEY, ProductStore.WriteMode.CREATE_OR_REPLACE,
-        sample(), ProductJson.WRITABLE, now, "priming", "priming",
-        ProductConditions.of(Preconditions.of("PUT", "\"1.priming\"", null, null, null, now))));
+    context
+        .products()
+        .write(
+            new ProductStore.ProductWrite(
+                ABSENT_KEY,
+                ProductStore.WriteMode.CREATE_OR_REPLACE,
+                sample(),
+                ProductJson.WRITABLE,
+                now,
+                "priming",
+                "priming",
+                ProductConditions.of(
+                    Preconditions.of("PUT", "\"1.priming\"", null, null, null, now))));
   }
 
   /** PUT and PATCH: the read of their invalid-body path and their write. */
@@ -97,15 +118,24 @@ final class SnapStartPriming {
   /** Primes the function whose own calls are {@code calls}. */
   static void prime(ProductsContext context, Calls calls) {
     calls.make(context);
-    Product product = ProductJson.read(MergePatch.apply(Json.readObject(SAMPLE),
-        Json.readObject("{\"stock\": 2, \"description\": null}")));
+    Product product =
+        ProductJson.read(
+            MergePatch.apply(
+                Json.readObject(SAMPLE), Json.readObject("{\"stock\": 2, \"description\": null}")));
     product.setId("priming");
     product.setCreatedAt(Instant.now(context.clock()));
     product.setUpdatedAt(product.getCreatedAt());
     product.setVersion(1L);
-    product.setIncarnation("priming"); // not a random one: no random state may be drawn before the snapshot
+    product.setIncarnation(
+        "priming"); // not a random one: no random state may be drawn before the snapshot
     ProductResource.respond(200, product); // JSON, ETag and Last-Modified
-    Preconditions.of("GET", "*", "\"0\"", HttpDate.format(product.getUpdatedAt()), null, product.getUpdatedAt())
+    Preconditions.of(
+            "GET",
+            "*",
+            "\"0\"",
+            HttpDate.format(product.getUpdatedAt()),
+            null,
+            product.getUpdatedAt())
         .evaluate(ProductResource.state(product));
     RequestLine.prime(); // the request's log line and metrics
   }

@@ -43,7 +43,8 @@ public final class Text {
    */
   static boolean isWhiteSpace(char c) {
     return switch (Character.getType(c)) {
-      case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+      case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+          true;
       default -> (c >= '\t' && c <= '\r') || c == '\u0085';
     };
   }

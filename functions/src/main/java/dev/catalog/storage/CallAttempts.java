@@ -23,9 +23,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 public final class CallAttempts implements ExecutionInterceptor {
   /** A counter of the caller's, counted up once per attempt of every call whose request carries it. */
-  public static final ExecutionAttribute<AtomicInteger> COUNTER = new ExecutionAttribute<>("dev.catalog.attempts");
+  public static final ExecutionAttribute<AtomicInteger> COUNTER =
+      new ExecutionAttribute<>("dev.catalog.attempts");
 
-  private static final ExecutionAttribute<AtomicInteger> THIS_CALL = new ExecutionAttribute<>("dev.catalog.call");
+  private static final ExecutionAttribute<AtomicInteger> THIS_CALL =
+      new ExecutionAttribute<>("dev.catalog.call");
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -34,7 +36,8 @@ public final class CallAttempts implements ExecutionInterceptor {
 
   /** Called once per attempt, just before its request is sent. */
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     AtomicInteger call = attributes.getAttribute(THIS_CALL);
     if (call != null) {
       call.incrementAndGet();
@@ -47,10 +50,14 @@ public final class CallAttempts implements ExecutionInterceptor {
 
   /** The failure, with the number of attempts sent when the SDK did not say. */
   @Override
-  public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+  public Throwable modifyException(
+      Context.FailedExecution context, ExecutionAttributes attributes) {
     Throwable failure = context.exception();
     AtomicInteger call = attributes.getAttribute(THIS_CALL);
-    if (failure instanceof SdkException sdk && sdk.numAttempts() == null && call != null && call.get() > 0) {
+    if (failure instanceof SdkException sdk
+        && sdk.numAttempts() == null
+        && call != null
+        && call.get() > 0) {
       SdkException counted = sdk.toBuilder().numAttempts(call.get()).build();
       counted.setStackTrace(sdk.getStackTrace());
       for (Throwable suppressed : sdk.getSuppressed()) {

@@ -1,20 +1,20 @@
 package dev.catalog.storage;
 
+import dev.catalog.kernel.Environment;
 import java.net.URI;
 import java.time.Duration;
-import dev.catalog.kernel.Environment;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -49,7 +49,8 @@ public final class DynamoDbClients {
   public static RetryStrategy retries() {
     // A new one per client: the strategy holds the client's retry quota.
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500)))
+        .throttlingBackoffStrategy(
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(500)))
         .build();
   }
 
@@ -80,14 +81,15 @@ public final class DynamoDbClients {
 
   private static final class Holder {
     static final DynamoDbClient CLIENT = fromEnvironment();
-    static final DynamoDbEnhancedClient ENHANCED = DynamoDbEnhancedClient.builder()
-        .dynamoDbClient(CLIENT)
-        .build();
+    static final DynamoDbEnhancedClient ENHANCED =
+        DynamoDbEnhancedClient.builder().dynamoDbClient(CLIENT).build();
   }
 
   /** A client configured from the Lambda environment. */
   public static DynamoDbClient fromEnvironment() {
-    return builder(Environment.require("AWS_REGION"), Environment.get("DYNAMODB_ENDPOINT"), credentials()).build();
+    return builder(
+            Environment.require("AWS_REGION"), Environment.get("DYNAMODB_ENDPOINT"), credentials())
+        .build();
   }
 
   /**
@@ -101,23 +103,27 @@ public final class DynamoDbClients {
     String accessKey = Environment.require("AWS_ACCESS_KEY_ID");
     String secretKey = Environment.require("AWS_SECRET_ACCESS_KEY");
     String sessionToken = Environment.get("AWS_SESSION_TOKEN");
-    return StaticCredentialsProvider.create(sessionToken == null
-        ? AwsBasicCredentials.create(accessKey, secretKey)
-        : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
+    return StaticCredentialsProvider.create(
+        sessionToken == null
+            ? AwsBasicCredentials.create(accessKey, secretKey)
+            : AwsSessionCredentials.create(accessKey, secretKey, sessionToken));
   }
 
   /**
    * A client with the functions' configuration: the given region, endpoint (null or blank: the regional one) and
    * credentials, the URL connection HTTP client, and {@link #timeouts()}.
    */
-  public static DynamoDbClientBuilder builder(String region, String endpoint, AwsCredentialsProvider credentials) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .region(Region.of(region))
-        .credentialsProvider(credentials)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .socketTimeout(ATTEMPT_TIMEOUT))
-        .overrideConfiguration(timeouts());
+  public static DynamoDbClientBuilder builder(
+      String region, String endpoint, AwsCredentialsProvider credentials) {
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(ATTEMPT_TIMEOUT))
+            .overrideConfiguration(timeouts());
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));
     }

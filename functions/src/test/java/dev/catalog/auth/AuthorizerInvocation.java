@@ -16,14 +16,16 @@ import java.nio.file.Path;
  */
 final class AuthorizerInvocation {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/$connect";
+  static final String METHOD_ARN =
+      "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/$connect";
 
   private AuthorizerInvocation() {}
 
   /** The event file with {@code token} as the query's token (none when null). */
   static ObjectNode event(String token) {
     try {
-      ObjectNode event = (ObjectNode) JSON.readTree(Path.of("events", "FeedAuthorizerFunction.json").toFile());
+      ObjectNode event =
+          (ObjectNode) JSON.readTree(Path.of("events", "FeedAuthorizerFunction.json").toFile());
       ObjectNode single = (ObjectNode) event.get("queryStringParameters");
       ObjectNode multi = (ObjectNode) event.get("multiValueQueryStringParameters");
       if (token == null) {

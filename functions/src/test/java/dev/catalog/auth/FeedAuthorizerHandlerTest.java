@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * JWKS; and that no line it writes holds the token.
  */
 class FeedAuthorizerHandlerTest {
-  static final Set<String> CLIENTS = Set.of(DevelopmentIssuer.PEOPLE_CLIENT, DevelopmentIssuer.SERVICE_CLIENT);
+  static final Set<String> CLIENTS =
+      Set.of(DevelopmentIssuer.PEOPLE_CLIENT, DevelopmentIssuer.SERVICE_CLIENT);
 
   SettableClock clock = new SettableClock(Instant.now());
   ServedIssuer served;
@@ -73,7 +74,8 @@ class FeedAuthorizerHandlerTest {
   }
 
   void assertRefused(JsonNode event, String reason) {
-    Unauthorized refused = assertThrows(Unauthorized.class, () -> AuthorizerInvocation.invoke(handler, event));
+    Unauthorized refused =
+        assertThrows(Unauthorized.class, () -> AuthorizerInvocation.invoke(handler, event));
     assertEquals("Unauthorized", refused.getMessage());
     List<String> lines = output.lines();
     String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
@@ -83,10 +85,15 @@ class FeedAuthorizerHandlerTest {
   /** An access token of a person, as the pool issues it, to change before signing. */
   JWTClaimsSet.Builder personClaims() {
     Instant now = clock.instant();
-    return new JWTClaimsSet.Builder().issuer(served.url()).subject("0b8f7a66-1d7e-4a5c-9c1e-2f8b5a3e7d10")
-        .claim("token_use", "access").claim("client_id", DevelopmentIssuer.PEOPLE_CLIENT)
-        .claim("scope", DevelopmentIssuer.PEOPLE_SCOPE).claim("username", "ann")
-        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))));
+    return new JWTClaimsSet.Builder()
+        .issuer(served.url())
+        .subject("0b8f7a66-1d7e-4a5c-9c1e-2f8b5a3e7d10")
+        .claim("token_use", "access")
+        .claim("client_id", DevelopmentIssuer.PEOPLE_CLIENT)
+        .claim("scope", DevelopmentIssuer.PEOPLE_SCOPE)
+        .claim("username", "ann")
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(Duration.ofHours(1))));
   }
 
   @Test
@@ -107,7 +114,8 @@ class FeedAuthorizerHandlerTest {
     assertEquals(DevelopmentIssuer.PEOPLE_CLIENT, context.get("clientId").textValue());
     assertEquals("openid email", context.get("scope").textValue());
     assertEquals("catalog-editors,staff", context.get("groups").textValue());
-    context.forEach(value -> assertTrue(value.isTextual(), "every context value is a string: " + context));
+    context.forEach(
+        value -> assertTrue(value.isTextual(), "every context value is a string: " + context));
   }
 
   @Test
@@ -142,13 +150,18 @@ class FeedAuthorizerHandlerTest {
   void aTokenNotValidYetIsRefused() {
     Instant later = clock.instant().plus(Duration.ofMinutes(5));
 
-    assertRefused(pool.sign(personClaims().notBeforeTime(Date.from(later)).build()), "not valid yet");
+    assertRefused(
+        pool.sign(personClaims().notBeforeTime(Date.from(later)).build()), "not valid yet");
   }
 
   @Test
   void aTokenNamingAnotherIssuerIsRefusedEvenSignedWithThePoolsKey() {
-    assertRefused(pool.sign(personClaims().issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")
-        .build()), "(iss)");
+    assertRefused(
+        pool.sign(
+            personClaims()
+                .issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other")
+                .build()),
+        "(iss)");
   }
 
   @Test
@@ -158,7 +171,9 @@ class FeedAuthorizerHandlerTest {
 
   @Test
   void aTokenOfAnotherAppClientIsRefused() {
-    assertRefused(pool.sign(personClaims().claim("client_id", "someone-elses-client").build()), "(client_id)");
+    assertRefused(
+        pool.sign(personClaims().claim("client_id", "someone-elses-client").build()),
+        "(client_id)");
   }
 
   @Test
@@ -185,23 +200,33 @@ class FeedAuthorizerHandlerTest {
   }
 
   @Test
-  void anHs256TokenKeyedWithThePoolsPublicKeyIsRefused() throws GeneralSecurityException, JOSEException {
-    String header = base64Url("{\"alg\":\"HS256\",\"kid\":\"" + pool.publicKey().getKeyID() + "\"}");
+  void anHs256TokenKeyedWithThePoolsPublicKeyIsRefused()
+      throws GeneralSecurityException, JOSEException {
+    String header =
+        base64Url("{\"alg\":\"HS256\",\"kid\":\"" + pool.publicKey().getKeyID() + "\"}");
     String payload = base64Url(personClaims().build().toString());
     Mac hmac = Mac.getInstance("HmacSHA256");
     hmac.init(new SecretKeySpec(pool.publicKey().toRSAPublicKey().getEncoded(), "HmacSHA256"));
-    String signature = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(hmac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+    String signature =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                hmac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
 
     assertRefused(header + "." + payload + "." + signature, "not RS256");
   }
 
   @Test
   void aTokenWithCriticalHeaderParametersIsRefused() {
-    String header = base64Url("{\"alg\":\"RS256\",\"kid\":\"" + pool.publicKey().getKeyID()
-        + "\",\"crit\":[\"exp\"]}");
+    String header =
+        base64Url(
+            "{\"alg\":\"RS256\",\"kid\":\""
+                + pool.publicKey().getKeyID()
+                + "\",\"crit\":[\"exp\"]}");
 
-    assertRefused(header + "." + base64Url(personClaims().build().toString()) + "." + base64Url("x"), "critical");
+    assertRefused(
+        header + "." + base64Url(personClaims().build().toString()) + "." + base64Url("x"),
+        "critical");
   }
 
   @Test
@@ -211,7 +236,9 @@ class FeedAuthorizerHandlerTest {
     assertRefused(valid + ".", "not a compact JWS");
     assertRefused("Bearer " + valid, "not a compact JWS");
     assertRefused(valid.replace('.', '+'), "not a compact JWS");
-    assertRefused(base64Url("[1]") + "." + base64Url("{}") + "." + base64Url("x"), "header is not a JSON object");
+    assertRefused(
+        base64Url("[1]") + "." + base64Url("{}") + "." + base64Url("x"),
+        "header is not a JSON object");
     assertRefused("e." + valid.substring(valid.indexOf('.') + 1), "header is not a JSON object");
     assertRefused("a".repeat(JwsVerifier.MAX_TOKEN_LENGTH + 1), "longer than");
   }
@@ -221,7 +248,8 @@ class FeedAuthorizerHandlerTest {
     assertRefused((String) null, "no token");
     assertRefused("", "no token");
     ObjectNode repeated = event(pool.person("ann", List.of()).accessToken());
-    ((com.fasterxml.jackson.databind.node.ArrayNode) repeated.at("/multiValueQueryStringParameters/token"))
+    ((com.fasterxml.jackson.databind.node.ArrayNode)
+            repeated.at("/multiValueQueryStringParameters/token"))
         .add(pool.person("root", List.of("catalog-admins")).accessToken());
     assertRefused(repeated, "more than once");
   }
@@ -229,8 +257,11 @@ class FeedAuthorizerHandlerTest {
   @Test
   void anInputThatIsNotAnEventIsRefused() {
     var out = new ByteArrayOutputStream();
-    assertThrows(Unauthorized.class, () -> handler.handleRequest(
-        new ByteArrayInputStream("not json".getBytes(StandardCharsets.UTF_8)), out, null));
+    assertThrows(
+        Unauthorized.class,
+        () ->
+            handler.handleRequest(
+                new ByteArrayInputStream("not json".getBytes(StandardCharsets.UTF_8)), out, null));
     assertEquals(0, out.size());
   }
 
@@ -265,7 +296,8 @@ class FeedAuthorizerHandlerTest {
       clock.advance(Duration.ofSeconds(1));
     }
 
-    // 20 s of made-up kids, within one refresh interval of the first fetch: no fetch at all; then at most one.
+    // 20 s of made-up kids, within one refresh interval of the first fetch: no fetch at all; then
+    // at most one.
     assertEquals(1, served.jwksRequests());
     clock.advance(SigningKeys.MIN_REFRESH_INTERVAL);
     for (int i = 0; i < 20; i++) {
@@ -285,15 +317,24 @@ class FeedAuthorizerHandlerTest {
   }
 
   @Test
-  void eachDecisionLineCarriesTheInvocationsRequestIdAndATimestampToTheMillisecond() throws Exception {
+  void eachDecisionLineCarriesTheInvocationsRequestIdAndATimestampToTheMillisecond()
+      throws Exception {
     InvocationContext allowed = InvocationContext.of("FeedAuthorizerFunction", 10_000);
     InvocationContext refused = InvocationContext.of("FeedAuthorizerFunction", 10_000);
     InvocationContext notAnEvent = InvocationContext.of("FeedAuthorizerFunction", 10_000);
 
-    AuthorizerInvocation.invoke(handler, event(pool.person("ann", List.of()).accessToken()), allowed);
-    assertThrows(Unauthorized.class, () -> AuthorizerInvocation.invoke(handler, event("not-a-token"), refused));
-    assertThrows(Unauthorized.class, () -> handler.handleRequest(new ByteArrayInputStream("[]".getBytes(
-        StandardCharsets.UTF_8)), new ByteArrayOutputStream(), notAnEvent));
+    AuthorizerInvocation.invoke(
+        handler, event(pool.person("ann", List.of()).accessToken()), allowed);
+    assertThrows(
+        Unauthorized.class,
+        () -> AuthorizerInvocation.invoke(handler, event("not-a-token"), refused));
+    assertThrows(
+        Unauthorized.class,
+        () ->
+            handler.handleRequest(
+                new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(),
+                notAnEvent));
 
     List<JsonNode> lines = new ArrayList<>();
     for (String line : output.lines()) {
@@ -302,12 +343,17 @@ class FeedAuthorizerHandlerTest {
         lines.add(parsed);
       }
     }
-    assertEquals(List.of("connection allowed", "connection refused", "connection refused"),
+    assertEquals(
+        List.of("connection allowed", "connection refused", "connection refused"),
         lines.stream().map(line -> line.path("message").asText()).toList());
-    assertEquals(List.of(allowed.awsRequestId(), refused.awsRequestId(), notAnEvent.awsRequestId()),
+    assertEquals(
+        List.of(allowed.awsRequestId(), refused.awsRequestId(), notAnEvent.awsRequestId()),
         lines.stream().map(line -> line.path("requestId").asText()).toList());
     for (JsonNode line : lines) {
-      assertTrue(line.path("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+      assertTrue(
+          line.path("timestamp")
+              .asText()
+              .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
           line::toString);
     }
   }
@@ -329,13 +375,14 @@ class FeedAuthorizerHandlerTest {
       }
     }
     clock.advance(Duration.ofHours(2));
-    for (Iterator<String> token = tokens.iterator(); token.hasNext();) {
+    for (Iterator<String> token = tokens.iterator(); token.hasNext(); ) {
       String next = token.next();
       assertThrows(Unauthorized.class, () -> allow(next));
     }
 
     String written = output.text();
-    assertTrue(written.contains("connection allowed") && written.contains("connection refused"), written);
+    assertTrue(
+        written.contains("connection allowed") && written.contains("connection refused"), written);
     for (String token : tokens) {
       for (String part : token.split("\\.")) {
         assertFalse(written.contains(part), "the output holds a part of a token");
@@ -344,7 +391,9 @@ class FeedAuthorizerHandlerTest {
   }
 
   static String base64Url(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The signature with one character in its middle changed, still valid base64url. */

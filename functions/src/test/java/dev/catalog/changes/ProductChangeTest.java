@@ -34,8 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Lambda hands them to a function, turned into changes and written as JSON.
  */
 class ProductChangeTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   static ProductStore store;
@@ -43,8 +42,7 @@ class ProductChangeTest {
 
   @BeforeAll
   static void open() {
-    store = new ProductStore(DYNAMO.client(),
-        DYNAMO.tableName("ProductsTable"));
+    store = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
     stream = new TableStream(DYNAMO, "ProductsTable");
   }
 
@@ -94,9 +92,13 @@ class ProductChangeTest {
     JsonNode json = MAPPER.readTree(change.toJson());
     assertEquals(records.get(0).eventId(), json.get("eventId").asText());
     assertEquals("created", json.get("type").asText());
-    assertEquals(MAPPER.readTree(ProductJson.write(store.find(product.getId()).orElseThrow())), json.get("product"));
+    assertEquals(
+        MAPPER.readTree(ProductJson.write(store.find(product.getId()).orElseThrow())),
+        json.get("product"));
     assertEquals("2026-11-24T10:15:30.123Z", json.get("occurredAt").asText());
-    assertEquals(List.of("eventId", "type", "id", "version", "category", "product", "occurredAt"), names(json));
+    assertEquals(
+        List.of("eventId", "type", "id", "version", "category", "product", "occurredAt"),
+        names(json));
   }
 
   @Test
@@ -135,17 +137,22 @@ class ProductChangeTest {
     assertEquals(ChangeType.UPDATED, change.type());
     assertNull(change.previousCategory());
     assertFalse(MAPPER.readTree(change.toJson()).has("previousCategory"));
-    assertEquals(0, new BigDecimal("17.50")
-        .compareTo(MAPPER.readTree(change.toJson()).get("product").get("price").decimalValue()));
+    assertEquals(
+        0,
+        new BigDecimal("17.50")
+            .compareTo(
+                MAPPER.readTree(change.toJson()).get("product").get("price").decimalValue()));
   }
 
   @Test
-  void aDeleteIsADeletedChangeWithTheLastVersionAndCategoryAndNoProductAtTheSecondOfTheDelete() throws Exception {
+  void aDeleteIsADeletedChangeWithTheLastVersionAndCategoryAndNoProductAtTheSecondOfTheDelete()
+      throws Exception {
     Product product = product("lighting", 5);
     store.save(product);
     store.save(product);
     records();
-    // The stream dates a record to the second, rounded down. 5 s or more past a whole minute, so that a time rounded
+    // The stream dates a record to the second, rounded down. 5 s or more past a whole minute, so
+    // that a time rounded
     // down to the minute is told apart; the product was last updated days ago.
     WallClock.awaitSecondOfMinute(5, 55);
     Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -158,7 +165,8 @@ class ProductChangeTest {
     assertEquals("lighting", change.category());
     assertNull(change.product());
     JsonNode json = MAPPER.readTree(change.toJson());
-    assertEquals(List.of("eventId", "type", "id", "version", "category", "occurredAt"), names(json));
+    assertEquals(
+        List.of("eventId", "type", "id", "version", "category", "occurredAt"), names(json));
     Instant occurredAt = Instant.parse(json.get("occurredAt").asText());
     assertFalse(occurredAt.isBefore(before) || occurredAt.isAfter(Instant.now()), json.toString());
   }
@@ -171,19 +179,34 @@ class ProductChangeTest {
     store.delete(product.getId(), null);
     List<StreamRecord> records = records();
 
-    assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), records.stream().map(StreamRecord::eventName).toList());
+    assertEquals(
+        List.of("INSERT", "MODIFY", "REMOVE"),
+        records.stream().map(StreamRecord::eventName).toList());
     assertEquals(3, records.stream().map(StreamRecord::eventId).distinct().count());
-    List<BigDecimalSequence> sequence = records.stream().map(r -> new BigDecimalSequence(r.sequenceNumber())).toList();
-    assertTrue(sequence.get(0).compareTo(sequence.get(1)) < 0 && sequence.get(1).compareTo(sequence.get(2)) < 0);
-    assertEquals(List.of(ChangeType.CREATED, ChangeType.UPDATED, ChangeType.DELETED),
+    List<BigDecimalSequence> sequence =
+        records.stream().map(r -> new BigDecimalSequence(r.sequenceNumber())).toList();
+    assertTrue(
+        sequence.get(0).compareTo(sequence.get(1)) < 0
+            && sequence.get(1).compareTo(sequence.get(2)) < 0);
+    assertEquals(
+        List.of(ChangeType.CREATED, ChangeType.UPDATED, ChangeType.DELETED),
         records.stream().map(r -> ProductChange.of(r).orElseThrow().type()).toList());
     assertEquals(Map.of("id", AttributeValue.fromS(product.getId())), records.get(0).keys());
   }
 
   @Test
   void anItemThatIsNotAProductIsNoChange() throws IOException {
-    DYNAMO.client().putItem(r -> r.tableName(DYNAMO.tableName("ProductsTable"))
-        .item(Map.of("id", AttributeValue.fromS("marker-" + UUID.randomUUID()), "category", AttributeValue.fromS("x"))));
+    DYNAMO
+        .client()
+        .putItem(
+            r ->
+                r.tableName(DYNAMO.tableName("ProductsTable"))
+                    .item(
+                        Map.of(
+                            "id",
+                            AttributeValue.fromS("marker-" + UUID.randomUUID()),
+                            "category",
+                            AttributeValue.fromS("x"))));
     List<StreamRecord> records = records();
 
     assertEquals(1, records.size());
@@ -192,20 +215,34 @@ class ProductChangeTest {
 
   @Test
   void everyAttributeTypeIsReadAsTheSdkWroteIt() throws IOException {
-    Map<String, AttributeValue> item = Map.ofEntries(
-        Map.entry("id", AttributeValue.fromS("types-" + UUID.randomUUID())),
-        Map.entry("category", AttributeValue.fromS("caf\u00e9 \uD83D\uDCA1 \"quoted\"")),
-        Map.entry("n", AttributeValue.fromN("-12500.25")),
-        Map.entry("b", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {0, -1, 7}))),
-        Map.entry("t", AttributeValue.fromBool(true)),
-        Map.entry("f", AttributeValue.fromBool(false)),
-        Map.entry("nul", AttributeValue.fromNul(true)),
-        Map.entry("ss", AttributeValue.fromSs(List.of("a", "b"))),
-        Map.entry("ns", AttributeValue.fromNs(List.of("1", "2.5"))),
-        Map.entry("bs", AttributeValue.fromBs(List.of(software.amazon.awssdk.core.SdkBytes.fromUtf8String("x")))),
-        Map.entry("l", AttributeValue.fromL(List.of(AttributeValue.fromS("one"), AttributeValue.fromN("2")))),
-        Map.entry("m", AttributeValue.fromM(Map.of("inner", AttributeValue.fromM(Map.of("deep",
-            AttributeValue.fromL(List.of())))))));
+    Map<String, AttributeValue> item =
+        Map.ofEntries(
+            Map.entry("id", AttributeValue.fromS("types-" + UUID.randomUUID())),
+            Map.entry("category", AttributeValue.fromS("caf\u00e9 \uD83D\uDCA1 \"quoted\"")),
+            Map.entry("n", AttributeValue.fromN("-12500.25")),
+            Map.entry(
+                "b",
+                AttributeValue.fromB(
+                    software.amazon.awssdk.core.SdkBytes.fromByteArray(new byte[] {0, -1, 7}))),
+            Map.entry("t", AttributeValue.fromBool(true)),
+            Map.entry("f", AttributeValue.fromBool(false)),
+            Map.entry("nul", AttributeValue.fromNul(true)),
+            Map.entry("ss", AttributeValue.fromSs(List.of("a", "b"))),
+            Map.entry("ns", AttributeValue.fromNs(List.of("1", "2.5"))),
+            Map.entry(
+                "bs",
+                AttributeValue.fromBs(
+                    List.of(software.amazon.awssdk.core.SdkBytes.fromUtf8String("x")))),
+            Map.entry(
+                "l",
+                AttributeValue.fromL(
+                    List.of(AttributeValue.fromS("one"), AttributeValue.fromN("2")))),
+            Map.entry(
+                "m",
+                AttributeValue.fromM(
+                    Map.of(
+                        "inner",
+                        AttributeValue.fromM(Map.of("deep", AttributeValue.fromL(List.of())))))));
     DYNAMO.client().putItem(r -> r.tableName(DYNAMO.tableName("ProductsTable")).item(item));
     List<StreamRecord> records = records();
 
@@ -216,10 +253,12 @@ class ProductChangeTest {
 
   @Test
   void aRecordWithoutTheImageItsEventNeedsIsRefusedNamingTheStreamView() throws IOException {
-    String event = """
+    String event =
+        """
         {"Records":[{"eventID":"e-1","eventName":"REMOVE","dynamodb":{"Keys":{"id":{"S":"p-1"}},
         "SequenceNumber":"100","StreamViewType":"KEYS_ONLY"}}]}""";
-    StreamRecord record = StreamBatch.read(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8))).get(0);
+    StreamRecord record =
+        StreamBatch.read(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8))).get(0);
 
     var refused = assertThrows(IllegalArgumentException.class, () -> ProductChange.of(record));
     assertTrue(refused.getMessage().contains("NEW_AND_OLD_IMAGES"), refused.getMessage());
@@ -229,7 +268,9 @@ class ProductChangeTest {
   void theBatchResponseNamesEachFailedRecordBySequenceNumber() throws IOException {
     var out = new java.io.ByteArrayOutputStream();
     StreamBatch.writeFailures(List.of("200", "300"), out);
-    assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"200\"},{\"itemIdentifier\":\"300\"}]}", out.toString());
+    assertEquals(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"200\"},{\"itemIdentifier\":\"300\"}]}",
+        out.toString());
     out.reset();
     StreamBatch.writeFailures(List.of(), out);
     assertEquals("{\"batchItemFailures\":[]}", out.toString());

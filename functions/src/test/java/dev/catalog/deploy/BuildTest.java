@@ -25,13 +25,21 @@ class BuildTest {
   private static final Path FUNCTIONS_POM = Path.of("functions", "pom.xml");
   private static final Path ROOT_POM = Path.of("pom.xml");
   private static final List<String> SHARED_VERSIONS =
-      List.of("aws-sdk.version", "lambda-core.version", "lambda-events.version", "jackson.version", "junit.version");
+      List.of(
+          "aws-sdk.version",
+          "lambda-core.version",
+          "lambda-events.version",
+          "jackson.version",
+          "junit.version");
 
   @Test
   void theFunctionsPomHasNoParentSoSamBuildCanBuildItsFolderAlone() throws IOException {
     String pom = Files.readString(FUNCTIONS_POM);
-    assertFalse(pom.contains("<parent>"), "functions/pom.xml names a parent; sam build's copy of the folder has none");
-    assertFalse(pom.contains("<relativePath>"), "functions/pom.xml names a relative path to another pom");
+    assertFalse(
+        pom.contains("<parent>"),
+        "functions/pom.xml names a parent; sam build's copy of the folder has none");
+    assertFalse(
+        pom.contains("<relativePath>"), "functions/pom.xml names a relative path to another pom");
   }
 
   @Test
@@ -39,7 +47,10 @@ class BuildTest {
     String functions = Files.readString(FUNCTIONS_POM);
     String root = Files.readString(ROOT_POM);
     for (String property : SHARED_VERSIONS) {
-      assertEquals(property(functions, property), property(root, property), property + " in pom.xml and functions/pom.xml");
+      assertEquals(
+          property(functions, property),
+          property(root, property),
+          property + " in pom.xml and functions/pom.xml");
     }
   }
 
@@ -50,18 +61,33 @@ class BuildTest {
     assertTrue(functionPackages.contains("dev.catalog.products"), functionPackages.toString());
     Pattern reference = Pattern.compile("\\b(dev\\.catalog(?:\\.\\w+)*)\\.[A-Z]\\w*");
     try (Stream<Path> files = Files.walk(Path.of("emulator", "src", "main", "java"))) {
-      List<String> found = files.filter(file -> file.toString().endsWith(".java")).flatMap(file -> {
-        try {
-          Matcher matcher = reference.matcher(Files.readString(file).replaceAll("(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:[^\"\\\\]|\\\\.)*\"", ""));
-          return matcher.results().map(match -> match.group(1)).filter(functionPackages::contains)
-              .map(name -> file.getFileName() + " → " + name);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).distinct().toList();
+      List<String> found =
+          files
+              .filter(file -> file.toString().endsWith(".java"))
+              .flatMap(
+                  file -> {
+                    try {
+                      Matcher matcher =
+                          reference.matcher(
+                              Files.readString(file)
+                                  .replaceAll(
+                                      "(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:[^\"\\\\]|\\\\.)*\"", ""));
+                      return matcher
+                          .results()
+                          .map(match -> match.group(1))
+                          .filter(functionPackages::contains)
+                          .map(name -> file.getFileName() + " → " + name);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .distinct()
+              .toList();
       assertEquals(List.of(), found, "emulator code referring to the functions' packages");
     }
-    assertFalse(Files.readString(Path.of("emulator", "pom.xml")).contains("<artifactId>functions</artifactId>"),
+    assertFalse(
+        Files.readString(Path.of("emulator", "pom.xml"))
+            .contains("<artifactId>functions</artifactId>"),
         "emulator/pom.xml depends on the functions");
   }
 
@@ -73,7 +99,8 @@ class BuildTest {
 
   private static Set<String> packages(Path sources) throws IOException {
     try (Stream<Path> files = Files.walk(sources)) {
-      return files.filter(file -> file.toString().endsWith(".java"))
+      return files
+          .filter(file -> file.toString().endsWith(".java"))
           .map(file -> sources.relativize(file.getParent()).toString().replace('/', '.'))
           .collect(Collectors.toCollection(java.util.TreeSet::new));
     }

@@ -26,7 +26,8 @@ class DeployWorkflowTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> deployJob() throws IOException {
     try (InputStream in = Files.newInputStream(WORKFLOW)) {
-      var workflow = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
+      var workflow =
+          (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromInputStream(in);
       return (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get("deploy");
     }
   }
@@ -37,11 +38,15 @@ class DeployWorkflowTest {
   }
 
   private static int index(List<Map<String, Object>> steps, String what) {
-    return IntStream.range(0, steps.size()).filter(i -> {
-      Map<String, Object> step = steps.get(i);
-      return String.valueOf(step.get("run")).strip().startsWith(what)
-          || String.valueOf(step.get("uses")).startsWith(what);
-    }).findFirst().orElseThrow(() -> new AssertionError("no step runs or uses " + what + " in " + WORKFLOW));
+    return IntStream.range(0, steps.size())
+        .filter(
+            i -> {
+              Map<String, Object> step = steps.get(i);
+              return String.valueOf(step.get("run")).strip().startsWith(what)
+                  || String.valueOf(step.get("uses")).startsWith(what);
+            })
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step runs or uses " + what + " in " + WORKFLOW));
   }
 
   @Test
@@ -54,10 +59,12 @@ class DeployWorkflowTest {
     List<Map<String, Object>> steps = steps();
     Map<String, Object> build = steps.get(index(steps, "sam build"));
     Object env = build.get("env");
-    assertTrue(env instanceof Map<?, ?> variables
-        && String.valueOf(variables.get("MAVEN_OPTS")).contains("-DskipTests=true"),
+    assertTrue(
+        env instanceof Map<?, ?> variables
+            && String.valueOf(variables.get("MAVEN_OPTS")).contains("-DskipTests=true"),
         "sam build runs mvn clean install: MAVEN_OPTS must carry -DskipTests=true (a bare -DskipTests is \"\" there,"
-            + " which surefire reads as false): " + build);
+            + " which surefire reads as false): "
+            + build);
   }
 
   @Test
@@ -66,7 +73,14 @@ class DeployWorkflowTest {
     int build = index(steps, "sam build");
     int credentials = index(steps, "aws-actions/configure-aws-credentials");
     int deploy = index(steps, "sam deploy");
-    assertTrue(build < credentials && credentials < deploy,
-        "build (step " + build + "), then credentials (" + credentials + "), then deploy (" + deploy + ")");
+    assertTrue(
+        build < credentials && credentials < deploy,
+        "build (step "
+            + build
+            + "), then credentials ("
+            + credentials
+            + "), then deploy ("
+            + deploy
+            + ")");
   }
 }

@@ -25,8 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class FeedTemplateTest {
   static final SamTemplate TEMPLATE = SamTemplate.load(DynamoDbLocal.TEMPLATE);
-  static final Map<String, String> ROUTES = Map.of("$connect", "FeedConnect", "$disconnect", "FeedDisconnect",
-      "subscribe", "FeedSubscribe", "unsubscribe", "FeedUnsubscribe", "$default", "FeedDefault");
+  static final Map<String, String> ROUTES =
+      Map.of(
+          "$connect",
+          "FeedConnect",
+          "$disconnect",
+          "FeedDisconnect",
+          "subscribe",
+          "FeedSubscribe",
+          "unsubscribe",
+          "FeedUnsubscribe",
+          "$default",
+          "FeedDefault");
 
   static Map<?, ?> properties(String logicalId) {
     Resource resource = TEMPLATE.resources().get(logicalId);
@@ -35,8 +45,10 @@ class FeedTemplateTest {
   }
 
   static boolean apiTyped(String type) {
-    return type.startsWith("AWS::ApiGateway::") || type.startsWith("AWS::ApiGatewayV2::")
-        || type.equals("AWS::Serverless::Api") || type.equals("AWS::Serverless::HttpApi");
+    return type.startsWith("AWS::ApiGateway::")
+        || type.startsWith("AWS::ApiGatewayV2::")
+        || type.equals("AWS::Serverless::Api")
+        || type.equals("AWS::Serverless::HttpApi");
   }
 
   /**
@@ -49,10 +61,16 @@ class FeedTemplateTest {
    */
   @Test
   void productsApiIsTheFirstApiTypedResourceSoSamLocalStartApiServesTheRestApi() {
-    Resource first = TEMPLATE.resources().values().stream().filter(r -> apiTyped(r.type())).findFirst().orElseThrow();
+    Resource first =
+        TEMPLATE.resources().values().stream()
+            .filter(r -> apiTyped(r.type()))
+            .findFirst()
+            .orElseThrow();
     assertEquals("ProductsApi", first.logicalId());
     assertEquals("AWS::Serverless::Api", first.type());
-    assertTrue(TEMPLATE.resources().values().stream().anyMatch(r -> r.type().equals("AWS::ApiGatewayV2::Api")));
+    assertTrue(
+        TEMPLATE.resources().values().stream()
+            .anyMatch(r -> r.type().equals("AWS::ApiGatewayV2::Api")));
   }
 
   @Test
@@ -64,25 +82,36 @@ class FeedTemplateTest {
 
   @Test
   void everyRouteInvokesItsFunctionsLiveAliasWhichMayBeInvokedByThisApiForThatRouteOnly() {
-    ROUTES.forEach((key, name) -> {
-      Map<?, ?> route = properties(name + "Route");
-      assertEquals(key, route.get("RouteKey"));
-      assertEquals(new Intrinsic(Intrinsic.SUB, "integrations/${" + name + "Integration}"), route.get("Target"));
-      Map<?, ?> integration = properties(name + "Integration");
-      assertEquals("AWS_PROXY", integration.get("IntegrationType"));
-      assertTrue(integration.get("IntegrationUri").toString().contains("${" + name + "Function.Alias}"), name);
-      Map<?, ?> permission = properties(name + "Permission");
-      assertEquals(new Intrinsic(Intrinsic.REF, name + "Function.Alias"), permission.get("FunctionName"));
-      assertEquals("apigateway.amazonaws.com", permission.get("Principal"));
-      assertTrue(permission.get("SourceArn").toString().endsWith("${FeedApi}/*/" + key), name);
-    });
+    ROUTES.forEach(
+        (key, name) -> {
+          Map<?, ?> route = properties(name + "Route");
+          assertEquals(key, route.get("RouteKey"));
+          assertEquals(
+              new Intrinsic(Intrinsic.SUB, "integrations/${" + name + "Integration}"),
+              route.get("Target"));
+          Map<?, ?> integration = properties(name + "Integration");
+          assertEquals("AWS_PROXY", integration.get("IntegrationType"));
+          assertTrue(
+              integration
+                  .get("IntegrationUri")
+                  .toString()
+                  .contains("${" + name + "Function.Alias}"),
+              name);
+          Map<?, ?> permission = properties(name + "Permission");
+          assertEquals(
+              new Intrinsic(Intrinsic.REF, name + "Function.Alias"),
+              permission.get("FunctionName"));
+          assertEquals("apigateway.amazonaws.com", permission.get("Principal"));
+          assertTrue(permission.get("SourceArn").toString().endsWith("${FeedApi}/*/" + key), name);
+        });
   }
 
   @Test
   void messageRoutesReplyThroughARouteResponseAndConnectAndDisconnectDoNot() {
     for (String key : List.of("subscribe", "unsubscribe", "$default")) {
       String name = ROUTES.get(key);
-      assertEquals("$default", properties(name + "Route").get("RouteResponseSelectionExpression"), key);
+      assertEquals(
+          "$default", properties(name + "Route").get("RouteResponseSelectionExpression"), key);
       Map<?, ?> response = properties(name + "RouteResponse");
       assertEquals(new Intrinsic(Intrinsic.REF, name + "Route"), response.get("RouteId"));
       assertEquals("$default", response.get("RouteResponseKey"));
@@ -93,43 +122,72 @@ class FeedTemplateTest {
   }
 
   @Test
-  void theStageThrottlesEveryRouteAndWritesJsonAccessLogsWithoutClientAddressesToAGroupWithRetention() {
+  void
+      theStageThrottlesEveryRouteAndWritesJsonAccessLogsWithoutClientAddressesToAGroupWithRetention() {
     Map<?, ?> stage = properties("FeedStage");
     Map<?, ?> throttling = (Map<?, ?>) stage.get("DefaultRouteSettings");
-    assertTrue(throttling.containsKey("ThrottlingRateLimit") && throttling.containsKey("ThrottlingBurstLimit"));
+    assertTrue(
+        throttling.containsKey("ThrottlingRateLimit")
+            && throttling.containsKey("ThrottlingBurstLimit"));
     Map<?, ?> logs = (Map<?, ?>) stage.get("AccessLogSettings");
-    assertEquals(new Intrinsic(Intrinsic.GET_ATT, List.of("FeedAccessLogGroup", "Arn")), logs.get("DestinationArn"));
+    assertEquals(
+        new Intrinsic(Intrinsic.GET_ATT, List.of("FeedAccessLogGroup", "Arn")),
+        logs.get("DestinationArn"));
     String format = logs.get("Format").toString();
-    assertTrue(format.contains("\"requestId\":\"$context.requestId\"") && format.contains("$context.routeKey")
-        && format.contains("$context.connectionId"), format);
+    assertTrue(
+        format.contains("\"requestId\":\"$context.requestId\"")
+            && format.contains("$context.routeKey")
+            && format.contains("$context.connectionId"),
+        format);
     assertFalse(format.contains("sourceIp") || format.contains("userAgent"), format);
-    assertEquals(new Intrinsic(Intrinsic.REF, "LogRetentionDays"), properties("FeedAccessLogGroup").get("RetentionInDays"));
+    assertEquals(
+        new Intrinsic(Intrinsic.REF, "LogRetentionDays"),
+        properties("FeedAccessLogGroup").get("RetentionInDays"));
   }
 
   @Test
-  void theFanOutConsumesTheProductsStreamThroughAMappingToItsLiveAliasReportingFailedRecordsWithBisectionBoundedRetriesAndAFailureQueue() {
-    List<Resource> mappings = TEMPLATE.resources().values().stream()
-        .filter(resource -> resource.type().equals("AWS::Lambda::EventSourceMapping")
-            && new Intrinsic(Intrinsic.REF, "FeedFanOutFunction.Alias").equals(resource.properties().get("FunctionName")))
-        .toList();
-    assertEquals(List.of("FeedFanOutStreamMapping"), mappings.stream().map(Resource::logicalId).toList());
+  void
+      theFanOutConsumesTheProductsStreamThroughAMappingToItsLiveAliasReportingFailedRecordsWithBisectionBoundedRetriesAndAFailureQueue() {
+    List<Resource> mappings =
+        TEMPLATE.resources().values().stream()
+            .filter(
+                resource ->
+                    resource.type().equals("AWS::Lambda::EventSourceMapping")
+                        && new Intrinsic(Intrinsic.REF, "FeedFanOutFunction.Alias")
+                            .equals(resource.properties().get("FunctionName")))
+            .toList();
+    assertEquals(
+        List.of("FeedFanOutStreamMapping"), mappings.stream().map(Resource::logicalId).toList());
     Map<?, ?> stream = mappings.getFirst().properties();
-    assertEquals(new Intrinsic(Intrinsic.GET_ATT, List.of("ProductsTable", "StreamArn")), stream.get("EventSourceArn"));
+    assertEquals(
+        new Intrinsic(Intrinsic.GET_ATT, List.of("ProductsTable", "StreamArn")),
+        stream.get("EventSourceArn"));
     assertEquals(List.of("ReportBatchItemFailures"), stream.get("FunctionResponseTypes"));
     assertEquals(true, stream.get("BisectBatchOnFunctionError"));
-    assertTrue(stream.get("MaximumRetryAttempts") instanceof Integer retries && retries > 0 && retries < 10);
+    assertTrue(
+        stream.get("MaximumRetryAttempts") instanceof Integer retries
+            && retries > 0
+            && retries < 10);
     assertTrue(stream.get("MaximumRecordAgeInSeconds") instanceof Integer age && age <= 3600);
-    Map<?, ?> onFailure = (Map<?, ?>) ((Map<?, ?>) stream.get("DestinationConfig")).get("OnFailure");
-    assertEquals(new Intrinsic(Intrinsic.GET_ATT, List.of("FeedFanOutFailureQueue", "Arn")),
+    Map<?, ?> onFailure =
+        (Map<?, ?>) ((Map<?, ?>) stream.get("DestinationConfig")).get("OnFailure");
+    assertEquals(
+        new Intrinsic(Intrinsic.GET_ATT, List.of("FeedFanOutFailureQueue", "Arn")),
         onFailure.get("Destination"));
-    assertEquals("NEW_AND_OLD_IMAGES", TEMPLATE.table("ProductsTable").streamViewType().orElseThrow().toString());
+    assertEquals(
+        "NEW_AND_OLD_IMAGES",
+        TEMPLATE.table("ProductsTable").streamViewType().orElseThrow().toString());
   }
 
   @Test
-  void theFanOutKeepsAsManyConnectionsToTheManagementApiAliveAsItPostsInParallelWithTheGlobalJvmOptions() {
+  void
+      theFanOutKeepsAsManyConnectionsToTheManagementApiAliveAsItPostsInParallelWithTheGlobalJvmOptions() {
     String global = TEMPLATE.globalEnvironment().get("JAVA_TOOL_OPTIONS").toString();
-    Object own = TEMPLATE.function("FeedFanOutFunction").environment(TEMPLATE.resolver().build())
-        .get("JAVA_TOOL_OPTIONS");
+    Object own =
+        TEMPLATE
+            .function("FeedFanOutFunction")
+            .environment(TEMPLATE.resolver().build())
+            .get("JAVA_TOOL_OPTIONS");
     assertEquals(global + " -Dhttp.maxConnections=" + FanOut.PARALLEL_POSTS, own);
   }
 
@@ -139,38 +197,64 @@ class FeedTemplateTest {
   }
 
   @Test
-  void onlyTheFanOutMayPostToConnectionsAndFeedFunctionsTouchOnlyTheConnectionsTableBesidesTheFanOutsStreamAndQueue() {
+  void
+      onlyTheFanOutMayPostToConnectionsAndFeedFunctionsTouchOnlyTheConnectionsTableBesidesTheFanOutsStreamAndQueue() {
     Map<String, FunctionPolicy> policies = LeastPrivilegeTest.policies();
-    policies.forEach((function, policy) -> {
-      boolean posts = policy.statements().stream().anyMatch(s -> s.actions().contains("execute-api:ManageConnections"));
-      assertEquals(function.equals("FeedFanOutFunction"), posts, function);
-      if (function.startsWith("Feed")) {
-        for (Statement statement : policy.statements()) {
-          for (String resource : statement.resources()) {
-            // What Lambda's poller needs for the fan-out's mapping: the products table's stream, its failure queue.
-            boolean fanOutsMapping = function.equals("FeedFanOutFunction")
-                && (resource.contains(":table/ProductsTable/stream/") || resource.endsWith(":local-FeedFanOutFailureQueue"));
-            assertTrue(resource.contains("/@connections/") || resource.endsWith("table/ConnectionsTable")
-                || resource.endsWith("table/ConnectionsTable/index/byTopic") || fanOutsMapping,
-                function + ": " + resource);
+    policies.forEach(
+        (function, policy) -> {
+          boolean posts =
+              policy.statements().stream()
+                  .anyMatch(s -> s.actions().contains("execute-api:ManageConnections"));
+          assertEquals(function.equals("FeedFanOutFunction"), posts, function);
+          if (function.startsWith("Feed")) {
+            for (Statement statement : policy.statements()) {
+              for (String resource : statement.resources()) {
+                // What Lambda's poller needs for the fan-out's mapping: the products table's
+                // stream, its failure queue.
+                boolean fanOutsMapping =
+                    function.equals("FeedFanOutFunction")
+                        && (resource.contains(":table/ProductsTable/stream/")
+                            || resource.endsWith(":local-FeedFanOutFailureQueue"));
+                assertTrue(
+                    resource.contains("/@connections/")
+                        || resource.endsWith("table/ConnectionsTable")
+                        || resource.endsWith("table/ConnectionsTable/index/byTopic")
+                        || fanOutsMapping,
+                    function + ": " + resource);
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   @Test
-  void theFanOutHasIteratorAgeAndFailureQueueAlarmsAndTheStackOutputsTheWebSocketUrl() throws IOException {
+  void theFanOutHasIteratorAgeAndFailureQueueAlarmsAndTheStackOutputsTheWebSocketUrl()
+      throws IOException {
     Map<String, Map<?, ?>> alarms = OperationsTemplateTest.operations(OperationsTemplateTest.ALARM);
     Map<?, ?> age = alarms.get("FeedFanOutIteratorAgeAlarm");
     assertEquals("IteratorAge", age.get("MetricName"));
-    assertEquals(List.of(Map.of("Name", "FunctionName", "Value", new Intrinsic(Intrinsic.REF, "FeedFanOutFunction"))),
+    assertEquals(
+        List.of(
+            Map.of(
+                "Name",
+                "FunctionName",
+                "Value",
+                new Intrinsic(Intrinsic.REF, "FeedFanOutFunction"))),
         age.get("Dimensions"));
     Map<?, ?> depth = alarms.get("FeedFanOutFailureQueueDepthAlarm");
     assertEquals("ApproximateNumberOfMessagesVisible", depth.get("MetricName"));
-    assertEquals(List.of(Map.of("Name", "QueueName", "Value", new Intrinsic(Intrinsic.GET_ATT,
-        List.of("FeedFanOutFailureQueue", "QueueName")))), depth.get("Dimensions"));
-    assertTrue(Pattern.compile("\n  WebSocketUrl:\n.*\n    Value: !Sub \"wss://\\$\\{FeedApi}\\.execute-api\\.")
-        .matcher(Files.readString(DynamoDbLocal.TEMPLATE)).find());
+    assertEquals(
+        List.of(
+            Map.of(
+                "Name",
+                "QueueName",
+                "Value",
+                new Intrinsic(Intrinsic.GET_ATT, List.of("FeedFanOutFailureQueue", "QueueName")))),
+        depth.get("Dimensions"));
+    assertTrue(
+        Pattern.compile(
+                "\n  WebSocketUrl:\n.*\n    Value: !Sub \"wss://\\$\\{FeedApi}\\.execute-api\\.")
+            .matcher(Files.readString(DynamoDbLocal.TEMPLATE))
+            .find());
   }
 }

@@ -41,15 +41,22 @@ class LeastPrivilegeTest {
 
   static List<IamCall> recorded() {
     List<IamCall> calls = IamRecord.calls();
-    assertFalse(calls.isEmpty(), "No AWS call was recorded in this test JVM: this test checks what the whole suite"
-        + " recorded, so run it with the others (./mvnw verify)");
+    assertFalse(
+        calls.isEmpty(),
+        "No AWS call was recorded in this test JVM: this test checks what the whole suite"
+            + " recorded, so run it with the others (./mvnw verify)");
     return calls;
   }
 
   @Test
   void everyCallEveryFunctionMadeDuringTheSuiteWasAllowedByItsTemplatePolicy() {
-    List<String> denied = recorded().stream().filter(call -> !call.allowed())
-        .map(call -> "AccessDeniedException: " + call.message()).sorted().distinct().toList();
+    List<String> denied =
+        recorded().stream()
+            .filter(call -> !call.allowed())
+            .map(call -> "AccessDeniedException: " + call.message())
+            .sorted()
+            .distinct()
+            .toList();
     assertEquals(List.of(), denied, "calls outside the functions' policies in template.yaml");
   }
 
@@ -58,23 +65,42 @@ class LeastPrivilegeTest {
     List<IamCall> allowed = recorded().stream().filter(IamCall::allowed).toList();
     TemplateGrants comments = new TemplateGrants(DynamoDbLocal.TEMPLATE);
     List<String> unused = new ArrayList<>();
-    policies().forEach((function, policy) -> {
-      for (Statement statement : policy.statements()) {
-        if (!statement.allow() || comments.explainedAsUnexercised(function, statement.sid())) {
-          continue;
-        }
-        for (String action : statement.actions()) {
-          for (String resource : statement.resources()) {
-            Statement grant = new Statement(statement.sid(), true, List.of(action), List.of(resource));
-            if (allowed.stream().noneMatch(call -> call.function().equals(function)
-                && grant.covers(call.action(), call.resource()))) {
-              unused.add(function + " statement " + statement.sid() + " grants " + action + " on " + resource);
-            }
-          }
-        }
-      }
-    });
-    assertEquals(List.of(), unused, "granted in template.yaml but never called by the suite: use it in a test, remove"
-        + " it, or say why in a comment above its Sid containing '" + TemplateGrants.MARK + "'");
+    policies()
+        .forEach(
+            (function, policy) -> {
+              for (Statement statement : policy.statements()) {
+                if (!statement.allow()
+                    || comments.explainedAsUnexercised(function, statement.sid())) {
+                  continue;
+                }
+                for (String action : statement.actions()) {
+                  for (String resource : statement.resources()) {
+                    Statement grant =
+                        new Statement(statement.sid(), true, List.of(action), List.of(resource));
+                    if (allowed.stream()
+                        .noneMatch(
+                            call ->
+                                call.function().equals(function)
+                                    && grant.covers(call.action(), call.resource()))) {
+                      unused.add(
+                          function
+                              + " statement "
+                              + statement.sid()
+                              + " grants "
+                              + action
+                              + " on "
+                              + resource);
+                    }
+                  }
+                }
+              }
+            });
+    assertEquals(
+        List.of(),
+        unused,
+        "granted in template.yaml but never called by the suite: use it in a test, remove"
+            + " it, or say why in a comment above its Sid containing '"
+            + TemplateGrants.MARK
+            + "'");
   }
 }

@@ -25,12 +25,18 @@ class RouteMethodsTemplateTest {
   @Test
   void routeMethodsListsExactlyTheMethodsTheTemplateRoutesToEachPath() {
     Map<String, Set<String>> routed = new TreeMap<>();
-    TEMPLATE.routes().keySet().forEach(route ->
-        routed.computeIfAbsent(route.path(), path -> new TreeSet<>()).add(route.method()));
+    TEMPLATE
+        .routes()
+        .keySet()
+        .forEach(
+            route ->
+                routed.computeIfAbsent(route.path(), path -> new TreeSet<>()).add(route.method()));
 
     Map<String, Set<String>> configured = new TreeMap<>();
-    RouteMethods.parse(preflightFunction().environment().get("ROUTE_METHODS").toString()).byPath()
-        .forEach((path, allow) -> configured.put(path, new TreeSet<>(Arrays.asList(allow.split(", ")))));
+    RouteMethods.parse(preflightFunction().environment().get("ROUTE_METHODS").toString())
+        .byPath()
+        .forEach(
+            (path, allow) -> configured.put(path, new TreeSet<>(Arrays.asList(allow.split(", ")))));
 
     assertEquals(routed, configured);
   }
@@ -38,7 +44,8 @@ class RouteMethodsTemplateTest {
   private static FunctionDef preflightFunction() {
     return TEMPLATE.functions().values().stream()
         .filter(function -> function.handlerClass().equals(PreflightHandler.class.getName()))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -51,6 +58,9 @@ class RouteMethodsTemplateTest {
         withOptions.add(route.path());
       }
     }
-    assertEquals(paths, withOptions, "a path without OPTIONS would get API Gateway's 403 to every preflight");
+    assertEquals(
+        paths,
+        withOptions,
+        "a path without OPTIONS would get API Gateway's 403 to every preflight");
   }
 }

@@ -35,11 +35,16 @@ class StreamConsumersTemplateTest {
   static final IntrinsicResolver LOCAL = TEMPLATE.resolver().build();
   static final Authorizer ROLES = Authorizer.enforcing(TEMPLATE, LOCAL, IamCall.Listener.NONE);
   static final List<StreamEventSource> SOURCES = TemplateStreamSources.read(TEMPLATE, LOCAL);
-  static final List<String> STREAM_READS = List.of("dynamodb:DescribeStream", "dynamodb:GetRecords",
-      "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+  static final List<String> STREAM_READS =
+      List.of(
+          "dynamodb:DescribeStream",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:ListStreams");
 
   static String arn(String logicalId, String attribute) {
-    return LOCAL.resolveString(new Intrinsic(Intrinsic.GET_ATT, List.of(logicalId, attribute)), "test");
+    return LOCAL.resolveString(
+        new Intrinsic(Intrinsic.GET_ATT, List.of(logicalId, attribute)), "test");
   }
 
   static boolean allowed(String function, String action, String resource) {
@@ -48,15 +53,20 @@ class StreamConsumersTemplateTest {
 
   @Test
   void theProductEventsAndTheFanOutConsumeTheProductsStreamThroughMappingsToTheirLiveAliases() {
-    assertEquals(List.of("ProductEventsFunction", "FeedFanOutFunction"),
+    assertEquals(
+        List.of("ProductEventsFunction", "FeedFanOutFunction"),
         SOURCES.stream().map(StreamEventSource::function).toList());
-    assertEquals(List.of("ProductEventsStreamMapping", "FeedFanOutStreamMapping"),
+    assertEquals(
+        List.of("ProductEventsStreamMapping", "FeedFanOutStreamMapping"),
         SOURCES.stream().map(StreamEventSource::mapping).toList());
     for (StreamEventSource source : SOURCES) {
       Resource mapping = TEMPLATE.resources().get(source.mapping());
       assertEquals("AWS::Lambda::EventSourceMapping", mapping.type());
-      assertEquals(new Intrinsic(Intrinsic.REF, source.function() + ".Alias"), mapping.properties().get("FunctionName"));
-      assertEquals(new Intrinsic(Intrinsic.GET_ATT, List.of("ProductsTable", "StreamArn")),
+      assertEquals(
+          new Intrinsic(Intrinsic.REF, source.function() + ".Alias"),
+          mapping.properties().get("FunctionName"));
+      assertEquals(
+          new Intrinsic(Intrinsic.GET_ATT, List.of("ProductsTable", "StreamArn")),
           mapping.properties().get("EventSourceArn"));
       assertEquals("ProductsTable", source.table());
     }
@@ -65,25 +75,45 @@ class StreamConsumersTemplateTest {
   @Test
   void noFunctionHasASamStreamOrQueueEventSoSamAttachesNoExecutionRoleOfEveryStreamToAnyRole() {
     for (String function : TEMPLATE.functions().keySet()) {
-      if (TEMPLATE.resources().get(function).properties().get("Events") instanceof Map<?, ?> events) {
-        events.forEach((name, event) -> assertFalse(List.of("DynamoDB", "Kinesis", "SQS", "MQ", "MSK",
-            "SelfManagedKafka").contains(((Map<?, ?>) event).get("Type")), function + " Events." + name));
+      if (TEMPLATE.resources().get(function).properties().get("Events")
+          instanceof Map<?, ?> events) {
+        events.forEach(
+            (name, event) ->
+                assertFalse(
+                    List.of("DynamoDB", "Kinesis", "SQS", "MQ", "MSK", "SelfManagedKafka")
+                        .contains(((Map<?, ?>) event).get("Type")),
+                    function + " Events." + name));
       }
       for (String action : STREAM_READS) {
-        assertFalse(allowed(function, action, "arn:aws:dynamodb:us-east-1:123456789012:table/someone-else/stream/"
-            + "2024-01-01T00:00:00.000"), function + " " + action + " on a stream of another table of the account");
+        assertFalse(
+            allowed(
+                function,
+                action,
+                "arn:aws:dynamodb:us-east-1:123456789012:table/someone-else/stream/"
+                    + "2024-01-01T00:00:00.000"),
+            function + " " + action + " on a stream of another table of the account");
       }
     }
   }
 
   @Test
-  void eachConsumersPolicyAllowsTheStreamReadsOnTheProductsStreamAndSendMessageOnItsOwnQueueAndNothingElseOfThem() {
+  void
+      eachConsumersPolicyAllowsTheStreamReadsOnTheProductsStreamAndSendMessageOnItsOwnQueueAndNothingElseOfThem() {
     String productsStream = arn("ProductsTable", "StreamArn");
-    List<String> otherStreams = new ArrayList<>(TEMPLATE.tables().keySet().stream()
-        .filter(table -> !table.equals("ProductsTable")).map(table -> arn(table, "StreamArn")).toList());
-    otherStreams.add(productsStream.substring(0, productsStream.indexOf("/stream/")) + "/stream/2030-01-01T00:00:00.000");
-    List<String> queues = TEMPLATE.resources().values().stream().filter(r -> r.type().equals(Resource.QUEUE))
-        .map(r -> arn(r.logicalId(), "Arn")).toList();
+    List<String> otherStreams =
+        new ArrayList<>(
+            TEMPLATE.tables().keySet().stream()
+                .filter(table -> !table.equals("ProductsTable"))
+                .map(table -> arn(table, "StreamArn"))
+                .toList());
+    otherStreams.add(
+        productsStream.substring(0, productsStream.indexOf("/stream/"))
+            + "/stream/2030-01-01T00:00:00.000");
+    List<String> queues =
+        TEMPLATE.resources().values().stream()
+            .filter(r -> r.type().equals(Resource.QUEUE))
+            .map(r -> arn(r.logicalId(), "Arn"))
+            .toList();
     assertEquals(2, queues.size(), queues::toString);
     for (StreamEventSource source : SOURCES) {
       String function = source.function();
@@ -94,9 +124,12 @@ class StreamConsumersTemplateTest {
           assertFalse(allowed(function, action, other), function + " " + action + " on " + other);
         }
       }
-      assertEquals(arn(source.function().replace("Function", "FailureQueue"), "Arn"), source.onFailure());
+      assertEquals(
+          arn(source.function().replace("Function", "FailureQueue"), "Arn"), source.onFailure());
       for (String queue : queues) {
-        assertEquals(queue.equals(source.onFailure()), allowed(function, "sqs:SendMessage", queue),
+        assertEquals(
+            queue.equals(source.onFailure()),
+            allowed(function, "sqs:SendMessage", queue),
             function + " sqs:SendMessage on " + queue);
       }
     }
@@ -106,10 +139,14 @@ class StreamConsumersTemplateTest {
   void onlyTheStreamConsumersMayReadTheProductsStreamOrSendToAFailureQueue() {
     List<String> consumers = SOURCES.stream().map(StreamEventSource::function).toList();
     for (String function : TEMPLATE.functions().keySet()) {
-      assertEquals(consumers.contains(function), allowed(function, "dynamodb:GetRecords",
-          arn("ProductsTable", "StreamArn")), function);
+      assertEquals(
+          consumers.contains(function),
+          allowed(function, "dynamodb:GetRecords", arn("ProductsTable", "StreamArn")),
+          function);
       for (StreamEventSource source : SOURCES) {
-        assertEquals(source.function().equals(function), allowed(function, "sqs:SendMessage", source.onFailure()),
+        assertEquals(
+            source.function().equals(function),
+            allowed(function, "sqs:SendMessage", source.onFailure()),
             function + " on " + source.onFailure());
       }
     }
@@ -125,13 +162,21 @@ class StreamConsumersTemplateTest {
     TemplateGrants comments = new TemplateGrants(DynamoDbLocal.TEMPLATE);
     Map<String, FunctionPolicy> policies = TemplatePolicies.read(TEMPLATE, LOCAL);
     for (StreamEventSource source : SOURCES) {
-      List<String> sids = policies.get(source.function()).statements().stream()
-          .filter(statement -> statement.actions().stream().anyMatch(action -> STREAM_READS.contains(action)
-              || action.equals("sqs:SendMessage")))
-          .map(Statement::sid).toList();
+      List<String> sids =
+          policies.get(source.function()).statements().stream()
+              .filter(
+                  statement ->
+                      statement.actions().stream()
+                          .anyMatch(
+                              action ->
+                                  STREAM_READS.contains(action)
+                                      || action.equals("sqs:SendMessage")))
+              .map(Statement::sid)
+              .toList();
       assertEquals(List.of("PollProductsStream", "SendFailuresToQueue"), sids, source.function());
       for (String sid : sids) {
-        assertTrue(comments.explainedAsUnexercised(source.function(), sid), source.function() + " " + sid);
+        assertTrue(
+            comments.explainedAsUnexercised(source.function(), sid), source.function() + " " + sid);
       }
     }
   }

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateEnvironmentTest {
   /** Set by Lambda itself, not by the template. */
-  private static final Pattern LAMBDA_RESERVED = Pattern.compile("AWS_.*|_HANDLER|_X_AMZN_TRACE_ID|LAMBDA_.*");
-  private static final Pattern READ = Pattern.compile("Environment\\.(?:get|require)\\(\"([A-Z0-9_]+)\"\\)");
+  private static final Pattern LAMBDA_RESERVED =
+      Pattern.compile("AWS_.*|_HANDLER|_X_AMZN_TRACE_ID|LAMBDA_.*");
+
+  private static final Pattern READ =
+      Pattern.compile("Environment\\.(?:get|require)\\(\"([A-Z0-9_]+)\"\\)");
 
   static Set<String> variablesTheCodeReads() throws IOException {
     Set<String> names = new TreeSet<>();
@@ -45,8 +48,14 @@ class TemplateEnvironmentTest {
     Set<String> read = variablesTheCodeReads();
     assertFalse(read.isEmpty(), "the scan found Environment reads");
     read.removeAll(template.globalEnvironment().keySet());
-    template.functions().values().forEach(function -> read.removeAll(function.environment().keySet()));
-    assertEquals(Set.of(), read, "variables read by src/main/java but declared by no function of the template");
+    template
+        .functions()
+        .values()
+        .forEach(function -> read.removeAll(function.environment().keySet()));
+    assertEquals(
+        Set.of(),
+        read,
+        "variables read by src/main/java but declared by no function of the template");
   }
 
   @Test

@@ -33,33 +33,62 @@ class TemplateHandlersTest {
 
   @TestFactory
   Stream<DynamicTest> everyHandlerNamesAClassAndMethodLambdaCanCall() {
-    return TEMPLATE.functions().values().stream().map(function -> DynamicTest.dynamicTest(function.handler(), () -> {
-      Class<?> type = Class.forName(function.handlerClass());
-      assertTrue(Modifier.isPublic(type.getModifiers()), "public class");
-      assertFalse(Modifier.isAbstract(type.getModifiers()), "concrete class");
-      assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "public no-argument constructor");
-      // The runtime prefers a stream handler's method, so there must be no other public one by that name to pick.
-      assertTrue(RequestStreamHandler.class.isAssignableFrom(type), "a RequestStreamHandler");
-      List<Method> named = Arrays.stream(type.getMethods())
-          .filter(method -> method.getName().equals(function.handlerMethod())).toList();
-      assertEquals(1, named.size(), named.toString());
-      assertArrayEquals(new Class<?>[] {InputStream.class, OutputStream.class, Context.class},
-          named.get(0).getParameterTypes());
-    }));
+    return TEMPLATE.functions().values().stream()
+        .map(
+            function ->
+                DynamicTest.dynamicTest(
+                    function.handler(),
+                    () -> {
+                      Class<?> type = Class.forName(function.handlerClass());
+                      assertTrue(Modifier.isPublic(type.getModifiers()), "public class");
+                      assertFalse(Modifier.isAbstract(type.getModifiers()), "concrete class");
+                      assertTrue(
+                          Modifier.isPublic(type.getConstructor().getModifiers()),
+                          "public no-argument constructor");
+                      // The runtime prefers a stream handler's method, so there must be no other
+                      // public one by that name to pick.
+                      assertTrue(
+                          RequestStreamHandler.class.isAssignableFrom(type),
+                          "a RequestStreamHandler");
+                      List<Method> named =
+                          Arrays.stream(type.getMethods())
+                              .filter(method -> method.getName().equals(function.handlerMethod()))
+                              .toList();
+                      assertEquals(1, named.size(), named.toString());
+                      assertArrayEquals(
+                          new Class<?>[] {InputStream.class, OutputStream.class, Context.class},
+                          named.get(0).getParameterTypes());
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> everyFunctionHasAnEventFile() {
-    return TEMPLATE.functions().keySet().stream().map(id -> DynamicTest.dynamicTest(id,
-        () -> assertTrue(Files.isRegularFile(Path.of("events", id + ".json")), "events/" + id + ".json")));
+    return TEMPLATE.functions().keySet().stream()
+        .map(
+            id ->
+                DynamicTest.dynamicTest(
+                    id,
+                    () ->
+                        assertTrue(
+                            Files.isRegularFile(Path.of("events", id + ".json")),
+                            "events/" + id + ".json")));
   }
 
   @TestFactory
   Stream<DynamicTest> everyFunctionWithApiEventsHasATestClass() {
-    return TEMPLATE.functions().values().stream().filter(function -> !function.routes().isEmpty())
-        .map(function -> DynamicTest.dynamicTest(function.logicalId(),
-            () -> assertTrue(testClassOf(function).isPresent(), "a test class for " + function.handlerClass()
-                + ", named " + candidates(function))));
+    return TEMPLATE.functions().values().stream()
+        .filter(function -> !function.routes().isEmpty())
+        .map(
+            function ->
+                DynamicTest.dynamicTest(
+                    function.logicalId(),
+                    () ->
+                        assertTrue(
+                            testClassOf(function).isPresent(),
+                            "a test class for "
+                                + function.handlerClass()
+                                + ", named "
+                                + candidates(function))));
   }
 
   /** {@code GetProductHandler} is tested by {@code GetProductTest} or {@code GetProductHandlerTest}. */

@@ -20,11 +20,23 @@ class UserPoolDomainTest {
   private static final Pattern PREFIX = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
   @ParameterizedTest(name = "stack {0}")
-  @ValueSource(strings = {"catalog", "Catalog-Prod", "aws-catalog", "amazon-store", "cognito-users",
-      "a-stack-name-of-the-greatest-length-cloudformation-allows-is-128-characters-and-this-one-is-long-enough-to-show-it-0123456789"})
+  @ValueSource(
+      strings = {
+        "catalog",
+        "Catalog-Prod",
+        "aws-catalog",
+        "amazon-store",
+        "cognito-users",
+        "a-stack-name-of-the-greatest-length-cloudformation-allows-is-128-characters-and-this-one-is-long-enough-to-show-it-0123456789"
+      })
   void theDomainPrefixIsValidForAnyStackName(String stackName) {
     Object domain = TEMPLATE.resources().get("UserPoolDomain").properties().get("Domain");
-    String prefix = TEMPLATE.resolver().stackName(stackName).build().resolveString(domain, "UserPoolDomain.Domain");
+    String prefix =
+        TEMPLATE
+            .resolver()
+            .stackName(stackName)
+            .build()
+            .resolveString(domain, "UserPoolDomain.Domain");
     assertTrue(PREFIX.matcher(prefix).matches(), prefix);
     for (String reserved : List.of("aws", "amazon", "cognito")) {
       assertFalse(prefix.contains(reserved), prefix);

@@ -12,9 +12,12 @@ class BatchMetricsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theLineHasTheRequestIdAndATimestampWithThreeFractionDigitsOnAWholeSecondToo() throws Exception {
+  void theLineHasTheRequestIdAndATimestampWithThreeFractionDigitsOnAWholeSecondToo()
+      throws Exception {
     long wholeSecond = Instant.parse("2026-11-24T17:30:00Z").toEpochMilli();
-    JsonNode line = JSON.readTree(new BatchMetrics().format("req-9", null, false, System.nanoTime(), wholeSecond));
+    JsonNode line =
+        JSON.readTree(
+            new BatchMetrics().format("req-9", null, false, System.nanoTime(), wholeSecond));
 
     assertEquals("2026-11-24T17:30:00.000Z", line.path("timestamp").asText());
     assertEquals(wholeSecond, line.path("_aws").path("Timestamp").asLong());

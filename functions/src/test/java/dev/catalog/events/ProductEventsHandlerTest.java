@@ -55,8 +55,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * endpoint in front of either ({@link SnsFaults}) plays SNS under load.
  */
 class ProductEventsHandlerTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final int THRESHOLD = 5;
@@ -68,8 +67,7 @@ class ProductEventsHandlerTest {
   @BeforeAll
   static void start() {
     local = new SnsTarget.Local(DYNAMO);
-    store = new ProductStore(DYNAMO.client(),
-        DYNAMO.tableName("ProductsTable"));
+    store = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
     stream = new TableStream(DYNAMO, "ProductsTable");
   }
 
@@ -104,7 +102,8 @@ class ProductEventsHandlerTest {
   static int retries;
 
   /** The RFC 3339 form, with milliseconds, of every log line's timestamp. */
-  static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+  static final Pattern TIMESTAMP =
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
   /**
    * One invocation: the function's response, the JSON lines it wrote, its {@code stream batch} line among them, and
@@ -117,7 +116,9 @@ class ProductEventsHandlerTest {
 
     /** The lines of {@code level} but the batch line. */
     List<JsonNode> logged(String level) {
-      return lines.stream().filter(line -> line != batch && level.equals(line.path("level").asText())).toList();
+      return lines.stream()
+          .filter(line -> line != batch && level.equals(line.path("level").asText()))
+          .toList();
     }
   }
 
@@ -137,17 +138,23 @@ class ProductEventsHandlerTest {
    * Invokes {@code handler} as Lambda does, with a fresh request id and {@code remainingMillis} left; every line it
    * writes must carry that request id and a timestamp of the one form.
    */
-  static Invocation invoke(ProductEventsHandler handler, byte[] event, int remainingMillis) throws IOException {
+  static Invocation invoke(ProductEventsHandler handler, byte[] event, int remainingMillis)
+      throws IOException {
     InvocationContext context = InvocationContext.of("ProductEventsFunction", remainingMillis);
     var out = new ByteArrayOutputStream();
     List<JsonNode> lines;
     try (CapturedOutput output = CapturedOutput.start()) {
       handler.handleRequest(new ByteArrayInputStream(event), out, context);
-      lines = output.lines().stream().filter(line -> line.startsWith("{")).map(ProductEventsHandlerTest::read)
-          .toList();
+      lines =
+          output.lines().stream()
+              .filter(line -> line.startsWith("{"))
+              .map(ProductEventsHandlerTest::read)
+              .toList();
     }
-    List<JsonNode> batches = lines.stream().filter(line -> "stream batch".equals(line.path("message").asText()))
-        .toList();
+    List<JsonNode> batches =
+        lines.stream()
+            .filter(line -> "stream batch".equals(line.path("message").asText()))
+            .toList();
     assertEquals(1, batches.size(), lines::toString);
     for (JsonNode line : lines) {
       assertEquals(context.awsRequestId(), line.path("requestId").asText(null), line::toString);
@@ -178,8 +185,14 @@ class ProductEventsHandlerTest {
     Set<String> seen = new HashSet<>();
     List<Notification> all = sns.received(subscriber);
     List<Notification> once = all.stream().filter(n -> seen.add(n.attribute("eventId"))).toList();
-    assertTrue(all.size() - once.size() <= retries, () -> "every repeat follows a publish retry counted in"
-        + " PublishRetries (" + retries + "): " + types(all));
+    assertTrue(
+        all.size() - once.size() <= retries,
+        () ->
+            "every repeat follows a publish retry counted in"
+                + " PublishRetries ("
+                + retries
+                + "): "
+                + types(all));
     return once;
   }
 
@@ -203,7 +216,8 @@ class ProductEventsHandlerTest {
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("targets")
-  void eachChangeIsPublishedWithItsAttributesAndTheChangeAsBody(SnsTarget target) throws IOException {
+  void eachChangeIsPublishedWithItsAttributesAndTheChangeAsBody(SnsTarget target)
+      throws IOException {
     SnsTarget sns = ready(target);
     Product product = product("lighting", 12);
     store.save(product);
@@ -244,17 +258,20 @@ class ProductEventsHandlerTest {
     assertNull(all.get(2).attribute("stock"));
     assertEquals(3, all.stream().map(n -> n.attribute("eventId")).distinct().count());
 
-    // A subscriber of the category: the lighting one gets the create only, the change made in lighting.
+    // A subscriber of the category: the lighting one gets the create only, the change made in
+    // lighting.
     assertEquals(List.of("created"), types(received(sns, LIGHTING)));
   }
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("targets")
-  void lowStockIsPublishedOnceEachTimeTheStockCrossesBelowTheThreshold(SnsTarget target) throws IOException {
+  void lowStockIsPublishedOnceEachTimeTheStockCrossesBelowTheThreshold(SnsTarget target)
+      throws IOException {
     SnsTarget sns = ready(target);
     Product product = product("kitchen", 10);
     store.save(product);
-    for (int stock : new int[] {4, 2, 0, 7, 5, 3}) { // crosses at 4 and again at 3, after a restock to 7
+    for (int stock :
+        new int[] {4, 2, 0, 7, 5, 3}) { // crosses at 4 and again at 3, after a restock to 7
       product.setStock(stock);
       store.save(product);
     }
@@ -275,28 +292,53 @@ class ProductEventsHandlerTest {
       assertEquals(body.get("stock").asInt(), body.get("product").get("stock").asInt());
       assertEquals("Low stock: " + body.get("id").asText(), low.subject());
       String changeId = body.get("eventId").asText().replace(":low-stock", "");
-      assertTrue(all.stream().anyMatch(n -> changeId.equals(n.attribute("eventId"))
-          && !"low-stock".equals(n.attribute("eventType"))), "the low-stock event's id is its change's + :low-stock");
+      assertTrue(
+          all.stream()
+              .anyMatch(
+                  n ->
+                      changeId.equals(n.attribute("eventId"))
+                          && !"low-stock".equals(n.attribute("eventType"))),
+          "the low-stock event's id is its change's + :low-stock");
     }
   }
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("targets")
-  void aRecordThatCannotBeReadIsReportedAloneAndNoRecordAfterItIsPublished(SnsTarget target) throws IOException {
+  void aRecordThatCannotBeReadIsReportedAloneAndNoRecordAfterItIsPublished(SnsTarget target)
+      throws IOException {
     SnsTarget sns = ready(target);
     Product before = product("garden", 9);
     store.save(before);
-    Map<String, AttributeValue> poison = new java.util.HashMap<>(Map.of(
-        "id", AttributeValue.fromS("poison-" + UUID.randomUUID()), "name", AttributeValue.fromS("Broken"),
-        "price", AttributeValue.fromN("1"), "currency", AttributeValue.fromS("USD"),
-        "category", AttributeValue.fromS("garden"), "version", AttributeValue.fromN("1"),
-        "createdAt", AttributeValue.fromS("not a time"), "updatedAt", AttributeValue.fromS("not a time")));
+    Map<String, AttributeValue> poison =
+        new java.util.HashMap<>(
+            Map.of(
+                "id",
+                AttributeValue.fromS("poison-" + UUID.randomUUID()),
+                "name",
+                AttributeValue.fromS("Broken"),
+                "price",
+                AttributeValue.fromN("1"),
+                "currency",
+                AttributeValue.fromS("USD"),
+                "category",
+                AttributeValue.fromS("garden"),
+                "version",
+                AttributeValue.fromN("1"),
+                "createdAt",
+                AttributeValue.fromS("not a time"),
+                "updatedAt",
+                AttributeValue.fromS("not a time")));
     DYNAMO.client().putItem(r -> r.tableName(DYNAMO.tableName("ProductsTable")).item(poison));
     Product after = product("garden", 9);
     store.save(after);
     byte[] event = stream.next();
-    String poisonSequenceNumber = read(new String(event, StandardCharsets.UTF_8))
-        .get("Records").get(1).get("dynamodb").get("SequenceNumber").asText();
+    String poisonSequenceNumber =
+        read(new String(event, StandardCharsets.UTF_8))
+            .get("Records")
+            .get(1)
+            .get("dynamodb")
+            .get("SequenceNumber")
+            .asText();
 
     Invocation invocation = invoke(sns, event);
     assertEquals(List.of(poisonSequenceNumber), invocation.failures());
@@ -307,7 +349,9 @@ class ProductEventsHandlerTest {
     assertEquals(poisonSequenceNumber, line.get("failedSequenceNumber").asText());
     assertEquals(1, line.get("RecordsFailed").asInt());
     JsonNode unreadable = invocation.logged("ERROR").getFirst();
-    assertTrue(unreadable.get("message").asText().startsWith("Record " + poisonSequenceNumber), unreadable::toString);
+    assertTrue(
+        unreadable.get("message").asText().startsWith("Record " + poisonSequenceNumber),
+        unreadable::toString);
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -319,19 +363,25 @@ class ProductEventsHandlerTest {
     store.save(product);
     product.setStock(2);
     store.save(product);
-    sns.faults().throttle(5); // more than the SDK's own three attempts: the handler's retries carry on
+    sns.faults()
+        .throttle(5); // more than the SDK's own three attempts: the handler's retries carry on
 
     Invocation invocation = invoke(sns, stream.next());
     assertEquals(noFailures(), invocation.failures());
     assertEquals(5, sns.faults().throttled());
     assertEquals(List.of("created", "updated", "low-stock"), types(received(sns, EVERYTHING)));
-    // Three events; every attempt after each one's first is a retry: the SDK's three, and the handler's after them.
+    // Three events; every attempt after each one's first is a retry: the SDK's three, and the
+    // handler's after them.
     int attempts = sns.faults().throttled() + sns.faults().forwardedPublishes();
-    assertEquals(attempts - 3, invocation.batch().get("PublishRetries").asInt(), invocation.batch()::toString);
+    assertEquals(
+        attempts - 3,
+        invocation.batch().get("PublishRetries").asInt(),
+        invocation.batch()::toString);
     assertEquals(3, invocation.batch().get("EventsPublished").asInt());
     List<JsonNode> warnings = invocation.logged("WARN");
     assertFalse(warnings.isEmpty(), "the handler's own retry is logged");
-    assertTrue(warnings.stream().allMatch(w -> w.get("message").asText().startsWith("Publish of event ")),
+    assertTrue(
+        warnings.stream().allMatch(w -> w.get("message").asText().startsWith("Publish of event ")),
         warnings::toString);
   }
 
@@ -342,42 +392,58 @@ class ProductEventsHandlerTest {
     SnsTarget sns = ready(target);
     Product product = product("garden", 9);
     store.save(product);
-    // The first attempt reaches SNS, which publishes it, but its answer comes after the SDK's attempt timeout (1 s),
+    // The first attempt reaches SNS, which publishes it, but its answer comes after the SDK's
+    // attempt timeout (1 s),
     // as a cold client's first connection can: the SDK sends the publish again.
     sns.faults().answerLate(1, Duration.ofMillis(1500));
 
     Invocation invocation = invoke(sns, stream.next());
     assertEquals(noFailures(), invocation.failures());
     assertEquals(1, sns.faults().answeredLate());
-    // Every attempt reached SNS and was published (two, unless a loaded machine made another answer late too).
+    // Every attempt reached SNS and was published (two, unless a loaded machine made another answer
+    // late too).
     int attempts = sns.faults().forwardedPublishes();
     assertTrue(attempts >= 2, "the SDK sent the publish again: " + attempts);
     List<Notification> all = sns.received(EVERYTHING);
     assertEquals(attempts, all.size(), () -> types(all).toString());
     assertEquals(Set.of("created"), Set.copyOf(types(all)));
-    assertEquals(1, all.stream().map(n -> n.attribute("eventId")).distinct().count(), "one event, one id");
-    assertEquals(attempts - 1, invocation.batch().get("PublishRetries").asInt(), invocation.batch()::toString);
+    assertEquals(
+        1, all.stream().map(n -> n.attribute("eventId")).distinct().count(), "one event, one id");
+    assertEquals(
+        attempts - 1,
+        invocation.batch().get("PublishRetries").asInt(),
+        invocation.batch()::toString);
     assertEquals(1, invocation.batch().get("EventsPublished").asInt());
     assertEquals(0, invocation.batch().get("PublishFailures").asInt());
   }
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("targets")
-  void whileSnsRefusesEverythingTheFirstRecordIsReportedAndItsRetryPublishesEachEventOnceUnderTheSameIds(
-      SnsTarget target) throws IOException {
+  void
+      whileSnsRefusesEverythingTheFirstRecordIsReportedAndItsRetryPublishesEachEventOnceUnderTheSameIds(
+          SnsTarget target) throws IOException {
     SnsTarget sns = ready(target);
     Product first = product("lighting", 9);
     store.save(first);
     Product second = product("lighting", 9);
     store.save(second);
     byte[] event = stream.next();
-    String firstSequenceNumber = read(new String(event, StandardCharsets.UTF_8))
-        .get("Records").get(0).get("dynamodb").get("SequenceNumber").asText();
+    String firstSequenceNumber =
+        read(new String(event, StandardCharsets.UTF_8))
+            .get("Records")
+            .get(0)
+            .get("dynamodb")
+            .get("SequenceNumber")
+            .asText();
     ProductEventsHandler impatient;
     Environment.use(sns.environment());
     try {
-      impatient = new ProductEventsHandler(new EventPublisher(SnsClients.fromEnvironment(),
-          Environment.require("PRODUCT_EVENTS_TOPIC_ARN")), new ProductEvents(THRESHOLD), Duration.ofSeconds(20));
+      impatient =
+          new ProductEventsHandler(
+              new EventPublisher(
+                  SnsClients.fromEnvironment(), Environment.require("PRODUCT_EVENTS_TOPIC_ARN")),
+              new ProductEvents(THRESHOLD),
+              Duration.ofSeconds(20));
     } finally {
       Environment.use(System.getenv());
     }
@@ -389,15 +455,24 @@ class ProductEventsHandlerTest {
     assertEquals(List.of(), received(sns, EVERYTHING));
     assertEquals(sns.faults().throttled() - 1, refused.batch().get("PublishRetries").asInt());
     assertEquals(1, refused.batch().get("PublishFailures").asInt());
-    assertTrue(refused.logged("WARN").getLast().get("message").asText()
-        .startsWith("Record " + firstSequenceNumber + " reported for retry"), refused.lines()::toString);
+    assertTrue(
+        refused
+            .logged("WARN")
+            .getLast()
+            .get("message")
+            .asText()
+            .startsWith("Record " + firstSequenceNumber + " reported for retry"),
+        refused.lines()::toString);
 
     sns.faults().throttle(0);
-    // Lambda retries the batch from the reported record: here, the whole batch, twice (a second delivery).
+    // Lambda retries the batch from the reported record: here, the whole batch, twice (a second
+    // delivery).
     assertEquals(noFailures(), failures(invoke(sns, event)));
-    List<String> retried = received(sns, EVERYTHING).stream().map(n -> n.attribute("eventId")).toList();
+    List<String> retried =
+        received(sns, EVERYTHING).stream().map(n -> n.attribute("eventId")).toList();
     assertEquals(noFailures(), failures(invoke(sns, event)));
-    List<String> redelivered = received(sns, EVERYTHING).stream().map(n -> n.attribute("eventId")).toList();
+    List<String> redelivered =
+        received(sns, EVERYTHING).stream().map(n -> n.attribute("eventId")).toList();
     assertEquals(2, retried.size(), retried::toString);
     assertEquals(retried, redelivered, "a redelivery keeps the event ids");
   }
@@ -406,8 +481,9 @@ class ProductEventsHandlerTest {
   @MethodSource("targets")
   void theEventFileGivesACreateAMoveWithLowStockAndADelete(SnsTarget target) throws IOException {
     SnsTarget sns = ready(target);
-    assertEquals(noFailures(), failures(invoke(sns, Files.readAllBytes(Path.of("events",
-        "ProductEventsFunction.json")))));
+    assertEquals(
+        noFailures(),
+        failures(invoke(sns, Files.readAllBytes(Path.of("events", "ProductEventsFunction.json")))));
     List<Notification> all = received(sns, EVERYTHING);
     assertEquals(List.of("created", "updated", "low-stock", "deleted"), types(all));
     assertEquals("lighting", all.get(1).attribute("previousCategory"));
@@ -417,7 +493,8 @@ class ProductEventsHandlerTest {
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("targets")
-  void eachInvocationWritesOneLineWithItsMetricsInEmbeddedMetricFormat(SnsTarget target) throws IOException {
+  void eachInvocationWritesOneLineWithItsMetricsInEmbeddedMetricFormat(SnsTarget target)
+      throws IOException {
     SnsTarget sns = ready(target);
     Product product = product("lighting", 9);
     store.save(product);

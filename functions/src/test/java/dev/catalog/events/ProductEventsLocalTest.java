@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * template.yaml (the topic's ARN, the threshold's default), its publishes made under its own identity and policy.
  */
 class ProductEventsLocalTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
   @Test
   void theTemplatesFunctionPublishesToItsTopicWithinItsPolicy() throws IOException {
@@ -36,8 +35,7 @@ class ProductEventsLocalTest {
     } finally {
       Environment.use(System.getenv());
     }
-    ProductStore store = new ProductStore(DYNAMO.client(),
-        DYNAMO.tableName("ProductsTable"));
+    ProductStore store = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
     Product product = new Product();
     product.setId("p-" + UUID.randomUUID());
     product.setName("Desk lamp");
@@ -55,12 +53,18 @@ class ProductEventsLocalTest {
 
     assertEquals("{\"batchItemFailures\":[]}", out.toString());
     List<PublishedMessage> messages = DYNAMO.sns().messages("ProductEventsTopic");
-    assertEquals(List.of("created", "low-stock"), messages.stream().map(m -> m.attribute("eventType")).toList());
-    assertEquals(List.of("ProductEventsFunction", "ProductEventsFunction"),
+    assertEquals(
+        List.of("created", "low-stock"),
+        messages.stream().map(m -> m.attribute("eventType")).toList());
+    assertEquals(
+        List.of("ProductEventsFunction", "ProductEventsFunction"),
         messages.stream().map(PublishedMessage::publisher).toList());
     assertEquals("Number", messages.get(0).attributes().get("stock").dataType());
-    assertEquals(product.getId(), new ObjectMapper().readTree(messages.get(0).message()).get("id").asText());
-    assertEquals(Integer.parseInt(DYNAMO.template().parameters().get("LowStockThreshold").defaultValue().orElseThrow()),
+    assertEquals(
+        product.getId(), new ObjectMapper().readTree(messages.get(0).message()).get("id").asText());
+    assertEquals(
+        Integer.parseInt(
+            DYNAMO.template().parameters().get("LowStockThreshold").defaultValue().orElseThrow()),
         new ObjectMapper().readTree(messages.get(1).message()).get("threshold").asInt());
   }
 }

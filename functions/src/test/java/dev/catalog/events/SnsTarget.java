@@ -159,11 +159,13 @@ abstract class SnsTarget {
       seen.put(subscriber, all.size());
       List<Notification> received = new ArrayList<>();
       for (PublishedMessage message : all.subList(from, all.size())) {
-        if (subscriber.attribute == null || subscriber.value.equals(message.attribute(subscriber.attribute))) {
+        if (subscriber.attribute == null
+            || subscriber.value.equals(message.attribute(subscriber.attribute))) {
           Map<String, Attribute> attributes = new LinkedHashMap<>();
           for (Map.Entry<String, MessageAttribute> attribute : message.attributes().entrySet()) {
-            attributes.put(attribute.getKey(), new Attribute(attribute.getValue().dataType(),
-                attribute.getValue().value()));
+            attributes.put(
+                attribute.getKey(),
+                new Attribute(attribute.getValue().dataType(), attribute.getValue().value()));
           }
           received.add(new Notification(message.subject(), message.message(), attributes));
         }
@@ -193,7 +195,9 @@ abstract class SnsTarget {
         sqs = moto.sqs();
         topicArn = sns.createTopic(r -> r.name("product-events")).topicArn();
         for (Subscriber subscriber : Subscriber.values()) {
-          queues.put(subscriber, subscribedQueue(subscriber.name().toLowerCase(), subscriber.filterPolicy()));
+          queues.put(
+              subscriber,
+              subscribedQueue(subscriber.name().toLowerCase(), subscriber.filterPolicy()));
         }
       }
       return this;
@@ -201,19 +205,35 @@ abstract class SnsTarget {
 
     private String subscribedQueue(String name, String filterPolicy) {
       String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
-      String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-          .attributes().get(QueueAttributeName.QUEUE_ARN);
-      sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn)
-          .attributes(filterPolicy == null ? Map.of() : Map.of("FilterPolicy", filterPolicy)));
+      String arn =
+          sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+              .attributes()
+              .get(QueueAttributeName.QUEUE_ARN);
+      sns.subscribe(
+          r ->
+              r.topicArn(topicArn)
+                  .protocol("sqs")
+                  .endpoint(arn)
+                  .attributes(
+                      filterPolicy == null ? Map.of() : Map.of("FilterPolicy", filterPolicy)));
       return url;
     }
 
     @Override
     Map<String, String> environment() {
-      return Map.of("AWS_REGION", MotoServer.REGION, "AWS_ACCESS_KEY_ID", MotoServer.ACCESS_KEY,
-          "AWS_SECRET_ACCESS_KEY", MotoServer.ACCESS_KEY, "SNS_ENDPOINT", faults.endpoint().toString(),
-          "PRODUCT_EVENTS_TOPIC_ARN", topicArn,
-          "LOW_STOCK_THRESHOLD", Integer.toString(ProductEventsHandlerTest.THRESHOLD));
+      return Map.of(
+          "AWS_REGION",
+          MotoServer.REGION,
+          "AWS_ACCESS_KEY_ID",
+          MotoServer.ACCESS_KEY,
+          "AWS_SECRET_ACCESS_KEY",
+          MotoServer.ACCESS_KEY,
+          "SNS_ENDPOINT",
+          faults.endpoint().toString(),
+          "PRODUCT_EVENTS_TOPIC_ARN",
+          topicArn,
+          "LOW_STOCK_THRESHOLD",
+          Integer.toString(ProductEventsHandlerTest.THRESHOLD));
     }
 
     /** The SNS notifications the subscriber's queue holds, in the order published; removes them. */
@@ -222,7 +242,8 @@ abstract class SnsTarget {
       String queue = queues.get(subscriber);
       List<Notification> notifications = new ArrayList<>();
       while (true) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+        List<Message> messages =
+            sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
         if (messages.isEmpty()) {
           return notifications;
         }
@@ -241,11 +262,21 @@ abstract class SnsTarget {
         throw new UncheckedIOException(body, e);
       }
       Map<String, Attribute> attributes = new LinkedHashMap<>();
-      envelope.path("MessageAttributes").properties().forEach(attribute -> attributes.put(attribute.getKey(),
-          new Attribute(attribute.getValue().get("Type").asText(), attribute.getValue().get("Value").asText())));
+      envelope
+          .path("MessageAttributes")
+          .properties()
+          .forEach(
+              attribute ->
+                  attributes.put(
+                      attribute.getKey(),
+                      new Attribute(
+                          attribute.getValue().get("Type").asText(),
+                          attribute.getValue().get("Value").asText())));
       JsonNode subject = envelope.get("Subject");
-      return new Notification(subject == null || subject.isNull() ? null : subject.asText(),
-          envelope.get("Message").asText(), attributes);
+      return new Notification(
+          subject == null || subject.isNull() ? null : subject.asText(),
+          envelope.get("Message").asText(),
+          attributes);
     }
 
     @Override

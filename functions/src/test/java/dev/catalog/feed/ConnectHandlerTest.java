@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code $connect}, invoked in-process with its event's JSON as Lambda does, on DynamoDB Local under its policy. */
 class ConnectHandlerTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
 
   static String connectionId() {
@@ -28,14 +27,20 @@ class ConnectHandlerTest {
   }
 
   @Test
-  void connectRecordsWhoConnectedAndTheQuerysSubscriptionsNormalizedAsTheRestApiNormalizesCategories() {
+  void
+      connectRecordsWhoConnectedAndTheQuerysSubscriptionsNormalizedAsTheRestApiNormalizesCategories() {
     String id = connectionId();
     Instant at = Instant.parse("2026-11-28T21:00:00.500Z");
-    var reply = WebSocketEvents.connect(id, at, "category", "\u00a0cafe\u0301 ", "category", "kitchen", "all", "true")
-        .principal("sub-42").invoke(FEED.connect());
+    var reply =
+        WebSocketEvents.connect(
+                id, at, "category", "\u00a0cafe\u0301 ", "category", "kitchen", "all", "true")
+            .principal("sub-42")
+            .invoke(FEED.connect());
 
     assertEquals(200, reply.statusCode());
-    assertEquals(Set.of(Topic.category("caf\u00e9"), Topic.category("kitchen"), Topic.all()), FEED.admin().topics(id));
+    assertEquals(
+        Set.of(Topic.category("caf\u00e9"), Topic.category("kitchen"), Topic.all()),
+        FEED.admin().topics(id));
     assertEquals("sub-42", FEED.admin().connection(id).getPrincipalId());
     assertEquals(at, FEED.admin().connection(id).getConnectedAt());
   }
@@ -43,7 +48,8 @@ class ConnectHandlerTest {
   @Test
   void connectWithoutAQueryRecordsAConnectionWithNoSubscriptionYet() {
     String id = connectionId();
-    assertEquals(200, WebSocketEvents.connect(id, Instant.now()).invoke(FEED.connect()).statusCode());
+    assertEquals(
+        200, WebSocketEvents.connect(id, Instant.now()).invoke(FEED.connect()).statusCode());
     assertEquals(Set.of(), FEED.admin().topics(id));
     assertEquals("local-user", FEED.admin().connection(id).getPrincipalId());
   }
@@ -51,8 +57,10 @@ class ConnectHandlerTest {
   @Test
   void theAuthorizersTokenParameterIsAllowedAndNotStored() {
     String id = connectionId();
-    var reply = WebSocketEvents.connect(id, Instant.now(), "token", "eyJhbGciOi.secret.sig", "category", "garden")
-        .invoke(FEED.connect());
+    var reply =
+        WebSocketEvents.connect(
+                id, Instant.now(), "token", "eyJhbGciOi.secret.sig", "category", "garden")
+            .invoke(FEED.connect());
     assertEquals(200, reply.statusCode());
     assertEquals(Set.of(Topic.category("garden")), FEED.admin().topics(id));
   }
@@ -80,9 +88,12 @@ class ConnectHandlerTest {
 
   @ParameterizedTest
   @MethodSource("refusedQueries")
-  void aQueryThatIsNotAValidSubscriptionRefusesTheConnectionWith400AndRecordsNothing(List<String> query) {
+  void aQueryThatIsNotAValidSubscriptionRefusesTheConnectionWith400AndRecordsNothing(
+      List<String> query) {
     String id = connectionId();
-    var reply = WebSocketEvents.connect(id, Instant.now(), query.toArray(String[]::new)).invoke(FEED.connect());
+    var reply =
+        WebSocketEvents.connect(id, Instant.now(), query.toArray(String[]::new))
+            .invoke(FEED.connect());
     assertError(400, "invalid-query", reply);
     assertNull(FEED.admin().connection(id));
     assertEquals(Set.of(), FEED.admin().topics(id));

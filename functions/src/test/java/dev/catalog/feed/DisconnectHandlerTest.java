@@ -13,17 +13,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code $disconnect}, invoked in-process as Lambda does. */
 class DisconnectHandlerTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
 
   @Test
   void disconnectRemovesTheConnectionAndEverySubscriptionAndLeavesOtherConnections() {
     Instant at = Instant.now();
-    WebSocketEvents.connect("gone-1=", at, "category", "lighting", "all", "true").invoke(FEED.connect());
+    WebSocketEvents.connect("gone-1=", at, "category", "lighting", "all", "true")
+        .invoke(FEED.connect());
     WebSocketEvents.connect("kept-1=", at, "category", "lighting").invoke(FEED.connect());
 
-    assertEquals(200, WebSocketEvents.disconnect("gone-1=", at).invoke(FEED.disconnect()).statusCode());
+    assertEquals(
+        200, WebSocketEvents.disconnect("gone-1=", at).invoke(FEED.disconnect()).statusCode());
 
     assertNull(FEED.admin().connection("gone-1="));
     assertEquals(Set.of(), FEED.admin().topics("gone-1="));
@@ -34,7 +35,9 @@ class DisconnectHandlerTest {
   void aSecondDisconnectOfTheSameConnectionIsNoError() {
     Instant at = Instant.now();
     WebSocketEvents.connect("twice-1=", at).invoke(FEED.connect());
-    assertEquals(200, WebSocketEvents.disconnect("twice-1=", at).invoke(FEED.disconnect()).statusCode());
-    assertEquals(200, WebSocketEvents.disconnect("twice-1=", at).invoke(FEED.disconnect()).statusCode());
+    assertEquals(
+        200, WebSocketEvents.disconnect("twice-1=", at).invoke(FEED.disconnect()).statusCode());
+    assertEquals(
+        200, WebSocketEvents.disconnect("twice-1=", at).invoke(FEED.disconnect()).statusCode());
   }
 }

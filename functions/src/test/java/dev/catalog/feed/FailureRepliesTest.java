@@ -51,7 +51,9 @@ class FailureRepliesTest {
   private static List<JsonNode> logged(CapturedOutput output, String requestId) throws Exception {
     List<JsonNode> lines = new java.util.ArrayList<>();
     for (String line : output.lines()) {
-      if (line.startsWith("{") && line.contains(requestId) && !line.contains("\"message\":\"request\"")) {
+      if (line.startsWith("{")
+          && line.contains(requestId)
+          && !line.contains("\"message\":\"request\"")) {
         JsonNode json = MAPPER.readTree(line);
         ((ObjectNode) json).remove(List.of("timestamp", "requestId"));
         lines.add(json);
@@ -64,19 +66,25 @@ class FailureRepliesTest {
     APIGatewayProxyResponseEvent response;
     List<JsonNode> logged;
     try (CapturedOutput output = CapturedOutput.start()) {
-      response = ProxyEvents.handler(new Cors("*"), request -> {
-        throw failure.get();
-      }).serve(ProxyEvents.event("PUT", "/products/p-1"), null);
+      response =
+          ProxyEvents.handler(
+                  new Cors("*"),
+                  request -> {
+                    throw failure.get();
+                  })
+              .serve(ProxyEvents.event("PUT", "/products/p-1"), null);
       logged = logged(output, ProxyEvents.REQUEST_ID);
     }
     assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
     ObjectNode problem = (ObjectNode) MAPPER.readTree(response.getBody());
-    return new Answer(response.getStatusCode(), problem, problem.remove("instance").asText(), logged);
+    return new Answer(
+        response.getStatusCode(), problem, problem.remove("instance").asText(), logged);
   }
 
   private static Answer feed(Supplier<RuntimeException> failure) throws Exception {
     WebSocketEvents event = WebSocketEvents.message("subscribe", "conn-1=", Instant.now(), "{}");
-    String requestId = MAPPER.readTree(event.json()).path("requestContext").path("requestId").asText();
+    String requestId =
+        MAPPER.readTree(event.json()).path("requestContext").path("requestId").asText();
     WebSocketEvents.Reply reply;
     List<JsonNode> logged;
     try (CapturedOutput output = CapturedOutput.start()) {
@@ -86,9 +94,12 @@ class FailureRepliesTest {
     JsonNode body = reply.json();
     assertEquals("error", body.path("type").asText(), reply.body());
     assertEquals(List.of("type", "problem"), names(body));
-    // The request id differs between the two events; the problem quotes it, so it is put in REST's terms.
-    ObjectNode problem = (ObjectNode) MAPPER.readTree(body.get("problem").toString()
-        .replace(requestId, ProxyEvents.REQUEST_ID));
+    // The request id differs between the two events; the problem quotes it, so it is put in REST's
+    // terms.
+    ObjectNode problem =
+        (ObjectNode)
+            MAPPER.readTree(
+                body.get("problem").toString().replace(requestId, ProxyEvents.REQUEST_ID));
     return new Answer(reply.statusCode(), problem, problem.remove("instance").asText(), logged);
   }
 
@@ -99,41 +110,74 @@ class FailureRepliesTest {
   }
 
   static ProvisionedThroughputExceededException throttled() {
-    return ProvisionedThroughputExceededException.builder().message("Rate exceeded").statusCode(400).numAttempts(4)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
+    return ProvisionedThroughputExceededException.builder()
+        .message("Rate exceeded")
+        .statusCode(400)
+        .numAttempts(4)
+        .awsErrorDetails(
+            AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
         .build();
   }
 
   static Stream<Arguments> failures() {
     return Stream.of(
-        Arguments.of("a client error", (Supplier<RuntimeException>) () -> HttpError.conflict("Busy.")),
-        Arguments.of("a validation error", (Supplier<RuntimeException>) () -> HttpError.validation(List.of(
-            new HttpError.FieldError("categories[0]", "must not be blank")))),
-        Arguments.of("a 401", (Supplier<RuntimeException>) () -> HttpError.unauthorized("No token.")),
-        Arguments.of("DynamoDB throttling", (Supplier<RuntimeException>) FailureRepliesTest::throttled),
-        Arguments.of("a call timeout", (Supplier<RuntimeException>) () -> ApiCallTimeoutException.builder()
-            .message("Client execution did not complete").numAttempts(3).build()),
-        Arguments.of("a missing table", (Supplier<RuntimeException>) () -> ResourceNotFoundException.builder()
-            .message("Requested resource not found").statusCode(400)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException").build()).build()),
-        Arguments.of("a DynamoDB 500 without error details", (Supplier<RuntimeException>) () ->
-            DynamoDbException.builder().message("Internal error").statusCode(500).build()),
-        Arguments.of("a DynamoDB 400 without error details", (Supplier<RuntimeException>) () ->
-            DynamoDbException.builder().message("Bad request").statusCode(400).build()),
-        Arguments.of("a defect", (Supplier<RuntimeException>) () -> new IllegalStateException("boom")));
+        Arguments.of(
+            "a client error", (Supplier<RuntimeException>) () -> HttpError.conflict("Busy.")),
+        Arguments.of(
+            "a validation error",
+            (Supplier<RuntimeException>)
+                () ->
+                    HttpError.validation(
+                        List.of(new HttpError.FieldError("categories[0]", "must not be blank")))),
+        Arguments.of(
+            "a 401", (Supplier<RuntimeException>) () -> HttpError.unauthorized("No token.")),
+        Arguments.of(
+            "DynamoDB throttling", (Supplier<RuntimeException>) FailureRepliesTest::throttled),
+        Arguments.of(
+            "a call timeout",
+            (Supplier<RuntimeException>)
+                () ->
+                    ApiCallTimeoutException.builder()
+                        .message("Client execution did not complete")
+                        .numAttempts(3)
+                        .build()),
+        Arguments.of(
+            "a missing table",
+            (Supplier<RuntimeException>)
+                () ->
+                    ResourceNotFoundException.builder()
+                        .message("Requested resource not found")
+                        .statusCode(400)
+                        .awsErrorDetails(
+                            AwsErrorDetails.builder()
+                                .errorCode("ResourceNotFoundException")
+                                .build())
+                        .build()),
+        Arguments.of(
+            "a DynamoDB 500 without error details",
+            (Supplier<RuntimeException>)
+                () ->
+                    DynamoDbException.builder().message("Internal error").statusCode(500).build()),
+        Arguments.of(
+            "a DynamoDB 400 without error details",
+            (Supplier<RuntimeException>)
+                () -> DynamoDbException.builder().message("Bad request").statusCode(400).build()),
+        Arguments.of(
+            "a defect", (Supplier<RuntimeException>) () -> new IllegalStateException("boom")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("failures")
-  void aFailureIsTheSameProblemWithTheSameStatusAndLogOverRestAndTheFeed(String name,
-      Supplier<RuntimeException> failure) throws Exception {
+  void aFailureIsTheSameProblemWithTheSameStatusAndLogOverRestAndTheFeed(
+      String name, Supplier<RuntimeException> failure) throws Exception {
     Answer rest = rest(failure);
     Answer feed = feed(failure);
     assertEquals(rest.status(), feed.status());
     assertEquals(rest.problem(), feed.problem());
     assertEquals("/v1/products/p-1", rest.instance());
     assertEquals("subscribe", feed.instance());
-    assertEquals(rest.logged().size(), feed.logged().size(), () -> rest.logged() + " / " + feed.logged());
+    assertEquals(
+        rest.logged().size(), feed.logged().size(), () -> rest.logged() + " / " + feed.logged());
     for (int i = 0; i < rest.logged().size(); i++) {
       ObjectNode restLine = (ObjectNode) rest.logged().get(i);
       ObjectNode feedLine = (ObjectNode) feed.logged().get(i);
@@ -148,25 +192,35 @@ class FailureRepliesTest {
   void aThrottledCallIsA503ReplyLoggedAsOneWarningWithoutStackTrace() throws Exception {
     Answer feed = feed(FailureRepliesTest::throttled);
     assertEquals(503, feed.status());
-    assertEquals(MAPPER.readTree("""
+    assertEquals(
+        MAPPER.readTree(
+            """
         {"type": "urn:products-api:problem:storage-throttled", "title": "Storage throttled", "status": 503,
          "detail": "The database is throttling requests; nothing was written. Retry after the Retry-After delay."}
-        """), feed.problem());
+        """),
+        feed.problem());
     assertEquals(1, feed.logged().size(), feed.logged()::toString);
     JsonNode line = feed.logged().getFirst();
     assertEquals("WARN", line.path("level").asText());
-    assertEquals("DynamoDB failed after 4 attempts; answered 503 storage-throttled", line.path("message").asText());
+    assertEquals(
+        "DynamoDB failed after 4 attempts; answered 503 storage-throttled",
+        line.path("message").asText());
     assertFalse(line.has("stackTrace"), line::toString);
   }
 
   @Test
-  void anUnexpectedFailureIsA500ReplyQuotingTheRequestIdAndLoggedWithItsStackTrace() throws Exception {
+  void anUnexpectedFailureIsA500ReplyQuotingTheRequestIdAndLoggedWithItsStackTrace()
+      throws Exception {
     Answer feed = feed(() -> new IllegalStateException("password=hunter2"));
     assertEquals(500, feed.status());
-    assertEquals(MAPPER.readTree("""
+    assertEquals(
+        MAPPER.readTree(
+            """
         {"type": "urn:products-api:problem:internal-error", "title": "Internal server error", "status": 500,
          "detail": "The server could not complete the request. Quote request id %s when reporting it.",
-         "requestId": "%s"}""".formatted(ProxyEvents.REQUEST_ID, ProxyEvents.REQUEST_ID)), feed.problem());
+         "requestId": "%s"}"""
+                .formatted(ProxyEvents.REQUEST_ID, ProxyEvents.REQUEST_ID)),
+        feed.problem());
     assertFalse(feed.problem().toString().contains("hunter2"));
     assertEquals(1, feed.logged().size(), feed.logged()::toString);
     JsonNode line = feed.logged().getFirst();
@@ -177,9 +231,11 @@ class FailureRepliesTest {
 
   @Test
   void aDynamoDbServerErrorWithoutErrorDetailsIsA503NotACrash() throws Exception {
-    Answer feed = feed(() -> DynamoDbException.builder().message("Internal error").statusCode(500).build());
+    Answer feed =
+        feed(() -> DynamoDbException.builder().message("Internal error").statusCode(500).build());
     assertEquals(503, feed.status());
-    assertEquals("urn:products-api:problem:storage-unavailable", feed.problem().path("type").asText());
+    assertEquals(
+        "urn:products-api:problem:storage-unavailable", feed.problem().path("type").asText());
   }
 
   @Test

@@ -28,8 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * invoking the real function (its own class loader, its template environment and policy) on DynamoDB Local.
  */
 class FeedContractTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final Duration WAIT = Duration.ofSeconds(10);
@@ -37,8 +36,12 @@ class FeedContractTest {
 
   @BeforeAll
   static void start() {
-    ws = LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver()).iam(DYNAMO.iam())
-        .environment(FEED::environment).port(0).start();
+    ws =
+        LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver())
+            .iam(DYNAMO.iam())
+            .environment(FEED::environment)
+            .port(0)
+            .start();
   }
 
   @AfterAll
@@ -68,41 +71,54 @@ class FeedContractTest {
   }
 
   @Test
-  void aClientConnectsWithCategoriesSubscribesUnsubscribesAndIsToldOfEveryMistake() throws Exception {
+  void aClientConnectsWithCategoriesSubscribesUnsubscribesAndIsToldOfEveryMistake()
+      throws Exception {
     Set<String> before = new HashSet<>(ws.connections().ids());
-    try (WebSocketClient client = WebSocketClient.open(
-        URI.create(ws.url() + "/?category=lighting&all=true&token=" + FEED.token()))) {
+    try (WebSocketClient client =
+        WebSocketClient.open(
+            URI.create(ws.url() + "/?category=lighting&all=true&token=" + FEED.token()))) {
       String id = idOf(before);
       assertEquals(Set.of(Topic.category("lighting"), Topic.all()), FEED.admin().topics(id));
 
-      JsonNode subscribed = reply(client, "{\"action\":\"subscribe\",\"categories\":[\" kitchen \",\"garden\"]}");
+      JsonNode subscribed =
+          reply(client, "{\"action\":\"subscribe\",\"categories\":[\" kitchen \",\"garden\"]}");
       assertEquals("subscribed", subscribed.get("type").asText());
       assertEquals("[\"kitchen\",\"garden\"]", subscribed.get("categories").toString());
       JsonNode unsubscribed = reply(client, "{\"action\":\"unsubscribe\",\"all\":true}");
       assertEquals("unsubscribed", unsubscribed.get("type").asText());
-      assertEquals(Set.of(Topic.category("lighting"), Topic.category("kitchen"), Topic.category("garden")),
+      assertEquals(
+          Set.of(Topic.category("lighting"), Topic.category("kitchen"), Topic.category("garden")),
           FEED.admin().topics(id));
 
       assertProblem("unknown-action", reply(client, "{\"action\":\"publish\"}"));
       assertProblem("malformed-json", reply(client, "{\"action\":\"subscribe\","));
-      assertProblem("validation-failed", reply(client, "{\"action\":\"subscribe\",\"categories\":[1]}"));
-      assertProblem("payload-too-large",
-          reply(client, "{\"action\":\"subscribe\",\"all\":true,\"pad\":\"" + "x".repeat(20_000) + "\"}"));
+      assertProblem(
+          "validation-failed", reply(client, "{\"action\":\"subscribe\",\"categories\":[1]}"));
+      assertProblem(
+          "payload-too-large",
+          reply(
+              client,
+              "{\"action\":\"subscribe\",\"all\":true,\"pad\":\"" + "x".repeat(20_000) + "\"}"));
       assertEquals(3, FEED.admin().topics(id).size(), "no mistake changed the subscriptions");
     }
   }
 
   @Test
-  void aConnectionWhoseQueryIsNotASubscriptionIsRefusedWith400AndClosingOneRemovesIt() throws Exception {
-    CompletionException refused = assertThrows(CompletionException.class,
-        () -> WebSocketClient.open(URI.create(ws.url() + "/?colour=red&token=" + FEED.token())));
+  void aConnectionWhoseQueryIsNotASubscriptionIsRefusedWith400AndClosingOneRemovesIt()
+      throws Exception {
+    CompletionException refused =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                WebSocketClient.open(URI.create(ws.url() + "/?colour=red&token=" + FEED.token())));
     assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused.toString());
-    assertEquals(400, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    assertEquals(
+        400, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
 
     Set<String> before = new HashSet<>(ws.connections().ids());
     String id;
-    try (WebSocketClient client = WebSocketClient.open(
-        URI.create(ws.url() + "/?category=garden&token=" + FEED.token()))) {
+    try (WebSocketClient client =
+        WebSocketClient.open(URI.create(ws.url() + "/?category=garden&token=" + FEED.token()))) {
       id = idOf(before);
       assertEquals(Set.of(Topic.category("garden")), FEED.admin().topics(id));
     }
@@ -113,15 +129,20 @@ class FeedContractTest {
   }
 
   @Test
-  void aSubscribeSentInABinaryFrameGetsNoReplyAndItsConnectionIsClosedWith1003SayingWhy() throws Exception {
+  void aSubscribeSentInABinaryFrameGetsNoReplyAndItsConnectionIsClosedWith1003SayingWhy()
+      throws Exception {
     Set<String> before = new HashSet<>(ws.connections().ids());
-    try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=" + FEED.token()))) {
+    try (WebSocketClient client =
+        WebSocketClient.open(URI.create(ws.url() + "/?token=" + FEED.token()))) {
       String id = idOf(before);
       client.sendBinary("{\"action\":\"subscribe\",\"all\":true}".getBytes(StandardCharsets.UTF_8));
 
       assertEquals(1003, client.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS));
       assertEquals("Binary frames are not supported: send text frames", client.closeReason());
-      assertEquals(null, client.next(Duration.ofMillis(200)), "no reply, least of all one calling it unknown");
+      assertEquals(
+          null,
+          client.next(Duration.ofMillis(200)),
+          "no reply, least of all one calling it unknown");
       for (int i = 0; i < 1000 && FEED.admin().connection(id) != null; i++) {
         Thread.sleep(10);
       }
@@ -131,6 +152,9 @@ class FeedContractTest {
 
   static void assertProblem(String slug, JsonNode reply) {
     assertEquals("error", reply.path("type").asText(), reply.toString());
-    assertEquals("urn:products-api:problem:" + slug, reply.path("problem").path("type").asText(), reply.toString());
+    assertEquals(
+        "urn:products-api:problem:" + slug,
+        reply.path("problem").path("type").asText(),
+        reply.toString());
   }
 }

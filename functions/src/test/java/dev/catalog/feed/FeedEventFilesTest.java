@@ -28,8 +28,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
  * disconnect, then a change that no connection is left to receive.
  */
 class FeedEventFilesTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final String CONNECTION = "L0SM9cOFvHcCIhw=";
@@ -54,26 +53,40 @@ class FeedEventFilesTest {
   @Test
   void eachFeedFunctionAnswersItsEventFileAsDocumented() throws IOException {
     assertEquals(200, invoke(FEED.connect(), "FeedConnectFunction").get("statusCode").asInt());
-    assertEquals(Set.of(Topic.category("lighting"), Topic.category("kitchen")), FEED.admin().topics(CONNECTION));
+    assertEquals(
+        Set.of(Topic.category("lighting"), Topic.category("kitchen")),
+        FEED.admin().topics(CONNECTION));
 
     JsonNode subscribed = invoke(FEED.subscribe(), "FeedSubscribeFunction");
-    assertEquals("{\"type\":\"subscribed\",\"categories\":[\"garden\"],\"all\":true}", subscribed.get("body").asText());
+    assertEquals(
+        "{\"type\":\"subscribed\",\"categories\":[\"garden\"],\"all\":true}",
+        subscribed.get("body").asText());
     JsonNode unsubscribed = invoke(FEED.unsubscribe(), "FeedUnsubscribeFunction");
     assertEquals(200, unsubscribed.get("statusCode").asInt());
-    assertEquals(Set.of(Topic.category("lighting"), Topic.category("garden"), Topic.all()),
+    assertEquals(
+        Set.of(Topic.category("lighting"), Topic.category("garden"), Topic.all()),
         FEED.admin().topics(CONNECTION));
 
     JsonNode unknown = invoke(new DefaultRouteHandler(), "FeedDefaultFunction");
     assertEquals(400, unknown.get("statusCode").asInt());
-    assertEquals("urn:products-api:problem:unknown-action",
+    assertEquals(
+        "urn:products-api:problem:unknown-action",
         MAPPER.readTree(unknown.get("body").asText()).path("problem").path("type").asText());
 
-    assertEquals(200, invoke(FEED.disconnect(), "FeedDisconnectFunction").get("statusCode").asInt());
+    assertEquals(
+        200, invoke(FEED.disconnect(), "FeedDisconnectFunction").get("statusCode").asInt());
     assertEquals(Set.of(), FEED.admin().topics(CONNECTION));
 
     // No connection is left, so nothing is posted: the management endpoint is never reached.
-    var fanOut = new FeedFanOutHandler(new FanOut(FEED.store("FeedFanOutFunction"), new ConnectionsApi(
-        ConnectionsApi.client("http://127.0.0.1:9", "us-east-1", AnonymousCredentialsProvider.create()))));
+    var fanOut =
+        new FeedFanOutHandler(
+            new FanOut(
+                FEED.store("FeedFanOutFunction"),
+                new ConnectionsApi(
+                    ConnectionsApi.client(
+                        "http://127.0.0.1:9",
+                        "us-east-1",
+                        AnonymousCredentialsProvider.create()))));
     assertEquals("{\"batchItemFailures\":[]}", invoke(fanOut, "FeedFanOutFunction").toString());
   }
 }

@@ -1,8 +1,8 @@
 package dev.catalog.feed;
 
-import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.DynamoDbLocal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -24,8 +24,12 @@ public final class FeedFunctions implements AutoCloseable {
 
   /** The store as the function sees it: its identity, its policy, the connections table of this test class. */
   public ConnectionStore store(String function) {
-    return new ConnectionStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.functionClient(function, DynamoDbClients::builder)).build(),
-        dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
+    return new ConnectionStore(
+        DynamoDbEnhancedClient.builder()
+            .dynamoDbClient(dynamo.functionClient(function, DynamoDbClients::builder))
+            .build(),
+        dynamo.tableName("ConnectionsTable"),
+        Clock.systemUTC());
   }
 
   public FeedContext context(String function) {
@@ -50,8 +54,10 @@ public final class FeedFunctions implements AutoCloseable {
 
   /** The administrator's view of the table, outside any function's policy. */
   public ConnectionStore admin() {
-    return new ConnectionStore(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
-        dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
+    return new ConnectionStore(
+        DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
+        dynamo.tableName("ConnectionsTable"),
+        Clock.systemUTC());
   }
 
   /** A function's environment on DynamoDB Local; one that verifies tokens itself trusts the development issuer. */

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its policy, writes nothing, and logs no failure.
  */
 class FeedPrimingTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
 
   static List<String> prime(String function, FeedPriming.Calls calls) {
@@ -27,22 +26,30 @@ class FeedPrimingTest {
       new Priming(() -> FeedPriming.prime(FEED.context(function), calls)).beforeCheckpoint(null);
       assertFalse(output.text().contains("priming skipped"), output.text());
     }
-    return DYNAMO.calls().stream().filter(call -> call.function().equals(function))
-        .map(call -> (call.allowed() ? "" : "DENIED ") + call.action()).toList();
+    return DYNAMO.calls().stream()
+        .filter(call -> call.function().equals(function))
+        .map(call -> (call.allowed() ? "" : "DENIED ") + call.action())
+        .toList();
   }
 
   @Test
   void eachFunctionPrimesWithItsOwnCallsWithinItsPolicyAndWritesNothing() {
     assertEquals(List.of(), prime("FeedConnectFunction", FeedPriming::none));
-    assertEquals(List.of("dynamodb:Query"), prime("FeedDisconnectFunction", FeedPriming::queryConnection));
+    assertEquals(
+        List.of("dynamodb:Query"), prime("FeedDisconnectFunction", FeedPriming::queryConnection));
     List<String> subscribe = prime("FeedSubscribeFunction", FeedPriming::subscribeAbsent);
-    assertTrue(subscribe.containsAll(List.of("dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:PutItem")),
+    assertTrue(
+        subscribe.containsAll(
+            List.of("dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:PutItem")),
         subscribe.toString());
-    assertEquals(List.of("dynamodb:DeleteItem"), prime("FeedUnsubscribeFunction", FeedPriming::unsubscribeAbsent));
+    assertEquals(
+        List.of("dynamodb:DeleteItem"),
+        prime("FeedUnsubscribeFunction", FeedPriming::unsubscribeAbsent));
     assertTrue(DYNAMO.calls().stream().allMatch(IamCall::allowed), DYNAMO.denials().toString());
 
-    List<Map<String, ?>> items = List.copyOf(DYNAMO.client()
-        .scan(r -> r.tableName(DYNAMO.tableName("ConnectionsTable"))).items());
+    List<Map<String, ?>> items =
+        List.copyOf(
+            DYNAMO.client().scan(r -> r.tableName(DYNAMO.tableName("ConnectionsTable"))).items());
     assertEquals(List.of(), items);
   }
 }

@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code subscribe}, invoked in-process with its event's JSON as Lambda does, on DynamoDB Local under its policy. */
 class SubscribeHandlerTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
   static final Instant CONNECTED = Instant.now();
 
@@ -39,11 +38,15 @@ class SubscribeHandlerTest {
   @Test
   void subscribeAddsTheCategoriesNormalizedAsTheRestApiNormalizesThemAndAcknowledgesThemAsStored() {
     String id = connected();
-    var reply = send(id, "{\"action\":\"subscribe\",\"categories\":[\" cafe\u0301\u2007\",\"kitchen\"]}");
+    var reply =
+        send(id, "{\"action\":\"subscribe\",\"categories\":[\" cafe\u0301\u2007\",\"kitchen\"]}");
 
     assertEquals(200, reply.statusCode(), reply.body());
-    assertEquals("{\"type\":\"subscribed\",\"categories\":[\"caf\u00e9\",\"kitchen\"],\"all\":false}", reply.body());
-    assertEquals(Set.of(Topic.category("caf\u00e9"), Topic.category("kitchen")), FEED.admin().topics(id));
+    assertEquals(
+        "{\"type\":\"subscribed\",\"categories\":[\"caf\u00e9\",\"kitchen\"],\"all\":false}",
+        reply.body());
+    assertEquals(
+        Set.of(Topic.category("caf\u00e9"), Topic.category("kitchen")), FEED.admin().topics(id));
   }
 
   @Test
@@ -58,25 +61,35 @@ class SubscribeHandlerTest {
   @Test
   void aMessageSentAsBase64IsReadAsItsUtf8Text() {
     String id = connected();
-    String body = Base64.getEncoder().encodeToString(
-        "{\"action\":\"subscribe\",\"categories\":[\"caf\u00e9\"]}".getBytes(StandardCharsets.UTF_8));
-    var reply = WebSocketEvents.message("subscribe", id, CONNECTED, null).base64(body).invoke(FEED.subscribe());
+    String body =
+        Base64.getEncoder()
+            .encodeToString(
+                "{\"action\":\"subscribe\",\"categories\":[\"caf\u00e9\"]}"
+                    .getBytes(StandardCharsets.UTF_8));
+    var reply =
+        WebSocketEvents.message("subscribe", id, CONNECTED, null)
+            .base64(body)
+            .invoke(FEED.subscribe());
     assertEquals(200, reply.statusCode(), reply.body());
     assertEquals(Set.of(Topic.category("caf\u00e9")), FEED.admin().topics(id));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"action\":\"subscribe\",\"categories\":[\"a\"],\"colour\":null}|colour",
-      "{\"action\":\"subscribe\",\"categories\":\"lighting\"}|categories",
-      "{\"action\":\"subscribe\",\"categories\":[]}|categories",
-      "{\"action\":\"subscribe\",\"categories\":[\"ok\",7,\" \",\"a\\u0001\"]}|categories[1],categories[2],categories[3]",
-      "{\"action\":\"subscribe\",\"categories\":[\"lamp\",\"lamp\u00a0\"]}|categories",
-      "{\"action\":\"subscribe\",\"all\":false}|all",
-      "{\"action\":\"subscribe\",\"all\":\"true\"}|all",
-      "{\"action\":\"subscribe\"}|categories",
-      "{\"action\":\"subscribe\",\"categories\":[\"a\"],\"all\":1,\"x\":2}|all,x"})
-  void aMessageWithBadFieldsIsAValidationErrorListingEveryFailingFieldAndChangesNothing(String body, String failing) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"action\":\"subscribe\",\"categories\":[\"a\"],\"colour\":null}|colour",
+        "{\"action\":\"subscribe\",\"categories\":\"lighting\"}|categories",
+        "{\"action\":\"subscribe\",\"categories\":[]}|categories",
+        "{\"action\":\"subscribe\",\"categories\":[\"ok\",7,\" \",\"a\\u0001\"]}|categories[1],categories[2],categories[3]",
+        "{\"action\":\"subscribe\",\"categories\":[\"lamp\",\"lamp\u00a0\"]}|categories",
+        "{\"action\":\"subscribe\",\"all\":false}|all",
+        "{\"action\":\"subscribe\",\"all\":\"true\"}|all",
+        "{\"action\":\"subscribe\"}|categories",
+        "{\"action\":\"subscribe\",\"categories\":[\"a\"],\"all\":1,\"x\":2}|all,x"
+      })
+  void aMessageWithBadFieldsIsAValidationErrorListingEveryFailingFieldAndChangesNothing(
+      String body, String failing) {
     String id = connected();
     var problem = assertError(400, "validation-failed", send(id, body));
     assertEquals(Set.of(failing.split(",")), fields(problem));
@@ -86,18 +99,25 @@ class SubscribeHandlerTest {
   @Test
   void moreThanTwentyCategoriesInOneMessageIsAValidationError() {
     String id = connected();
-    String categories = IntStream.range(0, 21).mapToObj(i -> "\"c" + i + "\"").collect(Collectors.joining(","));
-    var problem = assertError(400, "validation-failed",
-        send(id, "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}"));
+    String categories =
+        IntStream.range(0, 21).mapToObj(i -> "\"c" + i + "\"").collect(Collectors.joining(","));
+    var problem =
+        assertError(
+            400,
+            "validation-failed",
+            send(id, "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}"));
     assertEquals(Set.of("categories"), fields(problem));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"action\":\"subscribe\",|malformed-json",
-      "{\"action\":\"subscribe\",\"all\":true,\"all\":true}|malformed-json",
-      "[1,2]|not-an-object",
-      "{\"action\":\"subscribe\",\"all\":true} {}|malformed-json"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"action\":\"subscribe\",|malformed-json",
+        "{\"action\":\"subscribe\",\"all\":true,\"all\":true}|malformed-json",
+        "[1,2]|not-an-object",
+        "{\"action\":\"subscribe\",\"all\":true} {}|malformed-json"
+      })
   void malformedJsonIsAnErrorReplyAndChangesNothing(String body, String slug) {
     String id = connected();
     assertError(400, slug, send(id, body));
@@ -108,7 +128,8 @@ class SubscribeHandlerTest {
   void aMessageOverTheSizeLimitIsA413ErrorReply() {
     String id = connected();
     String padding = " ".repeat(SubscriptionReader.MAX_MESSAGE_BYTES);
-    assertError(413, "payload-too-large", send(id, "{\"action\":\"subscribe\",\"all\":true}" + padding));
+    assertError(
+        413, "payload-too-large", send(id, "{\"action\":\"subscribe\",\"all\":true}" + padding));
     assertEquals(Set.of(), FEED.admin().topics(id));
   }
 
@@ -117,16 +138,26 @@ class SubscribeHandlerTest {
     String id = connected();
     for (int batch = 0; batch < 2; batch++) {
       int from = batch * 20;
-      String categories = IntStream.range(from, from + 20).mapToObj(i -> "\"c" + i + "\"")
-          .collect(Collectors.joining(","));
-      assertEquals(200, send(id, "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}").statusCode());
+      String categories =
+          IntStream.range(from, from + 20)
+              .mapToObj(i -> "\"c" + i + "\"")
+              .collect(Collectors.joining(","));
+      assertEquals(
+          200,
+          send(id, "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}").statusCode());
     }
-    String eleven = IntStream.range(40, 51).mapToObj(i -> "\"c" + i + "\"").collect(Collectors.joining(","));
-    assertError(400, "too-many-subscriptions",
+    String eleven =
+        IntStream.range(40, 51).mapToObj(i -> "\"c" + i + "\"").collect(Collectors.joining(","));
+    assertError(
+        400,
+        "too-many-subscriptions",
         send(id, "{\"action\":\"subscribe\",\"categories\":[" + eleven + "]}"));
     assertEquals(40, FEED.admin().topics(id).size());
     // Subscribing again to topics it holds adds none.
-    assertEquals(200, send(id, "{\"action\":\"subscribe\",\"categories\":[\"c1\",\"c2\"],\"all\":true}").statusCode());
+    assertEquals(
+        200,
+        send(id, "{\"action\":\"subscribe\",\"categories\":[\"c1\",\"c2\"],\"all\":true}")
+            .statusCode());
   }
 
   @Test

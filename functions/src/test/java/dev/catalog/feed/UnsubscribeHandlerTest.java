@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code unsubscribe}, invoked in-process with its event's JSON as Lambda does. */
 class UnsubscribeHandlerTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
   static final Instant CONNECTED = Instant.now();
 
@@ -33,24 +32,30 @@ class UnsubscribeHandlerTest {
   @Test
   void unsubscribeRemovesTheNamedTopicsNormalizedAndAcknowledgesThem() {
     String id = connected("category", "caf\u00e9", "category", "kitchen", "all", "true");
-    var reply = send(id, "{\"action\":\"unsubscribe\",\"categories\":[\"cafe\u0301 \"],\"all\":true}");
+    var reply =
+        send(id, "{\"action\":\"unsubscribe\",\"categories\":[\"cafe\u0301 \"],\"all\":true}");
     assertEquals(200, reply.statusCode(), reply.body());
-    assertEquals("{\"type\":\"unsubscribed\",\"categories\":[\"caf\u00e9\"],\"all\":true}", reply.body());
+    assertEquals(
+        "{\"type\":\"unsubscribed\",\"categories\":[\"caf\u00e9\"],\"all\":true}", reply.body());
     assertEquals(Set.of(Topic.category("kitchen")), FEED.admin().topics(id));
   }
 
   @Test
   void unsubscribingFromATopicNotHeldIsNoError() {
     String id = connected("category", "kitchen");
-    assertEquals(200, send(id, "{\"action\":\"unsubscribe\",\"categories\":[\"garden\"]}").statusCode());
+    assertEquals(
+        200, send(id, "{\"action\":\"unsubscribe\",\"categories\":[\"garden\"]}").statusCode());
     assertEquals(Set.of(Topic.category("kitchen")), FEED.admin().topics(id));
   }
 
   @Test
   void anUnsubscribeWithBadFieldsIsAValidationErrorAndRemovesNothing() {
     String id = connected("category", "kitchen");
-    var problem = assertError(400, "validation-failed",
-        send(id, "{\"action\":\"unsubscribe\",\"categories\":[\"kitchen\"],\"every\":true}"));
+    var problem =
+        assertError(
+            400,
+            "validation-failed",
+            send(id, "{\"action\":\"unsubscribe\",\"categories\":[\"kitchen\"],\"every\":true}"));
     assertEquals(Set.of("every"), fields(problem));
     assertEquals(Set.of(Topic.category("kitchen")), FEED.admin().topics(id));
   }

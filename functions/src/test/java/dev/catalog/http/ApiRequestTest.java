@@ -1,8 +1,8 @@
 package dev.catalog.http;
 
-import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static dev.catalog.http.ProxyEvents.event;
 import static dev.catalog.http.ProxyEvents.request;
+import static dev.catalog.kernel.HttpErrorAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,14 +35,16 @@ class ApiRequestTest {
   private static String bodyOfUtf8Bytes(int bytes, String unit) {
     int unitBytes = unit.getBytes(StandardCharsets.UTF_8).length;
     int room = bytes - "{\"a\":\"\"}".length();
-    String body = "{\"a\":\"" + unit.repeat(room / unitBytes) + "x".repeat(room % unitBytes) + "\"}";
+    String body =
+        "{\"a\":\"" + unit.repeat(room / unitBytes) + "x".repeat(room % unitBytes) + "\"}";
     assertEquals(bytes, body.getBytes(StandardCharsets.UTF_8).length);
     return body;
   }
 
   @Test
   void headerNamesAreCaseInsensitive() {
-    ApiRequest request = request(event("GET", "/products", "content-type", JSON, "IF-MATCH", "\"1\""));
+    ApiRequest request =
+        request(event("GET", "/products", "content-type", JSON, "IF-MATCH", "\"1\""));
     assertEquals(JSON, request.header("Content-Type"));
     assertEquals("\"1\"", request.header("if-match"));
     assertNull(request.header("Origin"));
@@ -50,20 +52,30 @@ class ApiRequestTest {
 
   @Test
   void repeatedHeaderLinesAreJoinedWithCommas() {
-    APIGatewayProxyRequestEvent event = event("PUT", "/products/p", "If-Match", "\"2\"")
-        .withMultiValueHeaders(Map.of("If-Match", List.of("\"1\""), "if-match", List.of("\"2\""),
-            "Origin", List.of("https://shop.example.com")));
+    APIGatewayProxyRequestEvent event =
+        event("PUT", "/products/p", "If-Match", "\"2\"")
+            .withMultiValueHeaders(
+                Map.of(
+                    "If-Match",
+                    List.of("\"1\""),
+                    "if-match",
+                    List.of("\"2\""),
+                    "Origin",
+                    List.of("https://shop.example.com")));
     ApiRequest request = request(event);
-    assertTrue(EntityTags.ifMatchPasses(request.header("If-Match"), "1"), request.header("If-Match"));
+    assertTrue(
+        EntityTags.ifMatchPasses(request.header("If-Match"), "1"), request.header("If-Match"));
     assertTrue(EntityTags.ifMatchPasses(request.header("If-Match"), "2"));
     assertEquals("https://shop.example.com", request.header("origin"));
   }
 
   @Test
   void repeatedContentTypeIsNotSilentlyPickedButRefused() {
-    APIGatewayProxyRequestEvent event = post("{}", "Content-Type", JSON)
-        .withMultiValueHeaders(Map.of("Content-Type", List.of("text/plain", JSON)));
-    assertProblem(415, "unsupported-media-type", () -> request(event).jsonBody(JSON, "Accept-Post"));
+    APIGatewayProxyRequestEvent event =
+        post("{}", "Content-Type", JSON)
+            .withMultiValueHeaders(Map.of("Content-Type", List.of("text/plain", JSON)));
+    assertProblem(
+        415, "unsupported-media-type", () -> request(event).jsonBody(JSON, "Accept-Post"));
   }
 
   @Test
@@ -73,8 +85,11 @@ class ApiRequestTest {
 
   @Test
   void requestIdPathsAndParametersComeFromTheEvent() {
-    ApiRequest request = request(event("GET", "/products/p-1").withPathParameters(Map.of("id", "p-1"))
-        .withQueryStringParameters(Map.of("limit", "5")));
+    ApiRequest request =
+        request(
+            event("GET", "/products/p-1")
+                .withPathParameters(Map.of("id", "p-1"))
+                .withQueryStringParameters(Map.of("limit", "5")));
     assertEquals(ProxyEvents.REQUEST_ID, request.requestId());
     assertEquals("/products/p-1", request.path());
     assertEquals("/v1/products/p-1", request.publicPath());
@@ -86,13 +101,26 @@ class ApiRequestTest {
 
   @Test
   void basePathIsWhatPrecedesTheRouteWhateverTheSpellingOfItsParameters() {
-    assertEquals("/v1", request(event("PUT", "/products/abc%2D1").withResource("/products/{id}")).basePath());
+    assertEquals(
+        "/v1",
+        request(event("PUT", "/products/abc%2D1").withResource("/products/{id}")).basePath());
     assertEquals("/v1", request(event("POST", "/products").withResource("/products")).basePath());
-    assertEquals("/shop/v1", request(event("GET", "/products/a").withResource("/products/{id}")
-        .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withPath("/shop/v1/products/a")))
-        .basePath());
-    assertEquals("", request(new APIGatewayProxyRequestEvent().withPath("/products/a%2Fb")
-        .withResource("/products/{id}")).basePath());
+    assertEquals(
+        "/shop/v1",
+        request(
+                event("GET", "/products/a")
+                    .withResource("/products/{id}")
+                    .withRequestContext(
+                        new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                            .withPath("/shop/v1/products/a")))
+            .basePath());
+    assertEquals(
+        "",
+        request(
+                new APIGatewayProxyRequestEvent()
+                    .withPath("/products/a%2Fb")
+                    .withResource("/products/{id}"))
+            .basePath());
     assertEquals("", request(event("GET", "/products/a")).basePath(), "no resource: no base path");
   }
 
@@ -115,53 +143,80 @@ class ApiRequestTest {
 
   @Test
   void repeatedQueryParameterIs400NamingIt() {
-    APIGatewayProxyRequestEvent event = event("GET", "/products")
-        .withQueryStringParameters(Map.of("category", "b", "limit", "5"))
-        .withMultiValueQueryStringParameters(Map.of("category", List.of("a", "b"), "limit", List.of("5")));
-    HttpError error = assertProblem(400, "invalid-query",
-        () -> request(event).requireQueryParameters(Set.of("category", "limit")));
+    APIGatewayProxyRequestEvent event =
+        event("GET", "/products")
+            .withQueryStringParameters(Map.of("category", "b", "limit", "5"))
+            .withMultiValueQueryStringParameters(
+                Map.of("category", List.of("a", "b"), "limit", List.of("5")));
+    HttpError error =
+        assertProblem(
+            400,
+            "invalid-query",
+            () -> request(event).requireQueryParameters(Set.of("category", "limit")));
     assertEquals("Query parameter 'category' must be given at most once.", error.detail());
     assertEquals("5", request(event).queryParameter("limit"));
   }
 
   @Test
   void queryParameterARouteDoesNotTakeIs400NamingItAndWhatTheRouteTakes() {
-    APIGatewayProxyRequestEvent event = event("GET", "/products/p-1")
-        .withQueryStringParameters(Map.of("limit", "5"))
-        .withMultiValueQueryStringParameters(Map.of("limit", List.of("5")));
-    HttpError none = assertProblem(400, "invalid-query", () -> request(event).requireQueryParameters(Set.of()));
+    APIGatewayProxyRequestEvent event =
+        event("GET", "/products/p-1")
+            .withQueryStringParameters(Map.of("limit", "5"))
+            .withMultiValueQueryStringParameters(Map.of("limit", List.of("5")));
+    HttpError none =
+        assertProblem(400, "invalid-query", () -> request(event).requireQueryParameters(Set.of()));
     assertEquals("Unknown query parameter 'limit'; this route takes none.", none.detail());
-    HttpError some = assertProblem(400, "invalid-query",
-        () -> request(event).requireQueryParameters(Set.of("cursor", "category")));
-    assertEquals("Unknown query parameter 'limit'; this route takes category and cursor.", some.detail());
+    HttpError some =
+        assertProblem(
+            400,
+            "invalid-query",
+            () -> request(event).requireQueryParameters(Set.of("cursor", "category")));
+    assertEquals(
+        "Unknown query parameter 'limit'; this route takes category and cursor.", some.detail());
   }
 
   @Test
   void jsonBodyIsParsed() {
-    assertEquals("Lamp", json("{\"name\":\"Lamp\"}").jsonBody(JSON, "Accept").get("name").textValue());
+    assertEquals(
+        "Lamp", json("{\"name\":\"Lamp\"}").jsonBody(JSON, "Accept").get("name").textValue());
   }
 
   @Test
   void missingContentTypeIs415AdvertisingTheAcceptedType() {
-    HttpError error = assertProblem(415, "unsupported-media-type",
-        () -> request(post("{}")).jsonBody(MergePatch.MEDIA_TYPE, "Accept-Patch"));
+    HttpError error =
+        assertProblem(
+            415,
+            "unsupported-media-type",
+            () -> request(post("{}")).jsonBody(MergePatch.MEDIA_TYPE, "Accept-Patch"));
     assertEquals(Map.of("Accept-Patch", MergePatch.MEDIA_TYPE), error.headers());
-    assertEquals("Send the body as application/merge-patch+json; no Content-Type was given.", error.detail());
+    assertEquals(
+        "Send the body as application/merge-patch+json; no Content-Type was given.",
+        error.detail());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text/plain", "application/jsonx", "application/json; charset=ISO-8859-1",
-      "application/merge-patch+json", "application/x-www-form-urlencoded"})
+  @ValueSource(
+      strings = {
+        "text/plain",
+        "application/jsonx",
+        "application/json; charset=ISO-8859-1",
+        "application/merge-patch+json",
+        "application/x-www-form-urlencoded"
+      })
   void wrongContentTypeIs415NamingWhatWasSent(String contentType) {
-    HttpError error = assertProblem(415, "unsupported-media-type",
-        () -> request(post("{}", "Content-Type", contentType)).jsonBody(JSON, "Accept-Post"));
+    HttpError error =
+        assertProblem(
+            415,
+            "unsupported-media-type",
+            () -> request(post("{}", "Content-Type", contentType)).jsonBody(JSON, "Accept-Post"));
     assertEquals(Map.of("Accept-Post", JSON), error.headers());
     assertTrue(error.detail().endsWith(", not " + contentType.toLowerCase() + "."), error.detail());
   }
 
   @Test
   void contentTypeIsCheckedBeforeTheBody() {
-    assertProblem(415, "unsupported-media-type", () -> request(post(null)).jsonBody(JSON, "Accept"));
+    assertProblem(
+        415, "unsupported-media-type", () -> request(post(null)).jsonBody(JSON, "Accept"));
   }
 
   @Test
@@ -181,14 +236,17 @@ class ApiRequestTest {
   @ValueSource(strings = {"x", "é", "€", "😀"})
   void bodyOneByteOver64KiBIs413EvenWhenItHasFewerCharacters(String unit) {
     String body = bodyOfUtf8Bytes(ApiRequest.MAX_BODY_BYTES + 1, unit);
-    HttpError error = assertProblem(413, "payload-too-large", () -> json(body).jsonBody(JSON, "Accept"));
+    HttpError error =
+        assertProblem(413, "payload-too-large", () -> json(body).jsonBody(JSON, "Accept"));
     assertEquals("The body is 65537 bytes; the limit is 65536 bytes.", error.detail());
   }
 
   @Test
   void hugeBodyIs413() {
-    assertProblem(413, "payload-too-large", () -> json("{\"a\":\"" + "x".repeat(10_000_000) + "\"}")
-        .jsonBody(JSON, "Accept"));
+    assertProblem(
+        413,
+        "payload-too-large",
+        () -> json("{\"a\":\"" + "x".repeat(10_000_000) + "\"}").jsonBody(JSON, "Accept"));
   }
 
   private static ApiRequest base64(String encoded) {
@@ -203,33 +261,45 @@ class ApiRequestTest {
   void base64BodyIsDecodedThenParsed() {
     ApiRequest request = base64(encode("{\"name\":\"Café 😀\"}"));
     assertEquals("Café 😀", request.jsonBody(JSON, "Accept").get("name").textValue());
-    assertArrayEquals("{\"name\":\"Café 😀\"}".getBytes(StandardCharsets.UTF_8), request.bodyBytes());
+    assertArrayEquals(
+        "{\"name\":\"Café 😀\"}".getBytes(StandardCharsets.UTF_8), request.bodyBytes());
   }
 
   @Test
   void base64BodyLimitAppliesToTheDecodedBytes() {
-    assertEquals(1, base64(encode(bodyOfUtf8Bytes(ApiRequest.MAX_BODY_BYTES, "€"))).jsonBody(JSON, "Accept").size());
-    assertProblem(413, "payload-too-large",
-        () -> base64(encode(bodyOfUtf8Bytes(ApiRequest.MAX_BODY_BYTES + 1, "x"))).jsonBody(JSON, "Accept"));
+    assertEquals(
+        1,
+        base64(encode(bodyOfUtf8Bytes(ApiRequest.MAX_BODY_BYTES, "€")))
+            .jsonBody(JSON, "Accept")
+            .size());
+    assertProblem(
+        413,
+        "payload-too-large",
+        () ->
+            base64(encode(bodyOfUtf8Bytes(ApiRequest.MAX_BODY_BYTES + 1, "x")))
+                .jsonBody(JSON, "Accept"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"e3!!!0=", "@@@@", "e", "e30=e30=", "{}", "e30\n", "e3-_"})
   void invalidBase64Is400(String encoded) {
-    HttpError error = assertProblem(400, "malformed-body", () -> base64(encoded).jsonBody(JSON, "Accept"));
+    HttpError error =
+        assertProblem(400, "malformed-body", () -> base64(encoded).jsonBody(JSON, "Accept"));
     assertEquals("The body is not valid base64.", error.detail());
   }
 
   @Test
   void base64OfInvalidUtf8Is400() {
-    String encoded = Base64.getEncoder().encodeToString(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"',
-        '}'});
+    String encoded =
+        Base64.getEncoder()
+            .encodeToString(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}'});
     assertProblem(400, "malformed-json", () -> base64(encoded).jsonBody(JSON, "Accept"));
   }
 
   @Test
   void bodyBytesOfATextBodyAreItsUtf8() {
-    assertArrayEquals("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8), json("{\"a\":\"é\"}").bodyBytes());
+    assertArrayEquals(
+        "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8), json("{\"a\":\"é\"}").bodyBytes());
     assertNull(json(null).bodyBytes());
   }
 }

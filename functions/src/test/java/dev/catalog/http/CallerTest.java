@@ -20,22 +20,44 @@ class CallerTest {
 
   @Test
   void aPersonIsKnownBySubWithTheCommaJoinedGroups() {
-    Caller person = caller(Map.of("sub", "s-1", "username", "u", "cognito:groups", "catalog-editors,staff",
-        "scope", "products/admin", "client_id", "people"));
+    Caller person =
+        caller(
+            Map.of(
+                "sub",
+                "s-1",
+                "username",
+                "u",
+                "cognito:groups",
+                "catalog-editors,staff",
+                "scope",
+                "products/admin",
+                "client_id",
+                "people"));
 
     assertEquals(new Caller("s-1", false, Set.of("catalog-editors", "staff"), Set.of()), person);
   }
 
   @Test
   void groupsInTheBracketedListFormAreReadToo() {
-    assertEquals(Set.of("catalog-admins", "staff"),
-        caller(Map.of("sub", "s", "username", "u", "cognito:groups", "[catalog-admins, staff]")).groups());
+    assertEquals(
+        Set.of("catalog-admins", "staff"),
+        caller(Map.of("sub", "s", "username", "u", "cognito:groups", "[catalog-admins, staff]"))
+            .groups());
   }
 
   @Test
   void aServiceIsKnownByItsClientIdWithItsScopes() {
-    Caller service = caller(Map.of("sub", "c-1", "client_id", "c-1", "scope", "products/write other/x",
-        "cognito:groups", "catalog-admins"));
+    Caller service =
+        caller(
+            Map.of(
+                "sub",
+                "c-1",
+                "client_id",
+                "c-1",
+                "scope",
+                "products/write other/x",
+                "cognito:groups",
+                "catalog-admins"));
 
     assertEquals(new Caller("c-1", true, Set.of(), Set.of("products/write", "other/x")), service);
   }
@@ -52,8 +74,11 @@ class CallerTest {
     Caller personWithScope = new Caller("s", false, Set.of(), Set.of("products/admin"));
     Caller serviceWithGroup = new Caller("c", true, Set.of("catalog-admins"), Set.of());
 
-    assertEquals(403, assertThrows(HttpError.class, () -> Permission.WRITE.check(personWithScope)).status());
-    assertEquals(403, assertThrows(HttpError.class, () -> Permission.ADMIN.check(serviceWithGroup)).status());
+    assertEquals(
+        403, assertThrows(HttpError.class, () -> Permission.WRITE.check(personWithScope)).status());
+    assertEquals(
+        403,
+        assertThrows(HttpError.class, () -> Permission.ADMIN.check(serviceWithGroup)).status());
   }
 
   @Test

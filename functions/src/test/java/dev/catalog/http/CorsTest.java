@@ -18,14 +18,17 @@ class CorsTest {
   private static final String ADMIN = "https://admin.example.com";
 
   private static Map<String, String> get(String allowedOrigins, String... headers) {
-    APIGatewayProxyResponseEvent response = handler(new Cors(allowedOrigins), request -> ApiResponse.json(200, "{}"))
-        .serve(event("GET", "/products", headers), null);
+    APIGatewayProxyResponseEvent response =
+        handler(new Cors(allowedOrigins), request -> ApiResponse.json(200, "{}"))
+            .serve(event("GET", "/products", headers), null);
     assertEquals(200, response.getStatusCode());
     return response.getHeaders();
   }
 
   private static void assertNoCorsHeaders(Map<String, String> headers) {
-    assertFalse(headers.keySet().stream().anyMatch(name -> name.startsWith("Access-Control-")), headers::toString);
+    assertFalse(
+        headers.keySet().stream().anyMatch(name -> name.startsWith("Access-Control-")),
+        headers::toString);
   }
 
   @Test
@@ -33,12 +36,15 @@ class CorsTest {
     Map<String, String> headers = get(SHOP + "," + ADMIN, "Origin", ADMIN);
     assertEquals(ADMIN, headers.get("Access-Control-Allow-Origin"));
     assertEquals("Origin", headers.get("Vary"));
-    assertEquals("ETag, Location, Idempotent-Replayed", headers.get("Access-Control-Expose-Headers"));
+    assertEquals(
+        "ETag, Location, Idempotent-Replayed", headers.get("Access-Control-Expose-Headers"));
   }
 
   @Test
   void originListIsCommaSeparatedAndTrimmed() {
-    assertEquals(ADMIN, get(" " + SHOP + " , " + ADMIN + " ,", "Origin", ADMIN).get("Access-Control-Allow-Origin"));
+    assertEquals(
+        ADMIN,
+        get(" " + SHOP + " , " + ADMIN + " ,", "Origin", ADMIN).get("Access-Control-Allow-Origin"));
   }
 
   @Test
@@ -51,12 +57,21 @@ class CorsTest {
     Map<String, String> headers = get("*", "Origin", "https://anyone.example");
     assertEquals("*", headers.get("Access-Control-Allow-Origin"));
     assertNull(headers.get("Vary"));
-    assertEquals("ETag, Location, Idempotent-Replayed", headers.get("Access-Control-Expose-Headers"));
+    assertEquals(
+        "ETag, Location, Idempotent-Replayed", headers.get("Access-Control-Expose-Headers"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://evil.example", "https://shop.example.com.evil.example", "http://shop.example.com",
-      "https://shop.example.com:8443", "https://shop.example.com/", "null", ""})
+  @ValueSource(
+      strings = {
+        "https://evil.example",
+        "https://shop.example.com.evil.example",
+        "http://shop.example.com",
+        "https://shop.example.com:8443",
+        "https://shop.example.com/",
+        "null",
+        ""
+      })
   void disallowedOriginGetsNoCorsHeadersButVary(String origin) {
     Map<String, String> headers = get(SHOP, "Origin", origin);
     assertNoCorsHeaders(headers);
@@ -92,9 +107,13 @@ class CorsTest {
 
   @Test
   void errorResponsesCarryCorsHeadersSoTheBrowserCanReadThem() {
-    APIGatewayProxyResponseEvent response = handler(new Cors(SHOP), request -> {
-      throw HttpError.notFound("No product has id x.");
-    }).serve(event("GET", "/products/x", "Origin", SHOP), null);
+    APIGatewayProxyResponseEvent response =
+        handler(
+                new Cors(SHOP),
+                request -> {
+                  throw HttpError.notFound("No product has id x.");
+                })
+            .serve(event("GET", "/products/x", "Origin", SHOP), null);
     assertEquals(404, response.getStatusCode());
     assertEquals(SHOP, response.getHeaders().get("Access-Control-Allow-Origin"));
   }

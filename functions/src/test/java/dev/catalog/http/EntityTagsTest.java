@@ -28,8 +28,18 @@ class EntityTagsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"3\"", "\"1\", \"3\"", "\"3\",\"1\"", " \"3\" ", "\"1\",\t\"3\"", "\"1\",,\"3\"",
-      ", \"3\"", "\"3\" ,", "W/\"3\", \"3\""})
+  @ValueSource(
+      strings = {
+        "\"3\"",
+        "\"1\", \"3\"",
+        "\"3\",\"1\"",
+        " \"3\" ",
+        "\"1\",\t\"3\"",
+        "\"1\",,\"3\"",
+        ", \"3\"",
+        "\"3\" ,",
+        "W/\"3\", \"3\""
+      })
   void ifMatchPassesWhenTheCurrentStrongTagIsListed(String header) {
     assertTrue(EntityTags.ifMatchPasses(header, "3"));
   }
@@ -100,14 +110,37 @@ class EntityTagsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"3", "\"3", "3\"", "'3'", "w/\"3\"", "W/3", "W/ \"3\"", "\"1\" \"2\"", "\"1\";", "\"a b\"",
-      "\"a\"b\"", "*, \"1\"", "\"1\", *", "**", "\"\u0001\"", "\"\u20ac\"", "\"1\" W/\"2\"", "W/"})
+  @ValueSource(
+      strings = {
+        "3",
+        "\"3",
+        "3\"",
+        "'3'",
+        "w/\"3\"",
+        "W/3",
+        "W/ \"3\"",
+        "\"1\" \"2\"",
+        "\"1\";",
+        "\"a b\"",
+        "\"a\"b\"",
+        "*, \"1\"",
+        "\"1\", *",
+        "**",
+        "\"\u0001\"",
+        "\"\u20ac\"",
+        "\"1\" W/\"2\"",
+        "W/"
+      })
   void malformedHeaderIs400NamingTheHeader(String header) {
-    HttpError ifMatch = assertProblem(400, "invalid-precondition", () -> EntityTags.ifMatchPasses(header, "3"));
+    HttpError ifMatch =
+        assertProblem(400, "invalid-precondition", () -> EntityTags.ifMatchPasses(header, "3"));
     assertEquals("Invalid If-Match header", ifMatch.title());
-    assertTrue(ifMatch.detail().startsWith("If-Match must be * or a list of quoted entity tags"), ifMatch.detail());
-    HttpError ifNoneMatch = assertProblem(400, "invalid-precondition",
-        () -> EntityTags.ifNoneMatchPasses(header, ABSENT));
+    assertTrue(
+        ifMatch.detail().startsWith("If-Match must be * or a list of quoted entity tags"),
+        ifMatch.detail());
+    HttpError ifNoneMatch =
+        assertProblem(
+            400, "invalid-precondition", () -> EntityTags.ifNoneMatchPasses(header, ABSENT));
     assertEquals("Invalid If-None-Match header", ifNoneMatch.title());
   }
 }

@@ -22,23 +22,44 @@ class HttpDateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
-      "Sun Nov  6 08:49:37 1994", " Sun, 06 Nov 1994 08:49:37 GMT "})
+  @ValueSource(
+      strings = {
+        "Sun, 06 Nov 1994 08:49:37 GMT",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",
+        " Sun, 06 Nov 1994 08:49:37 GMT "
+      })
   void readsTheThreeFormsOfRfc9110(String date) {
     assertEquals(RFC_EXAMPLE, HttpDate.parse(date, NOW));
   }
 
   @Test
   void aTwoDigitYearMoreThanFiftyYearsAheadIsInThePast() {
-    assertEquals(Instant.parse("2076-01-01T00:00:00Z"), HttpDate.parse("Thursday, 01-Jan-76 00:00:00 GMT", NOW));
-    assertEquals(Instant.parse("1977-01-01T00:00:00Z"), HttpDate.parse("Saturday, 01-Jan-77 00:00:00 GMT", NOW));
+    assertEquals(
+        Instant.parse("2076-01-01T00:00:00Z"),
+        HttpDate.parse("Thursday, 01-Jan-76 00:00:00 GMT", NOW));
+    assertEquals(
+        Instant.parse("1977-01-01T00:00:00Z"),
+        HttpDate.parse("Saturday, 01-Jan-77 00:00:00 GMT", NOW));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "yesterday", "0", "1732816800", "2026-11-28T18:00:00Z", "Sun, 6 Nov 1994 08:49:37 GMT",
-      "Mon, 06 Nov 1994 08:49:37 GMT", "Sun, 31 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 25:49:37 GMT",
-      "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 06 Nov 1994 08:49:37 +0000", "Sun, 06 Nov 1994 08:49:37 GMT, x",
-      ", 06-Nov-94 08:49:37 GMT"})
+  @ValueSource(
+      strings = {
+        "",
+        "yesterday",
+        "0",
+        "1732816800",
+        "2026-11-28T18:00:00Z",
+        "Sun, 6 Nov 1994 08:49:37 GMT",
+        "Mon, 06 Nov 1994 08:49:37 GMT",
+        "Sun, 31 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 25:49:37 GMT",
+        "Sun, 06 Nov 1994 08:49:37 UTC",
+        "Sun, 06 Nov 1994 08:49:37 +0000",
+        "Sun, 06 Nov 1994 08:49:37 GMT, x",
+        ", 06-Nov-94 08:49:37 GMT"
+      })
   void anythingElseIsNotADate(String notADate) {
     assertNull(HttpDate.parse(notADate, NOW));
   }
@@ -47,6 +68,7 @@ class HttpDateTest {
   void everyFormattedInstantReadsBackToItsSecond(
       @ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long epochMillis) {
     Instant instant = Instant.ofEpochMilli(epochMillis);
-    assertEquals(instant.truncatedTo(ChronoUnit.SECONDS), HttpDate.parse(HttpDate.format(instant), NOW));
+    assertEquals(
+        instant.truncatedTo(ChronoUnit.SECONDS), HttpDate.parse(HttpDate.format(instant), NOW));
   }
 }

@@ -17,17 +17,31 @@ import net.jqwik.api.Property;
  */
 class PreconditionsPropertiesTest {
   static final String CURRENT = "5.q83vEjRWeJqrze8SNFZ4mg";
+
   /** A last change with a fraction of a second, as stored. */
   static final Instant LAST_MODIFIED = Instant.parse("2026-11-28T10:15:30.250Z");
-  static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
-  enum Method { GET, HEAD, PUT, PATCH, DELETE }
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+
+  enum Method {
+    GET,
+    HEAD,
+    PUT,
+    PATCH,
+    DELETE
+  }
 
   enum Tags {
-    ABSENT(null), STAR("*"), CURRENT_TAG("\"" + CURRENT + "\""), WEAK_CURRENT("W/\"" + CURRENT + "\""),
-    LIST_WITH_CURRENT("\"1.x\", \"" + CURRENT + "\""), OTHER("\"4.q83vEjRWeJqrze8SNFZ4mg\""),
-    SAME_VERSION_OTHER_INCARNATION("\"5.AAAAAAAAAAAAAAAAAAAAAA\""), EMPTY_LIST(" , ");
+    ABSENT(null),
+    STAR("*"),
+    CURRENT_TAG("\"" + CURRENT + "\""),
+    WEAK_CURRENT("W/\"" + CURRENT + "\""),
+    LIST_WITH_CURRENT("\"1.x\", \"" + CURRENT + "\""),
+    OTHER("\"4.q83vEjRWeJqrze8SNFZ4mg\""),
+    SAME_VERSION_OTHER_INCARNATION("\"5.AAAAAAAAAAAAAAAAAAAAAA\""),
+    EMPTY_LIST(" , ");
 
     final String header;
 
@@ -47,8 +61,11 @@ class PreconditionsPropertiesTest {
   }
 
   enum Date {
-    ABSENT(null), NOT_A_DATE("yesterday"), SECOND_BEFORE(HTTP_DATE.format(LAST_MODIFIED.minusSeconds(1))),
-    SAME_SECOND(HTTP_DATE.format(LAST_MODIFIED)), SECOND_AFTER(HTTP_DATE.format(LAST_MODIFIED.plusSeconds(1)));
+    ABSENT(null),
+    NOT_A_DATE("yesterday"),
+    SECOND_BEFORE(HTTP_DATE.format(LAST_MODIFIED.minusSeconds(1))),
+    SAME_SECOND(HTTP_DATE.format(LAST_MODIFIED)),
+    SECOND_AFTER(HTTP_DATE.format(LAST_MODIFIED.plusSeconds(1)));
 
     final String header;
 
@@ -67,7 +84,12 @@ class PreconditionsPropertiesTest {
   }
 
   /** 200/204 stands for "perform the method"; the oracle only knows PROCEED, 304 and 412. */
-  static String oracle(Method method, boolean exists, Tags ifMatch, Date ifUnmodifiedSince, Tags ifNoneMatch,
+  static String oracle(
+      Method method,
+      boolean exists,
+      Tags ifMatch,
+      Date ifUnmodifiedSince,
+      Tags ifNoneMatch,
       Date ifModifiedSince) {
     boolean safe = method == Method.GET || method == Method.HEAD;
     // Step 1: If-Match present: false -> 412.
@@ -76,7 +98,8 @@ class PreconditionsPropertiesTest {
         return "412";
       }
     } else if (ifUnmodifiedSince.valid() && exists) {
-      // Step 2: If-Unmodified-Since, only without If-Match, ignored when invalid or without a modification date.
+      // Step 2: If-Unmodified-Since, only without If-Match, ignored when invalid or without a
+      // modification date.
       if (ifUnmodifiedSince.modifiedSince()) {
         return "412";
       }
@@ -95,12 +118,24 @@ class PreconditionsPropertiesTest {
     return "PROCEED";
   }
 
-  static String evaluate(Method method, boolean exists, Tags ifMatch, Date ifUnmodifiedSince, Tags ifNoneMatch,
+  static String evaluate(
+      Method method,
+      boolean exists,
+      Tags ifMatch,
+      Date ifUnmodifiedSince,
+      Tags ifNoneMatch,
       Date ifModifiedSince) {
-    Preconditions preconditions = Preconditions.of(method.name(), ifMatch.header, ifNoneMatch.header,
-        ifUnmodifiedSince.header, ifModifiedSince.header, LAST_MODIFIED);
+    Preconditions preconditions =
+        Preconditions.of(
+            method.name(),
+            ifMatch.header,
+            ifNoneMatch.header,
+            ifUnmodifiedSince.header,
+            ifModifiedSince.header,
+            LAST_MODIFIED);
     try {
-      var result = preconditions.evaluate(exists ? new Preconditions.State(CURRENT, LAST_MODIFIED) : null);
+      var result =
+          preconditions.evaluate(exists ? new Preconditions.State(CURRENT, LAST_MODIFIED) : null);
       return result == Preconditions.Result.NOT_MODIFIED ? "304" : "PROCEED";
     } catch (HttpError error) {
       return Integer.toString(error.status());
@@ -108,9 +143,15 @@ class PreconditionsPropertiesTest {
   }
 
   @Property(tries = 3000, seed = "13022")
-  void everyCombinationIsDecidedAsTheRfcOrdersIt(@ForAll Method method, @ForAll boolean exists,
-      @ForAll Tags ifMatch, @ForAll Date ifUnmodifiedSince, @ForAll Tags ifNoneMatch, @ForAll Date ifModifiedSince) {
-    assertEquals(oracle(method, exists, ifMatch, ifUnmodifiedSince, ifNoneMatch, ifModifiedSince),
+  void everyCombinationIsDecidedAsTheRfcOrdersIt(
+      @ForAll Method method,
+      @ForAll boolean exists,
+      @ForAll Tags ifMatch,
+      @ForAll Date ifUnmodifiedSince,
+      @ForAll Tags ifNoneMatch,
+      @ForAll Date ifModifiedSince) {
+    assertEquals(
+        oracle(method, exists, ifMatch, ifUnmodifiedSince, ifNoneMatch, ifModifiedSince),
         evaluate(method, exists, ifMatch, ifUnmodifiedSince, ifNoneMatch, ifModifiedSince));
   }
 }

@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Test;
 class PreflightHandlerTest {
   private static final String SHOP = "https://shop.example.com";
   private static final RouteMethods ROUTES =
-      RouteMethods.parse("/products: GET POST OPTIONS; /products/{id}: GET PUT PATCH DELETE OPTIONS");
+      RouteMethods.parse(
+          "/products: GET POST OPTIONS; /products/{id}: GET PUT PATCH DELETE OPTIONS");
   private static final String METHODS = "GET, PUT, PATCH, DELETE, OPTIONS";
 
   private static APIGatewayProxyResponseEvent options(String allowedOrigins, String... headers) {
     return optionsOn(allowedOrigins, "/products/{id}", "/products/p-1", headers);
   }
 
-  private static APIGatewayProxyResponseEvent optionsOn(String allowedOrigins, String resource, String path,
-      String... headers) {
+  private static APIGatewayProxyResponseEvent optionsOn(
+      String allowedOrigins, String resource, String path, String... headers) {
     return new PreflightHandler(new Cors(allowedOrigins), ROUTES)
         .serve(event("OPTIONS", path, headers).withResource(resource), null);
   }
@@ -35,16 +36,24 @@ class PreflightHandlerTest {
 
   @Test
   void preflightFromAnAllowedOriginGetsMethodsHeadersAndMaxAge() {
-    APIGatewayProxyResponseEvent response = options(SHOP, "Origin", SHOP, "Access-Control-Request-Method", "PUT",
-        "Access-Control-Request-Headers", "content-type, if-match");
+    APIGatewayProxyResponseEvent response =
+        options(
+            SHOP,
+            "Origin",
+            SHOP,
+            "Access-Control-Request-Method",
+            "PUT",
+            "Access-Control-Request-Headers",
+            "content-type, if-match");
     assertEquals(204, response.getStatusCode());
     assertNull(response.getBody());
     Map<String, String> headers = response.getHeaders();
     assertEquals(SHOP, headers.get("Access-Control-Allow-Origin"));
     assertEquals("Origin", headers.get("Vary"));
     assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
-    assertEquals("Content-Type, If-Match, If-None-Match, If-Unmodified-Since, If-Modified-Since, Idempotency-Key, "
-        + "Authorization",
+    assertEquals(
+        "Content-Type, If-Match, If-None-Match, If-Unmodified-Since, If-Modified-Since, Idempotency-Key, "
+            + "Authorization",
         headers.get("Access-Control-Allow-Headers"));
     assertEquals("600", headers.get("Access-Control-Max-Age"));
     assertEquals(METHODS, headers.get("Allow"));
@@ -52,25 +61,29 @@ class PreflightHandlerTest {
 
   @Test
   void preflightUnderStarGetsStarAndThePreflightHeaders() {
-    Map<String, String> headers = options("*", "Origin", "https://anyone.example",
-        "Access-Control-Request-Method", "DELETE").getHeaders();
+    Map<String, String> headers =
+        options("*", "Origin", "https://anyone.example", "Access-Control-Request-Method", "DELETE")
+            .getHeaders();
     assertEquals("*", headers.get("Access-Control-Allow-Origin"));
     assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
   }
 
   @Test
   void preflightHeaderNamesAreCaseInsensitive() {
-    Map<String, String> headers = options(SHOP, "origin", SHOP, "access-control-request-method", "PATCH").getHeaders();
+    Map<String, String> headers =
+        options(SHOP, "origin", SHOP, "access-control-request-method", "PATCH").getHeaders();
     assertEquals(METHODS, headers.get("Access-Control-Allow-Methods"));
   }
 
   @Test
   void preflightFromADisallowedOriginGetsNoCorsHeaders() {
-    APIGatewayProxyResponseEvent response = options(SHOP, "Origin", "https://evil.example",
-        "Access-Control-Request-Method", "DELETE");
+    APIGatewayProxyResponseEvent response =
+        options(SHOP, "Origin", "https://evil.example", "Access-Control-Request-Method", "DELETE");
     assertEquals(204, response.getStatusCode());
     assertEquals(METHODS, response.getHeaders().get("Allow"));
-    assertFalse(response.getHeaders().keySet().stream().anyMatch(name -> name.startsWith("Access-Control-")));
+    assertFalse(
+        response.getHeaders().keySet().stream()
+            .anyMatch(name -> name.startsWith("Access-Control-")));
   }
 
   @Test
@@ -83,7 +96,8 @@ class PreflightHandlerTest {
 
   @Test
   void optionsWithARequestMethodButNoOriginIsNotAPreflight() {
-    Map<String, String> headers = options(SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
+    Map<String, String> headers =
+        options(SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
     assertNoPreflightHeaders(headers);
     assertNull(headers.get("Access-Control-Allow-Origin"));
   }
@@ -99,11 +113,20 @@ class PreflightHandlerTest {
 
   @Test
   void eachResourceListsOnlyItsOwnMethodsInAllowAndAllowMethods() {
-    Map<String, String> collection = optionsOn("*", "/products", "/products", "Origin", SHOP,
-        "Access-Control-Request-Method", "POST").getHeaders();
+    Map<String, String> collection =
+        optionsOn(
+                "*",
+                "/products",
+                "/products",
+                "Origin",
+                SHOP,
+                "Access-Control-Request-Method",
+                "POST")
+            .getHeaders();
     assertEquals("GET, POST, OPTIONS", collection.get("Allow"));
     assertEquals("GET, POST, OPTIONS", collection.get("Access-Control-Allow-Methods"));
-    Map<String, String> item = options("*", "Origin", SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
+    Map<String, String> item =
+        options("*", "Origin", SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
     assertEquals(METHODS, item.get("Allow"));
     assertEquals(METHODS, item.get("Access-Control-Allow-Methods"));
   }

@@ -13,7 +13,8 @@ public final class ProxyEvents {
   private ProxyEvents() {}
 
   /** An event with the given headers as name/value pairs, the request id {@link #REQUEST_ID}, and stage v1. */
-  public static APIGatewayProxyRequestEvent event(String method, String path, String... headerPairs) {
+  public static APIGatewayProxyRequestEvent event(
+      String method, String path, String... headerPairs) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 0; i < headerPairs.length; i += 2) {
       headers.put(headerPairs[i], headerPairs[i + 1]);
@@ -22,7 +23,8 @@ public final class ProxyEvents {
         .withHttpMethod(method)
         .withPath(path)
         .withHeaders(headers)
-        .withRequestContext(new ProxyRequestContext().withRequestId(REQUEST_ID).withPath("/v1" + path));
+        .withRequestContext(
+            new ProxyRequestContext().withRequestId(REQUEST_ID).withPath("/v1" + path));
   }
 
   public static ApiRequest request(APIGatewayProxyRequestEvent event) {

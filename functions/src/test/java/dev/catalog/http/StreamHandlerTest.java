@@ -18,29 +18,31 @@ class StreamHandlerTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Answers with what it read of the request, so each event field can be checked on the way out. */
-  static final ApiHandler ECHO = new ApiHandler(new Cors("*")) {
-    @Override
-    protected ApiResponse handle(ApiRequest request) {
-      var seen = Json.newObject()
-          .put("method", request.method())
-          .put("resource", request.resource())
-          .put("publicPath", request.publicPath())
-          .put("basePath", request.basePath())
-          .put("requestId", request.requestId())
-          .put("single", request.header("X-Single"))
-          .put("multi", request.header("X-Multi"))
-          .put("id", request.pathParameter("id"))
-          .put("q", request.queryParameter("q"))
-          .put("caller", request.caller() == null ? null : request.caller().id())
-          .put("body", new String(request.bodyBytes(), StandardCharsets.UTF_8));
-      return ApiResponse.json(200, Json.write(seen)).header("X-Out", "yes");
-    }
+  static final ApiHandler ECHO =
+      new ApiHandler(new Cors("*")) {
+        @Override
+        protected ApiResponse handle(ApiRequest request) {
+          var seen =
+              Json.newObject()
+                  .put("method", request.method())
+                  .put("resource", request.resource())
+                  .put("publicPath", request.publicPath())
+                  .put("basePath", request.basePath())
+                  .put("requestId", request.requestId())
+                  .put("single", request.header("X-Single"))
+                  .put("multi", request.header("X-Multi"))
+                  .put("id", request.pathParameter("id"))
+                  .put("q", request.queryParameter("q"))
+                  .put("caller", request.caller() == null ? null : request.caller().id())
+                  .put("body", new String(request.bodyBytes(), StandardCharsets.UTF_8));
+          return ApiResponse.json(200, Json.write(seen)).header("X-Out", "yes");
+        }
 
-    @Override
-    protected Set<String> queryParameters() {
-      return Set.of("q");
-    }
-  };
+        @Override
+        protected Set<String> queryParameters() {
+          return Set.of("q");
+        }
+      };
 
   static JsonNode invoke(String event) throws IOException {
     var out = new ByteArrayOutputStream();
@@ -59,9 +61,12 @@ class StreamHandlerTest {
            "identity": {"sourceIp": "192.0.2.1"}, "requestTimeEpoch": 1700000000000,
            "authorizer": {"claims": {"sub": "user-1", "username": "ann", "cognito:groups": "admins"}}},
          "body": %s, "isBase64Encoded": %s}
-        """.formatted(query == null ? "null" : "{\"q\": \"" + query + "\"}",
-        query == null ? "null" : "{\"q\": [\"" + query.replace(",", "\", \"") + "\"]}",
-        JSON.valueToTree(body).toString(), base64);
+        """
+        .formatted(
+            query == null ? "null" : "{\"q\": \"" + query + "\"}",
+            query == null ? "null" : "{\"q\": [\"" + query.replace(",", "\", \"") + "\"]}",
+            JSON.valueToTree(body).toString(),
+            base64);
   }
 
   @Test

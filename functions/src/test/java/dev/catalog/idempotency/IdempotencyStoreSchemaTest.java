@@ -21,9 +21,13 @@ class IdempotencyStoreSchemaTest {
     record.setBody("{}");
     record.setExpiresAt(1_800_000_000L);
 
-    assertEquals(Set.copyOf(annotated.attributeNames()), Set.copyOf(IdempotencyStore.SCHEMA.attributeNames()));
-    assertEquals(annotated.tableMetadata().primaryPartitionKey(),
+    assertEquals(
+        Set.copyOf(annotated.attributeNames()),
+        Set.copyOf(IdempotencyStore.SCHEMA.attributeNames()));
+    assertEquals(
+        annotated.tableMetadata().primaryPartitionKey(),
         IdempotencyStore.SCHEMA.tableMetadata().primaryPartitionKey());
-    assertEquals(annotated.itemToMap(record, false), IdempotencyStore.SCHEMA.itemToMap(record, false));
+    assertEquals(
+        annotated.itemToMap(record, false), IdempotencyStore.SCHEMA.itemToMap(record, false));
   }
 }

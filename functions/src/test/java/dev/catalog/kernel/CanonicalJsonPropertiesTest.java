@@ -27,9 +27,23 @@ import org.junit.jupiter.api.Test;
  */
 class CanonicalJsonPropertiesTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> KEYS = List.of("a", "b", "name", "price", "é", "e\u0301", "\uD83D\uDE00", "");
+  private static final List<String> KEYS =
+      List.of("a", "b", "name", "price", "é", "e\u0301", "\uD83D\uDE00", "");
   private static final List<String> CHARS =
-      List.of("a", "b", " ", "é", "e\u0301", "\uD83D\uDE00", "\"", "\\", "/", "\n", "\t", "\u0001", "\u2028");
+      List.of(
+          "a",
+          "b",
+          " ",
+          "é",
+          "e\u0301",
+          "\uD83D\uDE00",
+          "\"",
+          "\\",
+          "/",
+          "\n",
+          "\t",
+          "\u0001",
+          "\u2028");
   private static final List<String> SPACE = List.of("", "", " ", "  ", "\n", "\t", "\r\n");
 
   @Property(tries = 400, seed = "7301")
@@ -48,26 +62,35 @@ class CanonicalJsonPropertiesTest {
     ObjectNode changed = value.deepCopy();
     mutate(changed, random);
 
-    assertNotEquals(Json.canonical(Json.readObject(spell(value, random))),
-        Json.canonical(Json.readObject(spell(changed, random))), () -> value + " vs " + changed);
+    assertNotEquals(
+        Json.canonical(Json.readObject(spell(value, random))),
+        Json.canonical(Json.readObject(spell(changed, random))),
+        () -> value + " vs " + changed);
   }
 
   @Property(tries = 1000, seed = "7303")
-  void twoValuesHaveTheSameCanonicalFormExactlyWhenTheOracleSaysTheyAreTheSame(@ForAll Random random) {
+  void twoValuesHaveTheSameCanonicalFormExactlyWhenTheOracleSaysTheyAreTheSame(
+      @ForAll Random random) {
     // Small values, so that independently generated pairs are sometimes the same.
     ObjectNode a = small(random);
     ObjectNode b = random.nextBoolean() ? small(random) : a.deepCopy();
     boolean same = sameValue(a, b);
 
-    assertEquals(same, Json.canonical(Json.readObject(spell(a, random)))
-        .equals(Json.canonical(Json.readObject(spell(b, random)))), () -> a + " vs " + b);
+    assertEquals(
+        same,
+        Json.canonical(Json.readObject(spell(a, random)))
+            .equals(Json.canonical(Json.readObject(spell(b, random)))),
+        () -> a + " vs " + b);
   }
 
   @Test
   void numbersAreWrittenByValueEvenWhereBigDecimalsScaleWouldOverflow() {
-    assertEquals("{\"a\":1E0,\"b\":15E-1,\"c\":1E2147483649,\"d\":0,\"e\":-1E2}",
-        Json.canonical(Json.readObject("{\"e\": -100, \"d\": 0.000, \"c\": 100e2147483647, \"b\": 1.50,"
-            + " \"a\": 1.0}")));
+    assertEquals(
+        "{\"a\":1E0,\"b\":15E-1,\"c\":1E2147483649,\"d\":0,\"e\":-1E2}",
+        Json.canonical(
+            Json.readObject(
+                "{\"e\": -100, \"d\": 0.000, \"c\": 100e2147483647, \"b\": 1.50,"
+                    + " \"a\": 1.0}")));
   }
 
   // --- the oracle ---
@@ -80,11 +103,15 @@ class CanonicalJsonPropertiesTest {
       return false;
     }
     if (a.isObject()) {
-      if (!a.propertyStream().map(Map.Entry::getKey).sorted().toList()
+      if (!a.propertyStream()
+          .map(Map.Entry::getKey)
+          .sorted()
+          .toList()
           .equals(b.propertyStream().map(Map.Entry::getKey).sorted().toList())) {
         return false;
       }
-      return a.propertyStream().allMatch(member -> sameValue(member.getValue(), b.get(member.getKey())));
+      return a.propertyStream()
+          .allMatch(member -> sameValue(member.getValue(), b.get(member.getKey())));
     }
     if (a.isArray()) {
       if (a.size() != b.size()) {
@@ -115,12 +142,16 @@ class CanonicalJsonPropertiesTest {
     ObjectNode object = NODES.objectNode();
     for (String key : List.of("a", "b")) {
       if (random.nextBoolean()) {
-        object.set(key, switch (random.nextInt(4)) {
-          case 0 -> NODES.numberNode(new BigDecimal(random.nextInt(3)).movePointLeft(random.nextInt(2)));
-          case 1 -> NODES.textNode(random.nextBoolean() ? "x" : "y");
-          case 2 -> NODES.arrayNode().add(random.nextInt(2));
-          default -> NODES.booleanNode(random.nextBoolean());
-        });
+        object.set(
+            key,
+            switch (random.nextInt(4)) {
+              case 0 ->
+                  NODES.numberNode(
+                      new BigDecimal(random.nextInt(3)).movePointLeft(random.nextInt(2)));
+              case 1 -> NODES.textNode(random.nextBoolean() ? "x" : "y");
+              case 2 -> NODES.arrayNode().add(random.nextInt(2));
+              default -> NODES.booleanNode(random.nextBoolean());
+            });
       }
     }
     return object;
@@ -238,7 +269,10 @@ class CanonicalJsonPropertiesTest {
       case 1 -> spelled.unscaledValue() + (random.nextBoolean() ? "e" : "E") + (-spelled.scale());
       default -> {
         int shift = random.nextInt(3);
-        yield spelled.movePointLeft(shift).toPlainString() + "E" + (random.nextBoolean() ? "+" : "") + shift;
+        yield spelled.movePointLeft(shift).toPlainString()
+            + "E"
+            + (random.nextBoolean() ? "+" : "")
+            + shift;
       }
     };
   }
@@ -249,20 +283,23 @@ class CanonicalJsonPropertiesTest {
    */
   static void string(String text, Random random, StringBuilder out) {
     out.append('"');
-    text.codePoints().forEach(c -> {
-      boolean mustEscape = c == '"' || c == '\\' || c < 0x20;
-      if (mustEscape || random.nextInt(4) == 0) {
-        if (c == '"' && random.nextBoolean()) {
-          out.append("\\\"");
-        } else {
-          for (char unit : Character.toChars(c)) {
-            out.append(String.format(random.nextBoolean() ? "\\u%04x" : "\\u%04X", (int) unit));
-          }
-        }
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean mustEscape = c == '"' || c == '\\' || c < 0x20;
+              if (mustEscape || random.nextInt(4) == 0) {
+                if (c == '"' && random.nextBoolean()) {
+                  out.append("\\\"");
+                } else {
+                  for (char unit : Character.toChars(c)) {
+                    out.append(
+                        String.format(random.nextBoolean() ? "\\u%04x" : "\\u%04X", (int) unit));
+                  }
+                }
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     out.append('"');
   }
 }

@@ -33,8 +33,10 @@ class EnvironmentTest {
   void requireNamesTheMissingVariable() {
     Environment.use(Map.of("BLANK", " "));
 
-    assertTrue(assertThrows(IllegalStateException.class, () -> Environment.require("PRODUCTS_TABLE"))
-        .getMessage().contains("PRODUCTS_TABLE"));
+    assertTrue(
+        assertThrows(IllegalStateException.class, () -> Environment.require("PRODUCTS_TABLE"))
+            .getMessage()
+            .contains("PRODUCTS_TABLE"));
     assertThrows(IllegalStateException.class, () -> Environment.require("BLANK"));
   }
 }

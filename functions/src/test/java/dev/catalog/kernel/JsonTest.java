@@ -32,13 +32,20 @@ class JsonTest {
 
   @Test
   void bytesAreReadAsUtf8EvenWhenJacksonCouldDetectAnotherEncoding() {
-    assertProblem(400, "malformed-json", () -> Json.readObject("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16BE)));
-    assertProblem(400, "malformed-json", () -> Json.readObject("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16)));
+    assertProblem(
+        400,
+        "malformed-json",
+        () -> Json.readObject("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16BE)));
+    assertProblem(
+        400,
+        "malformed-json",
+        () -> Json.readObject("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16)));
   }
 
   @Test
   void readsAnObjectWithNestedValues() {
-    ObjectNode object = Json.readObject(" {\"name\": \"Lamp\", \"tags\": [\"a\", {\"b\": null}], \"ok\": true} \n");
+    ObjectNode object =
+        Json.readObject(" {\"name\": \"Lamp\", \"tags\": [\"a\", {\"b\": null}], \"ok\": true} \n");
     assertEquals("Lamp", object.get("name").textValue());
     assertTrue(object.get("tags").get(1).get("b").isNull());
     assertTrue(object.get("ok").booleanValue());
@@ -51,8 +58,23 @@ class JsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{", "{\"a\":}", "{'a':1}", "{a:1}", "{\"a\":1,}", "{\"a\" 1}", "{\"a\":[1,]}", "}",
-      "{\"a\":01}", "{\"a\":+1}", "{\"a\":.5}", "{\"a\":\"\t\"}", "{\"a\":tru}", "{/*c*/}"})
+  @ValueSource(
+      strings = {
+        "{",
+        "{\"a\":}",
+        "{'a':1}",
+        "{a:1}",
+        "{\"a\":1,}",
+        "{\"a\" 1}",
+        "{\"a\":[1,]}",
+        "}",
+        "{\"a\":01}",
+        "{\"a\":+1}",
+        "{\"a\":.5}",
+        "{\"a\":\"\t\"}",
+        "{\"a\":tru}",
+        "{/*c*/}"
+      })
   void malformedJsonIs400WithLineAndColumn(String body) {
     assertTrue(malformed(body).detail().matches("(?s).*\\(line \\d+, column \\d+\\)"), body);
   }
@@ -69,15 +91,25 @@ class JsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"[] | an array", "[{}] | an array", "\"x\" | a string", "1 | a number",
-      "-1.5e3 | a number", "null | null", "true | a boolean"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[] | an array",
+        "[{}] | an array",
+        "\"x\" | a string",
+        "1 | a number",
+        "-1.5e3 | a number",
+        "null | null",
+        "true | a boolean"
+      })
   void topLevelValueThatIsNotAnObjectIs400NamingWhatWasSent(String body, String described) {
     HttpError error = assertProblem(400, "not-an-object", () -> Json.readObject(body));
     assertEquals("The request body must be a JSON object, not " + described + ".", error.detail());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"a\":1,\"a\":1}", "{\"a\":1,\"b\":2,\"a\":null}", "{\"o\":{\"x\":1,\"x\":2}}"})
+  @ValueSource(
+      strings = {"{\"a\":1,\"a\":1}", "{\"a\":1,\"b\":2,\"a\":null}", "{\"o\":{\"x\":1,\"x\":2}}"})
   void duplicateKeysAre400NamingTheKey(String body) {
     assertTrue(malformed(body).detail().matches("Duplicate field '[ax]'.*"));
   }
@@ -99,7 +131,9 @@ class JsonTest {
   void nestingUpToTheLimitIsAccepted() {
     int inner = Json.MAX_DEPTH - 1;
     assertDoesNotThrow(() -> Json.readObject("{\"a\":".repeat(inner) + "{}" + "}".repeat(inner)));
-    assertProblem(400, "json-too-complex",
+    assertProblem(
+        400,
+        "json-too-complex",
         () -> Json.readObject("{\"a\":".repeat(inner + 1) + "{}" + "}".repeat(inner + 1)));
   }
 
@@ -107,19 +141,22 @@ class JsonTest {
   @ValueSource(strings = {"-0", "-0.0", "-0e5", "-0E+3", "-0.000e-7", "-0e0"})
   void negativeZeroIs400NamingTheField(String number) {
     HttpError error = malformed("{\"price\": " + number + "}");
-    assertTrue(error.detail().startsWith("Negative zero is not allowed at '/price'"), error.detail());
+    assertTrue(
+        error.detail().startsWith("Negative zero is not allowed at '/price'"), error.detail());
   }
 
   @Test
   void negativeZeroInsideAnArrayIs400NamingTheElement() {
-    assertTrue(malformed("{\"a\":[1,-0]}").detail().startsWith("Negative zero is not allowed at '/a/1'"));
+    assertTrue(
+        malformed("{\"a\":[1,-0]}").detail().startsWith("Negative zero is not allowed at '/a/1'"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "0.0", "0e5", "-0.01", "-1", "-1e-9", "-10"})
   void zeroAndNegativeNonZeroNumbersAreAccepted(String number) {
-    assertEquals(new BigDecimal(number).signum(), Json.readObject("{\"n\":" + number + "}").get("n").decimalValue()
-        .signum());
+    assertEquals(
+        new BigDecimal(number).signum(),
+        Json.readObject("{\"n\":" + number + "}").get("n").decimalValue().signum());
   }
 
   @ParameterizedTest
@@ -130,25 +167,34 @@ class JsonTest {
 
   @Test
   void hugeExponentWithinBigDecimalRangeIsReadExactly() {
-    assertEquals(new BigDecimal("1e999999"), Json.readObject("{\"n\":1e999999}").get("n").decimalValue());
+    assertEquals(
+        new BigDecimal("1e999999"), Json.readObject("{\"n\":1e999999}").get("n").decimalValue());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1e999999999999", "1e-999999999999", "-5E+99999999999"})
   void exponentBeyondBigDecimalIs400NotA500(String number) {
-    HttpError error = assertProblem(400, "json-too-complex", () -> Json.readObject("{\"n\":" + number + "}"));
+    HttpError error =
+        assertProblem(400, "json-too-complex", () -> Json.readObject("{\"n\":" + number + "}"));
     assertEquals("The number at '/n' has an exponent out of range.", error.detail());
   }
 
   @Test
   void numberLongerThanTheLimitIs400() {
-    assertProblem(400, "json-too-complex", () -> Json.readObject("{\"n\":" + "9".repeat(Json.MAX_NUMBER_LENGTH + 1)
-        + "}"));
+    assertProblem(
+        400,
+        "json-too-complex",
+        () -> Json.readObject("{\"n\":" + "9".repeat(Json.MAX_NUMBER_LENGTH + 1) + "}"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"19.99", "123456789012345678901234567890", "123456789012345678901234567890.123456789",
-      "0.000000000000000000000000000001"})
+  @ValueSource(
+      strings = {
+        "19.99",
+        "123456789012345678901234567890",
+        "123456789012345678901234567890.123456789",
+        "0.000000000000000000000000000001"
+      })
   void decimalsAreKeptExactAsBigDecimal(String number) {
     var node = Json.readObject("{\"n\":" + number + "}").get("n");
     assertEquals(new BigDecimal(number), node.decimalValue());
@@ -161,11 +207,21 @@ class JsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\\ud800", "\\udc00", "x\\ud800", "\\ud800x", "\\ude00\\ud83d", "\\ud83d\\ude00\\ud800",
-      "\\ud83d\\ud83d\\ude00"})
+  @ValueSource(
+      strings = {
+        "\\ud800",
+        "\\udc00",
+        "x\\ud800",
+        "\\ud800x",
+        "\\ude00\\ud83d",
+        "\\ud83d\\ude00\\ud800",
+        "\\ud83d\\ud83d\\ude00"
+      })
   void escapedLoneSurrogateIs400NamingTheField(String text) {
     HttpError error = malformed("{\"name\":\"" + text + "\"}");
-    assertTrue(error.detail().startsWith("A string holds an unpaired UTF-16 surrogate at '/name'"), error.detail());
+    assertTrue(
+        error.detail().startsWith("A string holds an unpaired UTF-16 surrogate at '/name'"),
+        error.detail());
   }
 
   @ParameterizedTest
@@ -213,13 +269,25 @@ class JsonTest {
   @Test
   void writeUsesPlainDecimalNotation() {
     ObjectNode object = Json.newObject();
-    object.put("a", new BigDecimal("1E+2")).put("b", new BigDecimal("1E-7")).put("c", new BigDecimal("19.99"));
+    object
+        .put("a", new BigDecimal("1E+2"))
+        .put("b", new BigDecimal("1E-7"))
+        .put("c", new BigDecimal("19.99"));
     assertEquals("{\"a\":100,\"b\":0.0000001,\"c\":19.99}", Json.write(object));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"{} | an object", "[] | an array", "\"s\" | a string", "2 | a number",
-      "2.5 | a number", "false | a boolean", "null | null"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{} | an object",
+        "[] | an array",
+        "\"s\" | a string",
+        "2 | a number",
+        "2.5 | a number",
+        "false | a boolean",
+        "null | null"
+      })
   void describeNamesAValueTheWayAClientThinksOfIt(String value, String expected) {
     assertEquals(expected, Json.describe(Json.readObject("{\"v\":" + value + "}").get("v")));
   }

@@ -31,14 +31,19 @@ class LogTest {
 
   @Test
   void aTimestampHasExactlyThreeFractionDigitsInUtcWhateverTheInstant() {
-    assertEquals("2026-11-24T17:30:00.000Z", Log.timestamp(Instant.parse("2026-11-24T17:30:00Z").toEpochMilli()));
-    assertEquals("2026-11-24T17:30:00.120Z", Log.timestamp(Instant.parse("2026-11-24T17:30:00.12Z").toEpochMilli()));
+    assertEquals(
+        "2026-11-24T17:30:00.000Z",
+        Log.timestamp(Instant.parse("2026-11-24T17:30:00Z").toEpochMilli()));
+    assertEquals(
+        "2026-11-24T17:30:00.120Z",
+        Log.timestamp(Instant.parse("2026-11-24T17:30:00.12Z").toEpochMilli()));
     assertEquals("1970-01-01T00:00:00.001Z", Log.timestamp(1));
   }
 
   @Test
   void aWarningOfAnInvocationCarriesItsRequestIdAndTheExceptionButNoStackTrace() throws Exception {
-    List<JsonNode> lines = lines(() -> Log.warning("Retrying", "req-7", new IllegalStateException("busy")));
+    List<JsonNode> lines =
+        lines(() -> Log.warning("Retrying", "req-7", new IllegalStateException("busy")));
 
     assertEquals(1, lines.size());
     JsonNode line = lines.get(0);
@@ -52,10 +57,12 @@ class LogTest {
 
   @Test
   void everyFailureLineHasTheTimestampFormOfTheRequestLines() throws Exception {
-    List<JsonNode> lines = lines(() -> {
-      Log.warning("outside any invocation", new IllegalStateException("priming"));
-      Log.error("Unexpected failure", "req-8", new IllegalStateException("boom"));
-    });
+    List<JsonNode> lines =
+        lines(
+            () -> {
+              Log.warning("outside any invocation", new IllegalStateException("priming"));
+              Log.error("Unexpected failure", "req-8", new IllegalStateException("boom"));
+            });
 
     assertEquals(2, lines.size());
     for (JsonNode line : lines) {

@@ -17,29 +17,36 @@ class PrimingTest {
   void theWorkRunsOnceBeforeTheCheckpointAndNothingAfterTheRestore() throws Exception {
     AtomicInteger runs = new AtomicInteger();
     Priming priming = new Priming(runs::incrementAndGet);
-    List<JsonNode> lines = LogTest.lines(() -> {
-      priming.beforeCheckpoint(null);
-      priming.afterRestore(null);
-    });
+    List<JsonNode> lines =
+        LogTest.lines(
+            () -> {
+              priming.beforeCheckpoint(null);
+              priming.afterRestore(null);
+            });
     assertEquals(1, runs.get());
     assertEquals(List.of(), lines);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"unchecked", "checked", "linkage"})
-  void aFailureOfAnyKindIsOneWarningLineWithoutStackTraceAndTheSnapshotGoesAhead(String kind) throws Exception {
-    Priming priming = new Priming(() -> {
-      switch (kind) {
-        case "unchecked" -> throw new IllegalStateException("denied");
-        case "checked" -> throw new IOException("denied");
-        default -> throw new NoClassDefFoundError("denied");
-      }
-    });
+  void aFailureOfAnyKindIsOneWarningLineWithoutStackTraceAndTheSnapshotGoesAhead(String kind)
+      throws Exception {
+    Priming priming =
+        new Priming(
+            () -> {
+              switch (kind) {
+                case "unchecked" -> throw new IllegalStateException("denied");
+                case "checked" -> throw new IOException("denied");
+                default -> throw new NoClassDefFoundError("denied");
+              }
+            });
     List<JsonNode> lines = LogTest.lines(() -> priming.beforeCheckpoint(null));
     assertEquals(1, lines.size(), lines::toString);
     JsonNode line = lines.getFirst();
     assertEquals("WARN", line.path("level").asText());
-    assertEquals("SnapStart priming skipped; the snapshot is taken without it", line.path("message").asText());
+    assertEquals(
+        "SnapStart priming skipped; the snapshot is taken without it",
+        line.path("message").asText());
     assertFalse(line.has("stackTrace"), line::toString);
   }
 }

@@ -14,7 +14,8 @@ class StrictParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "0.0", "0e5", "-1", "-0.1", "-0.0001", "-10", "-1e0", "-0.01", "0e-5"})
+  @ValueSource(
+      strings = {"0", "0.0", "0e5", "-1", "-0.1", "-0.0001", "-10", "-1e0", "-0.01", "0e-5"})
   void anyOtherNumberIsNotNegativeZero(String number) {
     assertFalse(StrictParser.isNegativeZero(number));
   }
@@ -26,8 +27,16 @@ class StrictParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\uD800", "\uDC00", "a\uD800b", "\uDE00\uD83D", "\uD83D\uDE00\uD800", "\uD83D\uD83D\uDE00",
-      "\uDBFF"})
+  @ValueSource(
+      strings = {
+        "\uD800",
+        "\uDC00",
+        "a\uD800b",
+        "\uDE00\uD83D",
+        "\uD83D\uDE00\uD800",
+        "\uD83D\uD83D\uDE00",
+        "\uDBFF"
+      })
   void unpairedHighOrLowSurrogateIsFound(String text) {
     assertTrue(StrictParser.hasLoneSurrogate(text));
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class TraceIdTest {
   @Test
   void theTraceIdIsTheRootFieldOfTheHeader() {
-    assertEquals("1-5759e988-bd862e3fe1be46a994272793",
+    assertEquals(
+        "1-5759e988-bd862e3fe1be46a994272793",
         TraceId.root("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"));
   }
 

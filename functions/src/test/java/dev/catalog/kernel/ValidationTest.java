@@ -11,8 +11,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidationTest {
   @ParameterizedTest
-  @CsvSource({"tags.[2, tags[2]", "tags[2], tags[2]", "tags.[12, tags[12]", "tags.[0].name, tags[0].name",
-      "a.[1].b.[2, a[1].b[2]", "price, price", "name, name", "dims.width, dims.width"})
+  @CsvSource({
+    "tags.[2, tags[2]",
+    "tags[2], tags[2]",
+    "tags.[12, tags[12]",
+    "tags.[0].name, tags[0].name",
+    "a.[1].b.[2, a[1].b[2]",
+    "price, price",
+    "name, name",
+    "dims.width, dims.width"
+  })
   void elementPathsAreWrittenTheWayClientsReadThem(String avajePath, String clientPath) {
     assertEquals(clientPath, Validation.field(avajePath));
   }
@@ -26,11 +34,13 @@ class ValidationTest {
     product.setCategory("c");
     product.setTags(List.of("ok", "", "x".repeat(33)));
     product.applyDefaults();
-    assertEquals(List.of(
-        new HttpError.FieldError("name", "is required"),
-        new HttpError.FieldError("price", "must be at least 0"),
-        new HttpError.FieldError("tags[1]", "must not be blank"),
-        new HttpError.FieldError("tags[2]", "must be at most 32 characters")), Validation.check(product));
+    assertEquals(
+        List.of(
+            new HttpError.FieldError("name", "is required"),
+            new HttpError.FieldError("price", "must be at least 0"),
+            new HttpError.FieldError("tags[1]", "must not be blank"),
+            new HttpError.FieldError("tags[2]", "must be at most 32 characters")),
+        Validation.check(product));
   }
 
   @Test

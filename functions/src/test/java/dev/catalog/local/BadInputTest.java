@@ -45,18 +45,23 @@ class BadInputTest {
 
   @Test
   void aHandlerThatNamesNoClassIsNamedWithItsFunction() {
-    String line = failure(template(TemplateFixtures.path("local-broken/handler-names-no-class.yaml"), 0));
+    String line =
+        failure(template(TemplateFixtures.path("local-broken/handler-names-no-class.yaml"), 0));
 
-    assertEquals("local: GetProductFunction Handler dev.catalog.products.NoSuchHandler::handleRequest names no class"
-        + " on the class path (build with ./mvnw -Plocal, or fix the Handler in the template)", line);
+    assertEquals(
+        "local: GetProductFunction Handler dev.catalog.products.NoSuchHandler::handleRequest names no class"
+            + " on the class path (build with ./mvnw -Plocal, or fix the Handler in the template)",
+        line);
   }
 
   @Test
   void aReferenceToATableTheTemplateDoesNotDefineIsNamed() {
     String line = failure(template(TemplateFixtures.path("local-broken/missing-table.yaml"), 0));
 
-    assertTrue(line.contains("ListProductsFunction Environment.Variables.PRODUCTS_TABLE")
-        && line.contains("'OrdersTable' is neither a parameter nor a resource of the template"), line);
+    assertTrue(
+        line.contains("ListProductsFunction Environment.Variables.PRODUCTS_TABLE")
+            && line.contains("'OrdersTable' is neither a parameter nor a resource of the template"),
+        line);
   }
 
   @Test
@@ -64,11 +69,15 @@ class BadInputTest {
     Path template = TemplateFixtures.path("local-broken/stream-consumer-cannot-send.yaml");
     String line = failure(template(template, 0));
 
-    assertEquals("local: " + template + ": OrdersStreamMapping: Lambda refuses to create the event source mapping to"
-        + " CannotSendFunction: The provided execution role does not have permissions to call SendMessage on SQS"
-        + " (User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/CannotSendFunction is not authorized"
-        + " to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:123456789012:local-FailureQueue because no"
-        + " identity-based policy allows the sqs:SendMessage action)", line);
+    assertEquals(
+        "local: "
+            + template
+            + ": OrdersStreamMapping: Lambda refuses to create the event source mapping to"
+            + " CannotSendFunction: The provided execution role does not have permissions to call SendMessage on SQS"
+            + " (User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/CannotSendFunction is not authorized"
+            + " to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:123456789012:local-FailureQueue because no"
+            + " identity-based policy allows the sqs:SendMessage action)",
+        line);
   }
 
   @Test
@@ -76,8 +85,12 @@ class BadInputTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String line = failure(template(Path.of("template.yaml"), taken.getLocalPort()));
 
-      assertEquals("local: Port " + taken.getLocalPort() + " on 127.0.0.1 is in use: stop what listens there, or"
-          + " choose another port with PORT=N or -Dport=N", line);
+      assertEquals(
+          "local: Port "
+              + taken.getLocalPort()
+              + " on 127.0.0.1 is in use: stop what listens there, or"
+              + " choose another port with PORT=N or -Dport=N",
+          line);
     }
   }
 
@@ -85,7 +98,8 @@ class BadInputTest {
   void aMissingTemplateIsNamed() {
     String line = failure(template(Path.of("no-such-template.yaml"), 0));
 
-    assertEquals("local: Template not found: " + Path.of("no-such-template.yaml").toAbsolutePath(), line);
+    assertEquals(
+        "local: Template not found: " + Path.of("no-such-template.yaml").toAbsolutePath(), line);
   }
 
   @Test

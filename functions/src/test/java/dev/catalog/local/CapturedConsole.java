@@ -26,6 +26,9 @@ public final class CapturedConsole {
 
   /** The ready line ({@code Local API ready on ...}), or an empty string when none was printed. */
   public String readyLine() {
-    return lines().stream().filter(line -> line.startsWith("Local API ready on ")).findFirst().orElse("");
+    return lines().stream()
+        .filter(line -> line.startsWith("Local API ready on "))
+        .findFirst()
+        .orElse("");
   }
 }

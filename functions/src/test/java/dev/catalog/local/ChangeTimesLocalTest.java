@@ -57,52 +57,89 @@ class ChangeTimesLocalTest {
   }
 
   @Test
-  void eachEventOnTheFeedAndOnSnsIsDatedWithItsWriteADeleteWithTheSecondOfTheDeleteNotTheLastUpdate()
-      throws Exception {
+  void
+      eachEventOnTheFeedAndOnSnsIsDatedWithItsWriteADeleteWithTheSecondOfTheDeleteNotTheLastUpdate()
+          throws Exception {
     String category = SampleProducts.uniqueCategory();
     String id = category + "-lamp";
     String admin = token("groups=catalog-admins");
-    try (FeedClient feed = FeedClient.connect(services.webSocket().url(), token("groups="), category)) {
-      // The writes within one minute, the delete 5 s or more past its start and 3 s after the update: a delete dated
-      // with its minute, or with the product's last update, is told apart from one dated with the delete.
+    try (FeedClient feed =
+        FeedClient.connect(services.webSocket().url(), token("groups="), category)) {
+      // The writes within one minute, the delete 5 s or more past its start and 3 s after the
+      // update: a delete dated
+      // with its minute, or with the product's last update, is told apart from one dated with the
+      // delete.
       WallClock.awaitSecondOfMinute(5, 45);
       Map<String, Window> writes = new LinkedHashMap<>();
-      writes.put("created", write(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
-          .header("Content-Type", "application/json")
-          .PUT(BodyPublishers.ofString(SampleProducts.full(category).toString())), admin, 201));
-      writes.put("updated", write(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
-          .header("Content-Type", "application/merge-patch+json")
-          .method("PATCH", BodyPublishers.ofString("{\"name\": \"Desk lamp\"}")), admin, 200));
+      writes.put(
+          "created",
+          write(
+              HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+                  .header("Content-Type", "application/json")
+                  .PUT(BodyPublishers.ofString(SampleProducts.full(category).toString())),
+              admin,
+              201));
+      writes.put(
+          "updated",
+          write(
+              HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+                  .header("Content-Type", "application/merge-patch+json")
+                  .method("PATCH", BodyPublishers.ofString("{\"name\": \"Desk lamp\"}")),
+              admin,
+              200));
       Thread.sleep(3000);
-      writes.put("deleted", write(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
-          .DELETE(), admin, 204));
+      writes.put(
+          "deleted",
+          write(
+              HttpRequest.newBuilder(services.api().url().resolve("/products/" + id)).DELETE(),
+              admin,
+              204));
 
       // Delivery is at least once: a duplicate (the same eventId) is dropped, as a subscriber does.
       Map<String, JsonNode> feedEvents = new LinkedHashMap<>();
       while (feedEvents.size() < 3) {
         FeedClient.Received received = feed.next(Duration.ofSeconds(30));
-        assertTrue(received != null, () -> "3 events on the feed, got " + feedEvents.values() + "\n" + OUT.text());
+        assertTrue(
+            received != null,
+            () -> "3 events on the feed, got " + feedEvents.values() + "\n" + OUT.text());
         feedEvents.putIfAbsent(received.message().path("eventId").asText(), received.message());
       }
       List<JsonNode> fed = List.copyOf(feedEvents.values());
       List<JsonNode> published = published(id, 3);
 
       for (List<JsonNode> events : List.of(fed, published)) {
-        assertEquals(List.of("created", "updated", "deleted"), events.stream().map(e -> e.path("type").asText())
-            .toList());
+        assertEquals(
+            List.of("created", "updated", "deleted"),
+            events.stream().map(e -> e.path("type").asText()).toList());
         for (JsonNode event : events) {
           String type = event.path("type").asText();
           Window write = writes.get(type);
           Instant occurredAt = Instant.parse(event.path("occurredAt").asText());
-          // A create or update: the API's own timestamp, inside its request. A delete: the stream's time of the
-          // record, to the second, rounded down; read from the stream a poll after the write (more when loaded).
-          Instant earliest = type.equals("deleted") ? write.start().truncatedTo(ChronoUnit.SECONDS) : write.start();
+          // A create or update: the API's own timestamp, inside its request. A delete: the stream's
+          // time of the
+          // record, to the second, rounded down; read from the stream a poll after the write (more
+          // when loaded).
+          Instant earliest =
+              type.equals("deleted")
+                  ? write.start().truncatedTo(ChronoUnit.SECONDS)
+                  : write.start();
           Instant latest = type.equals("deleted") ? write.end().plusSeconds(2) : write.end();
-          assertTrue(!occurredAt.isBefore(earliest) && !occurredAt.isAfter(latest), () -> type + " written from "
-              + write.start() + " to " + write.end() + ", occurredAt " + occurredAt + ": " + event);
+          assertTrue(
+              !occurredAt.isBefore(earliest) && !occurredAt.isAfter(latest),
+              () ->
+                  type
+                      + " written from "
+                      + write.start()
+                      + " to "
+                      + write.end()
+                      + ", occurredAt "
+                      + occurredAt
+                      + ": "
+                      + event);
         }
       }
-      // One time per change, whoever reads the stream, as in AWS: the fan-out's and the product events' agree.
+      // One time per change, whoever reads the stream, as in AWS: the fan-out's and the product
+      // events' agree.
       for (int i = 0; i < 3; i++) {
         assertEquals(fed.get(i).path("eventId"), published.get(i).path("eventId"));
         assertEquals(fed.get(i).path("occurredAt"), published.get(i).path("occurredAt"));
@@ -112,7 +149,9 @@ class ChangeTimesLocalTest {
 
   static Window write(HttpRequest.Builder request, String token, int status) throws Exception {
     Instant start = Instant.now();
-    var response = HTTP.send(request.header("Authorization", "Bearer " + token).build(), BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            request.header("Authorization", "Bearer " + token).build(), BodyHandlers.ofString());
     Instant end = Instant.now();
     assertEquals(status, response.statusCode(), response::body);
     return new Window(start, end);
@@ -140,9 +179,13 @@ class ChangeTimesLocalTest {
   }
 
   static String token(String form) throws Exception {
-    var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)).build(),
-        BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form))
+                .build(),
+            BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("access_token").asText();
   }
 }

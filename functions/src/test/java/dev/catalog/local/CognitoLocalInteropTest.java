@@ -1,7 +1,5 @@
 package dev.catalog.local;
 
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.RemoteIssuer;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.ExternalTool;
 import dev.catalog.testing.SampleProducts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -50,11 +49,11 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * reports itself skipped, or under CI fails ({@link ExternalTool}).
  */
 class CognitoLocalInteropTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+
   /** Without cognito-local the test is skipped, saying how to install it; under CI it fails. */
-  @RegisterExtension
-  static final ExternalTool COGNITO_LOCAL = ExternalTool.COGNITO_LOCAL;
+  @RegisterExtension static final ExternalTool COGNITO_LOCAL = ExternalTool.COGNITO_LOCAL;
+
   static final String PASSWORD = "Interop-Passw0rd!";
   static final ObjectMapper JSON = new ObjectMapper();
   static Process cognito;
@@ -71,38 +70,63 @@ class CognitoLocalInteropTest {
       port = free.getLocalPort();
     }
     Path home = Files.createTempDirectory("cognito-local");
-    ProcessBuilder builder = new ProcessBuilder(COGNITO_LOCAL.program().toAbsolutePath().toString())
-        .directory(home.toFile())
-        .redirectErrorStream(true).redirectOutput(home.resolve("cognito-local.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(COGNITO_LOCAL.program().toAbsolutePath().toString())
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("cognito-local.log").toFile());
     builder.environment().put("PORT", String.valueOf(port));
     cognito = builder.start();
     awaitPort(port);
     String pool;
-    try (CognitoIdentityProviderClient client = CognitoIdentityProviderClient.builder()
-        .endpointOverride(URI.create("http://localhost:" + port)).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create()).build()) {
+    try (CognitoIdentityProviderClient client =
+        CognitoIdentityProviderClient.builder()
+            .endpointOverride(URI.create("http://localhost:" + port))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       pool = client.createUserPool(r -> r.poolName("catalog")).userPool().id();
-      String people = client.createUserPoolClient(r -> r.userPoolId(pool).clientName("catalog-people"))
-          .userPoolClient().clientId();
+      String people =
+          client
+              .createUserPoolClient(r -> r.userPoolId(pool).clientName("catalog-people"))
+              .userPoolClient()
+              .clientId();
       for (String group : List.of("catalog-editors", "catalog-admins")) {
         client.createGroup(r -> r.userPoolId(pool).groupName(group));
       }
-      for (var user : Map.of("user", "", "editor", "catalog-editors", "admin", "catalog-admins").entrySet()) {
+      for (var user :
+          Map.of("user", "", "editor", "catalog-editors", "admin", "catalog-admins").entrySet()) {
         String email = user.getKey() + "@example.com";
-        client.adminCreateUser(r -> r.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS));
-        client.adminSetUserPassword(r -> r.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
+        client.adminCreateUser(
+            r -> r.userPoolId(pool).username(email).messageAction(MessageActionType.SUPPRESS));
+        client.adminSetUserPassword(
+            r -> r.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
         if (!user.getValue().isEmpty()) {
-          client.adminAddUserToGroup(r -> r.userPoolId(pool).username(email).groupName(user.getValue()));
+          client.adminAddUserToGroup(
+              r -> r.userPoolId(pool).username(email).groupName(user.getValue()));
         }
-        SIGNED_IN.put(user.getKey(), client.initiateAuth(r -> r.clientId(people)
-            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-            .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD))).authenticationResult());
+        SIGNED_IN.put(
+            user.getKey(),
+            client
+                .initiateAuth(
+                    r ->
+                        r.clientId(people)
+                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                            .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD)))
+                .authenticationResult());
       }
     }
-    api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .auth(LocalAuth.enforcing(DYNAMO.template(), RemoteIssuer.of("http://localhost:" + port + "/" + pool)))
-        .console(new CapturedConsole().stream()).start();
+    api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .auth(
+                LocalAuth.enforcing(
+                    DYNAMO.template(), RemoteIssuer.of("http://localhost:" + port + "/" + pool)))
+            .console(new CapturedConsole().stream())
+            .start();
   }
 
   private static void awaitPort(int port) throws InterruptedException {
@@ -115,7 +139,8 @@ class CognitoLocalInteropTest {
         Thread.sleep(100);
       }
     }
-    throw new IllegalStateException("cognito-local did not listen on port " + port + " within 30 s");
+    throw new IllegalStateException(
+        "cognito-local did not listen on port " + port + " within 30 s");
   }
 
   @AfterAll
@@ -129,8 +154,9 @@ class CognitoLocalInteropTest {
   }
 
   static HttpResponse<String> call(String method, String path, String token, String body) {
-    var request = Requests.to(api, path).method(method,
-        body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    var request =
+        Requests.to(api, path)
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -141,8 +167,15 @@ class CognitoLocalInteropTest {
   }
 
   static long products() {
-    return DYNAMO.client().scan(ScanRequest.builder().tableName(DYNAMO.tableName("ProductsTable"))
-        .select(Select.COUNT).consistentRead(true).build()).count();
+    return DYNAMO
+        .client()
+        .scan(
+            ScanRequest.builder()
+                .tableName(DYNAMO.tableName("ProductsTable"))
+                .select(Select.COUNT)
+                .consistentRead(true)
+                .build())
+        .count();
   }
 
   static String access(String user) {
@@ -155,12 +188,14 @@ class CognitoLocalInteropTest {
     HttpResponse<String> created = call("POST", "/products", access("editor"), product);
     assertEquals(201, created.statusCode(), created::body);
     String id = JSON.readTree(created.body()).path("id").asText();
-    assertEquals(SignedJWT.parse(access("editor")).getJWTClaimsSet().getSubject(),
+    assertEquals(
+        SignedJWT.parse(access("editor")).getJWTClaimsSet().getSubject(),
         JSON.readTree(created.body()).path("createdBy").asText());
     long before = products();
 
     assertEquals(401, call("POST", "/products", null, product).statusCode());
-    assertEquals(401, call("POST", "/products", SIGNED_IN.get("editor").idToken(), product).statusCode());
+    assertEquals(
+        401, call("POST", "/products", SIGNED_IN.get("editor").idToken(), product).statusCode());
     assertEquals(403, call("POST", "/products", access("user"), product).statusCode());
     assertEquals(403, call("DELETE", "/products/" + id, access("editor"), null).statusCode());
     assertEquals(before, products(), "refusals write nothing");

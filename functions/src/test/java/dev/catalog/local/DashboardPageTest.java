@@ -40,8 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardPageTest {
   /** Without Chromium each test is skipped, saying what to install; under CI it fails. */
-  @RegisterExtension
-  static final ExternalTool BROWSER = ExternalTool.CHROMIUM;
+  @RegisterExtension static final ExternalTool BROWSER = ExternalTool.CHROMIUM;
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -59,7 +58,9 @@ class DashboardPageTest {
     properties.setProperty("port", "0");
     properties.setProperty("local.warm", "false");
     properties.setProperty("local.seed", "events/seed.json");
-    services = LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
+    services =
+        LocalServices.start(
+            LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
     adminToken = token("groups=catalog-admins");
   }
 
@@ -67,8 +68,11 @@ class DashboardPageTest {
   @AfterEach
   void thePageLoggedNoErrorButFailedFeedConnections() {
     if (browser != null) {
-      assertEquals(List.of(), browser.consoleErrors().stream()
-          .filter(message -> !message.contains("WebSocket connection to")).toList());
+      assertEquals(
+          List.of(),
+          browser.consoleErrors().stream()
+              .filter(message -> !message.contains("WebSocket connection to"))
+              .toList());
     }
   }
 
@@ -95,7 +99,8 @@ class DashboardPageTest {
       open("/?category=" + category + "&pageSize=2&ws=ws://127.0.0.1:" + noFeed.port());
       await(driver -> "ready".equals(attribute("table-state", "data-state")));
 
-      assertEquals(List.of(hostile, "Alpha lamp", "Beta lamp", "Delta lamp", "Gamma lamp"), rowNames());
+      assertEquals(
+          List.of(hostile, "Alpha lamp", "Beta lamp", "Delta lamp", "Gamma lamp"), rowNames());
       assertEquals("5 products.", text("table-state"));
       assertNull(script("return window.injected === undefined ? null : window.injected;"));
       assertEquals(0L, script("return document.querySelectorAll('#products img').length;"));
@@ -107,17 +112,21 @@ class DashboardPageTest {
     try (TcpRelay noFeed = new TcpRelay(closedPort())) {
       open("/?category=" + SampleProducts.uniqueCategory() + "&ws=ws://127.0.0.1:" + noFeed.port());
 
-      // The state cycles (reconnecting, connecting, reconnecting...) while the test reads it, slowly on a loaded
+      // The state cycles (reconnecting, connecting, reconnecting...) while the test reads it,
+      // slowly on a loaded
       // machine: state and text are awaited together rather than read one after the other.
-      await(driver -> "reconnecting".equals(attribute("connection", "data-state"))
-          && text("connection").contains("reconnecting in"));
+      await(
+          driver ->
+              "reconnecting".equals(attribute("connection", "data-state"))
+                  && text("connection").contains("reconnecting in"));
       await(driver -> Integer.parseInt(attribute("connection", "data-attempt")) >= 3);
       await(driver -> "ready".equals(attribute("table-state", "data-state")));
     }
   }
 
   @Test
-  void choosingAnotherCategoryShowsItsProductsTrimmedAsTheApiTrimsAndPutsItInTheAddress() throws Exception {
+  void choosingAnotherCategoryShowsItsProductsTrimmedAsTheApiTrimsAndPutsItInTheAddress()
+      throws Exception {
     String first = SampleProducts.uniqueCategory();
     String second = SampleProducts.uniqueCategory();
     put("dash-first-" + first, "In the first", first, 1);
@@ -131,20 +140,30 @@ class DashboardPageTest {
       input.sendKeys("\u00a0 " + second + " ");
       browser.driver().findElement(By.cssSelector("#choose button")).click();
 
-      await(driver -> rowNames().equals(List.of("In the second"))
-          && "ready".equals(attribute("table-state", "data-state")));
+      await(
+          driver ->
+              rowNames().equals(List.of("In the second"))
+                  && "ready".equals(attribute("table-state", "data-state")));
       assertEquals(second, text("caption-category"));
-      assertTrue(browser.driver().getCurrentUrl().contains("category=" + second), browser.driver()::getCurrentUrl);
+      assertTrue(
+          browser.driver().getCurrentUrl().contains("category=" + second),
+          browser.driver()::getCurrentUrl);
     }
   }
 
   /** The table's rules, run on the page's own module in the browser with events written here. */
   @Test
   @SuppressWarnings("unchecked")
-  void aDuplicateOrOlderEventChangesNothingAMoveOutRemovesTheRowAndALateDuplicateDoesNotResurrectIt() throws Exception {
+  void
+      aDuplicateOrOlderEventChangesNothingAMoveOutRemovesTheRowAndALateDuplicateDoesNotResurrectIt()
+          throws Exception {
     try (TcpRelay noFeed = new TcpRelay(closedPort())) {
       open("/?category=" + SampleProducts.uniqueCategory() + "&ws=ws://127.0.0.1:" + noFeed.port());
-      var outcome = (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+      var outcome =
+          (Map<String, Object>)
+              ((JavascriptExecutor) browser.driver())
+                  .executeAsyncScript(
+                      """
           const done = arguments[arguments.length - 1];
           import("/_local/dashboard/table.js").then(({ ProductTable }) => {
             const body = document.createElement("tbody");
@@ -169,25 +188,30 @@ class DashboardPageTest {
           """);
 
       assertNull(outcome.get("error"));
-      assertEquals(java.util.Arrays.asList("updated", null, null, null, "removed", "added", "removed", null),
+      assertEquals(
+          java.util.Arrays.asList("updated", null, null, null, "removed", "added", "removed", null),
           outcome.get("results"));
       assertEquals(List.of(), outcome.get("names"));
-      assertEquals(List.of("A3 updated (version 3)", "A3 moved to d", "A1 added (version 1)", "A1 deleted"),
+      assertEquals(
+          List.of("A3 updated (version 3)", "A3 moved to d", "A1 added (version 1)", "A1 deleted"),
           outcome.get("said"));
     }
   }
 
   @Test
-  void productsCreatedChangedMovedAndDeletedThroughTheRestApiShowOnThePageWithoutAReload() throws Exception {
+  void productsCreatedChangedMovedAndDeletedThroughTheRestApiShowOnThePageWithoutAReload()
+      throws Exception {
     String category = SampleProducts.uniqueCategory();
     String kept = "live-kept-" + category;
     String leaving = "live-leaving-" + category;
     put(kept, "Kept lamp", category, 1);
     put(leaving, "Leaving lamp", category, 1);
     open("/?category=" + category + "&highlightSeconds=60");
-    await(driver -> "open".equals(attribute("connection", "data-state"))
-        && "ready".equals(attribute("table-state", "data-state"))
-        && rowNames().equals(List.of("Kept lamp", "Leaving lamp")));
+    await(
+        driver ->
+            "open".equals(attribute("connection", "data-state"))
+                && "ready".equals(attribute("table-state", "data-state"))
+                && rowNames().equals(List.of("Kept lamp", "Leaving lamp")));
     script("window.sameDocument = true;");
 
     String added = "live-added-" + category;
@@ -197,32 +221,40 @@ class DashboardPageTest {
 
     put(kept, "Kept lamp, renamed", category, 2);
     await(driver -> rowNames().equals(List.of("Added lamp", "Kept lamp, renamed", "Leaving lamp")));
-    assertTrue(changedRowNames().contains("Kept lamp, renamed"), () -> "highlighted: " + changedRowNames());
+    assertTrue(
+        changedRowNames().contains("Kept lamp, renamed"),
+        () -> "highlighted: " + changedRowNames());
 
     put(leaving, "Leaving lamp", SampleProducts.uniqueCategory(), 1);
     await(driver -> rowNames().equals(List.of("Added lamp", "Kept lamp, renamed")));
     send(HttpRequest.newBuilder(url("/products/" + added)).DELETE());
     await(driver -> rowNames().equals(List.of("Kept lamp, renamed")));
 
-    assertEquals(true, script("return window.sameDocument === true;"), "the page was never reloaded");
+    assertEquals(
+        true, script("return window.sameDocument === true;"), "the page was never reloaded");
   }
 
   /** The names of the rows the page highlights as changed. */
   @SuppressWarnings("unchecked")
   static List<String> changedRowNames() {
-    return (List<String>) script(
-        "return [...document.querySelectorAll('#products tbody tr.changed')].map(tr => tr.cells[0].textContent);");
+    return (List<String>)
+        script(
+            "return [...document.querySelectorAll('#products tbody tr.changed')].map(tr => tr.cells[0].textContent);");
   }
 
   @Test
-  void withTheFeedThePageIsLiveAndAfterTheConnectionDropsItReconnectsAndShowsWhatChangedMeanwhile() throws Exception {
+  void withTheFeedThePageIsLiveAndAfterTheConnectionDropsItReconnectsAndShowsWhatChangedMeanwhile()
+      throws Exception {
     String category = SampleProducts.uniqueCategory();
     String id = "feed-r-" + category;
     put(id, "Before the drop", category, 1);
     try (TcpRelay relay = new TcpRelay(services.webSocket().port())) {
       open("/?category=" + category + "&ws=" + encode("ws://127.0.0.1:" + relay.port()));
-      await(driver -> "open".equals(attribute("connection", "data-state"))
-          && rowNames().equals(List.of("Before the drop")) && "ready".equals(attribute("table-state", "data-state")));
+      await(
+          driver ->
+              "open".equals(attribute("connection", "data-state"))
+                  && rowNames().equals(List.of("Before the drop"))
+                  && "ready".equals(attribute("table-state", "data-state")));
       assertEquals("live", text("connection-text"));
       script("window.sameDocument = true;");
 
@@ -232,9 +264,12 @@ class DashboardPageTest {
       put(id, "Changed while away", category, 2);
       relay.admit();
 
-      // Nothing can send this page a change made while it had no connection: the table shows it by reloading.
-      await(driver -> "open".equals(attribute("connection", "data-state"))
-          && rowNames().equals(List.of("Changed while away")));
+      // Nothing can send this page a change made while it had no connection: the table shows it by
+      // reloading.
+      await(
+          driver ->
+              "open".equals(attribute("connection", "data-state"))
+                  && rowNames().equals(List.of("Changed while away")));
       assertTrue(relay.accepted() >= 2, "connections: " + relay.accepted());
       assertEquals(true, script("return window.sameDocument === true;"));
     }
@@ -246,15 +281,19 @@ class DashboardPageTest {
 
     await(driver -> "refused".equals(attribute("connection", "data-state")));
     String said = text("connection-text");
-    assertTrue(said.contains("the feed refused the connection with the token of the address (401: the authorizer"
-        + " answered Unauthorized)"), said);
+    assertTrue(
+        said.contains(
+            "the feed refused the connection with the token of the address (401: the authorizer"
+                + " answered Unauthorized)"),
+        said);
     Thread.sleep(3000); // longer than the first delays of the backoff
     assertEquals("refused", attribute("connection", "data-state"));
     assertEquals("1", attribute("connection", "data-attempt"), "attempts");
   }
 
   @Test
-  void aCategoryTheFeedRefusesStopsTheFeedWithTheFeedsReasonInsteadOfRetryingForever() throws Exception {
+  void aCategoryTheFeedRefusesStopsTheFeedWithTheFeedsReasonInsteadOfRetryingForever()
+      throws Exception {
     String tooLong = "c".repeat(65);
     open("/?category=" + tooLong);
 
@@ -265,10 +304,15 @@ class DashboardPageTest {
     Thread.sleep(3000);
     assertEquals("refused", attribute("connection", "data-state"));
     assertEquals("1", attribute("connection", "data-attempt"), "attempts");
-    // The REST API refuses the category too, which the page shows as a problem (and the browser logs as an error).
+    // The REST API refuses the category too, which the page shows as a problem (and the browser
+    // logs as an error).
     await(driver -> text("problem").startsWith("Could not load the products:"));
-    assertTrue(browser.consoleErrors().stream().allMatch(error -> error.contains("/products?category=")
-        || error.contains("WebSocket connection to")));
+    assertTrue(
+        browser.consoleErrors().stream()
+            .allMatch(
+                error ->
+                    error.contains("/products?category=")
+                        || error.contains("WebSocket connection to")));
   }
 
   @Test
@@ -277,8 +321,13 @@ class DashboardPageTest {
 
     await(driver -> "ready".equals(attribute("table-state", "data-state")));
     assertEquals("kitchen", text("caption-category"));
-    assertEquals(List.of("Cast Iron Skillet, 26 cm", "Chef's Knife, 8 inch", "Gooseneck Pour-Over Kettle",
-        "Stainless Steel Water Bottle"), rowNames());
+    assertEquals(
+        List.of(
+            "Cast Iron Skillet, 26 cm",
+            "Chef's Knife, 8 inch",
+            "Gooseneck Pour-Over Kettle",
+            "Stainless Steel Water Bottle"),
+        rowNames());
   }
 
   @Test
@@ -287,7 +336,8 @@ class DashboardPageTest {
     open("/?category=" + category);
 
     await(driver -> "open".equals(attribute("connection", "data-state")));
-    assertEquals("?category=" + category + "&ws=" + services.webSocket().url(), text("address-example"));
+    assertEquals(
+        "?category=" + category + "&ws=" + services.webSocket().url(), text("address-example"));
   }
 
   @Test
@@ -297,30 +347,45 @@ class DashboardPageTest {
     properties.setProperty("local.warm", "false");
     properties.setProperty("local.auth", "off");
     String category = SampleProducts.uniqueCategory();
-    try (LocalServices unguarded = LocalServices.start(LocalOptions.from(properties, Map.of()),
-        new CapturedConsole().stream())) {
+    try (LocalServices unguarded =
+        LocalServices.start(
+            LocalOptions.from(properties, Map.of()), new CapturedConsole().stream())) {
       putWithoutToken(unguarded, "off-first-" + category, "First lamp", category);
-      // Opened once the fan-out has passed that change: a fan-out still at it while the page's $connect runs finds
-      // the new connection's record before API Gateway has accepted it, gets 410 and removes it as gone.
-      await(driver -> unguarded.streams().invocations("FeedFanOutFunction").stream()
-          .anyMatch(invocation -> invocation.keys("id").contains("off-first-" + category)));
+      // Opened once the fan-out has passed that change: a fan-out still at it while the page's
+      // $connect runs finds
+      // the new connection's record before API Gateway has accepted it, gets 410 and removes it as
+      // gone.
+      await(
+          driver ->
+              unguarded.streams().invocations("FeedFanOutFunction").stream()
+                  .anyMatch(invocation -> invocation.keys("id").contains("off-first-" + category)));
       browser.driver().get(unguarded.api().url().resolve("/?category=" + category).toString());
-      await(driver -> "open".equals(attribute("connection", "data-state"))
-          && "ready".equals(attribute("table-state", "data-state")) && rowNames().equals(List.of("First lamp")));
+      await(
+          driver ->
+              "open".equals(attribute("connection", "data-state"))
+                  && "ready".equals(attribute("table-state", "data-state"))
+                  && rowNames().equals(List.of("First lamp")));
 
       putWithoutToken(unguarded, "off-second-" + category, "Second lamp", category);
 
       await(driver -> rowNames().equals(List.of("First lamp", "Second lamp")));
       assertEquals("live", text("connection-text"));
-      browser.driver().get("about:blank"); // before its server stops, which the page would try to reach again
+      browser
+          .driver()
+          .get("about:blank"); // before its server stops, which the page would try to reach again
     }
   }
 
-  static void putWithoutToken(LocalServices target, String id, String name, String category) throws Exception {
+  static void putWithoutToken(LocalServices target, String id, String name, String category)
+      throws Exception {
     var product = SampleProducts.minimal(category).put("name", name);
-    var response = HTTP.send(HttpRequest.newBuilder(target.api().url().resolve("/products/" + id))
-        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(product.toString())).build(),
-        BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(target.api().url().resolve("/products/" + id))
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(product.toString()))
+                .build(),
+            BodyHandlers.ofString());
     assertEquals(201, response.statusCode(), response::body);
   }
 
@@ -329,7 +394,8 @@ class DashboardPageTest {
   }
 
   static <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(50)).until(condition);
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(50))
+        .until(condition);
   }
 
   static Object script(String script, Object... arguments) {
@@ -347,26 +413,36 @@ class DashboardPageTest {
   /** The first cell of each row, as the page shows it, in order. */
   @SuppressWarnings("unchecked")
   static List<String> rowNames() {
-    return (List<String>) script(
-        "return [...document.querySelectorAll('#products tbody tr')].map(tr => tr.cells[0].textContent);");
+    return (List<String>)
+        script(
+            "return [...document.querySelectorAll('#products tbody tr')].map(tr => tr.cells[0].textContent);");
   }
 
   static JsonNode put(String id, String name, String category, int stock) throws Exception {
     var product = SampleProducts.minimal(category).put("name", name).put("stock", stock);
-    return send(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
-        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(product.toString())));
+    return send(
+        HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+            .header("Content-Type", "application/json")
+            .PUT(BodyPublishers.ofString(product.toString())));
   }
 
   static JsonNode send(HttpRequest.Builder request) throws Exception {
-    var response = HTTP.send(request.header("Authorization", "Bearer " + adminToken).build(), BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            request.header("Authorization", "Bearer " + adminToken).build(),
+            BodyHandlers.ofString());
     assertTrue(response.statusCode() < 300, response::body);
     return response.body().isEmpty() ? null : JSON.readTree(response.body());
   }
 
   static String token(String form) throws Exception {
-    var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)).build(),
-        BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form))
+                .build(),
+            BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("access_token").asText();
   }
 

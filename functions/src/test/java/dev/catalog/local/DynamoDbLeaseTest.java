@@ -35,22 +35,44 @@ class DynamoDbLeaseTest {
   }
 
   static LocalOptions options() {
-    return new LocalOptions(LocalOptions.DEFAULT_TEMPLATE, 0, null, null, 0, false, null, null, true,
+    return new LocalOptions(
+        LocalOptions.DEFAULT_TEMPLATE,
+        0,
+        null,
+        null,
+        0,
+        false,
+        null,
+        null,
+        true,
         outside.endpoint());
   }
 
   @Test
-  void aSecondLocalSystemOnTheSameOutsideDynamoDbIsRefusedNamingItAndTheProcessAndANewOneStartsOnceTheFirstStopped() {
+  void
+      aSecondLocalSystemOnTheSameOutsideDynamoDbIsRefusedNamingItAndTheProcessAndANewOneStartsOnceTheFirstStopped() {
     try (LocalServices first = LocalServices.start(options(), new CapturedConsole().stream())) {
       CapturedConsole err = new CapturedConsole();
 
-      assertNull(LocalMain.start(options(), new CapturedConsole().stream(), err.stream()), "a second system started");
+      assertNull(
+          LocalMain.start(options(), new CapturedConsole().stream(), err.stream()),
+          "a second system started");
 
       String line = err.text().strip();
-      assertTrue(line.startsWith("local: The DynamoDB at " + outside.endpoint() + " (-Dlocal.dynamodb) is in use by"
-          + " another local API, process " + ProcessHandle.current().pid() + " on "), line);
+      assertTrue(
+          line.startsWith(
+              "local: The DynamoDB at "
+                  + outside.endpoint()
+                  + " (-Dlocal.dynamodb) is in use by"
+                  + " another local API, process "
+                  + ProcessHandle.current().pid()
+                  + " on "),
+          line);
       assertTrue(line.endsWith("): stop it first, or give this one another DynamoDB"), line);
-      assertEquals(200, Requests.send(Requests.to(first.api(), "/products")).statusCode(), "the first one serves on");
+      assertEquals(
+          200,
+          Requests.send(Requests.to(first.api(), "/products")).statusCode(),
+          "the first one serves on");
     }
 
     try (LocalServices next = LocalServices.start(options(), new CapturedConsole().stream())) {
@@ -63,8 +85,12 @@ class DynamoDbLeaseTest {
     lease("process 1 on elsewhere", System.currentTimeMillis() + 60_000);
     CapturedConsole err = new CapturedConsole();
 
-    assertNull(LocalMain.start(options(), new CapturedConsole().stream(), err.stream()), "started on a live lease");
-    assertTrue(err.text().contains("is in use by another local API, process 1 on elsewhere (its lease"), err::text);
+    assertNull(
+        LocalMain.start(options(), new CapturedConsole().stream(), err.stream()),
+        "started on a live lease");
+    assertTrue(
+        err.text().contains("is in use by another local API, process 1 on elsewhere (its lease"),
+        err::text);
 
     lease("process 1 on elsewhere", System.currentTimeMillis() - 1);
     try (LocalServices next = LocalServices.start(options(), new CapturedConsole().stream())) {
@@ -75,8 +101,17 @@ class DynamoDbLeaseTest {
   /** A lease as a run that was killed leaves it behind. */
   private static void lease(String holder, long expiresAt) {
     DynamoDbLease.createTable(admin); // as any run before leaves it
-    admin.putItem(request -> request.tableName(DynamoDbLease.TABLE).item(Map.of(DynamoDbLease.KEY,
-        AttributeValue.fromS(LocalServices.TABLE_SUFFIX), "holder", AttributeValue.fromS(holder), "expiresAt",
-        AttributeValue.fromN(Long.toString(expiresAt)))));
+    admin.putItem(
+        request ->
+            request
+                .tableName(DynamoDbLease.TABLE)
+                .item(
+                    Map.of(
+                        DynamoDbLease.KEY,
+                        AttributeValue.fromS(LocalServices.TABLE_SUFFIX),
+                        "holder",
+                        AttributeValue.fromS(holder),
+                        "expiresAt",
+                        AttributeValue.fromN(Long.toString(expiresAt)))));
   }
 }

@@ -55,7 +55,9 @@ class FeedAtScaleTest {
     properties.setProperty("port", "0");
     properties.setProperty("local.wsPort", "0");
     properties.setProperty("local.warm", "false");
-    services = LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
+    services =
+        LocalServices.start(
+            LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
   }
 
   @AfterAll
@@ -66,27 +68,31 @@ class FeedAtScaleTest {
   }
 
   @Test
-  void hundredConnectionsEachReceiveExactlyTheEventsOfTheirSubscriptionsInOrderPerProductAfterABurstOf500Writes()
-      throws Exception {
+  void
+      hundredConnectionsEachReceiveExactlyTheEventsOfTheirSubscriptionsInOrderPerProductAfterABurstOf500Writes()
+          throws Exception {
     String run = SampleProducts.uniqueCategory();
     List<String> categories = List.of(run + "-a", run + "-b", run + "-c", run + "-d", run + "-e");
     String feedToken = token("groups=");
     List<Subscriber> subscribers = connect(categories, feedToken);
     try {
-      Map<String, List<String>> categoryOfVersion = burst(run, categories, token("groups=catalog-admins"));
+      Map<String, List<String>> categoryOfVersion =
+          burst(run, categories, token("groups=catalog-admins"));
 
       for (Subscriber subscriber : subscribers) {
-        // Expected: each version of each product whose category before or after the write is subscribed.
+        // Expected: each version of each product whose category before or after the write is
+        // subscribed.
         Map<String, List<Long>> expected = new TreeMap<>();
-        categoryOfVersion.forEach((id, perVersion) -> {
-          for (int version = 1; version <= VERSIONS; version++) {
-            String now = perVersion.get(version - 1);
-            String before = version == 1 ? null : perVersion.get(version - 2);
-            if (subscriber.receives(now) || before != null && subscriber.receives(before)) {
-              expected.computeIfAbsent(id, any -> new ArrayList<>()).add((long) version);
-            }
-          }
-        });
+        categoryOfVersion.forEach(
+            (id, perVersion) -> {
+              for (int version = 1; version <= VERSIONS; version++) {
+                String now = perVersion.get(version - 1);
+                String before = version == 1 ? null : perVersion.get(version - 2);
+                if (subscriber.receives(now) || before != null && subscriber.receives(before)) {
+                  expected.computeIfAbsent(id, any -> new ArrayList<>()).add((long) version);
+                }
+              }
+            });
         int count = expected.values().stream().mapToInt(List::size).sum();
         Map<String, List<Long>> received = new TreeMap<>();
         Set<String> eventIds = new HashSet<>();
@@ -96,7 +102,8 @@ class FeedAtScaleTest {
             break;
           }
           JsonNode event = message.message();
-          received.computeIfAbsent(event.path("id").asText(), any -> new ArrayList<>())
+          received
+              .computeIfAbsent(event.path("id").asText(), any -> new ArrayList<>())
               .add(event.path("version").asLong());
           eventIds.add(event.path("eventId").asText());
         }
@@ -106,7 +113,8 @@ class FeedAtScaleTest {
       // Nothing more after a pause: no event twice, none for another category.
       Thread.sleep(500);
       for (Subscriber subscriber : subscribers) {
-        assertNull(subscriber.client().next(Duration.ZERO), () -> "extra for " + subscriber.categories());
+        assertNull(
+            subscriber.client().next(Duration.ZERO), () -> "extra for " + subscriber.categories());
       }
     } finally {
       subscribers.forEach(subscriber -> subscriber.client().close());
@@ -123,10 +131,13 @@ class FeedAtScaleTest {
       if (i < 60) {
         subscribers.add(new Subscriber(FeedClient.connect(feed, token, first), Set.of(first)));
       } else if (i < 90) {
-        subscribers.add(new Subscriber(FeedClient.connect(URI.create(feed + "?category=" + second), token, first),
-            Set.of(first, second)));
+        subscribers.add(
+            new Subscriber(
+                FeedClient.connect(URI.create(feed + "?category=" + second), token, first),
+                Set.of(first, second)));
       } else {
-        subscribers.add(new Subscriber(FeedClient.connect(URI.create(feed + "?all=true"), token, first), null));
+        subscribers.add(
+            new Subscriber(FeedClient.connect(URI.create(feed + "?all=true"), token, first), null));
       }
     }
     return subscribers;
@@ -138,14 +149,17 @@ class FeedAtScaleTest {
    *
    * @return each product's category at each version
    */
-  static Map<String, List<String>> burst(String run, List<String> categories, String adminToken) throws Exception {
+  static Map<String, List<String>> burst(String run, List<String> categories, String adminToken)
+      throws Exception {
     Map<String, List<String>> categoryOfVersion = new LinkedHashMap<>();
     for (int product = 0; product < PRODUCTS; product++) {
       String home = categories.get(product % categories.size());
       List<String> perVersion = new ArrayList<>();
       for (int version = 1; version <= VERSIONS; version++) {
-        perVersion.add(product < MOVED && version == VERSIONS
-            ? categories.get((product + 1) % categories.size()) : home);
+        perVersion.add(
+            product < MOVED && version == VERSIONS
+                ? categories.get((product + 1) % categories.size())
+                : home);
       }
       categoryOfVersion.put(run + "-p" + product, perVersion);
     }
@@ -154,15 +168,17 @@ class FeedAtScaleTest {
       List<String> ids = new ArrayList<>(categoryOfVersion.keySet());
       for (int writer = 0; writer < 8; writer++) {
         int first = writer;
-        done.add(writers.submit(() -> {
-          for (int i = first; i < ids.size(); i += 8) {
-            String id = ids.get(i);
-            for (int version = 1; version <= VERSIONS; version++) {
-              put(id, categoryOfVersion.get(id).get(version - 1), version, adminToken);
-            }
-          }
-          return null;
-        }));
+        done.add(
+            writers.submit(
+                () -> {
+                  for (int i = first; i < ids.size(); i += 8) {
+                    String id = ids.get(i);
+                    for (int version = 1; version <= VERSIONS; version++) {
+                      put(id, categoryOfVersion.get(id).get(version - 1), version, adminToken);
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> writer : done) {
         writer.get();
@@ -173,16 +189,25 @@ class FeedAtScaleTest {
 
   static void put(String id, String category, int version, String adminToken) throws Exception {
     var product = SampleProducts.minimal(category).put("name", "Version " + version);
-    var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
-        .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-        .PUT(BodyPublishers.ofString(product.toString())).build(), BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(services.api().url().resolve("/products/" + id))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(product.toString()))
+                .build(),
+            BodyHandlers.ofString());
     assertEquals(version == 1 ? 201 : 200, response.statusCode(), response::body);
   }
 
   static String token(String form) throws Exception {
-    var response = HTTP.send(HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)).build(),
-        BodyHandlers.ofString());
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form))
+                .build(),
+            BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("access_token").asText();
   }
 }

@@ -1,6 +1,5 @@
 package dev.catalog.local;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.SampleProducts;
+import java.io.PrintStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,14 @@ class InvokeAndDataTest {
   static final Path SEED = Path.of("events", "seed.json");
 
   static LocalOptions options(Path data, Path seed, String invoke) {
-    return new LocalOptions(LocalOptions.DEFAULT_TEMPLATE, 0, data, seed, 0, false, invoke,
+    return new LocalOptions(
+        LocalOptions.DEFAULT_TEMPLATE,
+        0,
+        data,
+        seed,
+        0,
+        false,
+        invoke,
         invoke == null ? null : Path.of("events", invoke + ".json"));
   }
 
@@ -38,13 +44,17 @@ class InvokeAndDataTest {
     CapturedConsole out = new CapturedConsole();
     CapturedConsole err = new CapturedConsole();
 
-    int status = LocalInvoke.run(options(null, SEED, "GetProductFunction"), out.stream(), err.stream());
+    int status =
+        LocalInvoke.run(options(null, SEED, "GetProductFunction"), out.stream(), err.stream());
 
     assertEquals(0, status, err::text);
     JsonNode response = JSON.readTree(out.text());
     assertEquals(200, response.get("statusCode").asInt(), out::text);
     JsonNode product = JSON.readTree(response.get("body").asText());
-    assertEquals("3f2c6a9e-5b1d-4c8e-9a7f-2d4b6e8c0a1f", product.get("id").asText(), "the seed has the events' id");
+    assertEquals(
+        "3f2c6a9e-5b1d-4c8e-9a7f-2d4b6e8c0a1f",
+        product.get("id").asText(),
+        "the seed has the events' id");
     assertTrue(err.text().contains("[GetProductFunction] instance 1 started"), err::text);
   }
 
@@ -70,7 +80,8 @@ class InvokeAndDataTest {
   }
 
   @Test
-  void invokePrintsOnlyTheResponseOnStandardOutputAndTheFunctionsLogLinesOnStandardError() throws Exception {
+  void invokePrintsOnlyTheResponseOnStandardOutputAndTheFunctionsLogLinesOnStandardError()
+      throws Exception {
     Properties properties = new Properties();
     properties.setProperty("invoke", "GetProductFunction");
     properties.setProperty("local.seed", SEED.toString());
@@ -78,20 +89,28 @@ class InvokeAndDataTest {
     Command invoked = command(properties);
 
     assertEquals(0, invoked.status(), invoked::stderr);
-    JsonNode response = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .readValue(invoked.stdout());
+    JsonNode response =
+        JSON.readerFor(JsonNode.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .readValue(invoked.stdout());
     assertEquals(200, response.get("statusCode").asInt(), invoked::stdout);
     List<JsonNode> logged = new ArrayList<>();
     for (String line : invoked.stderr().lines().filter(line -> line.startsWith("{")).toList()) {
       logged.add(JSON.readTree(line));
     }
-    assertTrue(logged.stream().anyMatch(line -> "request".equals(line.path("message").asText())
-        && "GetProductFunction".equals(line.path("function").asText())
-        && "GET /products/{id}".equals(line.path("route").asText())), invoked::stderr);
+    assertTrue(
+        logged.stream()
+            .anyMatch(
+                line ->
+                    "request".equals(line.path("message").asText())
+                        && "GetProductFunction".equals(line.path("function").asText())
+                        && "GET /products/{id}".equals(line.path("route").asText())),
+        invoked::stderr);
   }
 
   @Test
-  void invokeOfAFunctionTheTemplateLacksNamesItAndTheFunctionsThereAreBeforeAnythingStarts() throws Exception {
+  void invokeOfAFunctionTheTemplateLacksNamesItAndTheFunctionsThereAreBeforeAnythingStarts()
+      throws Exception {
     Properties properties = new Properties();
     properties.setProperty("invoke", "NoSuchFunction");
 
@@ -99,8 +118,12 @@ class InvokeAndDataTest {
 
     assertEquals(1, invoked.status());
     assertEquals("", invoked.stdout());
-    assertEquals(List.of("local: -Dinvoke=NoSuchFunction: template.yaml has no function NoSuchFunction; its functions"
-        + " are " + String.join(", ", SamTemplate.load(Path.of("template.yaml")).functions().keySet())),
+    assertEquals(
+        List.of(
+            "local: -Dinvoke=NoSuchFunction: template.yaml has no function NoSuchFunction; its functions"
+                + " are "
+                + String.join(
+                    ", ", SamTemplate.load(Path.of("template.yaml")).functions().keySet())),
         invoked.stderr().lines().toList());
   }
 
@@ -108,27 +131,36 @@ class InvokeAndDataTest {
   void invokeWithoutTheSeedFindsNothing() throws Exception {
     CapturedConsole out = new CapturedConsole();
 
-    assertEquals(0, LocalInvoke.run(options(null, null, "GetProductFunction"), out.stream(),
-        new CapturedConsole().stream()));
+    assertEquals(
+        0,
+        LocalInvoke.run(
+            options(null, null, "GetProductFunction"),
+            out.stream(),
+            new CapturedConsole().stream()));
     assertEquals(404, JSON.readTree(out.text()).get("statusCode").asInt());
   }
 
   @Test
   void dataWrittenOnePassIsThereTheNextAndTheSeedIsNotAddedTwice(@TempDir Path data) {
     String created;
-    try (LocalServices first = LocalServices.start(options(data, SEED, null), new CapturedConsole().stream())) {
+    try (LocalServices first =
+        LocalServices.start(options(data, SEED, null), new CapturedConsole().stream())) {
       assertEquals(12, first.seeded());
-      HttpResponse<String> response = Requests.send(Requests.asAdmin(first.api(), "/products")
-          .header("Content-Type", "application/json")
-          .POST(BodyPublishers.ofString(SampleProducts.minimal("kept").toString())));
+      HttpResponse<String> response =
+          Requests.send(
+              Requests.asAdmin(first.api(), "/products")
+                  .header("Content-Type", "application/json")
+                  .POST(BodyPublishers.ofString(SampleProducts.minimal("kept").toString())));
       assertEquals(201, response.statusCode(), response::body);
       created = response.headers().firstValue("Location").orElseThrow();
     }
 
-    try (LocalServices second = LocalServices.start(options(data, SEED, null), new CapturedConsole().stream())) {
+    try (LocalServices second =
+        LocalServices.start(options(data, SEED, null), new CapturedConsole().stream())) {
       assertEquals(0, second.seeded());
       assertEquals(200, Requests.send(Requests.to(second.api(), created)).statusCode());
-      assertEquals(200, Requests.send(Requests.to(second.api(), "/products/office-desk-lamp")).statusCode());
+      assertEquals(
+          200, Requests.send(Requests.to(second.api(), "/products/office-desk-lamp")).statusCode());
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.catalog.local;
 
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.SampleProducts;
 import java.io.IOException;
@@ -26,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code -Dlocal.auth=off}, which serves writes without a token and says so.
  */
 class LocalAuthTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final ObjectMapper JSON = new ObjectMapper();
   static final CapturedConsole CONSOLE = new CapturedConsole();
   static LocalApi api;
@@ -35,10 +33,19 @@ class LocalAuthTest {
 
   @BeforeAll
   static void start() {
-    api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0).console(CONSOLE.stream())
-        .start();
-    open = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .auth(LocalAuth.off(DYNAMO.template())).console(new CapturedConsole().stream()).start();
+    api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(CONSOLE.stream())
+            .start();
+    open =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .auth(LocalAuth.off(DYNAMO.template()))
+            .console(new CapturedConsole().stream())
+            .start();
   }
 
   @AfterAll
@@ -48,13 +55,17 @@ class LocalAuthTest {
   }
 
   static HttpResponse<String> token(LocalApi target, String form) {
-    return Requests.send(Requests.to(target, TokenEndpoint.PATH)
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form)));
+    return Requests.send(
+        Requests.to(target, TokenEndpoint.PATH)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString(form)));
   }
 
   static HttpResponse<String> create(LocalApi target, String authorization) {
-    var request = Requests.to(target, "/products").header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(SampleProducts.minimal("auth").toString()));
+    var request =
+        Requests.to(target, "/products")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(SampleProducts.minimal("auth").toString()));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -73,7 +84,8 @@ class LocalAuthTest {
     assertTrue(body.path("id_token").isTextual(), response::body);
     HttpResponse<String> created = create(api, "Bearer " + body.path("access_token").asText());
     assertEquals(201, created.statusCode(), created::body);
-    assertEquals(api.auth().developmentIssuer().orElseThrow().person("ann", java.util.List.of()).subject(),
+    assertEquals(
+        api.auth().developmentIssuer().orElseThrow().person("ann", java.util.List.of()).subject(),
         JSON.readTree(created.body()).path("createdBy").asText());
   }
 
@@ -83,17 +95,24 @@ class LocalAuthTest {
 
     assertFalse(write.has("id_token"));
     assertEquals(201, create(api, "Bearer " + write.path("access_token").asText()).statusCode());
-    String id = JSON.readTree(create(api, "Bearer " + write.path("access_token").asText()).body()).path("id")
-        .asText();
-    HttpResponse<String> delete = Requests.send(Requests.to(api, "/products/" + id)
-        .header("Authorization", "Bearer " + write.path("access_token").asText()).DELETE());
+    String id =
+        JSON.readTree(create(api, "Bearer " + write.path("access_token").asText()).body())
+            .path("id")
+            .asText();
+    HttpResponse<String> delete =
+        Requests.send(
+            Requests.to(api, "/products/" + id)
+                .header("Authorization", "Bearer " + write.path("access_token").asText())
+                .DELETE());
     assertEquals(403, delete.statusCode(), delete::body);
   }
 
   @Test
   void aFormNamingNeitherOrBothKindsOfCallerIs400InvalidRequest() throws IOException {
-    for (String form : new String[] {"", "groups=a&scope=products/write", "grant_type=client_credentials",
-        "groups=a&groups=b"}) {
+    for (String form :
+        new String[] {
+          "", "groups=a&scope=products/write", "grant_type=client_credentials", "groups=a&groups=b"
+        }) {
       HttpResponse<String> response = token(api, form);
       assertEquals(400, response.statusCode(), form);
       assertEquals("invalid_request", JSON.readTree(response.body()).path("error").asText(), form);
@@ -107,7 +126,9 @@ class LocalAuthTest {
 
     assertEquals(200, response.statusCode());
     assertEquals("RSA", key.path("kty").asText());
-    assertEquals(api.auth().developmentIssuer().orElseThrow().publicKey().getKeyID(), key.path("kid").asText());
+    assertEquals(
+        api.auth().developmentIssuer().orElseThrow().publicKey().getKeyID(),
+        key.path("kid").asText());
     for (String privatePart : new String[] {"d", "p", "q", "dp", "dq", "qi"}) {
       assertFalse(key.has(privatePart), privatePart);
     }
@@ -115,7 +136,8 @@ class LocalAuthTest {
 
   @Test
   void aRefusedTokenIsLoggedWithItsReasonButNeverItself() throws IOException {
-    String token = JSON.readTree(token(api, "groups=catalog-editors").body()).path("id_token").asText();
+    String token =
+        JSON.readTree(token(api, "groups=catalog-editors").body()).path("id_token").asText();
 
     HttpResponse<String> refused = create(api, "Bearer " + token);
 
@@ -131,14 +153,19 @@ class LocalAuthTest {
     assertEquals(201, created.statusCode(), created::body);
     assertEquals("local-auth-off", JSON.readTree(created.body()).path("createdBy").asText());
     assertTrue(LocalMain.authLine(open).contains("AUTHENTICATION OFF"), LocalMain.authLine(open));
-    assertEquals(403, token(open, "groups=catalog-editors").statusCode(), "no issuer when nothing is checked");
+    assertEquals(
+        403,
+        token(open, "groups=catalog-editors").statusCode(),
+        "no issuer when nothing is checked");
   }
 
   @Test
   void withAuthenticationOnTheStartLineShowsTheCurlThatGetsAToken() {
     String line = LocalMain.authLine(api);
 
-    assertTrue(line.contains("curl -s -X POST " + api.url() + TokenEndpoint.PATH + " -d groups=catalog-editors"),
+    assertTrue(
+        line.contains(
+            "curl -s -X POST " + api.url() + TokenEndpoint.PATH + " -d groups=catalog-editors"),
         line);
   }
 }

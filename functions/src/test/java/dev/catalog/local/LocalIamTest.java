@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
+import dev.catalog.testing.TemplateFixtures;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -23,28 +23,47 @@ class LocalIamTest {
   }
 
   static LocalOptions options(boolean iam, URI dynamodb) {
-    return new LocalOptions(TemplateFixtures.path("local-iam.yaml"), 0, null, null, 0, false, null, null, iam,
+    return new LocalOptions(
+        TemplateFixtures.path("local-iam.yaml"),
+        0,
+        null,
+        null,
+        0,
+        false,
+        null,
+        null,
+        iam,
         dynamodb);
   }
 
   @Test
-  void byDefaultACallOutsideThePolicyFailsWithAccessDeniedOnTheConsoleAndTheReadyLineSaysIamIsEnforced() {
+  void
+      byDefaultACallOutsideThePolicyFailsWithAccessDeniedOnTheConsoleAndTheReadyLineSaysIamIsEnforced() {
     CapturedConsole out = new CapturedConsole();
-    try (LocalServices services = LocalMain.start(options(true), out.stream(), new CapturedConsole().stream())) {
+    try (LocalServices services =
+        LocalMain.start(options(true), out.stream(), new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
-      assertTrue(out.readyLine().contains("; IAM enforced from the template's policies"), out::text);
+      assertTrue(
+          out.readyLine().contains("; IAM enforced from the template's policies"), out::text);
       HttpResponse<String> response = Requests.send(Requests.to(services.api(), "/products/p-1"));
       assertEquals(500, response.statusCode());
-      assertTrue(out.lines().stream().anyMatch(line -> line.startsWith("[GetProductFunction] AccessDeniedException:"
-          + " User: arn:aws:sts::123456789012:assumed-role/GetProductFunctionRole/GetProductFunction is not authorized"
-          + " to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/")), out::text);
+      assertTrue(
+          out.lines().stream()
+              .anyMatch(
+                  line ->
+                      line.startsWith(
+                          "[GetProductFunction] AccessDeniedException:"
+                              + " User: arn:aws:sts::123456789012:assumed-role/GetProductFunctionRole/GetProductFunction is not authorized"
+                              + " to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/")),
+          out::text);
     }
   }
 
   @Test
   void withIamOffEveryCallGoesThroughAndTheReadyLineSaysSo() {
     CapturedConsole out = new CapturedConsole();
-    try (LocalServices services = LocalMain.start(options(false), out.stream(), new CapturedConsole().stream())) {
+    try (LocalServices services =
+        LocalMain.start(options(false), out.stream(), new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
       assertTrue(out.readyLine().contains("; IAM not enforced (-Dlocal.iam=off)"), out::text);
       assertEquals(404, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
@@ -54,11 +73,15 @@ class LocalIamTest {
   @Test
   void withAnOutsideDynamoDbTheTablesAreCreatedThereAndIamIsEnforcedInFrontOfIt() {
     CapturedConsole out = new CapturedConsole();
-    try (EmbeddedDynamoDb outside = EmbeddedDynamoDb.start(); DynamoDbClient admin = outside.newClient();
-        LocalServices services = LocalMain.start(options(true, outside.endpoint()), out.stream(),
-            new CapturedConsole().stream())) {
+    try (EmbeddedDynamoDb outside = EmbeddedDynamoDb.start();
+        DynamoDbClient admin = outside.newClient();
+        LocalServices services =
+            LocalMain.start(
+                options(true, outside.endpoint()), out.stream(), new CapturedConsole().stream())) {
       assertNotNull(services, out::text);
-      assertTrue(out.readyLine().contains("; DynamoDB at " + outside.endpoint() + "; IAM enforced"), out::text);
+      assertTrue(
+          out.readyLine().contains("; DynamoDB at " + outside.endpoint() + "; IAM enforced"),
+          out::text);
       assertTrue(admin.listTables().tableNames().contains("products-local"));
       assertEquals(500, Requests.send(Requests.to(services.api(), "/products/p-1")).statusCode());
       assertTrue(out.text().contains("[GetProductFunction] AccessDeniedException: "), out::text);

@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  */
 final class LocalProcess implements AutoCloseable {
   static final Duration START = Duration.ofSeconds(90);
-  private static final Pattern READY = Pattern.compile(
-      "Local API ready on (http://localhost:\\d+)(?:, WebSocket API on (ws://localhost:\\d+))?");
+  private static final Pattern READY =
+      Pattern.compile(
+          "Local API ready on (http://localhost:\\d+)(?:, WebSocket API on (ws://localhost:\\d+))?");
 
   private final Process process;
   private final List<String> out = new ArrayList<>();
@@ -44,16 +45,22 @@ final class LocalProcess implements AutoCloseable {
 
   /** Starts {@code LocalMain} with these {@code -D} settings (each {@code name=value}), in the project folder. */
   static LocalProcess start(String... settings) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-        "-Dsqlite4java.library.path=" + System.getProperty("sqlite4java.library.path")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dsqlite4java.library.path=" + System.getProperty("sqlite4java.library.path")));
     for (String setting : settings) {
       command.add("-D" + setting);
     }
     String functions = Path.of("functions", "target").toAbsolutePath().toString();
-    String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !Path.of(entry).toAbsolutePath().startsWith(functions))
-        .collect(Collectors.joining(File.pathSeparator));
+    String classPath =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !Path.of(entry).toAbsolutePath().startsWith(functions))
+            .collect(Collectors.joining(File.pathSeparator));
     command.addAll(List.of("-cp", classPath, LocalMain.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
@@ -65,18 +72,23 @@ final class LocalProcess implements AutoCloseable {
   }
 
   private static Thread read(InputStream stream, List<String> lines, String name) {
-    return Thread.ofPlatform().daemon().name("local-process-" + name).start(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        for (String line; (line = reader.readLine()) != null; ) {
-          synchronized (lines) {
-            lines.add(line);
-            lines.notifyAll();
-          }
-        }
-      } catch (IOException ended) {
-        // The process is gone.
-      }
-    });
+    return Thread.ofPlatform()
+        .daemon()
+        .name("local-process-" + name)
+        .start(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                  synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                  }
+                }
+              } catch (IOException ended) {
+                // The process is gone.
+              }
+            });
   }
 
   long pid() {
@@ -113,8 +125,15 @@ final class LocalProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("No such line within " + wait + " (alive: " + process.isAlive() + ")\n--- out:\n"
-        + String.join("\n", out()) + "\n--- err:\n" + String.join("\n", err()));
+    throw new AssertionError(
+        "No such line within "
+            + wait
+            + " (alive: "
+            + process.isAlive()
+            + ")\n--- out:\n"
+            + String.join("\n", out())
+            + "\n--- err:\n"
+            + String.join("\n", err()));
   }
 
   /** Waits for the ready line; the REST API's URL, then the WebSocket API's (null without one). */
@@ -130,7 +149,8 @@ final class LocalProcess implements AutoCloseable {
   /** Waits for the process to end on its own; its exit status. */
   int awaitExit(Duration wait) throws InterruptedException {
     if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("Still running after " + wait + "\n--- err:\n" + String.join("\n", err()));
+      throw new AssertionError(
+          "Still running after " + wait + "\n--- err:\n" + String.join("\n", err()));
     }
     drain();
     return process.exitValue();

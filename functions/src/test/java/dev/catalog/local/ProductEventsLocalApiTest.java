@@ -26,8 +26,12 @@ class ProductEventsLocalApiTest {
 
   @BeforeAll
   static void start() {
-    services = LocalMain.start(new LocalOptions(DynamoDbLocal.TEMPLATE, 0, null, null, 0, false, null, null, true,
-        null), OUT.stream(), new CapturedConsole().stream());
+    services =
+        LocalMain.start(
+            new LocalOptions(
+                DynamoDbLocal.TEMPLATE, 0, null, null, 0, false, null, null, true, null),
+            OUT.stream(),
+            new CapturedConsole().stream());
     assertNotNull(services, OUT::text);
   }
 
@@ -36,8 +40,10 @@ class ProductEventsLocalApiTest {
     services.close();
   }
 
-  static List<PublishedMessage> awaitEvents(String productId, int count) throws InterruptedException {
-    Predicate<PublishedMessage> ofProduct = message -> productId.equals(message.attribute("productId"));
+  static List<PublishedMessage> awaitEvents(String productId, int count)
+      throws InterruptedException {
+    Predicate<PublishedMessage> ofProduct =
+        message -> productId.equals(message.attribute("productId"));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     List<PublishedMessage> found = List.of();
     while (System.nanoTime() < deadline) {
@@ -51,26 +57,43 @@ class ProductEventsLocalApiTest {
   }
 
   @Test
-  void aProductWrittenThroughTheRestApiIsPublishedAsProductEventsWithLowStockOnce() throws Exception {
-    String body = """
+  void aProductWrittenThroughTheRestApiIsPublishedAsProductEventsWithLowStockOnce()
+      throws Exception {
+    String body =
+        """
         {"name": "Desk lamp", "price": 19.9, "category": "lighting", "stock": 9}""";
-    assertEquals(201, Requests.send(Requests.asAdmin(services.api(), "/products/e2e-lamp")
-        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body))).statusCode());
+    assertEquals(
+        201,
+        Requests.send(
+                Requests.asAdmin(services.api(), "/products/e2e-lamp")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)))
+            .statusCode());
     for (String patch : List.of("{\"stock\": 3, \"category\": \"office\"}", "{\"stock\": 1}")) {
-      assertEquals(200, Requests.send(Requests.asAdmin(services.api(), "/products/e2e-lamp")
-          .header("Content-Type", "application/merge-patch+json")
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(patch))).statusCode());
+      assertEquals(
+          200,
+          Requests.send(
+                  Requests.asAdmin(services.api(), "/products/e2e-lamp")
+                      .header("Content-Type", "application/merge-patch+json")
+                      .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)))
+              .statusCode());
     }
-    assertEquals(204, Requests.send(Requests.asAdmin(services.api(), "/products/e2e-lamp").DELETE()).statusCode());
+    assertEquals(
+        204,
+        Requests.send(Requests.asAdmin(services.api(), "/products/e2e-lamp").DELETE())
+            .statusCode());
 
     List<PublishedMessage> events = awaitEvents("e2e-lamp", 5);
-    assertEquals(List.of("created", "updated", "low-stock", "updated", "deleted"),
-        events.stream().map(m -> m.attribute("eventType")).toList(), OUT::text);
+    assertEquals(
+        List.of("created", "updated", "low-stock", "updated", "deleted"),
+        events.stream().map(m -> m.attribute("eventType")).toList(),
+        OUT::text);
     assertEquals("lighting", events.get(1).attribute("previousCategory"));
     JsonNode created = JSON.readTree(events.get(0).message());
     assertEquals("e2e-lamp", created.get("product").get("id").asText());
     assertEquals(9, created.get("product").get("stock").asInt());
-    assertEquals(List.of("ProductEventsFunction"),
+    assertEquals(
+        List.of("ProductEventsFunction"),
         events.stream().map(PublishedMessage::publisher).distinct().toList());
   }
 }

@@ -62,29 +62,47 @@ class ReadmeExamplesTest {
     Properties properties = new Properties();
     for (String setting : settings) {
       if (!setting.startsWith("-D") || !setting.contains("=")) {
-        fail("The docs start the local API with " + setting + ", which this test does not know how to pass on");
+        fail(
+            "The docs start the local API with "
+                + setting
+                + ", which this test does not know how to pass on");
       }
-      properties.setProperty(setting.substring(2, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+      properties.setProperty(
+          setting.substring(2, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
     }
     properties.setProperty("port", "0");
     properties.setProperty("local.warm", "false");
-    return LocalServices.start(LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
+    return LocalServices.start(
+        LocalOptions.from(properties, Map.of()), new CapturedConsole().stream());
   }
 
   /** The block with the local API's ports in place of the default ones. */
   static String onPorts(String block, LocalServices services) {
-    return block.replace("localhost:3000", "localhost:" + services.api().port())
+    return block
+        .replace("localhost:3000", "localhost:" + services.api().port())
         .replace("localhost:3001", "localhost:" + services.webSocket().port());
   }
 
   static void assertSteps(List<String> expected, ReadmeShell.Run run, String what) {
     assertEquals(0, run.exitCode(), () -> what + " failed:\n" + run.transcript());
-    assertEquals(expected.size(), run.steps().size(), () -> what + ": " + run.steps() + "\n" + run.transcript());
+    assertEquals(
+        expected.size(),
+        run.steps().size(),
+        () -> what + ": " + run.steps() + "\n" + run.transcript());
     for (int i = 0; i < expected.size(); i++) {
       int step = i;
-      assertTrue(run.steps().get(i).matches(expected.get(i)),
-          () -> what + ", step " + (step + 1) + ": expected " + expected.get(step) + ", was " + run.steps().get(step)
-              + "\n" + run.transcript());
+      assertTrue(
+          run.steps().get(i).matches(expected.get(i)),
+          () ->
+              what
+                  + ", step "
+                  + (step + 1)
+                  + ": expected "
+                  + expected.get(step)
+                  + ", was "
+                  + run.steps().get(step)
+                  + "\n"
+                  + run.transcript());
     }
   }
 
@@ -93,27 +111,32 @@ class ReadmeExamplesTest {
     ExternalTool.README_SHELL.require();
     List<String> blocks = ReadmeShell.blocks(ReadmeShell.README, "Try it");
     assertEquals(1, blocks.size(), "Try it is one block, its steps sharing one shell's variables");
-    List<String> expected = List.of(
-        "POST /_local/token 200",
-        "POST /products 201",
-        "GET " + ID + " 200",
-        "GET " + ID + " 304",
-        "PUT /products/lamp-42 201",
-        "GET /products\\?category=lighting&limit=1 200",
-        "GET /products\\?category=lighting&limit=1&cursor=" + CURSOR + " 200",
-        "PATCH /products/lamp-42 200",
-        "DELETE /products/lamp-42 204",
-        "POST /products 400",
-        "DELETE /products/lamp-42 401");
+    List<String> expected =
+        List.of(
+            "POST /_local/token 200",
+            "POST /products 201",
+            "GET " + ID + " 200",
+            "GET " + ID + " 304",
+            "PUT /products/lamp-42 201",
+            "GET /products\\?category=lighting&limit=1 200",
+            "GET /products\\?category=lighting&limit=1&cursor=" + CURSOR + " 200",
+            "PATCH /products/lamp-42 200",
+            "DELETE /products/lamp-42 204",
+            "POST /products 400",
+            "DELETE /products/lamp-42 401");
     String block = onPorts(blocks.get(0), plain);
     ReadmeShell.Run first = ReadmeShell.run(block, "", Map.of());
     assertSteps(expected, first, "Try it");
-    assertFalse(first.stdout().toLowerCase(Locale.ROOT).contains("idempotent-replayed"), first::transcript);
+    assertFalse(
+        first.stdout().toLowerCase(Locale.ROOT).contains("idempotent-replayed"), first::transcript);
 
     ReadmeShell.Run again = ReadmeShell.run(block, "", Map.of());
     assertSteps(expected, again, "Try it, run again");
-    assertTrue(again.stdout().toLowerCase(Locale.ROOT).contains("idempotent-replayed: true"), again::transcript);
-    assertEquals(first.steps().get(2), again.steps().get(2), "the create was replayed: the same product");
+    assertTrue(
+        again.stdout().toLowerCase(Locale.ROOT).contains("idempotent-replayed: true"),
+        again::transcript);
+    assertEquals(
+        first.steps().get(2), again.steps().get(2), "the create was replayed: the same product");
   }
 
   /**
@@ -122,7 +145,8 @@ class ReadmeExamplesTest {
    * the changes made in another terminal, which must reach the client as the page's example says.
    */
   @Test
-  void watchChangesLiveRunsAsWrittenWithoutTheBrowserAndTheFeedCarriesBothChanges() throws Exception {
+  void watchChangesLiveRunsAsWrittenWithoutTheBrowserAndTheFeedCarriesBothChanges()
+      throws Exception {
     ExternalTool.README_SHELL.require();
     List<String> blocks = ReadmeShell.blocks(ReadmeShell.LOCAL_PAGE, "Watch changes live");
     assertEquals(3, blocks.size(), "the server, the terminal client, the changes");
@@ -133,16 +157,24 @@ class ReadmeExamplesTest {
     try (LocalServices services = start(words.subList(2, words.size()))) {
       Path npxArguments = Files.createTempFile("npx", ".args");
       npxArguments.toFile().deleteOnExit();
-      ReadmeShell.Run client = ReadmeShell.run(onPorts(blocks.get(1), services),
-          "npx() { printf '%s\\n' \"$@\" > \"$NPX_ARGUMENTS\"; }", Map.of("NPX_ARGUMENTS", npxArguments.toString()));
+      ReadmeShell.Run client =
+          ReadmeShell.run(
+              onPorts(blocks.get(1), services),
+              "npx() { printf '%s\\n' \"$@\" > \"$NPX_ARGUMENTS\"; }",
+              Map.of("NPX_ARGUMENTS", npxArguments.toString()));
       assertSteps(List.of("POST /_local/token 200"), client, "the terminal client's block");
       List<String> npx = Files.readAllLines(npxArguments, StandardCharsets.UTF_8);
       assertEquals(List.of("wscat", "-c"), npx.subList(0, 2), npx::toString);
 
       try (WebSocketClient feed = connect(URI.create(npx.get(2)))) {
         ReadmeShell.Run changes = ReadmeShell.run(onPorts(blocks.get(2), services), "", Map.of());
-        assertSteps(List.of("POST /_local/token 200", "PATCH /products/office-desk-lamp 200",
-            "PATCH /products/office-desk-lamp 200"), changes, "the changes' block");
+        assertSteps(
+            List.of(
+                "POST /_local/token 200",
+                "PATCH /products/office-desk-lamp 200",
+                "PATCH /products/office-desk-lamp 200"),
+            changes,
+            "the changes' block");
 
         JsonNode updated = event(feed);
         assertEquals("updated", updated.path("type").asText(), updated::toString);
@@ -182,7 +214,8 @@ class ReadmeExamplesTest {
         return WebSocketClient.connect(url).get();
       } catch (ExecutionException e) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the feed did not accept " + url + " within " + SLOW, e.getCause());
+          throw new AssertionError(
+              "the feed did not accept " + url + " within " + SLOW, e.getCause());
         }
       }
     }
@@ -201,25 +234,36 @@ class ReadmeExamplesTest {
    * Gateway's bare {@code {"message": ...}}, which a client of this API never sees.
    */
   @Test
-  void theDocsGiveThe403OfAPathOrMethodNoRouteServesAsTheNoRouteProblemTheApiAnswers() throws Exception {
+  void theDocsGiveThe403OfAPathOrMethodNoRouteServesAsTheNoRouteProblemTheApiAnswers()
+      throws Exception {
     List<Path> pages = new ArrayList<>(List.of(ReadmeShell.README));
     try (var docs = Files.list(Path.of("docs"))) {
       docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
     assertTrue(pages.contains(Path.of("docs", "contract.md")), pages::toString);
     for (Path page : pages) {
-      assertFalse(Files.readString(page).matches("(?s).*\\{\"message\": ?\"Missing Authentication Token\"}.*"),
+      assertFalse(
+          Files.readString(page)
+              .matches("(?s).*\\{\"message\": ?\"Missing Authentication Token\"}.*"),
           page + " gives API Gateway's bare body for a path no route serves");
     }
     HttpClient http = HttpClient.newHttpClient();
-    for (var request : List.of(HttpRequest.newBuilder(plain.api().url().resolve("/products")).DELETE(),
-        HttpRequest.newBuilder(URI.create(plain.api().url() + "//products")).GET(),
-        HttpRequest.newBuilder(plain.api().url().resolve("/products/a/b")).GET())) {
+    for (var request :
+        List.of(
+            HttpRequest.newBuilder(plain.api().url().resolve("/products")).DELETE(),
+            HttpRequest.newBuilder(URI.create(plain.api().url() + "//products")).GET(),
+            HttpRequest.newBuilder(plain.api().url().resolve("/products/a/b")).GET())) {
       var response = http.send(request.build(), BodyHandlers.ofString());
       String what = request.build() + ": " + response.body();
       assertEquals(403, response.statusCode(), what);
-      assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), what);
-      assertEquals("urn:products-api:problem:no-route", JSON.readTree(response.body()).path("type").asText(), what);
+      assertEquals(
+          "application/problem+json",
+          response.headers().firstValue("Content-Type").orElse(""),
+          what);
+      assertEquals(
+          "urn:products-api:problem:no-route",
+          JSON.readTree(response.body()).path("type").asText(),
+          what);
     }
   }
 }

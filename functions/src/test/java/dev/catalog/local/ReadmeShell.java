@@ -22,16 +22,19 @@ import java.util.regex.Pattern;
  */
 final class ReadmeShell {
   static final Path README = Path.of("README.md");
+
   /** The page on running locally, whose "Watch changes live" is run too. */
   static final Path LOCAL_PAGE = Path.of("docs", "local.md");
 
   /** Every curl of a block notes {@code @step <status> <method> <url>} on stderr, where the block's output is not. */
-  private static final String PRELUDE = """
+  private static final String PRELUDE =
+      """
       set -euo pipefail
       curl() { command curl --write-out '%{stderr}\\n@step %{http_code} %{method} %{url_effective}\\n' "$@"; }
       """;
-  private static final Pattern STEP = Pattern.compile("^@step (\\d{3}) (\\S+) \\w+://[^/?]+(\\S*)$",
-      Pattern.MULTILINE);
+
+  private static final Pattern STEP =
+      Pattern.compile("^@step (\\d{3}) (\\S+) \\w+://[^/?]+(\\S*)$", Pattern.MULTILINE);
 
   private ReadmeShell() {}
 
@@ -91,14 +94,21 @@ final class ReadmeShell {
       Files.writeString(script, PRELUDE + definitions + "\n" + block);
       Path out = folder.resolve("stdout");
       Path err = folder.resolve("stderr");
-      ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).directory(folder.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", script.toString())
+              .directory(folder.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       builder.environment().putAll(environment);
       Process process = builder.start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
-        fail("A shell block of the docs ran for over 2 minutes:\n" + block + "\n" + Files.readString(out)
-            + Files.readString(err));
+        fail(
+            "A shell block of the docs ran for over 2 minutes:\n"
+                + block
+                + "\n"
+                + Files.readString(out)
+                + Files.readString(err));
       }
       String stdout = Files.readString(out);
       String stderr = Files.readString(err);

@@ -37,8 +37,11 @@ class ReadyLineTest {
       seedIds.add(product.path("id").asText());
     }
     // Warm: the instances started in the background after the ready line print nothing either.
-    LocalOptions options = new LocalOptions(LocalOptions.DEFAULT_TEMPLATE, 0, null, SEED, 0, true, null, null);
-    services = LocalMain.start(options, OUT.stream(), RequestLog.text(OUT.stream()), new CapturedConsole().stream());
+    LocalOptions options =
+        new LocalOptions(LocalOptions.DEFAULT_TEMPLATE, 0, null, SEED, 0, true, null, null);
+    services =
+        LocalMain.start(
+            options, OUT.stream(), RequestLog.text(OUT.stream()), new CapturedConsole().stream());
     assertNotNull(services, OUT::text);
     printed = OUT.lines();
   }
@@ -53,21 +56,38 @@ class ReadyLineTest {
   @Test
   void withASeedTheReadyLineIsPrintedLastAfterTheSeedAndEverythingItSetGoingAndNothingFollowsIt()
       throws InterruptedException {
-    assertTrue(printed.getLast().startsWith("Local API ready on " + services.api().url()), OUT::text);
+    assertTrue(
+        printed.getLast().startsWith("Local API ready on " + services.api().url()), OUT::text);
     assertTrue(printed.getLast().contains(", 12 products added from " + SEED), printed.getLast());
     for (String id : seedIds) {
-      assertTrue(printed.stream().anyMatch(line -> line.startsWith("[local API] PUT /products/" + id + " 201 ")),
+      assertTrue(
+          printed.stream()
+              .anyMatch(line -> line.startsWith("[local API] PUT /products/" + id + " 201 ")),
           id + ":\n" + OUT.text());
-      assertTrue(printed.stream().anyMatch(line -> line.startsWith("[SNS] ProductEventsTopic ")
-          && line.matches(".*productId=String:" + java.util.regex.Pattern.quote(id) + "[,}].*")),
+      assertTrue(
+          printed.stream()
+              .anyMatch(
+                  line ->
+                      line.startsWith("[SNS] ProductEventsTopic ")
+                          && line.matches(
+                              ".*productId=String:"
+                                  + java.util.regex.Pattern.quote(id)
+                                  + "[,}].*")),
           "the SNS message of " + id + " before the ready line:\n" + OUT.text());
       for (String consumer : List.of("ProductEventsFunction", "FeedFanOutFunction")) {
-        assertTrue(services.streams().invocations(consumer).stream()
-            .anyMatch(invocation -> invocation.keys("id").contains(id)), id + " reached " + consumer);
+        assertTrue(
+            services.streams().invocations(consumer).stream()
+                .anyMatch(invocation -> invocation.keys("id").contains(id)),
+            id + " reached " + consumer);
       }
     }
-    assertTrue(printed.stream().anyMatch(line -> line.startsWith("[DynamoDB stream] ProductsTable"
-        + " → FeedFanOutFunction: batch of ")), OUT::text);
+    assertTrue(
+        printed.stream()
+            .anyMatch(
+                line ->
+                    line.startsWith(
+                        "[DynamoDB stream] ProductsTable" + " → FeedFanOutFunction: batch of ")),
+        OUT::text);
 
     Thread.sleep(3000);
 
@@ -76,15 +96,24 @@ class ReadyLineTest {
 
   @Test
   void theDashboardAddressShowsTheCategoryWithMostProductsInTheSeed() throws Exception {
-    String line = printed.stream().filter(printedLine -> printedLine.startsWith("Live dashboard: ")).findFirst()
-        .orElseThrow(() -> new AssertionError(OUT.text()));
+    String line =
+        printed.stream()
+            .filter(printedLine -> printedLine.startsWith("Live dashboard: "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(OUT.text()));
     URI address = URI.create(line.substring("Live dashboard: ".length()));
     assertEquals(services.api().url().resolve("/"), address.resolve("/"), line);
-    String category = URLDecoder.decode(address.getRawQuery().substring("category=".length()), StandardCharsets.UTF_8);
+    String category =
+        URLDecoder.decode(
+            address.getRawQuery().substring("category=".length()), StandardCharsets.UTF_8);
 
-    HttpResponse<String> listed = Requests.send(Requests.to(services.api(), "/products?category=" + category));
+    HttpResponse<String> listed =
+        Requests.send(Requests.to(services.api(), "/products?category=" + category));
 
-    assertEquals("kitchen", category, "events/seed.json has 4 kitchen products, 3 garden, 3 office, 2 outdoor");
+    assertEquals(
+        "kitchen",
+        category,
+        "events/seed.json has 4 kitchen products, 3 garden, 3 office, 2 outdoor");
     assertEquals(4, new ObjectMapper().readTree(listed.body()).path("items").size(), listed::body);
     assertFalse(line.contains("lighting"), line);
   }

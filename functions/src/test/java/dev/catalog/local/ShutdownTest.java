@@ -1,12 +1,11 @@
 package dev.catalog.local;
 
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,24 +22,33 @@ class ShutdownTest {
 
   /** The threads of the functions and of HTTP servers, except those that ran before the API started. */
   static Set<String> threadsOf(Set<String> functions, Set<Thread> before) {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-        .filter(thread -> !before.contains(thread)).map(Thread::getName)
-        .filter(name -> name.startsWith("HTTP-Dispatcher")
-            || functions.stream().anyMatch(function -> name.startsWith(function + "#")))
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .filter(thread -> !before.contains(thread))
+        .map(Thread::getName)
+        .filter(
+            name ->
+                name.startsWith("HTTP-Dispatcher")
+                    || functions.stream().anyMatch(function -> name.startsWith(function + "#")))
         .collect(Collectors.toSet());
   }
 
   @Test
   void closingEndsEveryThreadItStartedAndFreesThePort() throws IOException, InterruptedException {
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-    LocalApi api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .console(new CapturedConsole().stream()).start();
+    LocalApi api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(new CapturedConsole().stream())
+            .start();
     int port = api.port();
     for (String path : List.of("/echo/slow?sleep=3000", "/echo/next", "/products/none")) {
       Requests.send(Requests.to(api, path));
     }
     Set<String> functions = DYNAMO.template().functions().keySet();
-    assertTrue(threadsOf(functions, before).containsAll(Set.of("EchoFunction#2", "GetProductFunction#1")),
+    assertTrue(
+        threadsOf(functions, before).containsAll(Set.of("EchoFunction#2", "GetProductFunction#1")),
         threadsOf(functions, before)::toString);
 
     api.close();

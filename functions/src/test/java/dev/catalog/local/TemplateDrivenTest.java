@@ -1,16 +1,15 @@
 package dev.catalog.local;
 
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.SampleProducts;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -27,13 +26,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TemplateDrivenTest {
   @RegisterExtension
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.path("local-api.yaml"));
+
   static final ObjectMapper JSON = new ObjectMapper();
   static LocalApi api;
 
   @BeforeAll
   static void start() {
-    api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .console(new CapturedConsole().stream()).start();
+    api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(new CapturedConsole().stream())
+            .start();
   }
 
   @AfterAll
@@ -49,7 +53,8 @@ class TemplateDrivenTest {
 
   @Test
   void aFunctionAddedToTheTemplateIsServedOnItsRoutes() throws IOException {
-    assertEquals("/echo/{proxy+}", echo("/echo/anything/at/all").get("event").get("resource").asText());
+    assertEquals(
+        "/echo/{proxy+}", echo("/echo/anything/at/all").get("event").get("resource").asText());
     assertEquals("/echo/items/{id}", echo("/echo/items/7").get("event").get("resource").asText());
     assertTrue(api.routeTable().contains("EchoFunction"), api::routeTable);
   }
@@ -70,9 +75,12 @@ class TemplateDrivenTest {
     assertEquals("EchoFunction", answer.get("functionName").asText());
     assertEquals(256, answer.get("memoryLimitInMB").asInt());
     int remaining = answer.get("remainingTimeInMillis").asInt();
-    assertTrue(remaining > 0 && remaining <= 1000, "Timeout: 1 leaves at most 1 s, had " + remaining);
-    assertNotEquals(answer.get("event").get("requestContext").get("requestId").asText(),
-        answer.get("awsRequestId").asText(), "Lambda's request id is not API Gateway's");
+    assertTrue(
+        remaining > 0 && remaining <= 1000, "Timeout: 1 leaves at most 1 s, had " + remaining);
+    assertNotEquals(
+        answer.get("event").get("requestContext").get("requestId").asText(),
+        answer.get("awsRequestId").asText(),
+        "Lambda's request id is not API Gateway's");
   }
 
   @Test
@@ -80,14 +88,17 @@ class TemplateDrivenTest {
     JsonNode answer = echo("/echo/loader");
 
     assertEquals("EchoFunction", answer.get("classLoader").asText());
-    assertTrue(answer.get("thread").asText().startsWith("EchoFunction#"), answer.get("thread")::asText);
+    assertTrue(
+        answer.get("thread").asText().startsWith("EchoFunction#"), answer.get("thread")::asText);
   }
 
   @Test
   void theTemplatesProductsFunctionsWorkAlongside() {
-    HttpResponse<String> created = Requests.send(Requests.asAdmin(api, "/products")
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(SampleProducts.minimal("local").toString())));
+    HttpResponse<String> created =
+        Requests.send(
+            Requests.asAdmin(api, "/products")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(SampleProducts.minimal("local").toString())));
     assertEquals(201, created.statusCode(), created::body);
 
     String location = created.headers().firstValue("Location").orElseThrow();

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the server on every write, shown in responses, ignored when a client sends them.
  */
 class AuditFieldsTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String editorSub() {
     return API.issuer().person("editor", List.of("catalog-editors")).subject();
@@ -28,7 +27,8 @@ class AuditFieldsTest {
 
   @Test
   void aCreateRecordsThePersonsSubAsCreatorAndUpdaterWhateverTheBodySays() {
-    ObjectNode body = SampleProducts.minimal("audit").put("createdBy", "mallory").put("updatedBy", "mallory");
+    ObjectNode body =
+        SampleProducts.minimal("audit").put("createdBy", "mallory").put("updatedBy", "mallory");
     ApiResult created = API.post("/products").as(Role.EDITOR).json(body.toString()).send();
 
     assertEquals(201, created.status(), created::toString);
@@ -39,10 +39,19 @@ class AuditFieldsTest {
 
   @Test
   void aServicesPatchRecordsItsClientIdAsUpdaterAndKeepsTheCreator() {
-    String id = API.post("/products").as(Role.EDITOR).json(SampleProducts.minimal("audit").toString()).send()
-        .createdId();
+    String id =
+        API.post("/products")
+            .as(Role.EDITOR)
+            .json(SampleProducts.minimal("audit").toString())
+            .send()
+            .createdId();
 
-    JsonNode patched = API.patch("/products/" + id).as(Role.WRITE_SERVICE).mergePatch("{\"stock\": 3}").send().json();
+    JsonNode patched =
+        API.patch("/products/" + id)
+            .as(Role.WRITE_SERVICE)
+            .mergePatch("{\"stock\": 3}")
+            .send()
+            .json();
 
     assertEquals(editorSub(), patched.path("createdBy").asText());
     assertEquals(DevelopmentIssuer.SERVICE_CLIENT, patched.path("updatedBy").asText());
@@ -50,28 +59,49 @@ class AuditFieldsTest {
 
   @Test
   void aReplaceByAnotherPersonKeepsTheCreatorAndRecordsTheNewUpdater() {
-    String id = API.post("/products").as(Role.EDITOR).json(SampleProducts.minimal("audit").toString()).send()
-        .createdId();
+    String id =
+        API.post("/products")
+            .as(Role.EDITOR)
+            .json(SampleProducts.minimal("audit").toString())
+            .send()
+            .createdId();
 
-    JsonNode replaced = API.put("/products/" + id).as(Role.ADMIN)
-        .json(SampleProducts.minimal("audit").put("stock", 4).put("createdBy", "mallory").toString()).send().json();
+    JsonNode replaced =
+        API.put("/products/" + id)
+            .as(Role.ADMIN)
+            .json(
+                SampleProducts.minimal("audit")
+                    .put("stock", 4)
+                    .put("createdBy", "mallory")
+                    .toString())
+            .send()
+            .json();
 
     assertEquals(editorSub(), replaced.path("createdBy").asText());
-    assertEquals(API.issuer().person("admin", List.of("catalog-admins")).subject(),
+    assertEquals(
+        API.issuer().person("admin", List.of("catalog-admins")).subject(),
         replaced.path("updatedBy").asText());
   }
 
   @Test
   void aPatchOfTheAuditFieldsAloneChangesNothing() {
-    String id = API.post("/products").as(Role.EDITOR).json(SampleProducts.minimal("audit").toString()).send()
-        .createdId();
+    String id =
+        API.post("/products")
+            .as(Role.EDITOR)
+            .json(SampleProducts.minimal("audit").toString())
+            .send()
+            .createdId();
     JsonNode before = API.get("/products/" + id).send().json();
 
-    ApiResult patched = API.patch("/products/" + id).as(Role.ADMIN)
-        .mergePatch("{\"createdBy\": \"mallory\", \"updatedBy\": \"mallory\"}").send();
+    ApiResult patched =
+        API.patch("/products/" + id)
+            .as(Role.ADMIN)
+            .mergePatch("{\"createdBy\": \"mallory\", \"updatedBy\": \"mallory\"}")
+            .send();
 
     assertEquals(200, patched.status(), patched::toString);
-    assertEquals(before, patched.json(), "nothing a client may write changed, so nothing was written");
+    assertEquals(
+        before, patched.json(), "nothing a client may write changed, so nothing was written");
     assertFalse(patched.body().contains("mallory"));
   }
 }

@@ -29,8 +29,18 @@ class CategoryQueryTest {
   void aQueryCategoryIsRefusedForWhatABodysCategoryIsRefusedFor() {
     assertEquals("category must not be empty.", refusal(" \u2007"));
     assertEquals("category must be at most 64 characters.", refusal("c".repeat(65)));
-    for (String text : List.of("a\u0007b", "a\u001bb", "a\u007fb", "a\u0085b", "a\u009bb", "a\u2028b", "a\u2029b",
-        "a\ufdd0b", "a\uffffb", "a\udbff\udfffb")) {
+    for (String text :
+        List.of(
+            "a\u0007b",
+            "a\u001bb",
+            "a\u007fb",
+            "a\u0085b",
+            "a\u009bb",
+            "a\u2028b",
+            "a\u2029b",
+            "a\ufdd0b",
+            "a\uffffb",
+            "a\udbff\udfffb")) {
       assertEquals("category must not contain control characters.", refusal(text), text);
     }
   }

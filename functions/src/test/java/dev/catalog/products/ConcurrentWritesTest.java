@@ -14,8 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Optimistic concurrency under real races: writers holding the same ETag, released together. */
 class ConcurrentWritesTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String create() {
     return API.post("/products").json(SampleProducts.minimal("race").toString()).send().createdId();
@@ -30,8 +29,13 @@ class ConcurrentWritesTest {
   void twoPatchesWithTheSameIfMatchExactlyOneWins() throws Exception {
     String id = create();
     String etag = API.get("/products/" + id).send().header("ETag");
-    List<Integer> statuses = race(2, i -> API.patch("/products/" + id).header("If-Match", etag)
-        .mergePatch("{\"stock\": " + (i + 10) + "}"));
+    List<Integer> statuses =
+        race(
+            2,
+            i ->
+                API.patch("/products/" + id)
+                    .header("If-Match", etag)
+                    .mergePatch("{\"stock\": " + (i + 10) + "}"));
 
     assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
     assertEquals(2, API.get("/products/" + id).send().json().get("version").asInt());
@@ -41,8 +45,13 @@ class ConcurrentWritesTest {
   void twoPutsWithTheSameIfMatchExactlyOneWins() throws Exception {
     String id = create();
     String etag = API.get("/products/" + id).send().header("ETag");
-    List<Integer> statuses = race(2, i -> API.put("/products/" + id).header("If-Match", etag)
-        .json(SampleProducts.minimal("race-" + i).toString()));
+    List<Integer> statuses =
+        race(
+            2,
+            i ->
+                API.put("/products/" + id)
+                    .header("If-Match", etag)
+                    .json(SampleProducts.minimal("race-" + i).toString()));
 
     assertEquals(List.of(200, 412), statuses.stream().sorted().toList());
   }
@@ -50,8 +59,13 @@ class ConcurrentWritesTest {
   @Test
   void twoCreateOnlyPutsExactlyOneCreates() throws Exception {
     String id = "race-" + System.nanoTime();
-    List<Integer> statuses = race(2, i -> API.put("/products/" + id).header("If-None-Match", "*")
-        .json(SampleProducts.minimal("race").toString()));
+    List<Integer> statuses =
+        race(
+            2,
+            i ->
+                API.put("/products/" + id)
+                    .header("If-None-Match", "*")
+                    .json(SampleProducts.minimal("race").toString()));
 
     assertEquals(List.of(201, 412), statuses.stream().sorted().toList());
   }
@@ -60,9 +74,13 @@ class ConcurrentWritesTest {
   void unconditionalWritesRacingAllSucceedAndEveryOneCountsInTheVersion() throws Exception {
     String id = create();
     int writers = 6;
-    List<Integer> statuses = race(writers, i -> API.patch("/products/" + id).mergePatch("{\"stock\": " + (i + 100) + "}"));
+    List<Integer> statuses =
+        race(
+            writers,
+            i -> API.patch("/products/" + id).mergePatch("{\"stock\": " + (i + 100) + "}"));
 
-    assertEquals(writers, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
+    assertEquals(
+        writers, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
     assertEquals(1 + writers, API.get("/products/" + id).send().json().get("version").asInt());
   }
 
@@ -70,9 +88,15 @@ class ConcurrentWritesTest {
   void aDeleteAndAPatchWithTheSameIfMatchExactlyOneWins() throws Exception {
     String id = create();
     String etag = API.get("/products/" + id).send().header("ETag");
-    List<Integer> statuses = race(2, i -> i == 0
-        ? API.delete("/products/" + id).header("If-Match", etag)
-        : API.patch("/products/" + id).header("If-Match", etag).mergePatch("{\"stock\": 9}"));
+    List<Integer> statuses =
+        race(
+            2,
+            i ->
+                i == 0
+                    ? API.delete("/products/" + id).header("If-Match", etag)
+                    : API.patch("/products/" + id)
+                        .header("If-Match", etag)
+                        .mergePatch("{\"stock\": 9}"));
 
     boolean deleted = statuses.get(0) == 204;
     assertEquals(deleted ? List.of(204, 412) : List.of(412, 200), statuses);

@@ -24,16 +24,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since; ignored when the answer would be 404 anyway.
  */
 class ConditionalRequestsTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /** A product under a new id; returns its id. */
   static String create() {
     String id = "c-" + UUID.randomUUID();
-    assertEquals(201, API.put("/products/" + id).json(SampleProducts.full("cond").toString()).send().status());
+    assertEquals(
+        201,
+        API.put("/products/" + id).json(SampleProducts.full("cond").toString()).send().status());
     return id;
   }
 
@@ -66,7 +68,8 @@ class ConditionalRequestsTest {
       assertEquals(412, refused.status(), ifNoneMatch + ": " + refused);
       assertEquals(200, get(id).status());
     }
-    assertEquals(204, API.delete("/products/" + id).header("If-None-Match", "\"other\"").send().status());
+    assertEquals(
+        204, API.delete("/products/" + id).header("If-None-Match", "\"other\"").send().status());
   }
 
   @Test
@@ -75,7 +78,8 @@ class ConditionalRequestsTest {
     ApiResult refused = API.delete("/products/" + id).header("If-None-Match", "garbage").send();
 
     assertEquals(400, refused.status(), refused::toString);
-    assertEquals("urn:products-api:problem:invalid-precondition", refused.json().get("type").asText());
+    assertEquals(
+        "urn:products-api:problem:invalid-precondition", refused.json().get("type").asText());
     assertEquals(200, get(id).status());
   }
 
@@ -84,27 +88,47 @@ class ConditionalRequestsTest {
     String id = create();
     String first = get(id).header("ETag");
     assertEquals(204, API.delete("/products/" + id).send().status());
-    ApiResult again = API.put("/products/" + id).json(SampleProducts.full("cond").toString()).send();
+    ApiResult again =
+        API.put("/products/" + id).json(SampleProducts.full("cond").toString()).send();
 
     assertEquals(201, again.status());
     assertNotEquals(first, again.header("ETag"));
     assertEquals(1, again.json().get("version").asInt(), "versions still start at 1");
-    assertEquals(200, API.get("/products/" + id).header("If-None-Match", first).send().status(),
+    assertEquals(
+        200,
+        API.get("/products/" + id).header("If-None-Match", first).send().status(),
         "a stale cache entry is not revalidated as the new product");
-    assertEquals(412, API.patch("/products/" + id).header("If-Match", first).mergePatch("{\"stock\": 1}")
-        .send().status(), "an If-Match from before the delete does not match the new product");
+    assertEquals(
+        412,
+        API.patch("/products/" + id)
+            .header("If-Match", first)
+            .mergePatch("{\"stock\": 1}")
+            .send()
+            .status(),
+        "an If-Match from before the delete does not match the new product");
     assertEquals(again.body(), get(id).body());
   }
 
   @Test
   void ifMatchStarOnAnAbsentProductIs404OnPatchAndDeleteAnd412OnPut() {
     String id = "absent-" + UUID.randomUUID();
-    assertEquals(404, API.patch("/products/" + id).header("If-Match", "*").mergePatch("{\"stock\": 1}")
-        .send().status());
+    assertEquals(
+        404,
+        API.patch("/products/" + id)
+            .header("If-Match", "*")
+            .mergePatch("{\"stock\": 1}")
+            .send()
+            .status());
     assertEquals(404, API.delete("/products/" + id).header("If-Match", "*").send().status());
     assertEquals(404, API.get("/products/" + id).header("If-Match", "*").send().status());
-    assertEquals(412, API.put("/products/" + id).header("If-Match", "*")
-        .json(SampleProducts.minimal("cond").toString()).send().status(), "PUT would create: 201 without it");
+    assertEquals(
+        412,
+        API.put("/products/" + id)
+            .header("If-Match", "*")
+            .json(SampleProducts.minimal("cond").toString())
+            .send()
+            .status(),
+        "PUT would create: 201 without it");
     assertEquals(404, get(id).status());
   }
 
@@ -117,7 +141,8 @@ class ConditionalRequestsTest {
         for (String id : List.of(present, absent)) {
           ApiResult refused = route.apply(id).header(header, "1").send();
           assertEquals(400, refused.status(), header + " on " + id + ": " + refused);
-          assertEquals("urn:products-api:problem:invalid-precondition", refused.json().get("type").asText());
+          assertEquals(
+              "urn:products-api:problem:invalid-precondition", refused.json().get("type").asText());
         }
       }
     }
@@ -131,11 +156,21 @@ class ConditionalRequestsTest {
     String etag = get(id).header("ETag");
 
     assertEquals(412, API.get("/products/" + id).header("If-Match", "\"other\"").send().status());
-    assertEquals(412, API.get("/products/" + id).header("If-Match", "\"other\"").header("If-None-Match", etag)
-        .send().status());
+    assertEquals(
+        412,
+        API.get("/products/" + id)
+            .header("If-Match", "\"other\"")
+            .header("If-None-Match", etag)
+            .send()
+            .status());
     assertEquals(200, API.get("/products/" + id).header("If-Match", etag).send().status());
-    assertEquals(304, API.get("/products/" + id).header("If-Match", etag).header("If-None-Match", etag)
-        .send().status());
+    assertEquals(
+        304,
+        API.get("/products/" + id)
+            .header("If-Match", etag)
+            .header("If-None-Match", etag)
+            .send()
+            .status());
   }
 
   @Test
@@ -146,7 +181,8 @@ class ConditionalRequestsTest {
 
     assertEquals(updatedAt.truncatedTo(ChronoUnit.SECONDS), lastModified(fetched));
     ApiResult patched = API.patch("/products/" + id).mergePatch("{\"stock\": 3}").send();
-    assertEquals(Instant.parse(patched.json().get("updatedAt").asText()).truncatedTo(ChronoUnit.SECONDS),
+    assertEquals(
+        Instant.parse(patched.json().get("updatedAt").asText()).truncatedTo(ChronoUnit.SECONDS),
         lastModified(patched));
   }
 
@@ -169,7 +205,9 @@ class ConditionalRequestsTest {
     for (int i = 0; i < expected.size(); i++) {
       String id = create();
       String at = get(id).header("Last-Modified");
-      assertEquals(expected.get(i), routes().get(i).apply(id).header("If-Unmodified-Since", at).send().status());
+      assertEquals(
+          expected.get(i),
+          routes().get(i).apply(id).header("If-Unmodified-Since", at).send().status());
     }
   }
 
@@ -179,11 +217,23 @@ class ConditionalRequestsTest {
     ApiResult before = get(id);
     String earlier = HTTP_DATE.format(lastModified(before).minusSeconds(1));
 
-    assertEquals(200, API.patch("/products/" + id).header("If-Match", before.header("ETag"))
-        .header("If-Unmodified-Since", earlier).mergePatch("{\"stock\": 1}").send().status());
+    assertEquals(
+        200,
+        API.patch("/products/" + id)
+            .header("If-Match", before.header("ETag"))
+            .header("If-Unmodified-Since", earlier)
+            .mergePatch("{\"stock\": 1}")
+            .send()
+            .status());
     for (String notADate : List.of("yesterday", "0", "Sat, 99 Nov 2026 10:00:00 GMT")) {
-      assertEquals(200, API.patch("/products/" + id).header("If-Unmodified-Since", notADate)
-          .mergePatch("{\"stock\": 2}").send().status(), notADate);
+      assertEquals(
+          200,
+          API.patch("/products/" + id)
+              .header("If-Unmodified-Since", notADate)
+              .mergePatch("{\"stock\": 2}")
+              .send()
+              .status(),
+          notADate);
     }
   }
 
@@ -191,11 +241,18 @@ class ConditionalRequestsTest {
   void ifUnmodifiedSinceAcceptsTheObsoleteDateFormats() {
     String id = create();
     Instant earlier = lastModified(get(id)).minusSeconds(1);
-    var rfc850 = DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    var asctime = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+    var rfc850 =
+        DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    var asctime =
+        DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     for (String date : List.of(rfc850.format(earlier), asctime.format(earlier))) {
-      assertEquals(412, API.delete("/products/" + id).header("If-Unmodified-Since", date).send().status(), date);
+      assertEquals(
+          412,
+          API.delete("/products/" + id).header("If-Unmodified-Since", date).send().status(),
+          date);
     }
   }
 
@@ -210,11 +267,23 @@ class ConditionalRequestsTest {
     assertEquals(304, notModified.status());
     assertEquals(before.header("ETag"), notModified.header("ETag"));
     assertEquals("", notModified.body());
-    assertEquals(200, API.get("/products/" + id).header("If-Modified-Since", earlier).send().status());
-    assertEquals(200, API.get("/products/" + id).header("If-Modified-Since", at)
-        .header("If-None-Match", "\"other\"").send().status());
-    assertEquals(200, API.patch("/products/" + id).header("If-Modified-Since", at)
-        .mergePatch("{\"stock\": 4}").send().status(), "only GET and HEAD consider If-Modified-Since");
+    assertEquals(
+        200, API.get("/products/" + id).header("If-Modified-Since", earlier).send().status());
+    assertEquals(
+        200,
+        API.get("/products/" + id)
+            .header("If-Modified-Since", at)
+            .header("If-None-Match", "\"other\"")
+            .send()
+            .status());
+    assertEquals(
+        200,
+        API.patch("/products/" + id)
+            .header("If-Modified-Since", at)
+            .mergePatch("{\"stock\": 4}")
+            .send()
+            .status(),
+        "only GET and HEAD consider If-Modified-Since");
   }
 
   @Test
@@ -222,10 +291,20 @@ class ConditionalRequestsTest {
     String id = create();
     String invalid = "{\"name\": \"\", \"price\": -1}";
 
-    assertEquals(412, API.put("/products/" + id).header("If-None-Match", "*").json(invalid).send().status());
-    assertEquals(412, API.patch("/products/" + id).header("If-Match", "\"other\"").mergePatch(invalid).send().status());
-    assertEquals(400, API.put("/products/" + id).header("If-Match", "*").json(invalid).send().status());
-    assertEquals(400, API.put("/products/" + id).header("If-None-Match", "*").json("{").send().status(),
+    assertEquals(
+        412, API.put("/products/" + id).header("If-None-Match", "*").json(invalid).send().status());
+    assertEquals(
+        412,
+        API.patch("/products/" + id)
+            .header("If-Match", "\"other\"")
+            .mergePatch(invalid)
+            .send()
+            .status());
+    assertEquals(
+        400, API.put("/products/" + id).header("If-Match", "*").json(invalid).send().status());
+    assertEquals(
+        400,
+        API.put("/products/" + id).header("If-None-Match", "*").json("{").send().status(),
         "JSON syntax is checked first, with the rest of the request");
   }
 }

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /products: creation, defaults, server-managed fields, and Idempotency-Key semantics. */
 class CreateProductTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   @Test
   void createReturns201WithLocationETagAndTheStoredProduct() {
@@ -41,10 +40,13 @@ class CreateProductTest {
     assertEquals(1, body.get("version").asLong());
     assertEquals("24.99", body.get("price").decimalValue().toPlainString());
     assertEquals("EUR", body.get("currency").asText());
-    assertEquals(List.of("outdoor", "bpa-free"), List.of(body.get("tags").get(0).asText(), body.get("tags").get(1).asText()));
+    assertEquals(
+        List.of("outdoor", "bpa-free"),
+        List.of(body.get("tags").get(0).asText(), body.get("tags").get(1).asText()));
     assertEquals(120, body.get("stock").asInt());
     assertEquals(body.get("createdAt"), body.get("updatedAt"));
-    assertTrue(Instant.parse(body.get("createdAt").asText()).isAfter(Instant.now().minusSeconds(60)));
+    assertTrue(
+        Instant.parse(body.get("createdAt").asText()).isAfter(Instant.now().minusSeconds(60)));
 
     ApiResult fetched = API.get("/products/" + id).send();
     assertEquals(200, fetched.status());
@@ -53,8 +55,11 @@ class CreateProductTest {
 
   @Test
   void createAppliesDefaultsForCurrencyTagsAndStock() {
-    JsonNode body = API.post("/products").json(SampleProducts.minimal(SampleProducts.uniqueCategory()).toString())
-        .send().json();
+    JsonNode body =
+        API.post("/products")
+            .json(SampleProducts.minimal(SampleProducts.uniqueCategory()).toString())
+            .send()
+            .json();
 
     assertEquals("USD", body.get("currency").asText());
     assertEquals(0, body.get("tags").size());
@@ -99,7 +104,9 @@ class CreateProductTest {
       assertEquals(201, created.status(), created::toString);
       ApiResult fetched = API.get("/products/" + created.createdId()).send();
       String raw = fetched.body();
-      assertTrue(raw.contains("\"price\":" + new java.math.BigDecimal(price).stripTrailingZeros().toPlainString()),
+      assertTrue(
+          raw.contains(
+              "\"price\":" + new java.math.BigDecimal(price).stripTrailingZeros().toPlainString()),
           () -> price + " came back as " + raw);
     }
   }
@@ -126,10 +133,16 @@ class CreateProductTest {
   void createWithAReusedIdempotencyKeyAndAnotherBodyIs422AndCreatesNothing() {
     String key = UUID.randomUUID().toString();
     String category = SampleProducts.uniqueCategory();
-    API.post("/products").header("Idempotency-Key", key).json(SampleProducts.full(category).toString()).send();
+    API.post("/products")
+        .header("Idempotency-Key", key)
+        .json(SampleProducts.full(category).toString())
+        .send();
 
-    ApiResult reused = API.post("/products").header("Idempotency-Key", key)
-        .json(SampleProducts.minimal(category).toString()).send();
+    ApiResult reused =
+        API.post("/products")
+            .header("Idempotency-Key", key)
+            .json(SampleProducts.minimal(category).toString())
+            .send();
 
     assertEquals(422, reused.status(), reused::toString);
     assertEquals("application/problem+json", reused.header("Content-Type"));
@@ -159,8 +172,11 @@ class CreateProductTest {
   @Test
   void createRefusesMalformedIdempotencyKeys() {
     for (String key : List.of("", "x".repeat(256), "has space", "caf\u00e9")) {
-      ApiResult refused = API.post("/products").header("Idempotency-Key", key)
-          .json(SampleProducts.minimal("c").toString()).send();
+      ApiResult refused =
+          API.post("/products")
+              .header("Idempotency-Key", key)
+              .json(SampleProducts.minimal("c").toString())
+              .send();
       assertEquals(400, refused.status(), () -> key + ": " + refused);
     }
   }

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DELETE /products/{id}: 204, 404 when absent, and If-Match. */
 class DeleteProductTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String create() {
-    return API.post("/products").json(SampleProducts.minimal("office").toString()).send().createdId();
+    return API.post("/products")
+        .json(SampleProducts.minimal("office").toString())
+        .send()
+        .createdId();
   }
 
   @Test
@@ -58,6 +60,7 @@ class DeleteProductTest {
 
   @Test
   void deleteWithIfMatchOfAMissingProductIs404() {
-    assertEquals(404, API.delete("/products/never-was").header("If-Match", "\"1\"").send().status());
+    assertEquals(
+        404, API.delete("/products/never-was").header("If-Match", "\"1\"").send().status());
   }
 }

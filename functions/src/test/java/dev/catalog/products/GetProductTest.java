@@ -13,15 +13,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /products/{id}: 200 with ETag, 304 on a matching If-None-Match, 404 when absent, 400 for invalid ids. */
 class GetProductTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String id;
   static String etag;
 
   @BeforeAll
   static void createProduct() {
-    ApiResult created = API.post("/products").json(SampleProducts.full("kitchen").toString()).send();
+    ApiResult created =
+        API.post("/products").json(SampleProducts.full("kitchen").toString()).send();
     id = created.createdId();
     etag = created.header("ETag");
   }
@@ -39,7 +39,8 @@ class GetProductTest {
   @Test
   void getReturns304WithoutABodyWhenIfNoneMatchMatches() {
     for (String ifNoneMatch : List.of(etag, "W/" + etag, "\"7\", " + etag, "*")) {
-      ApiResult notModified = API.get("/products/" + id).header("If-None-Match", ifNoneMatch).send();
+      ApiResult notModified =
+          API.get("/products/" + id).header("If-None-Match", ifNoneMatch).send();
       assertEquals(304, notModified.status(), ifNoneMatch);
       assertEquals(etag, notModified.header("ETag"));
       assertEquals("", notModified.body());
@@ -49,7 +50,12 @@ class GetProductTest {
   @Test
   void getReturns200WhenIfNoneMatchListsOtherTags() {
     String otherVersion = "\"2" + etag.substring(2);
-    assertEquals(200, API.get("/products/" + id).header("If-None-Match", otherVersion + ", \"1\"").send().status());
+    assertEquals(
+        200,
+        API.get("/products/" + id)
+            .header("If-None-Match", otherVersion + ", \"1\"")
+            .send()
+            .status());
   }
 
   @Test

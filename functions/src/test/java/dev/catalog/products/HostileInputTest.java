@@ -32,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Hostile ids and query strings are in {@link HostilePathAndQueryTest}, base64 bodies in {@link Base64BodyTest}.
  */
 class HostileInputTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static final String JSON = "application/json";
   static final String MERGE_PATCH = "application/merge-patch+json";
@@ -41,11 +40,13 @@ class HostileInputTest {
 
   /** The product PUT and PATCH aim at, and that every refused request must leave byte-identical. */
   static String watchedId;
+
   static StoredState initial;
 
   @BeforeAll
   static void createWatchedProduct() {
-    watchedId = API.post("/products").json(SampleProducts.full("watched").toString()).send().createdId();
+    watchedId =
+        API.post("/products").json(SampleProducts.full("watched").toString()).send().createdId();
   }
 
   @BeforeEach
@@ -67,7 +68,9 @@ class HostileInputTest {
   }
 
   static List<WriteRoute> writeRoutes() {
-    return List.of(new WriteRoute("POST", "/products", JSON, false), new WriteRoute("POST", "/products", JSON, true),
+    return List.of(
+        new WriteRoute("POST", "/products", JSON, false),
+        new WriteRoute("POST", "/products", JSON, true),
         new WriteRoute("PUT", "/products/" + watchedId, JSON, false),
         new WriteRoute("PATCH", "/products/" + watchedId, MERGE_PATCH, false));
   }
@@ -110,7 +113,9 @@ class HostileInputTest {
     StringBuilder json = new StringBuilder(head);
     int fillerBytes = filler.getBytes(StandardCharsets.UTF_8).length;
     int room = bytes - head.length() - tail.length();
-    json.append(filler.repeat(room / fillerBytes)).append("x".repeat(room % fillerBytes)).append(tail);
+    json.append(filler.repeat(room / fillerBytes))
+        .append("x".repeat(room % fillerBytes))
+        .append(tail);
     byte[] encoded = json.toString().getBytes(StandardCharsets.UTF_8);
     assertEquals(bytes, encoded.length);
     return encoded;
@@ -119,9 +124,14 @@ class HostileInputTest {
   @Test
   void invalidUtf8BodiesAre400() {
     byte[] valid = SampleProducts.full("hostile").toString().getBytes(StandardCharsets.UTF_8);
-    List<byte[]> sequences = List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
-        new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-        new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82});
+    List<byte[]> sequences =
+        List.of(
+            new byte[] {(byte) 0xC3, 0x28},
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xE2, (byte) 0x82});
     for (byte[] sequence : sequences) {
       // Inside the name's string value, just after its opening quote.
       int at = new String(valid, StandardCharsets.UTF_8).indexOf("Stainless");
@@ -136,14 +146,20 @@ class HostileInputTest {
 
   @Test
   void loneSurrogatesAre400InEveryStringAndFieldName() {
-    for (String surrogate : List.of("\\ud800", "\\udc00", "\\udc00\\ud800", "abc\\ud83d", "\\ud83dx")) {
-      assertRefusedEverywhere(400, "name " + surrogate, productWithRaw("name", "\"" + surrogate + "\""));
-      assertRefusedEverywhere(400, "category " + surrogate, productWithRaw("category", "\"" + surrogate + "\""));
-      assertRefusedEverywhere(400, "description " + surrogate,
-          productWithRaw("description", "\"" + surrogate + "\""));
-      assertRefusedEverywhere(400, "tags " + surrogate, productWithRaw("tags", "[\"ok\",\"" + surrogate + "\"]"));
-      assertRefusedEverywhere(400, "unknown field " + surrogate, productWith("\"" + surrogate + "\":1"));
-      assertRefusedEverywhere(400, "field name " + surrogate, productWith("\"n" + surrogate + "ame\":\"x\""));
+    for (String surrogate :
+        List.of("\\ud800", "\\udc00", "\\udc00\\ud800", "abc\\ud83d", "\\ud83dx")) {
+      assertRefusedEverywhere(
+          400, "name " + surrogate, productWithRaw("name", "\"" + surrogate + "\""));
+      assertRefusedEverywhere(
+          400, "category " + surrogate, productWithRaw("category", "\"" + surrogate + "\""));
+      assertRefusedEverywhere(
+          400, "description " + surrogate, productWithRaw("description", "\"" + surrogate + "\""));
+      assertRefusedEverywhere(
+          400, "tags " + surrogate, productWithRaw("tags", "[\"ok\",\"" + surrogate + "\"]"));
+      assertRefusedEverywhere(
+          400, "unknown field " + surrogate, productWith("\"" + surrogate + "\":1"));
+      assertRefusedEverywhere(
+          400, "field name " + surrogate, productWith("\"n" + surrogate + "ame\":\"x\""));
     }
   }
 
@@ -151,35 +167,72 @@ class HostileInputTest {
   void bodiesOverTheLimitAre413AndThoseAtOrUnderItAreJudgedAsProducts() {
     assertRefusedEverywhere(413, "1 MB body", productOfSize(1024 * 1024, "x"));
     assertRefusedEverywhere(413, "64 KiB + 1 byte", productOfSize(LIMIT + 1, "x"));
-    assertRefusedEverywhere(413, "64 KiB + 1 byte of 2-byte characters", productOfSize(LIMIT + 1, "\u00e9"));
-    assertRefusedEverywhere(413, "64 KiB + 1 byte of 3-byte characters", productOfSize(LIMIT + 1, "\u20ac"));
-    assertRefusedEverywhere(413, "64 KiB + 1 byte of 4-byte characters", productOfSize(LIMIT + 1, "\ud83d\ude00"));
+    assertRefusedEverywhere(
+        413, "64 KiB + 1 byte of 2-byte characters", productOfSize(LIMIT + 1, "\u00e9"));
+    assertRefusedEverywhere(
+        413, "64 KiB + 1 byte of 3-byte characters", productOfSize(LIMIT + 1, "\u20ac"));
+    assertRefusedEverywhere(
+        413, "64 KiB + 1 byte of 4-byte characters", productOfSize(LIMIT + 1, "\ud83d\ude00"));
     assertRefusedEverywhere(413, "1 MB of invalid UTF-8", new byte[1024 * 1024 + 1]);
-    // Valid JSON of the right shape, but the description is far over 4000 characters: a 400, not a 413.
+    // Valid JSON of the right shape, but the description is far over 4000 characters: a 400, not a
+    // 413.
     assertRefusedEverywhere(400, "64 KiB exactly", productOfSize(LIMIT, "x"));
     assertRefusedEverywhere(400, "64 KiB - 1 byte", productOfSize(LIMIT - 1, "x"));
-    assertRefusedEverywhere(400, "64 KiB of 4-byte characters", productOfSize(LIMIT, "\ud83d\ude00"));
+    assertRefusedEverywhere(
+        400, "64 KiB of 4-byte characters", productOfSize(LIMIT, "\ud83d\ude00"));
   }
 
   @Test
   void deeplyNestedJsonIs400() {
     int levels = 10_000;
     assertRefusedEverywhere(400, "10,000 arrays", "[".repeat(levels) + "]".repeat(levels));
-    assertRefusedEverywhere(400, "10,000 objects", "{\"a\":".repeat(levels) + "1" + "}".repeat(levels));
+    assertRefusedEverywhere(
+        400, "10,000 objects", "{\"a\":".repeat(levels) + "1" + "}".repeat(levels));
     assertRefusedEverywhere(400, "10,000 unclosed arrays", "[".repeat(levels));
-    assertRefusedEverywhere(400, "10,000 arrays in a tag", productWithRaw("tags", "[".repeat(levels)
-        + "]".repeat(levels)));
-    assertRefusedEverywhere(400, "10,000 objects in the name", productWithRaw("name", "{\"a\":".repeat(levels)
-        + "1" + "}".repeat(levels)));
+    assertRefusedEverywhere(
+        400,
+        "10,000 arrays in a tag",
+        productWithRaw("tags", "[".repeat(levels) + "]".repeat(levels)));
+    assertRefusedEverywhere(
+        400,
+        "10,000 objects in the name",
+        productWithRaw("name", "{\"a\":".repeat(levels) + "1" + "}".repeat(levels)));
   }
 
   @Test
   void numbersThatAreNotPlainJsonOrDoNotFitAre400AsPriceAndAsStock() {
-    List<String> numbers = List.of("1e999999", "1e-999999", "1e999999999", "1e2147483648", "-1e2147483648",
-        "1e2147483649", "1e-2147483649", "1.0e-2147483647", "100e2147483647", "0.0e-2147483648",
-        "-0", "-0.0", "-0e5", "NaN", "Infinity", "-Infinity", "0x10", "01", "+1", ".5", "1.", "1e",
-        "123456789012345678901234567890", "0.123456789012345678901234567890", "123456789012345.123456789012345",
-        "9".repeat(65), "\"12\"", "true", "[1]", "{}");
+    List<String> numbers =
+        List.of(
+            "1e999999",
+            "1e-999999",
+            "1e999999999",
+            "1e2147483648",
+            "-1e2147483648",
+            "1e2147483649",
+            "1e-2147483649",
+            "1.0e-2147483647",
+            "100e2147483647",
+            "0.0e-2147483648",
+            "-0",
+            "-0.0",
+            "-0e5",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "0x10",
+            "01",
+            "+1",
+            ".5",
+            "1.",
+            "1e",
+            "123456789012345678901234567890",
+            "0.123456789012345678901234567890",
+            "123456789012345.123456789012345",
+            "9".repeat(65),
+            "\"12\"",
+            "true",
+            "[1]",
+            "{}");
     for (String number : numbers) {
       assertRefusedEverywhere(400, "price " + number, productWithRaw("price", number));
       assertRefusedEverywhere(400, "stock " + number, productWithRaw("stock", number));
@@ -189,7 +242,8 @@ class HostileInputTest {
   @Test
   void duplicateKeysAre400() {
     assertRefusedEverywhere(400, "name twice", productWith("\"name\":\"Other\""));
-    assertRefusedEverywhere(400, "name twice, once escaped", productWith("\"n\\u0061me\":\"Other\""));
+    assertRefusedEverywhere(
+        400, "name twice, once escaped", productWith("\"n\\u0061me\":\"Other\""));
     assertRefusedEverywhere(400, "price twice, same value", productWith("\"price\":24.99"));
     assertRefusedEverywhere(400, "tags twice", productWith("\"tags\":[]"));
     assertRefusedEverywhere(400, "an unknown key twice", "{\"x\":1,\"x\":1}");
@@ -198,16 +252,39 @@ class HostileInputTest {
   @Test
   void bodiesThatAreNotOneJsonObjectAre400() {
     String product = SampleProducts.full("hostile").toString();
-    List<String> bodies = List.of("", " ", " \r\n\t ", "null", "[]", "[" + product + "]", "\"a product\"", "42",
-        "true", "{", "{\"name\":", "{\"name\":\"Rake\"", product.substring(0, product.length() - 1),
-        product + product, product + " x", product + "}", "\ufeff" + product, "/* c */" + product,
-        "{'name':'Rake'}", "{name:\"Rake\"}", product.replace(",\"stock\"", ",,\"stock\""),
-        product.replace("}", ",}"));
+    List<String> bodies =
+        List.of(
+            "",
+            " ",
+            " \r\n\t ",
+            "null",
+            "[]",
+            "[" + product + "]",
+            "\"a product\"",
+            "42",
+            "true",
+            "{",
+            "{\"name\":",
+            "{\"name\":\"Rake\"",
+            product.substring(0, product.length() - 1),
+            product + product,
+            product + " x",
+            product + "}",
+            "\ufeff" + product,
+            "/* c */" + product,
+            "{'name':'Rake'}",
+            "{name:\"Rake\"}",
+            product.replace(",\"stock\"", ",,\"stock\""),
+            product.replace("}", ",}"));
     for (String body : bodies) {
       assertRefusedEverywhere(400, "body <" + body + ">", body);
     }
-    assertRefusedEverywhere(400, "a UTF-8 BOM before the JSON (bytes)", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
-        (byte) 0xBF}, product.getBytes(StandardCharsets.UTF_8)));
+    assertRefusedEverywhere(
+        400,
+        "a UTF-8 BOM before the JSON (bytes)",
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            product.getBytes(StandardCharsets.UTF_8)));
   }
 
   static byte[] concat(byte[] first, byte[] second) {
@@ -217,9 +294,20 @@ class HostileInputTest {
     return both;
   }
 
-  static final List<String> INJECTIONS = List.of("x\" OR attribute_exists(id) OR \"", "#name", ":value",
-      ") OR (1=1", "${jndi:ldap://x}", "{{resolve:x}}", "'; DROP TABLE products; --", "<script>x</script>",
-      "%s%n%x", "\\u0000", "\u202eRTL", "\ud83d\ude00 pair");
+  static final List<String> INJECTIONS =
+      List.of(
+          "x\" OR attribute_exists(id) OR \"",
+          "#name",
+          ":value",
+          ") OR (1=1",
+          "${jndi:ldap://x}",
+          "{{resolve:x}}",
+          "'; DROP TABLE products; --",
+          "<script>x</script>",
+          "%s%n%x",
+          "\\u0000",
+          "\u202eRTL",
+          "\ud83d\ude00 pair");
 
   @Test
   void injectionStringsInEveryFreeTextFieldAreStoredVerbatimAndTouchNoOtherItem() {
@@ -244,7 +332,8 @@ class HostileInputTest {
         ApiResult put = API.put("/products/injection-" + n++).json(product.toString()).send();
         assertStoredVerbatim(201, put, field, text, before, "PUT " + what);
 
-        String target = API.post("/products").json(SampleProducts.full("target").toString()).send().createdId();
+        String target =
+            API.post("/products").json(SampleProducts.full("target").toString()).send().createdId();
         before = StoredState.of(API, watchedId);
         ApiResult patched = API.patch("/products/" + target).mergePatch(patch.toString()).send();
         assertStoredVerbatim(200, patched, field, text, before, "PATCH " + what);
@@ -275,8 +364,19 @@ class HostileInputTest {
   }
 
   /** A value of every JSON type, null among them, and containers holding null. */
-  static final List<String> EVERY_JSON_TYPE = List.of("null", "\"red\"", "\"\"", "0", "-1.5e3", "true", "false",
-      "{}", "{\"nested\":null}", "[]", "[null]");
+  static final List<String> EVERY_JSON_TYPE =
+      List.of(
+          "null",
+          "\"red\"",
+          "\"\"",
+          "0",
+          "-1.5e3",
+          "true",
+          "false",
+          "{}",
+          "{\"nested\":null}",
+          "[]",
+          "[null]");
 
   /**
    * The contract's rule (docs/contract.md): a member that is not a field is a 400 naming it, whatever its value, null
@@ -294,11 +394,18 @@ class HostileInputTest {
           String what = route + " with \"" + name + "\": " + value;
           ApiResult result = route.call(body).send();
           JsonNode problem = assertProblem(400, result, what);
-          assertEquals(ProblemAssertions.TYPE_PREFIX + "validation-failed", problem.path("type").asText(), what);
+          assertEquals(
+              ProblemAssertions.TYPE_PREFIX + "validation-failed",
+              problem.path("type").asText(),
+              what);
           assertEquals(1, problem.path("errors").size(), () -> what + ": " + result);
           assertEquals(name, problem.path("errors").path(0).path("field").asText(), what);
-          assertEquals("is not a field of a product", problem.path("errors").path(0).path("message").asText(), what);
-          assertEquals(initial, StoredState.of(API, watchedId), () -> what + " changed what is stored");
+          assertEquals(
+              "is not a field of a product",
+              problem.path("errors").path(0).path("message").asText(),
+              what);
+          assertEquals(
+              initial, StoredState.of(API, watchedId), () -> what + " changed what is stored");
         }
       }
     }
@@ -317,8 +424,8 @@ class HostileInputTest {
    * The write answered {@code status} (201 adds one item, 200 none), reads back exactly, and left the watched
    * product and the idempotency table alone; a category is found by listing that very category.
    */
-  static void assertStoredVerbatim(int status, ApiResult result, String field, String text, StoredState before,
-      String what) {
+  static void assertStoredVerbatim(
+      int status, ApiResult result, String field, String text, StoredState before, String what) {
     assertEquals(status, result.status(), () -> what + ": " + result);
     StoredState after = StoredState.of(API, watchedId);
     assertEquals(before.product(), after.product(), what);
@@ -330,7 +437,8 @@ class HostileInputTest {
     assertEquals(text, value.asText(), what);
     assertEquals(result.json(), fetched, what);
     if (field.equals("category")) {
-      String query = "/products?limit=100&category=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+      String query =
+          "/products?limit=100&category=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
       JsonNode items = API.get(query).send().json().get("items");
       items.forEach(item -> assertEquals(text, item.get("category").asText(), what));
       assertTrue(items.findValuesAsText("id").contains(id), what);

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nothing, or, for a path no route serves, API Gateway's own 403.
  */
 class HostilePathAndQueryTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static final String CATEGORY = SampleProducts.uniqueCategory();
 
@@ -34,10 +33,12 @@ class HostilePathAndQueryTest {
 
   @BeforeAll
   static void createProducts() {
-    watchedId = API.post("/products").json(SampleProducts.full(CATEGORY).toString()).send().createdId();
+    watchedId =
+        API.post("/products").json(SampleProducts.full(CATEGORY).toString()).send().createdId();
     API.post("/products").json(SampleProducts.full(CATEGORY).toString()).send();
     API.post("/products").json(SampleProducts.full(CATEGORY).toString()).send();
-    cursor = API.get("/products?limit=1&category=" + CATEGORY).send().json().get("nextCursor").asText();
+    cursor =
+        API.get("/products?limit=1&category=" + CATEGORY).send().json().get("nextCursor").asText();
   }
 
   @BeforeEach
@@ -54,7 +55,10 @@ class HostilePathAndQueryTest {
   /** The four item routes with a valid body where one is needed, so the id is the only thing wrong. */
   static List<ApiCall> itemCalls(String path) {
     String product = SampleProducts.full(CATEGORY).toString();
-    return List.of(API.get(path), API.delete(path), API.put(path).json(product),
+    return List.of(
+        API.get(path),
+        API.delete(path),
+        API.put(path).json(product),
         API.patch(path).mergePatch("{\"stock\":1}"));
   }
 
@@ -64,9 +68,29 @@ class HostilePathAndQueryTest {
 
   @Test
   void idsThatCannotBeProductIdsAre400OnEveryItemRoute() {
-    List<String> ids = List.of("a%2Fb", "%2F", "..", ".", "%2e%2e", "a%00b", "%00", "a%20b", "%20", "+",
-        "x".repeat(65), "caf%C3%A9", "%E2%80%8B", "%F0%9F%98%80", "%23name", "%3Avalue", "a%22b", "x%0Ay",
-        "%24%7Bjndi%3Aldap%3A%2F%2Fx%7D", "%27%20OR%20%271%27%3D%271", "id%3Bdrop");
+    List<String> ids =
+        List.of(
+            "a%2Fb",
+            "%2F",
+            "..",
+            ".",
+            "%2e%2e",
+            "a%00b",
+            "%00",
+            "a%20b",
+            "%20",
+            "+",
+            "x".repeat(65),
+            "caf%C3%A9",
+            "%E2%80%8B",
+            "%F0%9F%98%80",
+            "%23name",
+            "%3Avalue",
+            "a%22b",
+            "x%0Ay",
+            "%24%7Bjndi%3Aldap%3A%2F%2Fx%7D",
+            "%27%20OR%20%271%27%3D%271",
+            "id%3Bdrop");
     for (String id : ids) {
       for (ApiCall call : itemCalls("/products/" + id)) {
         assertRefused(400, call.method() + " /products/" + id, call::send);
@@ -78,18 +102,28 @@ class HostilePathAndQueryTest {
   void aSixtyFourCharacterIdIsAnId() {
     String id = "x".repeat(64);
     assertEquals(404, API.get("/products/" + id).send().status());
-    assertEquals(201, API.put("/products/" + id).json(SampleProducts.full(CATEGORY).toString()).send().status());
+    assertEquals(
+        201,
+        API.put("/products/" + id).json(SampleProducts.full(CATEGORY).toString()).send().status());
     assertEquals(204, API.delete("/products/" + id).send().status());
   }
 
   @Test
   void itemPathsWithAnotherSegmentMatchNoRouteAndGetApiGatewaysMissingAuthenticationToken() {
-    for (String path : List.of("/products/" + watchedId + "/x", "/products/x/y", "/products/", "/products//x",
-        "/products/../products/" + watchedId)) {
+    for (String path :
+        List.of(
+            "/products/" + watchedId + "/x",
+            "/products/x/y",
+            "/products/",
+            "/products//x",
+            "/products/../products/" + watchedId)) {
       for (ApiCall call : itemCalls(path)) {
         ApiResult result = call.send();
         assertEquals(403, result.status(), () -> call.method() + " " + path + ": " + result);
-        assertEquals("urn:products-api:problem:no-route", result.json().path("type").asText(), result::toString);
+        assertEquals(
+            "urn:products-api:problem:no-route",
+            result.json().path("type").asText(),
+            result::toString);
         assertEquals(initial, StoredState.of(API, watchedId));
       }
     }
@@ -97,9 +131,21 @@ class HostilePathAndQueryTest {
 
   @Test
   void listRefusesGarbageAndTruncatedCursors() {
-    List<String> cursors = new ArrayList<>(List.of("garbage", ".", "..", "a.b.c", "AAAA.AAAA", cursor + "x",
-        cursor + "." + cursor, cursor.replace('.', '_'), "x".repeat(10_000), "\u00e9.\u00e9",
-        "x\" OR attribute_exists(id) OR \"", "${jndi:ldap://x}"));
+    List<String> cursors =
+        new ArrayList<>(
+            List.of(
+                "garbage",
+                ".",
+                "..",
+                "a.b.c",
+                "AAAA.AAAA",
+                cursor + "x",
+                cursor + "." + cursor,
+                cursor.replace('.', '_'),
+                "x".repeat(10_000),
+                "\u00e9.\u00e9",
+                "x\" OR attribute_exists(id) OR \"",
+                "${jndi:ldap://x}"));
     for (int length = 0; length < cursor.length(); length++) {
       cursors.add(cursor.substring(0, length));
     }
@@ -111,7 +157,8 @@ class HostilePathAndQueryTest {
 
   @Test
   void listRefusesOtherBase64SpellingsOfAnIssuedCursor() {
-    // The signature is 16 bytes, 22 characters: the last one carries 4 bits, so 4 characters decode alike.
+    // The signature is 16 bytes, 22 characters: the last one carries 4 bits, so 4 characters decode
+    // alike.
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     int last = alphabet.indexOf(cursor.charAt(cursor.length() - 1));
     List<String> spellings = new ArrayList<>(List.of(cursor + "=="));
@@ -120,8 +167,11 @@ class HostilePathAndQueryTest {
         spellings.add(cursor.substring(0, cursor.length() - 1) + alphabet.charAt(sameBits));
       }
     }
-    assertEquals(200, API.get("/products?limit=1&category=" + CATEGORY + "&cursor=" + encode(cursor)).send()
-        .status());
+    assertEquals(
+        200,
+        API.get("/products?limit=1&category=" + CATEGORY + "&cursor=" + encode(cursor))
+            .send()
+            .status());
     for (String spelling : spellings) {
       String query = "/products?limit=1&category=" + CATEGORY + "&cursor=" + encode(spelling);
       assertRefused(400, "cursor <" + spelling + ">", () -> API.get(query).send());
@@ -130,8 +180,30 @@ class HostilePathAndQueryTest {
 
   @Test
   void listRefusesLimitsThatAreNotAWholeNumberFrom1To100() {
-    List<String> limits = List.of("-1", "-0", "0", "101", "1000", "2147483648", "99999999999999999999999", "1e2",
-        "1E2", "0x10", "+5", " 5", "5 ", "1.0", "NaN", "Infinity", "", "null", "\u0663", "\uff15", "5;", "5,6");
+    List<String> limits =
+        List.of(
+            "-1",
+            "-0",
+            "0",
+            "101",
+            "1000",
+            "2147483648",
+            "99999999999999999999999",
+            "1e2",
+            "1E2",
+            "0x10",
+            "+5",
+            " 5",
+            "5 ",
+            "1.0",
+            "NaN",
+            "Infinity",
+            "",
+            "null",
+            "\u0663",
+            "\uff15",
+            "5;",
+            "5,6");
     for (String limit : limits) {
       String query = "/products?category=" + CATEGORY + "&limit=" + encode(limit);
       assertRefused(400, "limit <" + limit + ">", () -> API.get(query).send());
@@ -141,9 +213,20 @@ class HostilePathAndQueryTest {
   @Test
   void listRefusesRepeatedAndUnknownParameters() {
     String encoded = encode(cursor);
-    List<String> queries = List.of("limit=1&limit=1", "limit=1&limit=2", "category=a&category=a",
-        "category=" + CATEGORY + "&cursor=" + encoded + "&cursor=" + encoded, "Limit=1", "CATEGORY=a", "=x",
-        "limit", "cursor", "category", "x%00=1", "category=" + CATEGORY + "&" + encode("#name") + "=1");
+    List<String> queries =
+        List.of(
+            "limit=1&limit=1",
+            "limit=1&limit=2",
+            "category=a&category=a",
+            "category=" + CATEGORY + "&cursor=" + encoded + "&cursor=" + encoded,
+            "Limit=1",
+            "CATEGORY=a",
+            "=x",
+            "limit",
+            "cursor",
+            "category",
+            "x%00=1",
+            "category=" + CATEGORY + "&" + encode("#name") + "=1");
     for (String query : queries) {
       assertRefused(400, "?" + query, () -> API.get("/products?" + query).send());
     }
@@ -153,25 +236,35 @@ class HostilePathAndQueryTest {
   static List<ApiCall> routesTakingNoQuery(String query) {
     String product = SampleProducts.full(CATEGORY).toString();
     String item = "/products/" + watchedId + "?" + query;
-    return List.of(API.post("/products?" + query).json(product), API.get(item), API.put(item).json(product),
-        API.patch(item).mergePatch("{\"stock\":1}"), API.delete(item));
+    return List.of(
+        API.post("/products?" + query).json(product),
+        API.get(item),
+        API.put(item).json(product),
+        API.patch(item).mergePatch("{\"stock\":1}"),
+        API.delete(item));
   }
 
   @Test
   void everyRouteRefusesAQueryParameterItDoesNotTakeAndChangesNothing() {
-    for (String query : List.of("x=1", "limit=5", "category=" + CATEGORY, "x", "x=1&x=2", "%C3%A9=1")) {
+    for (String query :
+        List.of("x=1", "limit=5", "category=" + CATEGORY, "x", "x=1&x=2", "%C3%A9=1")) {
       for (ApiCall call : routesTakingNoQuery(query)) {
         assertRefused(400, call.method() + " " + call.pathAndQuery(), call::send);
-        assertEquals("urn:products-api:problem:invalid-query", call.send().json().get("type").asText());
+        assertEquals(
+            "urn:products-api:problem:invalid-query", call.send().json().get("type").asText());
       }
     }
   }
 
   @Test
   void aPreflightCarriesTheQueryOfTheRequestItAsksAboutAndIsAnsweredWhateverItIs() {
-    for (String path : List.of("/products?category=a&limit=2", "/products/" + watchedId + "?x=1&x=2")) {
-      ApiResult preflight = API.call("OPTIONS", path).header("Origin", "https://shop.example")
-          .header("Access-Control-Request-Method", "GET").send();
+    for (String path :
+        List.of("/products?category=a&limit=2", "/products/" + watchedId + "?x=1&x=2")) {
+      ApiResult preflight =
+          API.call("OPTIONS", path)
+              .header("Origin", "https://shop.example")
+              .header("Access-Control-Request-Method", "GET")
+              .send();
       assertEquals(204, preflight.status(), path);
     }
   }
@@ -206,33 +299,44 @@ class HostilePathAndQueryTest {
     assertEquals(32 + 1 + 32 + 2 + 66, refused.size());
     for (int c : refused) {
       String what = String.format("?category=a%cb (U+%04X)", c, c);
-      assertRefused(400, what + " in a body", () -> API.post("/products")
-          .json(SampleProducts.full(around(c)).toString()).send());
+      assertRefused(
+          400,
+          what + " in a body",
+          () -> API.post("/products").json(SampleProducts.full(around(c)).toString()).send());
       ApiResult listed = API.get("/products?category=" + encode(around(c))).send();
       assertRefused(400, what, () -> listed);
-      assertEquals("urn:products-api:problem:invalid-query", listed.json().path("type").asText(), what);
-      assertEquals("category must not contain control characters.", listed.json().path("detail").asText(), what);
+      assertEquals(
+          "urn:products-api:problem:invalid-query", listed.json().path("type").asText(), what);
+      assertEquals(
+          "category must not contain control characters.",
+          listed.json().path("detail").asText(),
+          what);
     }
   }
 
   @Test
   void listTakesTheInvisibleCharactersABodysCategoryTakesBidiAndFormatCharactersAmongThem() {
-    List<Integer> taken = List.of(0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
-        0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFFFD, 0xE000, 0x1F600);
+    List<Integer> taken =
+        List.of(
+            0x00AD, 0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D,
+            0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0xFFFD, 0xE000, 0x1F600);
     for (int c : taken) {
       String category = CATEGORY + Character.toString(c);
       String what = String.format("category ending in U+%04X", c);
-      ApiResult created = API.post("/products").json(SampleProducts.full(category).toString()).send();
+      ApiResult created =
+          API.post("/products").json(SampleProducts.full(category).toString()).send();
       assertEquals(201, created.status(), () -> what + " in a body: " + created);
       ApiResult listed = API.get("/products?category=" + encode(category)).send();
       assertEquals(200, listed.status(), () -> what + ": " + listed);
-      assertEquals(List.of(created.createdId()), listed.json().get("items").findValuesAsText("id"), what);
+      assertEquals(
+          List.of(created.createdId()), listed.json().get("items").findValuesAsText("id"), what);
     }
   }
 
   @Test
   void listTreatsInjectionStringsInTheCategoryAsData() {
-    for (String category : List.of("x\" OR attribute_exists(id) OR \"", "#name", ":value", ") OR (1=1", "*")) {
+    for (String category :
+        List.of("x\" OR attribute_exists(id) OR \"", "#name", ":value", ") OR (1=1", "*")) {
       ApiResult listed = API.get("/products?category=" + encode(category)).send();
       assertEquals(200, listed.status(), () -> category + ": " + listed);
       assertEquals(0, listed.json().get("items").size(), category);

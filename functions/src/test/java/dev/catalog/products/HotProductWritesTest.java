@@ -32,13 +32,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * execution, through the local API over HTTP.
  */
 class HotProductWritesTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   /** A product with every field set, under a fresh id; returns its id. */
   static String create() {
     String id = "hot-" + UUID.randomUUID();
-    ApiResult created = API.put("/products/" + id).json(SampleProducts.full("sale").toString()).send();
+    ApiResult created =
+        API.put("/products/" + id).json(SampleProducts.full("sale").toString()).send();
     assertEquals(201, created.status(), created::toString);
     return id;
   }
@@ -50,8 +50,12 @@ class HotProductWritesTest {
       return raceOnce(count, call);
     } finally {
       List<IamCall> calls = API.dynamo().calls();
-      retriedWrites = (int) calls.subList(callsBefore, calls.size()).stream()
-          .filter(c -> c.action().equals("dynamodb:UpdateItem")).count() - count;
+      retriedWrites =
+          (int)
+                  calls.subList(callsBefore, calls.size()).stream()
+                      .filter(c -> c.action().equals("dynamodb:UpdateItem"))
+                      .count()
+              - count;
     }
   }
 
@@ -63,16 +67,19 @@ class HotProductWritesTest {
    */
   static volatile int retriedWrites;
 
-  private static List<ApiResult> raceOnce(int count, Function<Integer, ApiCall> call) throws Exception {
+  private static List<ApiResult> raceOnce(int count, Function<Integer, ApiCall> call)
+      throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ApiResult>> results = new ArrayList<>();
     try (var executor = Executors.newFixedThreadPool(count)) {
       for (int i = 0; i < count; i++) {
         ApiCall prepared = call.apply(i);
-        results.add(executor.submit(() -> {
-          start.await();
-          return prepared.send();
-        }));
+        results.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  return prepared.send();
+                }));
       }
       start.countDown();
       List<ApiResult> answers = new ArrayList<>();
@@ -90,26 +97,41 @@ class HotProductWritesTest {
   /** The answers' versions are {@code from} to {@code from + n - 1}, each reported by exactly one answer. */
   static void assertOneVersionEach(List<ApiResult> answers, long from) {
     List<Long> versions = answers.stream().map(HotProductWritesTest::version).sorted().toList();
-    assertEquals(answers.size(), versions.stream().distinct().count(), "no two answers report the same version");
+    assertEquals(
+        answers.size(),
+        versions.stream().distinct().count(),
+        "no two answers report the same version");
     if (versions.isEmpty()) {
       return;
     }
     long extra = versions.getLast() - (from + answers.size() - 1);
     if (retriedWrites <= 0) {
-      assertEquals(LongStream.range(from, from + answers.size()).boxed().toList(), versions,
+      assertEquals(
+          LongStream.range(from, from + answers.size()).boxed().toList(),
+          versions,
           "each write made exactly one version");
     } else {
-      assertTrue(versions.getFirst() >= from && extra >= 0 && extra <= retriedWrites,
-          "each write made one version, and one more only for an attempt the SDK retried (" + retriedWrites
-              + " retried): " + versions);
+      assertTrue(
+          versions.getFirst() >= from && extra >= 0 && extra <= retriedWrites,
+          "each write made one version, and one more only for an attempt the SDK retried ("
+              + retriedWrites
+              + " retried): "
+              + versions);
     }
   }
 
   /** The version the product has after {@code writers} writes on {@code from - 1}, retried attempts allowing. */
   static void assertStoredVersion(long from, int writers, long stored) {
     long exact = from - 1 + writers;
-    assertTrue(stored >= exact && stored <= exact + Math.max(0, retriedWrites),
-        "stored version " + stored + " after " + writers + " writes (" + retriedWrites + " attempts retried)");
+    assertTrue(
+        stored >= exact && stored <= exact + Math.max(0, retriedWrites),
+        "stored version "
+            + stored
+            + " after "
+            + writers
+            + " writes ("
+            + retriedWrites
+            + " attempts retried)");
   }
 
   /** The incarnation part of an ETag, {@code "<version>.<incarnation>"}. */
@@ -120,24 +142,37 @@ class HotProductWritesTest {
 
   /** The answer among {@code answers} that reports the highest version: the last write applied. */
   static ApiResult last(List<ApiResult> answers) {
-    return answers.stream().max(Comparator.comparingLong(HotProductWritesTest::version)).orElseThrow();
+    return answers.stream()
+        .max(Comparator.comparingLong(HotProductWritesTest::version))
+        .orElseThrow();
   }
 
   @Test
-  void eightyConcurrentUnconditionalPatchesAllAnswer200EachMakeOneVersionAndTheLastPatchOfEachFieldWins()
-      throws Exception {
+  void
+      eightyConcurrentUnconditionalPatchesAllAnswer200EachMakeOneVersionAndTheLastPatchOfEachFieldWins()
+          throws Exception {
     String id = create();
     ApiResult before = API.get("/products/" + id).send();
     int writers = 80;
-    // Every patch sets stock; the even ones price too, the odd ones tags: values no other patch sets.
-    List<ApiResult> answers = race(writers, i -> API.patch("/products/" + id).mergePatch(i % 2 == 0
-        ? "{\"stock\": " + (1000 + i) + ", \"price\": " + i + ".25}"
-        : "{\"stock\": " + (1000 + i) + ", \"tags\": [\"hot-" + i + "\"]}"));
+    // Every patch sets stock; the even ones price too, the odd ones tags: values no other patch
+    // sets.
+    List<ApiResult> answers =
+        race(
+            writers,
+            i ->
+                API.patch("/products/" + id)
+                    .mergePatch(
+                        i % 2 == 0
+                            ? "{\"stock\": " + (1000 + i) + ", \"price\": " + i + ".25}"
+                            : "{\"stock\": " + (1000 + i) + ", \"tags\": [\"hot-" + i + "\"]}"));
 
     for (int i = 0; i < writers; i++) {
       ApiResult answer = answers.get(i);
       assertEquals(200, answer.status(), answer::toString);
-      assertEquals(1000 + i, answer.json().get("stock").asInt(), "each answer shows its own write: " + answer);
+      assertEquals(
+          1000 + i,
+          answer.json().get("stock").asInt(),
+          "each answer shows its own write: " + answer);
       assertEquals(incarnation(before), incarnation(answer), "the same product: " + answer);
     }
     assertOneVersionEach(answers, 2);
@@ -148,11 +183,22 @@ class HotProductWritesTest {
     for (int i = 0; i < writers; i++) {
       (i % 2 == 0 ? pricePatches : tagPatches).add(answers.get(i));
     }
-    assertEquals(last(answers).json().get("stock"), stored.get("stock"), "the stock of the last patch");
-    assertEquals(0, last(pricePatches).json().get("price").decimalValue().compareTo(stored.get("price").decimalValue()),
+    assertEquals(
+        last(answers).json().get("stock"), stored.get("stock"), "the stock of the last patch");
+    assertEquals(
+        0,
+        last(pricePatches)
+            .json()
+            .get("price")
+            .decimalValue()
+            .compareTo(stored.get("price").decimalValue()),
         "the price of the last patch that set one");
-    assertEquals(last(tagPatches).json().get("tags"), stored.get("tags"), "the tags of the last patch that set them");
-    for (String kept : List.of("id", "name", "description", "currency", "category", "createdAt", "createdBy")) {
+    assertEquals(
+        last(tagPatches).json().get("tags"),
+        stored.get("tags"),
+        "the tags of the last patch that set them");
+    for (String kept :
+        List.of("id", "name", "description", "currency", "category", "createdAt", "createdBy")) {
       assertEquals(before.json().get(kept), stored.get(kept), kept + " is kept");
     }
   }
@@ -163,14 +209,25 @@ class HotProductWritesTest {
     String id = create();
     ApiResult before = API.get("/products/" + id).send();
     int writers = 32;
-    List<ApiResult> answers = race(writers, i -> API.put("/products/" + id).json(SampleProducts.minimal("sale")
-        .put("name", "Hot " + i).put("stock", i).put("price", new BigDecimal(i + ".5")).toString()));
+    List<ApiResult> answers =
+        race(
+            writers,
+            i ->
+                API.put("/products/" + id)
+                    .json(
+                        SampleProducts.minimal("sale")
+                            .put("name", "Hot " + i)
+                            .put("stock", i)
+                            .put("price", new BigDecimal(i + ".5"))
+                            .toString()));
 
     for (int i = 0; i < writers; i++) {
       ApiResult answer = answers.get(i);
       assertEquals(200, answer.status(), answer::toString);
-      assertEquals("Hot " + i, answer.json().get("name").asText(), "each answer shows its own write");
-      assertEquals(incarnation(before), incarnation(answer), "replaced, not created anew: " + answer);
+      assertEquals(
+          "Hot " + i, answer.json().get("name").asText(), "each answer shows its own write");
+      assertEquals(
+          incarnation(before), incarnation(answer), "replaced, not created anew: " + answer);
     }
     assertOneVersionEach(answers, 2);
     JsonNode stored = API.get("/products/" + id).send().json();
@@ -179,23 +236,35 @@ class HotProductWritesTest {
     assertStoredVersion(2, writers, stored.get("version").asInt());
     assertEquals(before.json().get("createdAt"), stored.get("createdAt"), "createdAt is kept");
     assertEquals(before.json().get("createdBy"), stored.get("createdBy"), "createdBy is kept");
-    assertTrue(!stored.has("description") && stored.get("tags").isEmpty(), "fields the document leaves out go");
+    assertTrue(
+        !stored.has("description") && stored.get("tags").isEmpty(),
+        "fields the document leaves out go");
   }
 
   @RepeatedTest(3)
-  void thirtyTwoConcurrentPutsOfAnAbsentProductCreateItExactlyOnceAndReplaceItThirtyOneTimes() throws Exception {
+  void thirtyTwoConcurrentPutsOfAnAbsentProductCreateItExactlyOnceAndReplaceItThirtyOneTimes()
+      throws Exception {
     String id = "hot-" + UUID.randomUUID();
     int writers = 32;
-    List<ApiResult> answers = race(writers, i -> API.put("/products/" + id)
-        .json(SampleProducts.minimal("sale").put("stock", i).toString()));
+    List<ApiResult> answers =
+        race(
+            writers,
+            i ->
+                API.put("/products/" + id)
+                    .json(SampleProducts.minimal("sale").put("stock", i).toString()));
 
     List<ApiResult> created = answers.stream().filter(answer -> answer.status() == 201).toList();
     assertEquals(1, created.size(), answers::toString);
-    assertEquals(writers - 1, answers.stream().filter(answer -> answer.status() == 200).count(), answers::toString);
+    assertEquals(
+        writers - 1,
+        answers.stream().filter(answer -> answer.status() == 200).count(),
+        answers::toString);
     assertEquals(1, version(created.getFirst()), "the create is version 1");
     assertOneVersionEach(answers, 1);
-    assertEquals(Set.of(incarnation(created.getFirst())),
-        new HashSet<>(answers.stream().map(HotProductWritesTest::incarnation).toList()), "one product, one incarnation");
+    assertEquals(
+        Set.of(incarnation(created.getFirst())),
+        new HashSet<>(answers.stream().map(HotProductWritesTest::incarnation).toList()),
+        "one product, one incarnation");
     JsonNode stored = API.get("/products/" + id).send().json();
     assertEquals(created.getFirst().json().get("createdAt"), stored.get("createdAt"));
     assertEquals(last(answers).json(), stored);
@@ -204,39 +273,77 @@ class HotProductWritesTest {
   @RepeatedTest(3)
   void patchesRacingADeleteAreAnswered200Or404AndNeverBringTheProductBack() throws Exception {
     String id = create();
-    List<ApiResult> answers = race(21, i -> i == 0 ? API.delete("/products/" + id)
-        : API.patch("/products/" + id).mergePatch("{\"stock\": " + i + "}"));
+    List<ApiResult> answers =
+        race(
+            21,
+            i ->
+                i == 0
+                    ? API.delete("/products/" + id)
+                    : API.patch("/products/" + id).mergePatch("{\"stock\": " + i + "}"));
 
     assertEquals(204, answers.getFirst().status(), answers.getFirst()::toString);
-    List<ApiResult> patched = answers.subList(1, answers.size()).stream().filter(a -> a.status() == 200).toList();
-    assertTrue(answers.subList(1, answers.size()).stream().allMatch(a -> a.status() == 200 || a.status() == 404),
+    List<ApiResult> patched =
+        answers.subList(1, answers.size()).stream().filter(a -> a.status() == 200).toList();
+    assertTrue(
+        answers.subList(1, answers.size()).stream()
+            .allMatch(a -> a.status() == 200 || a.status() == 404),
         answers::toString);
     assertOneVersionEach(patched, 2);
-    assertEquals(404, API.get("/products/" + id).send().status(), "deleted, and no patch created it again");
+    assertEquals(
+        404, API.get("/products/" + id).send().status(), "deleted, and no patch created it again");
   }
 
   @Test
   void aWriteIsOneDynamoDbCallWhateverItsOutcomeAndOnlyAnInvalidBodyReadsTheProduct() {
     String id = "hot-" + UUID.randomUUID();
     String document = SampleProducts.full("sale").toString();
-    assertCalls("PutProductFunction", List.of("UpdateItem"), 201, API.put("/products/" + id).json(document));
+    assertCalls(
+        "PutProductFunction",
+        List.of("UpdateItem"),
+        201,
+        API.put("/products/" + id).json(document));
     String etag = API.get("/products/" + id).send().header("ETag");
-    assertCalls("PutProductFunction", List.of("UpdateItem"), 200,
+    assertCalls(
+        "PutProductFunction",
+        List.of("UpdateItem"),
+        200,
         API.put("/products/" + id).json(SampleProducts.full("sale").put("stock", 1).toString()));
-    assertCalls("PutProductFunction", List.of("UpdateItem"), 412,
+    assertCalls(
+        "PutProductFunction",
+        List.of("UpdateItem"),
+        412,
         API.put("/products/" + id).header("If-Match", etag).json(document));
-    assertCalls("PatchProductFunction", List.of("UpdateItem"), 200,
+    assertCalls(
+        "PatchProductFunction",
+        List.of("UpdateItem"),
+        200,
         API.patch("/products/" + id).mergePatch("{\"stock\": 2}"));
-    assertCalls("PatchProductFunction", List.of("UpdateItem"), 200,
+    assertCalls(
+        "PatchProductFunction",
+        List.of("UpdateItem"),
+        200,
         API.patch("/products/" + id).mergePatch("{\"stock\": 2}"));
-    assertCalls("PatchProductFunction", List.of("UpdateItem"), 412,
+    assertCalls(
+        "PatchProductFunction",
+        List.of("UpdateItem"),
+        412,
         API.patch("/products/" + id).header("If-Match", etag).mergePatch("{\"stock\": 3}"));
-    assertCalls("PatchProductFunction", List.of("UpdateItem"), 412,
-        API.patch("/products/" + id).header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")
+    assertCalls(
+        "PatchProductFunction",
+        List.of("UpdateItem"),
+        412,
+        API.patch("/products/" + id)
+            .header("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")
             .mergePatch("{\"stock\": 3}"));
-    assertCalls("PatchProductFunction", List.of("UpdateItem"), 404,
+    assertCalls(
+        "PatchProductFunction",
+        List.of("UpdateItem"),
+        404,
         API.patch("/products/absent-" + id).mergePatch("{\"stock\": 3}"));
-    assertCalls("PatchProductFunction", List.of("GetItem"), 400,
+    assertCalls(
+        "PatchProductFunction",
+        List.of("GetItem"),
+        400,
         API.patch("/products/" + id).mergePatch("{\"stock\": -1}"));
   }
 
@@ -246,8 +353,11 @@ class HotProductWritesTest {
     ApiResult answer = call.send();
     List<IamCall> calls = API.dynamo().calls();
     assertEquals(status, answer.status(), answer::toString);
-    assertEquals(actions.stream().map(action -> function + " dynamodb:" + action).toList(),
-        calls.subList(before, calls.size()).stream().map(c -> c.function() + " " + c.action()).toList(),
+    assertEquals(
+        actions.stream().map(action -> function + " dynamodb:" + action).toList(),
+        calls.subList(before, calls.size()).stream()
+            .map(c -> c.function() + " " + c.action())
+            .toList(),
         () -> call.method() + " " + call.pathAndQuery() + ": " + answer);
   }
 }

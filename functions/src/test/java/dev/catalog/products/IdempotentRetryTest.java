@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the spelling of numbers do not matter; any other difference is a 422.
  */
 class IdempotentRetryTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
-  static final String FIRST = "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"],"
-      + " \"stock\": 10}";
+  static final String FIRST =
+      "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"],"
+          + " \"stock\": 10}";
 
   static ApiResult post(String key, String body) {
     return API.post("/products").header("Idempotency-Key", key).json(body).send();
@@ -34,10 +34,11 @@ class IdempotentRetryTest {
   @Test
   void aRetryOfTheSameJsonValueSpelledDifferentlyReplaysTheFirstResponse() {
     String category = SampleProducts.uniqueCategory();
-    for (String retryForm : List.of(
-        "{\"stock\":10,\"tags\":[\"a\",\"b\"],\"category\":\"%s\",\"price\":1,\"name\":\"Lamp\"}",
-        "{ \"name\" : \"Lamp\" ,\n\t\"price\" : 1.0 , \"category\" : \"%s\", \"tags\" : [ \"a\" , \"b\" ], \"stock\":10}",
-        "{\"name\": \"\\u004camp\", \"price\": 100e-2, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10}")) {
+    for (String retryForm :
+        List.of(
+            "{\"stock\":10,\"tags\":[\"a\",\"b\"],\"category\":\"%s\",\"price\":1,\"name\":\"Lamp\"}",
+            "{ \"name\" : \"Lamp\" ,\n\t\"price\" : 1.0 , \"category\" : \"%s\", \"tags\" : [ \"a\" , \"b\" ], \"stock\":10}",
+            "{\"name\": \"\\u004camp\", \"price\": 100e-2, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10}")) {
       String key = UUID.randomUUID().toString();
       ApiResult first = post(key, FIRST.formatted(category));
       ApiResult retry = post(key, retryForm.formatted(category));
@@ -55,13 +56,14 @@ class IdempotentRetryTest {
     String category = SampleProducts.uniqueCategory();
     String key = UUID.randomUUID().toString();
     post(key, FIRST.formatted(category));
-    for (String changed : List.of(
-        "{\"name\": \"Lamp\", \"price\": 1.01, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10}",
-        "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"b\", \"a\"], \"stock\": 10}",
-        "{\"name\": \"Lamp \", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10}",
-        "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"]}",
-        "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10,"
-            + " \"description\": null}")) {
+    for (String changed :
+        List.of(
+            "{\"name\": \"Lamp\", \"price\": 1.01, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10}",
+            "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"b\", \"a\"], \"stock\": 10}",
+            "{\"name\": \"Lamp \", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10}",
+            "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"]}",
+            "{\"name\": \"Lamp\", \"price\": 1, \"category\": \"%s\", \"tags\": [\"a\", \"b\"], \"stock\": 10,"
+                + " \"description\": null}")) {
       ApiResult reused = post(key, changed.formatted(category));
       assertEquals(422, reused.status(), changed + ": " + reused);
     }
@@ -77,20 +79,27 @@ class IdempotentRetryTest {
     IdempotencyStore store = API.context().idempotency();
     IdempotencyRecord record = store.find("POST /products " + key).orElseThrow();
     assertTrue(record.getRequestHash().startsWith("json-sha256:"), record.getRequestHash());
-    record.setRequestHash(HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))));
+    record.setRequestHash(
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8))));
     record.setLastModified(null);
     store.table().putItem(record);
 
     ApiResult replayed = post(key, body);
     assertEquals(201, replayed.status(), replayed::toString);
     assertEquals(first.body(), replayed.body());
-    assertEquals(422, post(key, body.replace(", ", ",")).status(), "an old record knows only the bytes");
+    assertEquals(
+        422, post(key, body.replace(", ", ",")).status(), "an old record knows only the bytes");
   }
 
   @Test
   void aServerManagedMemberWithAnExtremeNumberIsFingerprintedWithoutError() {
-    String body = FIRST.formatted(SampleProducts.uniqueCategory()).replace("{", "{\"version\": 100e2147483647, ");
+    String body =
+        FIRST
+            .formatted(SampleProducts.uniqueCategory())
+            .replace("{", "{\"version\": 100e2147483647, ");
     String key = UUID.randomUUID().toString();
 
     assertEquals(201, post(key, body).status());

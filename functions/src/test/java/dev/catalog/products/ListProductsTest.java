@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /products: pages, limits, the category index, and cursors that cannot be forged. */
 class ListProductsTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static final int MANY = 260;
   static final String BIG = SampleProducts.uniqueCategory();
@@ -38,7 +37,8 @@ class ListProductsTest {
       bigIds.add(API.post("/products").json(product.toString()).send().createdId());
     }
     for (int i = 0; i < 3; i++) {
-      smallIds.add(API.post("/products").json(SampleProducts.minimal(SMALL).toString()).send().createdId());
+      smallIds.add(
+          API.post("/products").json(SampleProducts.minimal(SMALL).toString()).send().createdId());
     }
   }
 
@@ -47,7 +47,8 @@ class ListProductsTest {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
-      String url = "/products?limit=" + limit + query + (cursor == null ? "" : "&cursor=" + encode(cursor));
+      String url =
+          "/products?limit=" + limit + query + (cursor == null ? "" : "&cursor=" + encode(cursor));
       ApiResult page = API.get(url).send();
       assertEquals(200, page.status(), page::toString);
       JsonNode body = page.json();
@@ -95,12 +96,14 @@ class ListProductsTest {
   void listDefaultsTo20ItemsAndAcceptsLimitsFrom1To100() {
     assertEquals(20, API.get("/products?category=" + BIG).send().json().get("items").size());
     assertEquals(1, API.get("/products?limit=1&category=" + BIG).send().json().get("items").size());
-    assertEquals(100, API.get("/products?limit=100&category=" + BIG).send().json().get("items").size());
+    assertEquals(
+        100, API.get("/products?limit=100&category=" + BIG).send().json().get("items").size());
   }
 
   @Test
   void listRefusesLimitsOutsideOneToHundred() {
-    for (String limit : List.of("0", "-1", "101", "99999999999999999999", "abc", "1.5", "", "%201")) {
+    for (String limit :
+        List.of("0", "-1", "101", "99999999999999999999", "abc", "1.5", "", "%201")) {
       ApiResult refused = API.get("/products?limit=" + limit).send();
       assertEquals(400, refused.status(), () -> limit + ": " + refused);
       assertEquals("application/problem+json", refused.header("Content-Type"));
@@ -117,22 +120,35 @@ class ListProductsTest {
 
   @Test
   void listRefusesCursorsItDidNotIssue() {
-    String issued = API.get("/products?limit=2&category=" + BIG).send().json().get("nextCursor").asText();
+    String issued =
+        API.get("/products?limit=2&category=" + BIG).send().json().get("nextCursor").asText();
     char last = issued.charAt(issued.length() - 1);
     String tampered = issued.substring(0, issued.length() - 1) + (last == 'A' ? 'B' : 'A');
-    List<String> bad = List.of("garbage", "", ".", "a.b", issued.substring(0, issued.length() / 2),
-        issued.substring(0, issued.indexOf('.')), tampered, "eyJpZCI6IngifQ.AAAAAAAAAAAAAAAAAAAAAA", "%00");
+    List<String> bad =
+        List.of(
+            "garbage",
+            "",
+            ".",
+            "a.b",
+            issued.substring(0, issued.length() / 2),
+            issued.substring(0, issued.indexOf('.')),
+            tampered,
+            "eyJpZCI6IngifQ.AAAAAAAAAAAAAAAAAAAAAA",
+            "%00");
     for (String cursor : bad) {
-      ApiResult refused = API.get("/products?limit=2&category=" + BIG + "&cursor=" + encode(cursor)).send();
+      ApiResult refused =
+          API.get("/products?limit=2&category=" + BIG + "&cursor=" + encode(cursor)).send();
       assertEquals(400, refused.status(), () -> cursor + ": " + refused);
     }
   }
 
   @Test
   void listRefusesACursorFromAnotherCategory() {
-    String issued = API.get("/products?limit=2&category=" + BIG).send().json().get("nextCursor").asText();
+    String issued =
+        API.get("/products?limit=2&category=" + BIG).send().json().get("nextCursor").asText();
 
-    assertEquals(400, API.get("/products?category=" + SMALL + "&cursor=" + encode(issued)).send().status());
+    assertEquals(
+        400, API.get("/products?category=" + SMALL + "&cursor=" + encode(issued)).send().status());
     assertEquals(400, API.get("/products?cursor=" + encode(issued)).send().status());
   }
 
@@ -152,7 +168,8 @@ class ListProductsTest {
   @Test
   void listNormalizesTheCategoryOfTheQueryAsWritesNormalizeABodysCategory() {
     JsonNode plain = API.get("/products?category=" + SMALL).send().json();
-    for (String padded : List.of(" " + SMALL + " ", "\u00a0" + SMALL + "\u202f", "\t" + SMALL + "\u3000")) {
+    for (String padded :
+        List.of(" " + SMALL + " ", "\u00a0" + SMALL + "\u202f", "\t" + SMALL + "\u3000")) {
       ApiResult listed = API.get("/products?category=" + encode(padded)).send();
       assertEquals(200, listed.status(), listed::toString);
       assertEquals(plain.get("items"), listed.json().get("items"), padded);

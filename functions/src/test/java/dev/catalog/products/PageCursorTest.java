@@ -30,7 +30,9 @@ class PageCursorTest {
   }
 
   private static String base64(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -40,20 +42,22 @@ class PageCursorTest {
 
   @Test
   void cursorForACategoryRoundTripsToTheIndexKey() {
-    Map<String, AttributeValue> indexKey = Map.of("id", AttributeValue.fromS("p-41"), "category",
-        AttributeValue.fromS("lighting"));
+    Map<String, AttributeValue> indexKey =
+        Map.of("id", AttributeValue.fromS("p-41"), "category", AttributeValue.fromS("lighting"));
     assertEquals(indexKey, cursors.decode(cursors.encode("lighting", indexKey), "lighting"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Lampes à poser", "a\nb", "a.b", "😀"})
   void anyCategoryTextRoundTrips(String category) {
-    assertEquals("p-1", cursors.decode(cursors.encode(category, key("p-1")), category).get("id").s());
+    assertEquals(
+        "p-1", cursors.decode(cursors.encode(category, key("p-1")), category).get("id").s());
   }
 
   @Test
   void cursorIsUrlSafeWithoutEscaping() {
-    assertTrue(cursors.encode("Lampes à poser", key("p-1")).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"));
+    assertTrue(
+        cursors.encode("Lampes à poser", key("p-1")).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"));
   }
 
   @Test
@@ -66,7 +70,8 @@ class PageCursorTest {
   @Test
   void tamperedSignatureIs400() {
     String cursor = cursors.encode(null, key("p-1"));
-    // The first character of the signature carries six bits of it; the last carries padding bits too.
+    // The first character of the signature carries six bits of it; the last carries padding bits
+    // too.
     int first = cursor.indexOf('.') + 1;
     char flipped = cursor.charAt(first) == 'A' ? 'B' : 'A';
     refused(cursor.substring(0, first) + flipped + cursor.substring(first + 1), null);
@@ -82,7 +87,20 @@ class PageCursorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "garbage", "!!!.!!!", "a.b.c", "cC0x.Zm9v", "%2E", "é.é", "p-1", " . "})
+  @ValueSource(
+      strings = {
+        "",
+        ".",
+        "..",
+        "garbage",
+        "!!!.!!!",
+        "a.b.c",
+        "cC0x.Zm9v",
+        "%2E",
+        "é.é",
+        "p-1",
+        " . "
+      })
   void garbageIs400(String cursor) {
     refused(cursor, null);
   }
@@ -97,7 +115,9 @@ class PageCursorTest {
   void cursorOfAnotherCategoryIs400SayingSo() {
     String lighting = cursors.encode("lighting", key("p-1"));
     HttpError error = refused(lighting, "desks");
-    assertEquals("The cursor belongs to another listing; pass the same category it was issued for.", error.detail());
+    assertEquals(
+        "The cursor belongs to another listing; pass the same category it was issued for.",
+        error.detail());
     refused(lighting, null);
     refused(cursors.encode(null, key("p-1")), "lighting");
   }

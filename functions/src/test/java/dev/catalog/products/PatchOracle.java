@@ -17,7 +17,8 @@ import java.util.Set;
  * {@link TextOracle} and the price oracle. Currencies are judged only for the few codes the generator sends.
  */
 final class PatchOracle {
-  static final Set<String> WRITABLE = Set.of("name", "description", "price", "currency", "category", "tags", "stock");
+  static final Set<String> WRITABLE =
+      Set.of("name", "description", "price", "currency", "category", "tags", "stock");
   static final Set<String> SERVER_MANAGED = Set.of("id", "createdAt", "updatedAt", "version");
   private static final Set<String> CURRENCIES = Set.of("USD", "EUR", "JPY", "GBP");
 
@@ -27,13 +28,16 @@ final class PatchOracle {
    * Applies {@code patch} to {@code current}, adding the name of every failing field to {@code errors}; returns the
    * fields as they would be stored.
    */
-  static Map<String, Object> apply(ObjectNode current, ObjectNode patch, String pathId, Set<String> errors) {
+  static Map<String, Object> apply(
+      ObjectNode current, ObjectNode patch, String pathId, Set<String> errors) {
     Map<String, JsonNode> merged = new LinkedHashMap<>();
     current.properties().forEach(member -> merged.put(member.getKey(), member.getValue()));
     for (var member : patch.properties()) {
       String name = member.getKey();
       JsonNode value = member.getValue();
-      if (name.equals("id") && !value.isNull() && !(value.isTextual() && value.textValue().equals(pathId))) {
+      if (name.equals("id")
+          && !value.isNull()
+          && !(value.isTextual() && value.textValue().equals(pathId))) {
         errors.add("id");
       } else if (!WRITABLE.contains(name) && !SERVER_MANAGED.contains(name)) {
         errors.add(name);
@@ -54,17 +58,21 @@ final class PatchOracle {
     Map<String, Object> stored = new LinkedHashMap<>();
     stored.put("name", oneLine(document.get("name"), 200, "name", errors));
     JsonNode description = document.get("description");
-    if (description != null && (!description.isTextual()
-        || !TextOracle.description(description.textValue()).errors().isEmpty())) {
+    if (description != null
+        && (!description.isTextual()
+            || !TextOracle.description(description.textValue()).errors().isEmpty())) {
       errors.add("description");
     }
     stored.put("description", description == null ? null : TextOracle.nfc(description.asText()));
     JsonNode price = document.get("price");
-    if (price == null || !price.isNumber()
+    if (price == null
+        || !price.isNumber()
         || !ProductJsonPricePropertiesTest.oracle(price.decimalValue()).isEmpty()) {
       errors.add("price");
     }
-    stored.put("price", price == null || !price.isNumber() ? null : price.decimalValue().stripTrailingZeros());
+    stored.put(
+        "price",
+        price == null || !price.isNumber() ? null : price.decimalValue().stripTrailingZeros());
     JsonNode currency = document.get("currency");
     if (currency != null && !(currency.isTextual() && CURRENCIES.contains(currency.textValue()))) {
       errors.add("currency");
@@ -73,8 +81,11 @@ final class PatchOracle {
     stored.put("category", oneLine(document.get("category"), 64, "category", errors));
     stored.put("tags", tags(document.get("tags"), errors));
     JsonNode stock = document.get("stock");
-    if (stock != null && !(stock.isNumber() && stock.toString().matches("[0-9]+")
-        && new BigInteger(stock.toString()).compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0)) {
+    if (stock != null
+        && !(stock.isNumber()
+            && stock.toString().matches("[0-9]+")
+            && new BigInteger(stock.toString()).compareTo(BigInteger.valueOf(Integer.MAX_VALUE))
+                <= 0)) {
       errors.add("stock");
     }
     stored.put("stock", stock == null ? 0 : stock.asInt());
@@ -82,7 +93,9 @@ final class PatchOracle {
   }
 
   private static String oneLine(JsonNode value, int max, String field, Set<String> errors) {
-    if (value == null || !value.isTextual() || !TextOracle.oneLine(value.textValue(), max, "").errors().isEmpty()) {
+    if (value == null
+        || !value.isTextual()
+        || !TextOracle.oneLine(value.textValue(), max, "").errors().isEmpty()) {
       errors.add(field);
       return null;
     }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PATCH /products/{id} with JSON Merge Patch (RFC 7396). */
 class PatchProductTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String create() {
     return API.post("/products").json(SampleProducts.full("kitchen").toString()).send().createdId();
@@ -24,11 +23,15 @@ class PatchProductTest {
   void patchChangesOnlyTheFieldsItNamesAndBumpsTheVersion() {
     String id = create();
     String created = API.get("/products/" + id).send().header("ETag");
-    ApiResult patched = API.patch("/products/" + id).mergePatch("{\"price\": 19.99, \"stock\": 3}").send();
+    ApiResult patched =
+        API.patch("/products/" + id).mergePatch("{\"price\": 19.99, \"stock\": 3}").send();
 
     assertEquals(200, patched.status(), patched::toString);
     assertEquals(2, patched.json().get("version").asInt());
-    assertEquals("\"2." + created.substring(3), patched.header("ETag"), "the same incarnation, the next version");
+    assertEquals(
+        "\"2." + created.substring(3),
+        patched.header("ETag"),
+        "the same incarnation, the next version");
     JsonNode body = patched.json();
     assertEquals("19.99", body.get("price").decimalValue().toPlainString());
     assertEquals(3, body.get("stock").asInt());
@@ -40,8 +43,11 @@ class PatchProductTest {
   @Test
   void patchWithNullRemovesAnOptionalFieldAndRestoresADefault() {
     String id = create();
-    JsonNode body = API.patch("/products/" + id).mergePatch("{\"description\": null, \"currency\": null}")
-        .send().json();
+    JsonNode body =
+        API.patch("/products/" + id)
+            .mergePatch("{\"description\": null, \"currency\": null}")
+            .send()
+            .json();
 
     assertNull(body.get("description"));
     assertEquals("USD", body.get("currency").asText());
@@ -61,7 +67,8 @@ class PatchProductTest {
     String id = create();
     String before = API.get("/products/" + id).send().body();
 
-    ApiResult refused = API.patch("/products/" + id).mergePatch("{\"name\": null, \"price\": 1.999}").send();
+    ApiResult refused =
+        API.patch("/products/" + id).mergePatch("{\"name\": null, \"price\": 1.999}").send();
 
     assertEquals(400, refused.status());
     assertEquals(2, refused.json().get("errors").size(), refused::toString);
@@ -70,7 +77,8 @@ class PatchProductTest {
 
   @Test
   void patchRefusesUnknownFields() {
-    ApiResult refused = API.patch("/products/" + create()).mergePatch("{\"colour\": \"red\"}").send();
+    ApiResult refused =
+        API.patch("/products/" + create()).mergePatch("{\"colour\": \"red\"}").send();
 
     assertEquals(400, refused.status());
     assertEquals("colour", refused.json().get("errors").get(0).get("field").asText());
@@ -95,14 +103,20 @@ class PatchProductTest {
     String stale = API.get("/products/" + id).send().header("ETag");
     API.patch("/products/" + id).mergePatch("{\"stock\": 1}").send();
 
-    assertEquals(412, API.patch("/products/" + id).header("If-Match", stale).mergePatch("{\"stock\": 2}")
-        .send().status());
+    assertEquals(
+        412,
+        API.patch("/products/" + id)
+            .header("If-Match", stale)
+            .mergePatch("{\"stock\": 2}")
+            .send()
+            .status());
     assertEquals(1, API.get("/products/" + id).send().json().get("stock").asInt());
   }
 
   @Test
   void patchWithAnIdThatIsNotThePathsIs400() {
-    assertEquals(400, API.patch("/products/" + create()).mergePatch("{\"id\": \"other\"}").send().status());
+    assertEquals(
+        400, API.patch("/products/" + create()).mergePatch("{\"id\": \"other\"}").send().status());
   }
 
   @Test
@@ -119,8 +133,10 @@ class PatchProductTest {
 
   @Test
   void patchListsEveryFailingFieldTheIdAndUnknownNullMembersAmongThem() {
-    ApiResult refused = API.patch("/products/" + create())
-        .mergePatch("{\"id\": \"other\", \"colour\": null, \"price\": \"x\", \"name\": null}").send();
+    ApiResult refused =
+        API.patch("/products/" + create())
+            .mergePatch("{\"id\": \"other\", \"colour\": null, \"price\": \"x\", \"name\": null}")
+            .send();
 
     assertEquals(400, refused.status(), refused::toString);
     assertEquals(Set.of("id", "colour", "price", "name"), PutProductTest.fields(refused));

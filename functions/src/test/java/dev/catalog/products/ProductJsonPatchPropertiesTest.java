@@ -30,50 +30,77 @@ import net.jqwik.api.statistics.Statistics;
  */
 class ProductJsonPatchPropertiesTest {
   private static final String PATH_ID = "p-1";
-  private static final String CURRENT = "{\"name\":\"Water bottle\",\"description\":\"Steel.\",\"price\":24.99,"
-      + "\"currency\":\"EUR\",\"category\":\"kitchen\",\"tags\":[\"outdoor\",\"steel\"],\"stock\":120}";
+  private static final String CURRENT =
+      "{\"name\":\"Water bottle\",\"description\":\"Steel.\",\"price\":24.99,"
+          + "\"currency\":\"EUR\",\"category\":\"kitchen\",\"tags\":[\"outdoor\",\"steel\"],\"stock\":120}";
 
   private static JsonNode json(String text) {
     return Json.readObject("{\"v\":" + text + "}").get("v");
   }
 
   private static Arbitrary<JsonNode> texts() {
-    return Arbitraries.oneOf(GeneratedText.text(30),
-        Arbitraries.of("Lamp", " Lamp\u00a0", "cafe\u0301", "", "\u2007", "a\u009bb", "x".repeat(70)))
+    return Arbitraries.oneOf(
+            GeneratedText.text(30),
+            Arbitraries.of(
+                "Lamp", " Lamp\u00a0", "cafe\u0301", "", "\u2007", "a\u009bb", "x".repeat(70)))
         .map(TextNode::valueOf);
   }
 
   private static Arbitrary<JsonNode> numbers() {
-    return Arbitraries.of("0", "7", "-1", "19.99", "39.900", "1.999", "1e2", "1.0", "2147483648", "1e9",
-        "1000000000.01", "0.000").map(ProductJsonPatchPropertiesTest::json);
+    return Arbitraries.of(
+            "0",
+            "7",
+            "-1",
+            "19.99",
+            "39.900",
+            "1.999",
+            "1e2",
+            "1.0",
+            "2147483648",
+            "1e9",
+            "1000000000.01",
+            "0.000")
+        .map(ProductJsonPatchPropertiesTest::json);
   }
 
   private static Arbitrary<JsonNode> arrays() {
-    Arbitrary<JsonNode> element = Arbitraries.oneOf(texts(), texts(), numbers(), Arbitraries.just(json("null")));
-    return element.list().ofMaxSize(22).map(elements -> {
-      var array = Json.newObject().arrayNode();
-      elements.forEach(array::add);
-      return array;
-    });
+    Arbitrary<JsonNode> element =
+        Arbitraries.oneOf(texts(), texts(), numbers(), Arbitraries.just(json("null")));
+    return element
+        .list()
+        .ofMaxSize(22)
+        .map(
+            elements -> {
+              var array = Json.newObject().arrayNode();
+              elements.forEach(array::add);
+              return array;
+            });
   }
 
   private static Arbitrary<JsonNode> anyValue() {
-    return Arbitraries.oneOf(texts(), numbers(), arrays(),
-        Arbitraries.of("null", "true", "{}", "{\"a\":null}", "{\"a\":1}").map(ProductJsonPatchPropertiesTest::json));
+    return Arbitraries.oneOf(
+        texts(),
+        numbers(),
+        arrays(),
+        Arbitraries.of("null", "true", "{}", "{\"a\":null}", "{\"a\":1}")
+            .map(ProductJsonPatchPropertiesTest::json));
   }
 
   private static Arbitrary<JsonNode> valueFor(String member) {
-    Arbitrary<JsonNode> typical = switch (member) {
-      case "price", "stock", "version" -> numbers();
-      case "tags" -> arrays();
-      case "currency" -> Arbitraries.of("USD", "EUR", "JPY", "GBP", "XTS", "XXX", "DEM", "usd", " EUR", "")
-          .map(TextNode::valueOf);
-      case "id" -> Arbitraries.of(PATH_ID, "other", "").map(TextNode::valueOf);
-      // Unknown members: null most often, the value merging would have dropped without a word.
-      case "descripton", "colour", "Name", "price ", "" -> Arbitraries.of("null", "null", "\"x\"", "1")
-          .map(ProductJsonPatchPropertiesTest::json);
-      default -> texts();
-    };
+    Arbitrary<JsonNode> typical =
+        switch (member) {
+          case "price", "stock", "version" -> numbers();
+          case "tags" -> arrays();
+          case "currency" ->
+              Arbitraries.of("USD", "EUR", "JPY", "GBP", "XTS", "XXX", "DEM", "usd", " EUR", "")
+                  .map(TextNode::valueOf);
+          case "id" -> Arbitraries.of(PATH_ID, "other", "").map(TextNode::valueOf);
+          // Unknown members: null most often, the value merging would have dropped without a word.
+          case "descripton", "colour", "Name", "price ", "" ->
+              Arbitraries.of("null", "null", "\"x\"", "1")
+                  .map(ProductJsonPatchPropertiesTest::json);
+          default -> texts();
+        };
     return Arbitraries.frequencyOf(Tuple.of(3, typical), Tuple.of(1, anyValue()));
   }
 
@@ -84,7 +111,8 @@ class ProductJsonPatchPropertiesTest {
   @Provide
   Arbitrary<ObjectNode> patches() {
     List<Arbitrary<Map.Entry<String, JsonNode>>> entries = new ArrayList<>();
-    // Sorted: a Set.of's iteration order changes from one JVM to the next, and with it what a seed generates.
+    // Sorted: a Set.of's iteration order changes from one JVM to the next, and with it what a seed
+    // generates.
     List<String> fields = new ArrayList<>(new TreeSet<>(PatchOracle.WRITABLE));
     fields.addAll(new TreeSet<>(PatchOracle.SERVER_MANAGED));
     for (String name : fields) {
@@ -93,18 +121,23 @@ class ProductJsonPatchPropertiesTest {
     for (String name : List.of("descripton", "colour", "Name", "price ", "")) {
       entries.add(valueFor(name).map(value -> Map.entry(name, value)).injectNull(0.95));
     }
-    return Combinators.combine(entries).as(list -> {
-      ObjectNode patch = Json.newObject();
-      list.stream().filter(Objects::nonNull).forEach(entry -> patch.set(entry.getKey(), entry.getValue()));
-      return patch;
-    });
+    return Combinators.combine(entries)
+        .as(
+            list -> {
+              ObjectNode patch = Json.newObject();
+              list.stream()
+                  .filter(Objects::nonNull)
+                  .forEach(entry -> patch.set(entry.getKey(), entry.getValue()));
+              return patch;
+            });
   }
 
   @Property(tries = 250, seed = "20261128", edgeCases = EdgeCasesMode.NONE)
   void patchesAreDecidedAsTheOracleDecides(@ForAll("patches") ObjectNode patch) {
     Product current = ProductJson.read(Json.readObject(CURRENT));
     Set<String> expectedErrors = new TreeSet<>();
-    Map<String, Object> expected = PatchOracle.apply(Json.readObject(CURRENT), patch, PATH_ID, expectedErrors);
+    Map<String, Object> expected =
+        PatchOracle.apply(Json.readObject(CURRENT), patch, PATH_ID, expectedErrors);
 
     Set<String> actualErrors = new TreeSet<>();
     Map<String, Object> actual = null;
@@ -117,10 +150,12 @@ class ProductJsonPatchPropertiesTest {
     assertEquals(expectedErrors.isEmpty() ? expected : null, actual, patch::toString);
     // Both outcomes must come up often, or the property would prove little about one of them.
     Statistics.label("outcome").collect(expectedErrors.isEmpty() ? "applied" : "refused");
-    Statistics.label("outcome").coverage(coverage -> {
-      coverage.check("applied").percentage(percent -> percent >= 10);
-      coverage.check("refused").percentage(percent -> percent >= 10);
-    });
+    Statistics.label("outcome")
+        .coverage(
+            coverage -> {
+              coverage.check("applied").percentage(percent -> percent >= 10);
+              coverage.check("refused").percentage(percent -> percent >= 10);
+            });
   }
 
   /**

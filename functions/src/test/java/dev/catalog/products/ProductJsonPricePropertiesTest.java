@@ -33,9 +33,13 @@ class ProductJsonPricePropertiesTest {
 
   @Provide
   Arbitrary<Spelled> prices() {
-    Arbitrary<BigInteger> digits = Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1_000_000))),
-        Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.TEN.pow(16))));
+    Arbitrary<BigInteger> digits =
+        Arbitraries.frequencyOf(
+            Tuple.of(
+                3,
+                Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1_000_000))),
+            Tuple.of(
+                1, Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.TEN.pow(16))));
     Arbitrary<Integer> pointFromRight = Arbitraries.integers().between(0, 8);
     Arbitrary<Integer> trailingZeros = Arbitraries.integers().between(0, 6);
     Arbitrary<Integer> exponent = Arbitraries.integers().between(-6, 12);
@@ -46,28 +50,35 @@ class ProductJsonPricePropertiesTest {
   }
 
   /** Digits with a decimal point {@code point} places from the right, trailing zeros, and an exponent, as text. */
-  static Spelled spell(BigInteger digits, int point, int zeros, int exponent, int form, boolean negative) {
+  static Spelled spell(
+      BigInteger digits, int point, int zeros, int exponent, int form, boolean negative) {
     String all = digits.toString() + "0".repeat(zeros);
     int placesAfterPoint = Math.min(point + zeros, all.length() - 1);
     String whole = all.substring(0, all.length() - placesAfterPoint);
     String fraction = all.substring(all.length() - placesAfterPoint);
     String mantissa = fraction.isEmpty() ? whole : whole + "." + fraction;
     String sign = negative && digits.signum() != 0 ? "-" : "";
-    String json = switch (form) {
-      case 0 -> sign + mantissa;
-      case 1 -> sign + mantissa + "e" + exponent;
-      case 2 -> sign + mantissa + "E+" + Math.abs(exponent);
-      default -> sign + mantissa + "E" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
-    };
-    int power = switch (form) {
-      case 0 -> 0;
-      case 2 -> Math.abs(exponent);
-      default -> exponent;
-    };
+    String json =
+        switch (form) {
+          case 0 -> sign + mantissa;
+          case 1 -> sign + mantissa + "e" + exponent;
+          case 2 -> sign + mantissa + "E+" + Math.abs(exponent);
+          default -> sign + mantissa + "E" + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
+        };
+    int power =
+        switch (form) {
+          case 0 -> 0;
+          case 2 -> Math.abs(exponent);
+          default -> exponent;
+        };
     // The value from its parts, by arithmetic on whole numbers: digits / 10^places * 10^power.
-    BigDecimal value = new BigDecimal(new BigInteger(whole + fraction))
-        .divide(BigDecimal.TEN.pow(fraction.length()))
-        .multiply(power >= 0 ? BigDecimal.TEN.pow(power) : BigDecimal.ONE.divide(BigDecimal.TEN.pow(-power)));
+    BigDecimal value =
+        new BigDecimal(new BigInteger(whole + fraction))
+            .divide(BigDecimal.TEN.pow(fraction.length()))
+            .multiply(
+                power >= 0
+                    ? BigDecimal.TEN.pow(power)
+                    : BigDecimal.ONE.divide(BigDecimal.TEN.pow(-power)));
     return new Spelled(json, sign.isEmpty() ? value : value.negate());
   }
 
@@ -88,14 +99,16 @@ class ProductJsonPricePropertiesTest {
   @Property(tries = 800, seed = "20261128")
   void pricesAreDecidedByValueAsTheOracleDecides(@ForAll("prices") Spelled price) {
     Assume.that(price.json().length() <= 64); // longer numbers are the parser's to refuse
-    ObjectNode json = Json.readObject("{\"name\":\"n\",\"category\":\"c\",\"price\":" + price.json() + "}");
+    ObjectNode json =
+        Json.readObject("{\"name\":\"n\",\"category\":\"c\",\"price\":" + price.json() + "}");
     Set<String> expected = oracle(price.value());
     Set<String> actual = new TreeSet<>();
     try {
       BigDecimal stored = ProductJson.read(json).getPrice();
       assertEquals(0, stored.compareTo(price.value()), "the value, exactly");
       String plain = stored.toPlainString();
-      assertFalse(plain.contains(".") && plain.endsWith("0"), () -> "trailing zeros kept: " + plain);
+      assertFalse(
+          plain.contains(".") && plain.endsWith("0"), () -> "trailing zeros kept: " + plain);
     } catch (HttpError error) {
       error.errors().forEach(e -> actual.add(e.message()));
     }

@@ -39,7 +39,9 @@ class ProductJsonTextPropertiesTest {
     } catch (HttpError error) {
       Set<String> messages = new TreeSet<>();
       error.errors().forEach(e -> messages.add(e.message()));
-      assertEquals(Set.of(field), Set.copyOf(error.errors().stream().map(HttpError.FieldError::field).toList()));
+      assertEquals(
+          Set.of(field),
+          Set.copyOf(error.errors().stream().map(HttpError.FieldError::field).toList()));
       return Decision.refused(messages);
     }
   }
@@ -50,10 +52,13 @@ class ProductJsonTextPropertiesTest {
    */
   @Provide
   Arbitrary<String> names() {
-    Arbitrary<String> padded = Combinators.combine(GeneratedText.text(20),
-            Arbitraries.of("n", "\ud83d\ude00", "e\u0301"), Arbitraries.integers().between(160, 200),
-            GeneratedText.text(20))
-        .as((before, unit, count, after) -> before + unit.repeat(count) + after);
+    Arbitrary<String> padded =
+        Combinators.combine(
+                GeneratedText.text(20),
+                Arbitraries.of("n", "\ud83d\ude00", "e\u0301"),
+                Arbitraries.integers().between(160, 200),
+                GeneratedText.text(20))
+            .as((before, unit, count, after) -> before + unit.repeat(count) + after);
     return Arbitraries.oneOf(GeneratedText.text(100), padded);
   }
 
@@ -67,37 +72,59 @@ class ProductJsonTextPropertiesTest {
     Decision expected = TextOracle.oneLine(sent, 200, "is required");
     assertEquals(expected, decide("name", sent, Product::getName));
     // Each outcome must come up, or the property would prove little about it.
-    String outcome = expected.errors().isEmpty() ? "accepted" : String.join(", ", expected.errors());
+    String outcome =
+        expected.errors().isEmpty() ? "accepted" : String.join(", ", expected.errors());
     Statistics.label("outcome").collect(outcome);
-    Statistics.label("outcome").coverage(coverage -> {
-      coverage.check("accepted").percentage(percent -> percent >= 10);
-      coverage.check("must be at most 200 characters").count(count -> count >= 5);
-      coverage.check("is required").count(count -> count >= 1);
-      coverage.check("must not contain control characters").percentage(percent -> percent >= 10);
-    });
+    Statistics.label("outcome")
+        .coverage(
+            coverage -> {
+              coverage.check("accepted").percentage(percent -> percent >= 10);
+              coverage.check("must be at most 200 characters").count(count -> count >= 5);
+              coverage.check("is required").count(count -> count >= 1);
+              coverage
+                  .check("must not contain control characters")
+                  .percentage(percent -> percent >= 10);
+            });
   }
 
   @Property(tries = 400, seed = "20261128")
   void categoriesAreDecidedAsTheOracleDecides(@ForAll("shortText") String sent) {
-    assertEquals(TextOracle.oneLine(sent, 64, "is required"), decide("category", sent, Product::getCategory));
+    assertEquals(
+        TextOracle.oneLine(sent, 64, "is required"),
+        decide("category", sent, Product::getCategory));
   }
 
   @Property(tries = 400, seed = "20261128")
   void descriptionsAreDecidedAsTheOracleDecides(@ForAll("shortText") String sent) {
-    assertEquals(TextOracle.description(sent), decide("description", sent, Product::getDescription));
+    assertEquals(
+        TextOracle.description(sent), decide("description", sent, Product::getDescription));
   }
 
   @Property(tries = 50, seed = "20261128")
   void longDescriptionsAreCountedInCodePoints(@ForAll("shortText") String sent) {
-    String padded = "\ud83d\ude00".repeat(3960) + sent; // 3960 emoji: 7920 UTF-16 units, 3960 code points
-    assertEquals(TextOracle.description(padded), decide("description", padded, Product::getDescription));
+    String padded =
+        "\ud83d\ude00".repeat(3960) + sent; // 3960 emoji: 7920 UTF-16 units, 3960 code points
+    assertEquals(
+        TextOracle.description(padded), decide("description", padded, Product::getDescription));
   }
 
   /** Tags drawn partly from a small pool of look-alikes, so duplicates after NFC and trimming come up often. */
   @Provide
   Arbitrary<List<String>> tagLists() {
-    Arbitrary<String> lookAlikes = Arbitraries.of("caf\u00e9", "cafe\u0301", " caf\u00e9\u00a0", "CAF\u00c9", "x",
-        "x\u00a0", "\u2007x\u202f", "\u0085", "", "\u212b", "\u00c5", "A\u030a");
+    Arbitrary<String> lookAlikes =
+        Arbitraries.of(
+            "caf\u00e9",
+            "cafe\u0301",
+            " caf\u00e9\u00a0",
+            "CAF\u00c9",
+            "x",
+            "x\u00a0",
+            "\u2007x\u202f",
+            "\u0085",
+            "",
+            "\u212b",
+            "\u00c5",
+            "A\u030a");
     return Arbitraries.oneOf(lookAlikes, GeneratedText.text(40)).list().ofMaxSize(23);
   }
 

@@ -49,35 +49,49 @@ class ProductJsonTextTest {
     assertEquals(EMOJI.repeat(64), readWith("category", EMOJI.repeat(64)).getCategory());
     assertEquals(EMOJI.repeat(4000), readWith("description", EMOJI.repeat(4000)).getDescription());
     assertEquals(List.of(EMOJI.repeat(32)), readWithTags(EMOJI.repeat(32)).getTags());
-    assertEquals(List.of("name: must be at most 200 characters"), errors(() -> readWith("name", EMOJI.repeat(201))));
-    assertEquals(List.of("tags[0]: must be at most 32 characters"), errors(() -> readWithTags(EMOJI.repeat(33))));
+    assertEquals(
+        List.of("name: must be at most 200 characters"),
+        errors(() -> readWith("name", EMOJI.repeat(201))));
+    assertEquals(
+        List.of("tags[0]: must be at most 32 characters"),
+        errors(() -> readWithTags(EMOJI.repeat(33))));
   }
 
   @Test
   void lengthsAreCountedAfterNormalizationToNfc() {
     String decomposed = "e\u0301"; // two code points that NFC composes into one, U+00E9
     assertEquals("\u00e9".repeat(200), readWith("name", decomposed.repeat(200)).getName());
-    assertEquals(List.of("category: must be at most 64 characters"),
+    assertEquals(
+        List.of("category: must be at most 64 characters"),
         errors(() -> readWith("category", decomposed.repeat(65))));
   }
 
   @Test
   void textIsNormalizedToNfcSoCanonicallyEquivalentTagsAreDuplicates() {
-    assertEquals(List.of("tags: must not contain duplicates"), errors(() -> readWithTags("caf\u00e9", "cafe\u0301")));
+    assertEquals(
+        List.of("tags: must not contain duplicates"),
+        errors(() -> readWithTags("caf\u00e9", "cafe\u0301")));
     assertEquals("caf\u00e9", readWith("name", "cafe\u0301").getName());
     assertEquals("caf\u00e9 ", readWith("description", "cafe\u0301 ").getDescription());
-    assertEquals("\u00c5", readWith("category", "\u212b").getCategory()); // ANGSTROM SIGN is canonically A-ring
+    assertEquals(
+        "\u00c5",
+        readWith("category", "\u212b").getCategory()); // ANGSTROM SIGN is canonically A-ring
   }
 
   /** Every White_Space code point that String.strip (Character.isWhitespace) leaves in place, and some it strips. */
   @ParameterizedTest
-  @ValueSource(ints = {0x00A0, 0x2007, 0x202F, 0x0085, 0x1680, 0x2000, 0x2028, 0x2029, 0x205F, 0x3000, 0x0009, 0x000B})
+  @ValueSource(
+      ints = {
+        0x00A0, 0x2007, 0x202F, 0x0085, 0x1680, 0x2000, 0x2028, 0x2029, 0x205F, 0x3000, 0x0009,
+        0x000B
+      })
   void everyUnicodeWhiteSpaceCharacterIsTrimmed(int whiteSpace) {
     String space = Character.toString(whiteSpace);
     assertEquals("x", readWith("name", space + "x" + space).getName());
     assertEquals("c y", readWith("category", space + "c y" + space + space).getCategory());
     assertEquals(List.of("name: is required"), errors(() -> readWith("name", space)));
-    assertEquals(List.of("tags: must not contain duplicates"), errors(() -> readWithTags("x" + space, "x")));
+    assertEquals(
+        List.of("tags: must not contain duplicates"), errors(() -> readWithTags("x" + space, "x")));
   }
 
   /** Invisible, but not White_Space: kept as sent (and refused where they are control characters). */
@@ -85,13 +99,18 @@ class ProductJsonTextTest {
   void charactersOutsideWhiteSpaceAreNotTrimmed() {
     assertEquals("\u200bx\ufeff", readWith("name", "\u200bx\ufeff").getName());
     assertEquals("\u180ex", readWith("name", "\u180ex").getName());
-    assertEquals(List.of("name: must not contain control characters"), errors(() -> readWith("name", "\u001fx")));
+    assertEquals(
+        List.of("name: must not contain control characters"),
+        errors(() -> readWith("name", "\u001fx")));
   }
 
   /** C0, DEL, C1, the line and paragraph separators, and noncharacters, including astral ones. */
   @ParameterizedTest
-  @ValueSource(ints = {0x0000, 0x000A, 0x001B, 0x007F, 0x0080, 0x0085, 0x009B, 0x009F, 0x2028, 0x2029, 0xFDD0,
-      0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF})
+  @ValueSource(
+      ints = {
+        0x0000, 0x000A, 0x001B, 0x007F, 0x0080, 0x0085, 0x009B, 0x009F, 0x2028, 0x2029, 0xFDD0,
+        0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF
+      })
   void controlCharactersAndNoncharactersAreRefusedInNamesCategoriesAndTags(int refused) {
     String text = "a" + Character.toString(refused) + "b";
     String message = ": must not contain control characters";
@@ -101,9 +120,13 @@ class ProductJsonTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0x0000, 0x000B, 0x000C, 0x001B, 0x007F, 0x0080, 0x0085, 0x009B, 0xFDD0, 0xFFFE, 0x10FFFF})
+  @ValueSource(
+      ints = {
+        0x0000, 0x000B, 0x000C, 0x001B, 0x007F, 0x0080, 0x0085, 0x009B, 0xFDD0, 0xFFFE, 0x10FFFF
+      })
   void descriptionsRefuseEveryControlCharacterButTabAndLineBreaksAndEveryNoncharacter(int refused) {
-    assertEquals(List.of("description: must not contain control characters other than tab and line breaks"),
+    assertEquals(
+        List.of("description: must not contain control characters other than tab and line breaks"),
         errors(() -> readWith("description", "a" + Character.toString(refused) + "b")));
   }
 
@@ -118,9 +141,15 @@ class ProductJsonTextTest {
     ObjectNode json = valid();
     String tags = "[\"a\",1,\"\",\"" + "t".repeat(33) + "\",\"a\",null,\"b\\u009b\"]";
     json.set("tags", Json.readObject("{\"t\":" + tags + "}").get("t"));
-    assertEquals(List.of("tags[1]: must be a string, not a number", "tags[5]: must be a string, not null",
-        "tags: must not contain duplicates", "tags[2]: must not be blank", "tags[3]: must be at most 32 characters",
-        "tags[6]: must not contain control characters"), errors(() -> ProductJson.read(json)));
+    assertEquals(
+        List.of(
+            "tags[1]: must be a string, not a number",
+            "tags[5]: must be a string, not null",
+            "tags: must not contain duplicates",
+            "tags[2]: must not be blank",
+            "tags[3]: must be at most 32 characters",
+            "tags[6]: must not contain control characters"),
+        errors(() -> ProductJson.read(json)));
   }
 
   @Test
@@ -129,7 +158,8 @@ class ProductJsonTextTest {
     var tags = json.putArray("tags");
     IntStream.range(0, 20).forEach(i -> tags.add("t" + i));
     tags.add(5);
-    assertEquals(List.of("tags[20]: must be a string, not a number", "tags: must hold at most 20 tags"),
+    assertEquals(
+        List.of("tags[20]: must be a string, not a number", "tags: must hold at most 20 tags"),
         errors(() -> ProductJson.read(json)));
   }
 }

@@ -39,9 +39,10 @@ class ProductJsonWriteTest {
 
   @Test
   void writesEveryFieldInDocumentOrderWithAPlainPrice() {
-    assertEquals("{\"id\":\"p-1\",\"name\":\"Desk \\\"lamp\\\"\",\"description\":\"Brass.\",\"price\":100,"
-        + "\"currency\":\"EUR\",\"category\":\"lighting\",\"tags\":[\"brass\",\"desk\"],\"stock\":3,"
-        + "\"createdAt\":\"2024-05-06T07:08:09.123Z\",\"updatedAt\":\"2024-05-06T07:08:10.000Z\",\"version\":4}",
+    assertEquals(
+        "{\"id\":\"p-1\",\"name\":\"Desk \\\"lamp\\\"\",\"description\":\"Brass.\",\"price\":100,"
+            + "\"currency\":\"EUR\",\"category\":\"lighting\",\"tags\":[\"brass\",\"desk\"],\"stock\":3,"
+            + "\"createdAt\":\"2024-05-06T07:08:09.123Z\",\"updatedAt\":\"2024-05-06T07:08:10.000Z\",\"version\":4}",
         ProductJson.write(product()));
   }
 
@@ -58,22 +59,26 @@ class ProductJsonWriteTest {
   void writesPricesInPlainDecimalNotation(String price, String written) {
     Product product = product();
     product.setPrice(new BigDecimal(price));
-    assertTrue(ProductJson.write(product).contains("\"price\":" + written + ","), ProductJson.write(product));
+    assertTrue(
+        ProductJson.write(product).contains("\"price\":" + written + ","),
+        ProductJson.write(product));
   }
 
   @Test
   void timestampsAreRfc3339UtcWithExactlyMillisecondPrecision() {
     Product product = product();
-    product.setCreatedAt(ProductResource.now(Clock.fixed(Instant.parse("2024-05-06T07:08:09.123456789Z"),
-        ZoneOffset.UTC)));
+    product.setCreatedAt(
+        ProductResource.now(
+            Clock.fixed(Instant.parse("2024-05-06T07:08:09.123456789Z"), ZoneOffset.UTC)));
     ObjectNode json = Json.readObject(ProductJson.write(product));
     assertEquals("2024-05-06T07:08:09.123Z", json.get("createdAt").textValue());
     for (String field : List.of("createdAt", "updatedAt")) {
       String text = json.get(field).textValue();
       assertTrue(text.matches(RFC_3339_UTC), text);
       assertEquals(24, text.length(), "fixed width: " + text);
-      assertEquals(OffsetDateTime.parse(text).toInstant(), field.equals("createdAt")
-          ? product.getCreatedAt() : product.getUpdatedAt());
+      assertEquals(
+          OffsetDateTime.parse(text).toInstant(),
+          field.equals("createdAt") ? product.getCreatedAt() : product.getUpdatedAt());
     }
   }
 
@@ -98,7 +103,8 @@ class ProductJsonWriteTest {
     ObjectNode writable = ProductJson.writable(product());
     List<String> names = new java.util.ArrayList<>();
     writable.fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("name", "description", "price", "currency", "category", "tags", "stock"), names);
+    assertEquals(
+        List.of("name", "description", "price", "currency", "category", "tags", "stock"), names);
     assertClientFieldsEqual(product(), ProductJson.read(writable));
   }
 

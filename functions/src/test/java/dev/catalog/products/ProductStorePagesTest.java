@@ -21,8 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The table is this class's own, so the Scan sees exactly these products.
  */
 class ProductStorePagesTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
   static final int PRODUCTS = 110;
   static final String CATEGORY = "heavy";
@@ -32,8 +31,7 @@ class ProductStorePagesTest {
 
   @BeforeAll
   static void storeLargeProducts() {
-    store = new ProductStore(DYNAMO.client(),
-        DYNAMO.tableName("ProductsTable"));
+    store = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
     String description = "\u20ac".repeat(4000);
     for (int i = 0; i < PRODUCTS; i++) {
       Product product = ProductStoreTest.product(CATEGORY);

@@ -21,15 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The products table through {@link ProductStore}: versions, conditions, storage form, and the async API. */
 class ProductStoreTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
   static ProductStore store;
 
   @BeforeAll
   static void createStore() {
-    store = new ProductStore(DYNAMO.client(),
-        DYNAMO.tableName("ProductsTable"));
+    store = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
   }
 
   static Product product(String category) {
@@ -83,14 +81,36 @@ class ProductStoreTest {
     product.setDescription(null);
     store.save(product);
 
-    Map<String, AttributeValue> item = DYNAMO.client().getItem(request -> request
-        .tableName(DYNAMO.tableName("ProductsTable"))
-        .key(Map.of("id", AttributeValue.fromS(product.getId())))).item();
-    assertEquals(Set.of("id", "name", "price", "currency", "category", "tags", "stock", "createdAt", "updatedAt",
-        "version", "incarnation"), item.keySet(), "absent optional fields are not written as nulls");
-    assertEquals("19.9", item.get("price").n(), "a DynamoDB number, exact (DynamoDB drops trailing zeros)");
+    Map<String, AttributeValue> item =
+        DYNAMO
+            .client()
+            .getItem(
+                request ->
+                    request
+                        .tableName(DYNAMO.tableName("ProductsTable"))
+                        .key(Map.of("id", AttributeValue.fromS(product.getId()))))
+            .item();
+    assertEquals(
+        Set.of(
+            "id",
+            "name",
+            "price",
+            "currency",
+            "category",
+            "tags",
+            "stock",
+            "createdAt",
+            "updatedAt",
+            "version",
+            "incarnation"),
+        item.keySet(),
+        "absent optional fields are not written as nulls");
+    assertEquals(
+        "19.9", item.get("price").n(), "a DynamoDB number, exact (DynamoDB drops trailing zeros)");
     assertEquals("2026-11-24T10:15:30.123Z", item.get("createdAt").s());
-    assertEquals(new BigDecimal("19.9"), store.find(product.getId()).orElseThrow().getPrice().stripTrailingZeros());
+    assertEquals(
+        new BigDecimal("19.9"),
+        store.find(product.getId()).orElseThrow().getPrice().stripTrailingZeros());
   }
 
   @Test
@@ -134,7 +154,8 @@ class ProductStoreTest {
     Product recreated = product("lights");
     recreated.setId(original.getId());
     store.save(recreated);
-    assertEquals(readBeforeDelete.getVersion(), recreated.getVersion(), "versions start again at 1");
+    assertEquals(
+        readBeforeDelete.getVersion(), recreated.getVersion(), "versions start again at 1");
 
     readBeforeDelete.setStock(5);
     assertFalse(store.save(readBeforeDelete));
@@ -148,8 +169,12 @@ class ProductStoreTest {
   void aProductStoredWithoutAnIncarnationCanStillBeUpdatedAndDeleted() {
     Product legacy = product("lights");
     legacy.setVersion(3L);
-    DYNAMO.client().putItem(put -> put.tableName(DYNAMO.tableName("ProductsTable"))
-        .item(ProductTableSchema.SCHEMA.itemToMap(legacy, true)));
+    DYNAMO
+        .client()
+        .putItem(
+            put ->
+                put.tableName(DYNAMO.tableName("ProductsTable"))
+                    .item(ProductTableSchema.SCHEMA.itemToMap(legacy, true)));
     Product read = store.find(legacy.getId()).orElseThrow();
     assertNull(read.getIncarnation());
 
@@ -179,7 +204,8 @@ class ProductStoreTest {
     Set<String> seen = new HashSet<>();
     List.of(first, second).forEach(page -> page.items().forEach(item -> seen.add(item.getId())));
     assertEquals(ids, seen);
-    assertNull(store.list(category, 5, null).nextKey(), "an exactly full last page has no next key");
+    assertNull(
+        store.list(category, 5, null).nextKey(), "an exactly full last page has no next key");
   }
 
   @Test
@@ -187,8 +213,11 @@ class ProductStoreTest {
     Product product = product("async");
     assertTrue(store.saveAsync(product).get());
     assertEquals(product.getId(), store.findAsync(product.getId()).get().orElseThrow().getId());
-    assertEquals(1, store.listAsync("async", 100, null).get().items().stream()
-        .filter(item -> item.getId().equals(product.getId())).count());
+    assertEquals(
+        1,
+        store.listAsync("async", 100, null).get().items().stream()
+            .filter(item -> item.getId().equals(product.getId()))
+            .count());
     assertTrue(store.deleteAsync(product.getId(), null).get());
     assertTrue(store.findAsync(product.getId()).get().isEmpty());
   }

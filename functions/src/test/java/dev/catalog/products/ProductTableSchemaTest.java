@@ -43,11 +43,16 @@ class ProductTableSchemaTest {
     TableMetadata annotated = ANNOTATED.tableMetadata();
     TableMetadata written = WRITTEN.tableMetadata();
     assertEquals(annotated.primaryPartitionKey(), written.primaryPartitionKey());
-    assertEquals(annotated.indexPartitionKey(ProductStore.CATEGORY_INDEX),
+    assertEquals(
+        annotated.indexPartitionKey(ProductStore.CATEGORY_INDEX),
         written.indexPartitionKey(ProductStore.CATEGORY_INDEX));
-    assertEquals(annotated.indexSortKey(ProductStore.CATEGORY_INDEX),
+    assertEquals(
+        annotated.indexSortKey(ProductStore.CATEGORY_INDEX),
         written.indexSortKey(ProductStore.CATEGORY_INDEX));
-    assertEquals(annotated.customMetadata(), written.customMetadata(), "the version attribute, among others");
+    assertEquals(
+        annotated.customMetadata(),
+        written.customMetadata(),
+        "the version attribute, among others");
   }
 
   @Test
@@ -55,7 +60,8 @@ class ProductTableSchemaTest {
     assertEquals(ANNOTATED.itemToMap(sample(), true), WRITTEN.itemToMap(sample(), true));
     assertEquals(ANNOTATED.itemToMap(sample(), false), WRITTEN.itemToMap(sample(), false));
     var item = ANNOTATED.itemToMap(sample(), true);
-    assertEquals(ANNOTATED.itemToMap(ANNOTATED.mapToItem(item), true),
+    assertEquals(
+        ANNOTATED.itemToMap(ANNOTATED.mapToItem(item), true),
         WRITTEN.itemToMap(WRITTEN.mapToItem(item), true));
   }
 }

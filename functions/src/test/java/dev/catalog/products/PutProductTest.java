@@ -17,8 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PUT /products/{id}: create under the client's id, replace, and the conditional forms. */
 class PutProductTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String newId() {
     return "sku-" + UUID.randomUUID();
@@ -27,7 +26,8 @@ class PutProductTest {
   @Test
   void putCreatesUnderTheClientsIdWith201AndLocation() {
     String id = newId();
-    ApiResult created = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
+    ApiResult created =
+        API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
 
     assertEquals(201, created.status(), created::toString);
     assertEquals("/products/" + id, created.header("Location"));
@@ -50,7 +50,8 @@ class PutProductTest {
   @Test
   void putReplacesWith200KeepingCreatedAtAndBumpingVersionAndUpdatedAt() throws Exception {
     String id = newId();
-    ApiResult created = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
+    ApiResult created =
+        API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send();
     JsonNode first = created.json();
     Thread.sleep(5); // so updatedAt can differ at millisecond precision
     ObjectNode replacement = SampleProducts.minimal("garden");
@@ -63,7 +64,8 @@ class PutProductTest {
     assertEquals(first.get("createdAt"), body.get("createdAt"));
     assertNotEquals(first.get("updatedAt"), body.get("updatedAt"));
     assertEquals("Notebook", body.get("name").asText());
-    assertEquals(null, body.get("description"), "a replace drops fields the new document leaves out");
+    assertEquals(
+        null, body.get("description"), "a replace drops fields the new document leaves out");
     assertEquals("USD", body.get("currency").asText());
     assertEquals(body, API.get("/products/" + id).send().json());
   }
@@ -84,12 +86,21 @@ class PutProductTest {
   @Test
   void putWithAStaleIfMatchIs412AndChangesNothing() {
     String id = newId();
-    String first = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send().header("ETag");
-    API.put("/products/" + id).json(SampleProducts.minimal("garden").toString()).send(); // now version 2
+    String first =
+        API.put("/products/" + id)
+            .json(SampleProducts.full("garden").toString())
+            .send()
+            .header("ETag");
+    API.put("/products/" + id)
+        .json(SampleProducts.minimal("garden").toString())
+        .send(); // now version 2
     String before = API.get("/products/" + id).send().body();
 
-    ApiResult stale = API.put("/products/" + id).header("If-Match", first)
-        .json(SampleProducts.minimal("garden").toString()).send();
+    ApiResult stale =
+        API.put("/products/" + id)
+            .header("If-Match", first)
+            .json(SampleProducts.minimal("garden").toString())
+            .send();
 
     assertEquals(412, stale.status(), stale::toString);
     assertEquals("application/problem+json", stale.header("Content-Type"));
@@ -99,19 +110,32 @@ class PutProductTest {
   @Test
   void putWithTheCurrentIfMatchReplaces() {
     String id = newId();
-    String etag = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send().header("ETag");
+    String etag =
+        API.put("/products/" + id)
+            .json(SampleProducts.full("garden").toString())
+            .send()
+            .header("ETag");
 
     for (String ifMatch : List.of(etag, "\"9\", \"2." + etag.substring(3), "*")) {
-      assertEquals(200, API.put("/products/" + id).header("If-Match", ifMatch)
-          .json(SampleProducts.full("garden").put("stock", ifMatch.length()).toString()).send().status(), ifMatch);
+      assertEquals(
+          200,
+          API.put("/products/" + id)
+              .header("If-Match", ifMatch)
+              .json(SampleProducts.full("garden").put("stock", ifMatch.length()).toString())
+              .send()
+              .status(),
+          ifMatch);
     }
   }
 
   @Test
   void putWithIfMatchOnAMissingProductIs412AndCreatesNothing() {
     String id = newId();
-    ApiResult refused = API.put("/products/" + id).header("If-Match", "*")
-        .json(SampleProducts.minimal("garden").toString()).send();
+    ApiResult refused =
+        API.put("/products/" + id)
+            .header("If-Match", "*")
+            .json(SampleProducts.minimal("garden").toString())
+            .send();
 
     assertEquals(412, refused.status());
     assertEquals(404, API.get("/products/" + id).send().status());
@@ -120,10 +144,19 @@ class PutProductTest {
   @Test
   void putWithAWeakIfMatchIs412BecauseIfMatchComparesStrongly() {
     String id = newId();
-    String etag = API.put("/products/" + id).json(SampleProducts.full("garden").toString()).send().header("ETag");
+    String etag =
+        API.put("/products/" + id)
+            .json(SampleProducts.full("garden").toString())
+            .send()
+            .header("ETag");
 
-    assertEquals(412, API.put("/products/" + id).header("If-Match", "W/" + etag)
-        .json(SampleProducts.minimal("garden").toString()).send().status());
+    assertEquals(
+        412,
+        API.put("/products/" + id)
+            .header("If-Match", "W/" + etag)
+            .json(SampleProducts.minimal("garden").toString())
+            .send()
+            .status());
   }
 
   @Test
@@ -151,8 +184,10 @@ class PutProductTest {
 
   @Test
   void putListsEveryFailingFieldAnIdThatIsNotThePathsAmongThem() {
-    ApiResult refused = API.put("/products/p1")
-        .json("{\"id\":\"zz\",\"name\":\"\",\"price\":\"x\",\"colour\":\"red\"}").send();
+    ApiResult refused =
+        API.put("/products/p1")
+            .json("{\"id\":\"zz\",\"name\":\"\",\"price\":\"x\",\"colour\":\"red\"}")
+            .send();
 
     assertEquals(400, refused.status(), refused::toString);
     assertEquals(Set.of("id", "name", "price", "colour", "category"), fields(refused));

@@ -1,6 +1,5 @@
 package dev.catalog.products;
 
-import dev.catalog.storage.DynamoDbClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.http.Cors;
 import dev.catalog.kernel.Priming;
-import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.ProductsApi;
 import dev.catalog.testing.SampleProducts;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,36 +31,53 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * is proven by {@code dev.catalog.local.PrimingWithinPolicyTest}.)
  */
 class SnapStartPrimingTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
+
   /** A template whose PreflightFunction has no policy: every DynamoDB call it makes is denied. */
   @RegisterExtension
   static final DynamoDbLocal FIXTURE = new DynamoDbLocal(TemplateFixtures.PRODUCTS_API);
 
   static Map<String, Integer> itemCounts() {
-    return Map.of("ProductsTable", count("ProductsTable"), "IdempotencyTable", count("IdempotencyTable"));
+    return Map.of(
+        "ProductsTable", count("ProductsTable"), "IdempotencyTable", count("IdempotencyTable"));
   }
 
   static int count(String table) {
-    return API.dynamo().client().scan(request -> request.tableName(API.dynamo().tableName(table))
-        .select(Select.COUNT).consistentRead(true)).count();
+    return API.dynamo()
+        .client()
+        .scan(
+            request ->
+                request
+                    .tableName(API.dynamo().tableName(table))
+                    .select(Select.COUNT)
+                    .consistentRead(true))
+        .count();
   }
 
   @Test
   void everyPrimingCallWritesNothingAndChangesNoProduct() throws Exception {
-    String id = API.post("/products").header("Idempotency-Key", "priming-test")
-        .json(SampleProducts.full("kitchen").toString()).send().createdId();
+    String id =
+        API.post("/products")
+            .header("Idempotency-Key", "priming-test")
+            .json(SampleProducts.full("kitchen").toString())
+            .send()
+            .createdId();
     String before = API.get("/products/" + id).send().body();
     Map<String, Integer> counts = itemCounts();
 
-    Priming priming = new Priming(() -> SnapStartPriming.prime(API.context(), context -> {
-      SnapStartPriming.readProduct(context);
-      SnapStartPriming.readIdempotencyRecord(context);
-      SnapStartPriming.queryCategory(context);
-      SnapStartPriming.deleteAbsentProduct(context);
-      SnapStartPriming.patchAbsentProduct(context);
-      SnapStartPriming.replaceAbsentProduct(context);
-    }));
+    Priming priming =
+        new Priming(
+            () ->
+                SnapStartPriming.prime(
+                    API.context(),
+                    context -> {
+                      SnapStartPriming.readProduct(context);
+                      SnapStartPriming.readIdempotencyRecord(context);
+                      SnapStartPriming.queryCategory(context);
+                      SnapStartPriming.deleteAbsentProduct(context);
+                      SnapStartPriming.patchAbsentProduct(context);
+                      SnapStartPriming.replaceAbsentProduct(context);
+                    }));
     priming.beforeCheckpoint(null);
     priming.afterRestore(null);
 
@@ -76,16 +93,23 @@ class SnapStartPrimingTest {
   }
 
   @Test
-  void aPrimingCallTheFunctionsPolicyDeniesIsLoggedAsOneLineWithoutStackTraceAndTheSnapshotGoesAhead()
-      throws Exception {
+  void
+      aPrimingCallTheFunctionsPolicyDeniesIsLoggedAsOneLineWithoutStackTraceAndTheSnapshotGoesAhead()
+          throws Exception {
     Map<String, String> environment = FIXTURE.environment("PreflightFunction");
-    ProductsContext unauthorised = ProductsContext.create(FIXTURE.functionClient("PreflightFunction", DynamoDbClients::builder),
-        environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"), new Cors("*"), Clock.systemUTC());
+    ProductsContext unauthorised =
+        ProductsContext.create(
+            FIXTURE.functionClient("PreflightFunction", DynamoDbClients::builder),
+            environment.get("PRODUCTS_TABLE"),
+            environment.get("IDEMPOTENCY_TABLE"),
+            new Cors("*"),
+            Clock.systemUTC());
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream console = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      new Priming(() -> SnapStartPriming.prime(unauthorised, SnapStartPriming::readProduct)).beforeCheckpoint(null);
+      new Priming(() -> SnapStartPriming.prime(unauthorised, SnapStartPriming::readProduct))
+          .beforeCheckpoint(null);
     } finally {
       System.setOut(console);
     }
@@ -93,11 +117,16 @@ class SnapStartPrimingTest {
     List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(1, lines.size(), lines::toString);
     JsonNode line = new ObjectMapper().readTree(lines.getFirst());
-    assertEquals(Set.of("timestamp", "level", "message", "error"),
+    assertEquals(
+        Set.of("timestamp", "level", "message", "error"),
         line.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
     assertEquals("WARN", line.get("level").asText());
-    assertTrue(line.get("error").asText().contains("is not authorized to perform: dynamodb:GetItem"), lines::toString);
-    assertFalse(lines.getFirst().contains(environment.get("AWS_SECRET_ACCESS_KEY") + "\""), lines::toString);
+    assertTrue(
+        line.get("error").asText().contains("is not authorized to perform: dynamodb:GetItem"),
+        lines::toString);
+    assertFalse(
+        lines.getFirst().contains(environment.get("AWS_SECRET_ACCESS_KEY") + "\""),
+        lines::toString);
     assertEquals(1, FIXTURE.denials().size());
   }
 }

@@ -15,9 +15,11 @@ import java.util.TreeSet;
  */
 final class TextOracle {
   /** Unicode 16 PropList.txt, White_Space: 25 code points. */
-  static final Set<Integer> WHITE_SPACE = Set.of(0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000,
-      0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
-      0x3000);
+  static final Set<Integer> WHITE_SPACE =
+      Set.of(
+          0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
+          0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+          0x3000);
 
   /** What a field's rules decide: the value stored, or the messages of its errors. */
   record Decision(String value, Set<String> errors) {
@@ -85,7 +87,8 @@ final class TextOracle {
     if (codePoints.size() > max) {
       errors.add("must be at most " + max + " characters");
     }
-    if (codePoints.stream().anyMatch(c -> isCc(c) || isNoncharacter(c) || c == 0x2028 || c == 0x2029)) {
+    if (codePoints.stream()
+        .anyMatch(c -> isCc(c) || isNoncharacter(c) || c == 0x2028 || c == 0x2029)) {
       errors.add("must not contain control characters");
     }
     return errors.isEmpty() ? Decision.accepted(kept) : Decision.refused(errors);
@@ -99,7 +102,8 @@ final class TextOracle {
     if (codePoints.size() > 4000) {
       errors.add("must be at most 4000 characters");
     }
-    if (codePoints.stream().anyMatch(c -> (isCc(c) && c != '\t' && c != '\n' && c != '\r') || isNoncharacter(c))) {
+    if (codePoints.stream()
+        .anyMatch(c -> (isCc(c) && c != '\t' && c != '\n' && c != '\r') || isNoncharacter(c))) {
       errors.add("must not contain control characters other than tab and line breaks");
     }
     return errors.isEmpty() ? Decision.accepted(kept) : Decision.refused(errors);

@@ -25,7 +25,10 @@ class TextTest {
   @Test
   void whiteSpaceIsExactlyTheCodePointsOfTheUnicodeProperty() {
     for (char c = 0; c < Character.MAX_VALUE; c++) {
-      assertEquals(TextOracle.WHITE_SPACE.contains((int) c), Text.isWhiteSpace(c), "U+" + Integer.toHexString(c));
+      assertEquals(
+          TextOracle.WHITE_SPACE.contains((int) c),
+          Text.isWhiteSpace(c),
+          "U+" + Integer.toHexString(c));
     }
   }
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A PATCH or PUT that changes nothing writes nothing: 200 with the product as it is, same ETag and version. */
 class UnchangedWriteTest {
-  @RegisterExtension
-  static final ProductsApi API = new ProductsApi();
+  @RegisterExtension static final ProductsApi API = new ProductsApi();
 
   static String create() {
     String id = "u-" + UUID.randomUUID();
@@ -33,9 +32,13 @@ class UnchangedWriteTest {
     String id = create();
     ApiResult before = API.get("/products/" + id).send();
     Thread.sleep(5); // a write would stamp another updatedAt
-    for (String patch : List.of("{}", "{\"version\": 9, \"createdAt\": \"x\", \"updatedAt\": null}",
-        "{\"id\": \"" + id + "\"}", "{\"price\": 2499e-2, \"stock\": 120, \"tags\": [\"outdoor\", \"bpa-free\"]}",
-        "{\"name\": \"  Stainless Steel Water Bottle \", \"currency\": \"EUR\"}")) {
+    for (String patch :
+        List.of(
+            "{}",
+            "{\"version\": 9, \"createdAt\": \"x\", \"updatedAt\": null}",
+            "{\"id\": \"" + id + "\"}",
+            "{\"price\": 2499e-2, \"stock\": 120, \"tags\": [\"outdoor\", \"bpa-free\"]}",
+            "{\"name\": \"  Stainless Steel Water Bottle \", \"currency\": \"EUR\"}")) {
       assertUnchanged(before, API.patch("/products/" + id).mergePatch(patch).send());
       assertUnchanged(before, API.get("/products/" + id).send());
     }
@@ -46,9 +49,19 @@ class UnchangedWriteTest {
     String id = create();
     ApiResult before = API.get("/products/" + id).send();
 
-    assertEquals(412, API.patch("/products/" + id).header("If-Match", "\"other\"").mergePatch("{}").send().status());
-    assertUnchanged(before, API.patch("/products/" + id).header("If-Match", before.header("ETag"))
-        .mergePatch("{}").send());
+    assertEquals(
+        412,
+        API.patch("/products/" + id)
+            .header("If-Match", "\"other\"")
+            .mergePatch("{}")
+            .send()
+            .status());
+    assertUnchanged(
+        before,
+        API.patch("/products/" + id)
+            .header("If-Match", before.header("ETag"))
+            .mergePatch("{}")
+            .send());
   }
 
   @Test

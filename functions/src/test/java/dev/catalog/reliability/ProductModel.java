@@ -14,7 +14,8 @@ final class ProductModel {
     static final State ABSENT = new State(false, 0, null);
 
     boolean matches(State stored) {
-      return exists == stored.exists && (!exists || stock == stored.stock && (etag == null || etag.equals(stored.etag)));
+      return exists == stored.exists
+          && (!exists || stock == stored.stock && (etag == null || etag.equals(stored.etag)));
     }
   }
 

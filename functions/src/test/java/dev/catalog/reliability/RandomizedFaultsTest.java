@@ -28,13 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * for a write the client's own lost attempt made, every keyed create once however often it was retried.
  */
 class RandomizedFaultsTest {
-  @RegisterExtension
-  static final ProductsApi API = ProductsApi.behindFaultProxy();
+  @RegisterExtension static final ProductsApi API = ProductsApi.behindFaultProxy();
 
   static final int OPERATIONS = 1000;
   static final int IDS = 12;
-  static final List<Fault> FAULTS = List.of(Fault.Throttle.PROVISIONED_THROUGHPUT, Fault.Throttle.THROTTLING,
-      Fault.ServerError.INTERNAL, Fault.ServerError.UNAVAILABLE, Fault.RESET_BEFORE, Fault.RESET_AFTER);
+  static final List<Fault> FAULTS =
+      List.of(
+          Fault.Throttle.PROVISIONED_THROUGHPUT,
+          Fault.Throttle.THROTTLING,
+          Fault.ServerError.INTERNAL,
+          Fault.ServerError.UNAVAILABLE,
+          Fault.RESET_BEFORE,
+          Fault.RESET_AFTER);
 
   private final long seed = Long.getLong("faults.seed", 20261128L);
   private final Random random = new Random(seed);
@@ -56,22 +61,36 @@ class RandomizedFaultsTest {
       String id = "r-" + random.nextInt(IDS);
       int kind = random.nextInt(8);
       Fault fault = random.nextInt(10) == 0 ? FAULTS.get(random.nextInt(FAULTS.size())) : null;
-      // PUT and PATCH (kinds 1, 2, 5) write with UpdateItem and read nothing; the draw is kept, so a seed still
+      // PUT and PATCH (kinds 1, 2, 5) write with UpdateItem and read nothing; the draw is kept, so
+      // a seed still
       // replays the same requests and faults as before.
       boolean write = random.nextBoolean();
-      String operation = switch (kind) {
-        case 0 -> "GetItem";
-        case 6 -> "TransactWriteItems";
-        case 3, 4 -> write ? "DeleteItem" : "GetItem";
-        case 1, 2, 5 -> "UpdateItem";
-        default -> write ? "PutItem" : "GetItem";
-      };
+      String operation =
+          switch (kind) {
+            case 0 -> "GetItem";
+            case 6 -> "TransactWriteItems";
+            case 3, 4 -> write ? "DeleteItem" : "GetItem";
+            case 1, 2, 5 -> "UpdateItem";
+            default -> write ? "PutItem" : "GetItem";
+          };
       boolean everyAttempt = random.nextInt(4) == 0;
       faultsMet += API.faults().injected();
-      API.faults().plan(fault == null ? FaultPlan.none()
-          : everyAttempt ? FaultPlan.always(operation, fault) : FaultPlan.nth(operation, 1, fault));
-      log.add(n + ": kind " + kind + " " + id + (fault == null ? "" : " " + fault + " on " + operation
-          + (everyAttempt ? " always" : " once")));
+      API.faults()
+          .plan(
+              fault == null
+                  ? FaultPlan.none()
+                  : everyAttempt
+                      ? FaultPlan.always(operation, fault)
+                      : FaultPlan.nth(operation, 1, fault));
+      log.add(
+          n
+              + ": kind "
+              + kind
+              + " "
+              + id
+              + (fault == null
+                  ? ""
+                  : " " + fault + " on " + operation + (everyAttempt ? " always" : " once")));
       switch (kind) {
         case 0 -> get(id);
         case 1 -> put(id, false);
@@ -96,7 +115,7 @@ class RandomizedFaultsTest {
     switch (answer.status()) {
       case 200 -> model.is(present(answer));
       case 404 -> expect(model.mayBeAbsent(), "404 for a product that exists", answer);
-      case 503 -> { }
+      case 503 -> {}
       default -> unexpected(answer);
     }
     if (answer.status() == 404) {
@@ -109,7 +128,9 @@ class RandomizedFaultsTest {
     ProductModel model = models.get(id);
     ProductModel.State known = model.known();
     String etag = ifMatch && known != null && known.etag() != null ? known.etag() : null;
-    ApiCall call = API.put("/products/" + id).json(SampleProducts.minimal(category).put("stock", stock).toString());
+    ApiCall call =
+        API.put("/products/" + id)
+            .json(SampleProducts.minimal(category).put("stock", stock).toString());
     ApiResult answer = send(etag == null ? call : call.header("If-Match", etag));
     switch (answer.status()) {
       case 200, 201 -> model.is(present(answer));
@@ -179,7 +200,8 @@ class RandomizedFaultsTest {
   }
 
   private void postWithoutKey() {
-    ApiResult answer = send(API.post("/products").json(SampleProducts.minimal(category + "-unkeyed").toString()));
+    ApiResult answer =
+        send(API.post("/products").json(SampleProducts.minimal(category + "-unkeyed").toString()));
     switch (answer.status()) {
       case 201 -> unkeyedCreates.add(answer.createdId());
       case 503 -> unkeyedUnknown++;
@@ -191,28 +213,51 @@ class RandomizedFaultsTest {
     Map<String, Map<String, AttributeValue>> stored = TableSnapshot.of(API, category).products();
     for (var model : models.entrySet()) {
       Map<String, AttributeValue> item = stored.get(model.getKey());
-      ProductModel.State state = item == null ? ProductModel.State.ABSENT : new ProductModel.State(true,
-          Integer.parseInt(item.get("stock").n()),
-          "\"" + item.get("version").n() + "." + item.get("incarnation").s() + "\"");
-      assertTrue(model.getValue().allows(state), () -> model.getKey() + " is " + state + ", the answers allowed "
-          + model.getValue().possible() + " (seed " + seed + ")");
+      ProductModel.State state =
+          item == null
+              ? ProductModel.State.ABSENT
+              : new ProductModel.State(
+                  true,
+                  Integer.parseInt(item.get("stock").n()),
+                  "\"" + item.get("version").n() + "." + item.get("incarnation").s() + "\"");
+      assertTrue(
+          model.getValue().allows(state),
+          () ->
+              model.getKey()
+                  + " is "
+                  + state
+                  + ", the answers allowed "
+                  + model.getValue().possible()
+                  + " (seed "
+                  + seed
+                  + ")");
     }
     TableSnapshot keyed = TableSnapshot.of(API, category + "-keyed");
-    assertEquals(Set.copyOf(keyedCreates.values()), keyed.products().keySet(),
+    assertEquals(
+        Set.copyOf(keyedCreates.values()),
+        keyed.products().keySet(),
         "each keyed create once, under the id it answered (seed " + seed + ")");
     for (var record : keyed.idempotencyRecords().values()) {
-      String id = record.get("location").s().substring(record.get("location").s().lastIndexOf('/') + 1);
+      String id =
+          record.get("location").s().substring(record.get("location").s().lastIndexOf('/') + 1);
       Map<String, AttributeValue> product = keyed.products().get(id);
       if (product != null) {
-        assertEquals(record.get("etag").s(), "\"" + product.get("version").n() + "." + product.get("incarnation").s()
-            + "\"", "the idempotency record answers with the product stored");
+        assertEquals(
+            record.get("etag").s(),
+            "\"" + product.get("version").n() + "." + product.get("incarnation").s() + "\"",
+            "the idempotency record answers with the product stored");
       }
     }
-    assertEquals(keyedCreates.size(), keyed.idempotencyRecords().keySet().stream()
-        .filter(key -> keyedCreates.containsKey(key.substring("POST /products ".length()))).count());
+    assertEquals(
+        keyedCreates.size(),
+        keyed.idempotencyRecords().keySet().stream()
+            .filter(key -> keyedCreates.containsKey(key.substring("POST /products ".length())))
+            .count());
     Set<String> unkeyed = TableSnapshot.of(API, category + "-unkeyed").products().keySet();
-    assertTrue(unkeyed.containsAll(unkeyedCreates), "every answered create stored (seed " + seed + ")");
-    assertTrue(unkeyed.size() - unkeyedCreates.size() <= unkeyedUnknown,
+    assertTrue(
+        unkeyed.containsAll(unkeyedCreates), "every answered create stored (seed " + seed + ")");
+    assertTrue(
+        unkeyed.size() - unkeyedCreates.size() <= unkeyedUnknown,
         "no create stored but those answered and those answered 503 (seed " + seed + ")");
   }
 
@@ -221,7 +266,9 @@ class RandomizedFaultsTest {
     if (answer.status() == 503) {
       unavailable++;
     }
-    assertTrue(answer.status() < 500 || answer.status() == 503, () -> "a " + answer.status() + ": " + answer + context());
+    assertTrue(
+        answer.status() < 500 || answer.status() == 503,
+        () -> "a " + answer.status() + ": " + answer + context());
     return answer;
   }
 
@@ -238,6 +285,10 @@ class RandomizedFaultsTest {
   }
 
   private String context() {
-    return " (seed " + seed + "; last operations: " + log.subList(Math.max(0, log.size() - 5), log.size()) + ")";
+    return " (seed "
+        + seed
+        + "; last operations: "
+        + log.subList(Math.max(0, log.size() - 5), log.size())
+        + ")";
   }
 }

@@ -1,7 +1,7 @@
 package dev.catalog.reliability;
 
-import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
+import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.faults.Fault;
 import dev.catalog.testing.faults.FaultPlan;
 import dev.catalog.testing.faults.FaultProxy;
@@ -33,12 +33,23 @@ public final class RetryModes {
 
   public static void main(String[] args) {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(); FaultProxy proxy = FaultProxy.start(dynamo.endpoint())) {
+    try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start();
+        FaultProxy proxy = FaultProxy.start(dynamo.endpoint())) {
       try (DynamoDbClient admin = dynamo.newClient()) {
-        admin.createTable(b -> b.tableName("retries").billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                .attributeType(ScalarAttributeType.S).build())
-            .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+        admin.createTable(
+            b ->
+                b.tableName("retries")
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                        AttributeDefinition.builder()
+                            .attributeName("id")
+                            .attributeType(ScalarAttributeType.S)
+                            .build())
+                    .keySchema(
+                        KeySchemaElement.builder()
+                            .attributeName("id")
+                            .keyType(KeyType.HASH)
+                            .build()));
       }
       Map<String, Fault> faults = new LinkedHashMap<>();
       faults.put("throttled", Fault.Throttle.PROVISIONED_THROUGHPUT);
@@ -49,7 +60,8 @@ public final class RetryModes {
       for (RetryMode mode : List.of(RetryMode.LEGACY, RetryMode.STANDARD, RetryMode.ADAPTIVE_V2)) {
         modes.put(mode.toString(), config -> config.retryStrategy(mode));
       }
-      modes.put("STANDARD, throttling back-off 100-500 ms (ours)",
+      modes.put(
+          "STANDARD, throttling back-off 100-500 ms (ours)",
           config -> config.retryStrategy(DynamoDbClients.retries()));
       String only = args.length > 1 ? args[1] : "";
       for (var mode : modes.entrySet()) {
@@ -58,12 +70,20 @@ public final class RetryModes {
         }
         for (var fault : faults.entrySet()) {
           for (int burst : new int[] {1, 2, 3}) {
-            // A new client each time: its retry quota and rate limiter start as a new container's do.
-            try (DynamoDbClient client = DynamoDbClients.builder(dynamo.region(), proxy.url().toString(),
-                StaticCredentialsProvider.create(dynamo.credentials()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                    .apiCallAttemptTimeout(DynamoDbClients.ATTEMPT_TIMEOUT)
-                    .apiCallTimeout(DynamoDbClients.CALL_TIMEOUT).applyMutation(mode.getValue()).build()).build()) {
+            // A new client each time: its retry quota and rate limiter start as a new container's
+            // do.
+            try (DynamoDbClient client =
+                DynamoDbClients.builder(
+                        dynamo.region(),
+                        proxy.url().toString(),
+                        StaticCredentialsProvider.create(dynamo.credentials()))
+                    .overrideConfiguration(
+                        ClientOverrideConfiguration.builder()
+                            .apiCallAttemptTimeout(DynamoDbClients.ATTEMPT_TIMEOUT)
+                            .apiCallTimeout(DynamoDbClients.CALL_TIMEOUT)
+                            .applyMutation(mode.getValue())
+                            .build())
+                    .build()) {
               measure(client, proxy, mode.getKey(), fault.getKey(), fault.getValue(), burst, calls);
             }
           }
@@ -72,8 +92,14 @@ public final class RetryModes {
     }
   }
 
-  private static void measure(DynamoDbClient client, FaultProxy proxy, String mode, String name, Fault fault,
-      int burst, int calls) {
+  private static void measure(
+      DynamoDbClient client,
+      FaultProxy proxy,
+      String mode,
+      String name,
+      Fault fault,
+      int burst,
+      int calls) {
     List<Long> latencies = new ArrayList<>();
     int succeeded = 0;
     String attempts = "";
@@ -81,8 +107,11 @@ public final class RetryModes {
       proxy.plan(FaultPlan.first(Set.of("PutItem"), burst, fault));
       long start = System.nanoTime();
       try {
-        client.putItem(PutItemRequest.builder().tableName("retries")
-            .item(Map.of("id", AttributeValue.fromS("item-" + i))).build());
+        client.putItem(
+            PutItemRequest.builder()
+                .tableName("retries")
+                .item(Map.of("id", AttributeValue.fromS("item-" + i)))
+                .build());
         succeeded++;
       } catch (software.amazon.awssdk.core.exception.SdkException failed) {
         attempts = failed.getClass().getSimpleName() + " after " + failed.numAttempts();
@@ -90,7 +119,15 @@ public final class RetryModes {
       latencies.add((System.nanoTime() - start) / 1_000_000);
     }
     latencies.sort(null);
-    System.out.printf("%s | %s | %d | %d/%d | %d | %d | %s%n", mode, name, burst, succeeded, calls,
-        latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1), attempts);
+    System.out.printf(
+        "%s | %s | %d | %d/%d | %d | %d | %s%n",
+        mode,
+        name,
+        burst,
+        succeeded,
+        calls,
+        latencies.get(latencies.size() / 2),
+        latencies.get(latencies.size() - 1),
+        attempts);
   }
 }

@@ -36,13 +36,14 @@ enum WriteRoute {
     String body = SampleProducts.full(category).put("stock", 7).toString();
     return switch (this) {
       case POST -> api.post("/products").json(body);
-      case POST_WITH_IDEMPOTENCY_KEY -> api.post("/products").json(body)
-          .header("Idempotency-Key", "key-" + id);
+      case POST_WITH_IDEMPOTENCY_KEY ->
+          api.post("/products").json(body).header("Idempotency-Key", "key-" + id);
       case PUT_CREATE -> api.put("/products/" + id).json(body).header("If-None-Match", "*");
       case PUT_REPLACE_IF_MATCH -> api.put("/products/" + id).json(body).header("If-Match", etag);
       case PUT_REPLACE -> api.put("/products/" + id).json(body);
       case PATCH -> api.patch("/products/" + id).mergePatch("{\"stock\": 7}");
-      case PATCH_IF_MATCH -> api.patch("/products/" + id).mergePatch("{\"stock\": 7}").header("If-Match", etag);
+      case PATCH_IF_MATCH ->
+          api.patch("/products/" + id).mergePatch("{\"stock\": 7}").header("If-Match", etag);
       case DELETE -> api.delete("/products/" + id);
       case DELETE_IF_MATCH -> api.delete("/products/" + id).header("If-Match", etag);
     };
@@ -52,8 +53,10 @@ enum WriteRoute {
   static String prepare(WriteRoute route, ProductsApi api, String category) {
     String id = "p-" + UUID.randomUUID();
     if (route.needsProduct) {
-      ApiResult created = api.put("/products/" + id).json(SampleProducts.minimal(category).put("stock", 1).toString())
-          .send();
+      ApiResult created =
+          api.put("/products/" + id)
+              .json(SampleProducts.minimal(category).put("stock", 1).toString())
+              .send();
       if (created.status() != 201) {
         throw new AssertionError("setup: " + created);
       }

@@ -20,10 +20,18 @@ class DynamoDbClientsTest {
 
   @Test
   void credentialsAreTheExecutionRolesSessionKeysFromTheEnvironment() {
-    Environment.use(Map.of("AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret",
-        "AWS_SESSION_TOKEN", "token"));
+    Environment.use(
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            "AKID",
+            "AWS_SECRET_ACCESS_KEY",
+            "secret",
+            "AWS_SESSION_TOKEN",
+            "token"));
 
-    var credentials = assertInstanceOf(AwsSessionCredentials.class, DynamoDbClients.credentials().resolveCredentials());
+    var credentials =
+        assertInstanceOf(
+            AwsSessionCredentials.class, DynamoDbClients.credentials().resolveCredentials());
     assertEquals("AKID", credentials.accessKeyId());
     assertEquals("token", credentials.sessionToken());
   }

@@ -30,20 +30,29 @@ import java.util.function.Function;
 final class InProcessTarget implements ApiTarget {
   private final ApiRoutes routes;
   private final LocalAuth auth;
-  private final Map<String, RequestStreamHandler> handlers =
-      new HashMap<>();
+  private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
 
   /**
    * @param contexts each function's context, by logical id
    * @param environment each function's template environment, by logical id, for what a context does not hold
    */
-  InProcessTarget(SamTemplate template, LocalAuth auth, Function<String, ProductsContext> contexts,
+  InProcessTarget(
+      SamTemplate template,
+      LocalAuth auth,
+      Function<String, ProductsContext> contexts,
       Function<String, Map<String, String>> environment) {
     this.routes = new ApiRoutes(template);
     this.auth = auth;
-    template.functions().values().stream().filter(function -> !function.routes().isEmpty())
-        .forEach(function -> handlers.put(function.logicalId(),
-            instantiate(function, contexts.apply(function.logicalId()), environment.apply(function.logicalId()))));
+    template.functions().values().stream()
+        .filter(function -> !function.routes().isEmpty())
+        .forEach(
+            function ->
+                handlers.put(
+                    function.logicalId(),
+                    instantiate(
+                        function,
+                        contexts.apply(function.logicalId()),
+                        environment.apply(function.logicalId()))));
   }
 
   @Override
@@ -51,24 +60,38 @@ final class InProcessTarget implements ApiTarget {
     String path = call.pathAndQuery().split("\\?", 2)[0];
     var selected = routes.select(call.method(), path);
     if (selected.isEmpty()) {
-      // What API Gateway's REST API answers for a path or method no route serves, as the template shapes it.
-      return result(auth.gatewayResponses().render("MISSING_AUTHENTICATION_TOKEN", 403,
-          "Missing Authentication Token", "{\"message\":\"Missing Authentication Token\"}",
-          UUID.randomUUID().toString(), name -> header(call, name)));
+      // What API Gateway's REST API answers for a path or method no route serves, as the template
+      // shapes it.
+      return result(
+          auth.gatewayResponses()
+              .render(
+                  "MISSING_AUTHENTICATION_TOKEN",
+                  403,
+                  "Missing Authentication Token",
+                  "{\"message\":\"Missing Authentication Token\"}",
+                  UUID.randomUUID().toString(),
+                  name -> header(call, name)));
     }
     String requestId = UUID.randomUUID().toString();
     Map<String, String> claims = null;
     switch (auth.check(selected.get().route(), requestId, name -> header(call, name))) {
-      case LocalAuth.Open open -> { }
+      case LocalAuth.Open open -> {}
       case LocalAuth.Authorized authorized -> claims = authorized.claims();
       case LocalAuth.Unauthorized refused -> {
         return result(refused.response());
       }
     }
-    APIGatewayProxyRequestEvent event = ProxyEvents.request(call.method(), call.pathAndQuery())
-        .resource(selected.get().route().path()).pathParameters(selected.get().pathParameters())
-        .headers(call.headers()).body(call.body()).requestId(requestId).authorizerClaims(claims).build();
-    return ApiResult.of(LambdaJson.invoke(handlers.get(selected.get().function().logicalId()), event, null));
+    APIGatewayProxyRequestEvent event =
+        ProxyEvents.request(call.method(), call.pathAndQuery())
+            .resource(selected.get().route().path())
+            .pathParameters(selected.get().pathParameters())
+            .headers(call.headers())
+            .body(call.body())
+            .requestId(requestId)
+            .authorizerClaims(claims)
+            .build();
+    return ApiResult.of(
+        LambdaJson.invoke(handlers.get(selected.get().function().logicalId()), event, null));
   }
 
   private static ApiResult result(GatewayResponses.Rendered rendered) {
@@ -96,16 +119,24 @@ final class InProcessTarget implements ApiTarget {
         if (parameters.length == 1 && parameters[0] == ProductsContext.class) {
           return (RequestStreamHandler) constructor.newInstance(context);
         }
-        if (parameters.length == 2 && parameters[0] == ProductsContext.class && parameters[1] == PageCursor.class) {
-          return (RequestStreamHandler) constructor.newInstance(context,
-              new PageCursor(environment.get("CURSOR_SIGNING_KEY")));
+        if (parameters.length == 2
+            && parameters[0] == ProductsContext.class
+            && parameters[1] == PageCursor.class) {
+          return (RequestStreamHandler)
+              constructor.newInstance(
+                  context, new PageCursor(environment.get("CURSOR_SIGNING_KEY")));
         }
-        if (parameters.length == 2 && parameters[0] == Cors.class && parameters[1] == RouteMethods.class) {
-          return (RequestStreamHandler) constructor.newInstance(context.cors(), RouteMethods.parse(environment.get("ROUTE_METHODS")));
+        if (parameters.length == 2
+            && parameters[0] == Cors.class
+            && parameters[1] == RouteMethods.class) {
+          return (RequestStreamHandler)
+              constructor.newInstance(
+                  context.cors(), RouteMethods.parse(environment.get("ROUTE_METHODS")));
         }
       }
-      throw new IllegalStateException(function.handlerClass()
-          + " has no constructor taking ProductsContext (and a PageCursor), or Cors and RouteMethods");
+      throw new IllegalStateException(
+          function.handlerClass()
+              + " has no constructor taking ProductsContext (and a PageCursor), or Cors and RouteMethods");
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot create " + function.handler(), e);
     }

@@ -1,11 +1,11 @@
 package dev.catalog.testing;
 
-import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.http.Cors;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.products.ProductsContext;
+import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.faults.FaultProxy;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       functions in class loaders of their own.
  * </ul>
  */
-public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class ProductsApi
+    implements ApiTarget, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   public static final String TARGET_PROPERTY = "api.target";
 
   private final DynamoDbLocal dynamo;
@@ -52,13 +53,16 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
   }
 
   private ProductsApi(DynamoDbLocal dynamo) {
-    // Over HTTP, the class's local system serves the REST API with this issuer's tokens; its lines go to the test's
+    // Over HTTP, the class's local system serves the REST API with this issuer's tokens; its lines
+    // go to the test's
     // output.
-    this.dynamo = dynamo.serving(parts -> {
-      if (overHttp()) {
-        parts.restApi(0).auth(issuer).console(System.out);
-      }
-    });
+    this.dynamo =
+        dynamo.serving(
+            parts -> {
+              if (overHttp()) {
+                parts.restApi(0).auth(issuer).console(System.out);
+              }
+            });
   }
 
   /** The API with a {@link FaultProxy} between its functions and DynamoDB: {@link #faults()} plans the faults. */
@@ -79,16 +83,23 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     if (overHttp()) {
       target = new HttpTarget(dynamo.services().api().url());
     } else {
-      target = new InProcessTarget(dynamo.template(), LocalAuth.enforcing(dynamo.template(), issuer),
-          function -> context(environment,
-          dynamo.functionClient(function, DynamoDbClients::builder)), dynamo::environment);
+      target =
+          new InProcessTarget(
+              dynamo.template(),
+              LocalAuth.enforcing(dynamo.template(), issuer),
+              function ->
+                  context(environment, dynamo.functionClient(function, DynamoDbClients::builder)),
+              dynamo::environment);
     }
   }
 
   private static ProductsContext context(Map<String, String> environment, DynamoDbClient client) {
-    return ProductsContext.create(client,
-        environment.get("PRODUCTS_TABLE"), environment.get("IDEMPOTENCY_TABLE"),
-        new Cors(environment.get("ALLOWED_ORIGINS")), Clock.systemUTC());
+    return ProductsContext.create(
+        client,
+        environment.get("PRODUCTS_TABLE"),
+        environment.get("IDEMPOTENCY_TABLE"),
+        new Cors(environment.get("ALLOWED_ORIGINS")),
+        Clock.systemUTC());
   }
 
   /** True when {@code -Dapi.target=local}; anything but that and {@code in-process} is refused. */
@@ -97,8 +108,13 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     return switch (selected) {
       case "", "in-process" -> false;
       case "local" -> true;
-      default -> throw new IllegalArgumentException("Unknown API target '" + selected + "' (from -D" + TARGET_PROPERTY
-          + "): use 'in-process' (default) or 'local'");
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown API target '"
+                  + selected
+                  + "' (from -D"
+                  + TARGET_PROPERTY
+                  + "): use 'in-process' (default) or 'local'");
     };
   }
 
@@ -124,7 +140,8 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
    */
   @Override
   public ApiResult send(ApiCall call) {
-    boolean ownToken = call.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Authorization"));
+    boolean ownToken =
+        call.headers().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Authorization"));
     Role role = call.role() != null ? call.role() : Role.needs(call.method());
     if (!ownToken && role != Role.ANONYMOUS) {
       call.header("Authorization", "Bearer " + tokens.computeIfAbsent(role, r -> r.token(issuer)));
@@ -133,9 +150,14 @@ public final class ProductsApi implements ApiTarget, BeforeAllCallback, BeforeEa
     ApiResult result = target.send(call);
     List<IamCall> denials = dynamo.denials();
     if (denials.size() > before) {
-      throw new AssertionError(call.method() + " " + call.pathAndQuery() + " answered " + result.status()
-          + " after a call outside the function's policy in template.yaml: AccessDeniedException: "
-          + denials.get(before).message());
+      throw new AssertionError(
+          call.method()
+              + " "
+              + call.pathAndQuery()
+              + " answered "
+              + result.status()
+              + " after a call outside the function's policy in template.yaml: AccessDeniedException: "
+              + denials.get(before).message());
     }
     return result;
   }

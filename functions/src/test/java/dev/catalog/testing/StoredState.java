@@ -17,13 +17,22 @@ public record StoredState(long products, long idempotencyRecords, String product
   /** Counts both tables (consistent scans) and fetches the product {@code watchedId} through the API. */
   public static StoredState of(ProductsApi api, String watchedId) {
     DynamoDbClient client = api.dynamo().client();
-    return new StoredState(count(client, api.dynamo().tableName("ProductsTable")),
+    return new StoredState(
+        count(client, api.dynamo().tableName("ProductsTable")),
         count(client, api.dynamo().tableName("IdempotencyTable")),
         api.get("/products/" + watchedId).send().body());
   }
 
   private static long count(DynamoDbClient client, String table) {
-    return client.scanPaginator(ScanRequest.builder().tableName(table).select(Select.COUNT).consistentRead(true)
-        .build()).stream().mapToLong(ScanResponse::count).sum();
+    return client
+        .scanPaginator(
+            ScanRequest.builder()
+                .tableName(table)
+                .select(Select.COUNT)
+                .consistentRead(true)
+                .build())
+        .stream()
+        .mapToLong(ScanResponse::count)
+        .sum();
   }
 }

@@ -35,9 +35,12 @@ public final class CognitoAuthorizer {
 
   public CognitoAuthorizer(TrustedIssuer issuer) {
     this.issuer = issuer;
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, issuer.keys()));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(), Set.of("sub", "exp", "iat", "token_use")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, issuer.keys()));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(),
+            Set.of("sub", "exp", "iat", "token_use")));
   }
 
   public TrustedIssuer issuer() {
@@ -75,8 +78,10 @@ public final class CognitoAuthorizer {
       }
     }
     if (!issuer.clients().isEmpty()) {
-      Collection<String> client = use.equals("id") ? claims.getAudience()
-          : List.of(String.valueOf(claims.getClaim("client_id")));
+      Collection<String> client =
+          use.equals("id")
+              ? claims.getAudience()
+              : List.of(String.valueOf(claims.getClaim("client_id")));
       if (client.stream().noneMatch(issuer.clients()::contains)) {
         return new Refused("the token's client " + client + " is not an app client of the pool");
       }

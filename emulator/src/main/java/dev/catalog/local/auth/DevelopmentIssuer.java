@@ -30,8 +30,10 @@ import java.util.UUID;
 public final class DevelopmentIssuer implements TrustedIssuer {
   public static final String PEOPLE_CLIENT = "local-people-client";
   public static final String SERVICE_CLIENT = "local-service-client";
+
   /** What a person's access token carries, as the template's people client allows. */
   public static final String PEOPLE_SCOPE = "openid email";
+
   static final Duration LIFETIME = Duration.ofHours(1);
 
   private final RSAKey key;
@@ -39,8 +41,10 @@ public final class DevelopmentIssuer implements TrustedIssuer {
   private final Clock clock;
 
   public DevelopmentIssuer(Clock clock) {
-    this(clock, "https://cognito-idp.local.invalid/local_" + UUID.randomUUID().toString().replace("-", "")
-        .substring(0, 9));
+    this(
+        clock,
+        "https://cognito-idp.local.invalid/local_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 9));
   }
 
   /** A pool whose tokens name {@code issuer}, e.g. one whose JWKS a test serves itself. */
@@ -48,8 +52,12 @@ public final class DevelopmentIssuer implements TrustedIssuer {
     this.clock = clock;
     this.issuer = issuer;
     try {
-      this.key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256).generate();
+      this.key =
+          new RSAKeyGenerator(2048)
+              .keyID(UUID.randomUUID().toString())
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .generate();
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot make the development signing key", e);
     }
@@ -63,11 +71,21 @@ public final class DevelopmentIssuer implements TrustedIssuer {
   public Tokens person(String username, List<String> groups) {
     String sub = UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
     Instant now = clock.instant();
-    JWTClaimsSet.Builder access = common(now).subject(sub).claim("token_use", "access")
-        .claim("client_id", PEOPLE_CLIENT).claim("scope", PEOPLE_SCOPE).claim("username", username);
-    JWTClaimsSet.Builder id = common(now).subject(sub).claim("token_use", "id").audience(PEOPLE_CLIENT)
-        .claim("cognito:username", username).claim("email", username + "@example.com")
-        .claim("email_verified", true);
+    JWTClaimsSet.Builder access =
+        common(now)
+            .subject(sub)
+            .claim("token_use", "access")
+            .claim("client_id", PEOPLE_CLIENT)
+            .claim("scope", PEOPLE_SCOPE)
+            .claim("username", username);
+    JWTClaimsSet.Builder id =
+        common(now)
+            .subject(sub)
+            .claim("token_use", "id")
+            .audience(PEOPLE_CLIENT)
+            .claim("cognito:username", username)
+            .claim("email", username + "@example.com")
+            .claim("email_verified", true);
     if (!groups.isEmpty()) {
       access.claim("cognito:groups", groups);
       id.claim("cognito:groups", groups);
@@ -77,21 +95,31 @@ public final class DevelopmentIssuer implements TrustedIssuer {
 
   /** The token a service gets with client credentials for {@code scope} (space-separated); no ID token. */
   public Tokens service(String scope) {
-    JWTClaimsSet claims = common(clock.instant()).subject(SERVICE_CLIENT).claim("token_use", "access")
-        .claim("client_id", SERVICE_CLIENT).claim("scope", scope).build();
+    JWTClaimsSet claims =
+        common(clock.instant())
+            .subject(SERVICE_CLIENT)
+            .claim("token_use", "access")
+            .claim("client_id", SERVICE_CLIENT)
+            .claim("scope", scope)
+            .build();
     return new Tokens(sign(claims), null, SERVICE_CLIENT);
   }
 
   private JWTClaimsSet.Builder common(Instant now) {
-    return new JWTClaimsSet.Builder().issuer(issuer).issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(LIFETIME))).jwtID(UUID.randomUUID().toString())
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(LIFETIME)))
+        .jwtID(UUID.randomUUID().toString())
         .claim("auth_time", now.getEpochSecond());
   }
 
   /** Signs any claims with this pool's key, as its tokens are signed: for tests that forge the rest. */
   public String sign(JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

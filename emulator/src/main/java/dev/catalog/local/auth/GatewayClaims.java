@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class GatewayClaims {
   private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private GatewayClaims() {}
 
@@ -30,7 +31,8 @@ public final class GatewayClaims {
   private static String string(Object value) {
     return switch (value) {
       case Date date -> DATE.format(date.toInstant());
-      case Collection<?> list -> list.stream().map(String::valueOf).collect(Collectors.joining(","));
+      case Collection<?> list ->
+          list.stream().map(String::valueOf).collect(Collectors.joining(","));
       default -> String.valueOf(value);
     };
   }

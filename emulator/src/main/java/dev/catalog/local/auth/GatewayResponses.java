@@ -36,14 +36,23 @@ public final class GatewayResponses {
   }
 
   /** @param requestHeaders the request's headers by case-insensitive name */
-  public Rendered render(String type, int status, String message, String requestId,
+  public Rendered render(
+      String type,
+      int status,
+      String message,
+      String requestId,
       Function<String, String> requestHeaders) {
     String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     return render(type, status, message, "{\"message\":" + quoted + "}", requestId, requestHeaders);
   }
 
   /** @param standard API Gateway's own body, when the template customises neither the type nor its default */
-  public Rendered render(String type, int status, String message, String standard, String requestId,
+  public Rendered render(
+      String type,
+      int status,
+      String message,
+      String standard,
+      String requestId,
       Function<String, String> requestHeaders) {
     Map<?, ?> response = TemplateAuthorizers.map(responses, type);
     if (response.isEmpty()) {
@@ -51,24 +60,35 @@ public final class GatewayResponses {
     }
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.put("Content-Type", "application/json");
-    Object template = TemplateAuthorizers.map(response, "ResponseTemplates").get("application/json");
+    Object template =
+        TemplateAuthorizers.map(response, "ResponseTemplates").get("application/json");
     Object statusCode = response.get("StatusCode");
     int answered = statusCode == null ? status : Integer.parseInt(statusCode.toString());
     TemplateAuthorizers.map(TemplateAuthorizers.map(response, "ResponseParameters"), "Headers")
-        .forEach((name, value) -> {
-          String mapped = resolver.resolveString(value, "GatewayResponses." + type + "." + name);
-          String resolved = mapped.startsWith("'") && mapped.endsWith("'") && mapped.length() >= 2
-              ? mapped.substring(1, mapped.length() - 1)
-              : mapped.startsWith("method.request.header.")
-                  ? requestHeaders.apply(mapped.substring("method.request.header.".length())) : null;
-          if (resolved != null) {
-            headers.put(String.valueOf(name), resolved);
-          }
-        });
+        .forEach(
+            (name, value) -> {
+              String mapped =
+                  resolver.resolveString(value, "GatewayResponses." + type + "." + name);
+              String resolved =
+                  mapped.startsWith("'") && mapped.endsWith("'") && mapped.length() >= 2
+                      ? mapped.substring(1, mapped.length() - 1)
+                      : mapped.startsWith("method.request.header.")
+                          ? requestHeaders.apply(
+                              mapped.substring("method.request.header.".length()))
+                          : null;
+              if (resolved != null) {
+                headers.put(String.valueOf(name), resolved);
+              }
+            });
     String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    String body = template == null ? standard
-        : template.toString().replace("$context.error.messageString", quoted)
-            .replace("$context.error.responseType", type).replace("$context.requestId", requestId);
+    String body =
+        template == null
+            ? standard
+            : template
+                .toString()
+                .replace("$context.error.messageString", quoted)
+                .replace("$context.error.responseType", type)
+                .replace("$context.requestId", requestId);
     return new Rendered(answered, new LinkedHashMap<>(headers), body);
   }
 }

@@ -16,9 +16,20 @@ import java.util.function.Function;
  */
 public final class LocalAuth {
   /** The claims a guarded route receives when authentication is off: a person in catalog-admins. */
-  public static final Map<String, String> OFF_CLAIMS = Map.of("sub", "local-auth-off", "username", "local-auth-off",
-      "cognito:groups", "catalog-admins", "token_use", "access", "scope", DevelopmentIssuer.PEOPLE_SCOPE,
-      "client_id", "local-auth-off");
+  public static final Map<String, String> OFF_CLAIMS =
+      Map.of(
+          "sub",
+          "local-auth-off",
+          "username",
+          "local-auth-off",
+          "cognito:groups",
+          "catalog-admins",
+          "token_use",
+          "access",
+          "scope",
+          DevelopmentIssuer.PEOPLE_SCOPE,
+          "client_id",
+          "local-auth-off");
 
   /**
    * What the WebSocket API's {@code $connect} authorizer is taken to have answered when authentication is off (it is
@@ -48,7 +59,8 @@ public final class LocalAuth {
   public record Authorized(Map<String, String> claims) implements Outcome {}
 
   /** The answer instead of the function's, and why (for the log: never the token). */
-  public record Unauthorized(GatewayResponses.Rendered response, String reason) implements Outcome {}
+  public record Unauthorized(GatewayResponses.Rendered response, String reason)
+      implements Outcome {}
 
   private final TemplateAuthorizers guards;
   private final GatewayResponses gatewayResponses;
@@ -86,9 +98,13 @@ public final class LocalAuth {
       return Map.of();
     }
     TrustedIssuer issuer = authorizer.issuer();
-    return issuer.clients().isEmpty() ? Map.of("TOKEN_ISSUER", issuer.issuer())
-        : Map.of("TOKEN_ISSUER", issuer.issuer(), "TOKEN_CLIENT_IDS", String.join(",",
-            new java.util.TreeSet<>(issuer.clients())));
+    return issuer.clients().isEmpty()
+        ? Map.of("TOKEN_ISSUER", issuer.issuer())
+        : Map.of(
+            "TOKEN_ISSUER",
+            issuer.issuer(),
+            "TOKEN_CLIENT_IDS",
+            String.join(",", new java.util.TreeSet<>(issuer.clients())));
   }
 
   /** Stops the served issuer, if any. */
@@ -110,7 +126,8 @@ public final class LocalAuth {
   /** The built-in issuer, when it is the one trusted. */
   public Optional<DevelopmentIssuer> developmentIssuer() {
     return authorizer != null && authorizer.issuer() instanceof DevelopmentIssuer issuer
-        ? Optional.of(issuer) : Optional.empty();
+        ? Optional.of(issuer)
+        : Optional.empty();
   }
 
   /** The template's gateway responses, for the other answers API Gateway gives on its own. */
@@ -129,8 +146,10 @@ public final class LocalAuth {
     }
     return switch (authorizer.authorize(headers.apply("Authorization"), guard.get().scopes())) {
       case CognitoAuthorizer.Allowed allowed -> new Authorized(GatewayClaims.of(allowed.claims()));
-      case CognitoAuthorizer.Refused refused -> new Unauthorized(
-          gatewayResponses.render("UNAUTHORIZED", 401, "Unauthorized", requestId, headers), refused.reason());
+      case CognitoAuthorizer.Refused refused ->
+          new Unauthorized(
+              gatewayResponses.render("UNAUTHORIZED", 401, "Unauthorized", requestId, headers),
+              refused.reason());
     };
   }
 }

@@ -38,15 +38,17 @@ public final class ServedIssuer implements AutoCloseable {
     }
     url = "http://127.0.0.1:" + server.getAddress().getPort() + "/local-pool";
     published.add(new DevelopmentIssuer(clock, url));
-    server.createContext("/local-pool" + JWKS_PATH, exchange -> {
-      jwksRequests.incrementAndGet();
-      byte[] body = jwks().toString().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/local-pool" + JWKS_PATH,
+        exchange -> {
+          jwksRequests.incrementAndGet();
+          byte[] body = jwks().toString().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 

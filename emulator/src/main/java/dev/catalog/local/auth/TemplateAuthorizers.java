@@ -25,24 +25,38 @@ public final class TemplateAuthorizers {
       if (!Resource.FUNCTION.equals(resource.type())) {
         continue;
       }
-      map(resource.properties(), "Events").values().forEach(event -> {
-        Map<?, ?> properties = map(event, "Properties");
-        if (!"Api".equals(map(event).get("Type"))) {
-          return;
-        }
-        Map<?, ?> apiAuth = apiAuth(template, properties.get("RestApiId"));
-        Map<?, ?> auth = map(properties, "Auth");
-        Object name = auth.containsKey("Authorizer") ? auth.get("Authorizer") : apiAuth.get("DefaultAuthorizer");
-        if (name == null || "NONE".equals(name)) {
-          return;
-        }
-        Map<?, ?> authorizer = map(map(apiAuth, "Authorizers"), String.valueOf(name));
-        Object scopes = auth.containsKey("AuthorizationScopes") ? auth.get("AuthorizationScopes")
-            : authorizer.get("AuthorizationScopes");
-        List<String> list = scopes instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-        guards.put(new Route(String.valueOf(properties.get("Method")), String.valueOf(properties.get("Path"))),
-            new Guard(String.valueOf(name), list));
-      });
+      map(resource.properties(), "Events")
+          .values()
+          .forEach(
+              event -> {
+                Map<?, ?> properties = map(event, "Properties");
+                if (!"Api".equals(map(event).get("Type"))) {
+                  return;
+                }
+                Map<?, ?> apiAuth = apiAuth(template, properties.get("RestApiId"));
+                Map<?, ?> auth = map(properties, "Auth");
+                Object name =
+                    auth.containsKey("Authorizer")
+                        ? auth.get("Authorizer")
+                        : apiAuth.get("DefaultAuthorizer");
+                if (name == null || "NONE".equals(name)) {
+                  return;
+                }
+                Map<?, ?> authorizer = map(map(apiAuth, "Authorizers"), String.valueOf(name));
+                Object scopes =
+                    auth.containsKey("AuthorizationScopes")
+                        ? auth.get("AuthorizationScopes")
+                        : authorizer.get("AuthorizationScopes");
+                List<String> list =
+                    scopes instanceof List<?> l
+                        ? l.stream().map(String::valueOf).toList()
+                        : List.of();
+                guards.put(
+                    new Route(
+                        String.valueOf(properties.get("Method")),
+                        String.valueOf(properties.get("Path"))),
+                    new Guard(String.valueOf(name), list));
+              });
     }
   }
 

@@ -42,8 +42,11 @@ public final class TokenEndpoint {
     }
     DevelopmentIssuer.Tokens tokens;
     if (person) {
-      List<String> groups = Arrays.stream(fields.get("groups").split(",")).map(String::strip)
-          .filter(g -> !g.isEmpty()).toList();
+      List<String> groups =
+          Arrays.stream(fields.get("groups").split(","))
+              .map(String::strip)
+              .filter(g -> !g.isEmpty())
+              .toList();
       tokens = issuer.person(fields.getOrDefault("username", "local-user"), groups);
     } else {
       if (fields.get("scope").isBlank()) {

@@ -18,14 +18,19 @@ import java.util.Locale;
 public final class LocalConsole {
   /** How {@code -Dlocal.logs} asks the lines to be written. */
   public enum Format {
-    TEXT, JSON;
+    TEXT,
+    JSON;
 
     /** @throws LocalApiException for a value that is neither {@code text} nor {@code json} */
     public static Format of(String text) {
-      return switch (text == null || text.isBlank() ? "text" : text.strip().toLowerCase(Locale.ROOT)) {
+      return switch (text == null || text.isBlank()
+          ? "text"
+          : text.strip().toLowerCase(Locale.ROOT)) {
         case "text" -> TEXT;
         case "json" -> JSON;
-        default -> throw new LocalApiException("-Dlocal.logs=" + text + " is neither text (the default) nor json");
+        default ->
+            throw new LocalApiException(
+                "-Dlocal.logs=" + text + " is neither text (the default) nor json");
       };
     }
   }

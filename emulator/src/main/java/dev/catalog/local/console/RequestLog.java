@@ -16,7 +16,7 @@ import java.util.Map;
 @FunctionalInterface
 public interface RequestLog {
   /** No line per request. */
-  RequestLog NONE = entry -> { };
+  RequestLog NONE = entry -> {};
 
   void write(Entry entry);
 
@@ -54,16 +54,19 @@ public interface RequestLog {
       line.put("level", "INFO");
       line.put("message", "request");
       line.put("source", entry.source());
-      entry.fields().forEach((name, value) -> {
-        switch (value) {
-          case null -> line.putNull(name);
-          case Integer number -> line.put(name, number);
-          case Long number -> line.put(name, number);
-          case Double number -> line.put(name, number);
-          case Boolean flag -> line.put(name, flag);
-          default -> line.put(name, value.toString());
-        }
-      });
+      entry
+          .fields()
+          .forEach(
+              (name, value) -> {
+                switch (value) {
+                  case null -> line.putNull(name);
+                  case Integer number -> line.put(name, number);
+                  case Long number -> line.put(name, number);
+                  case Double number -> line.put(name, number);
+                  case Boolean flag -> line.put(name, flag);
+                  default -> line.put(name, value.toString());
+                }
+              });
       out.println(line);
     };
   }

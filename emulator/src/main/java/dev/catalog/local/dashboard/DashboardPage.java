@@ -32,6 +32,7 @@ import org.eclipse.jetty.util.Blocker;
 public final class DashboardPage {
   /** Where the page's assets are served. */
   public static final String ASSETS = "/_local/dashboard/";
+
   /**
    * {@code POST} (form {@code token=}): what the WebSocket API's {@code $connect} authorizer would answer a handshake
    * with that token, as JSON {@code {"status": 401, "reason": "..."}}, 200 when it would let it through. A browser is
@@ -39,12 +40,23 @@ public final class DashboardPage {
    * 401 or 403 is a refusal for good, anything else a failure worth trying again.
    */
   public static final String CONNECT_CHECK = ASSETS + "connect-check";
-  static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-      + " connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  static final String CSP =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final String RESOURCES = "/dashboard/";
-  private static final Map<String, String> FILES = Map.of("index.html", "text/html; charset=utf-8",
-      "dashboard.js", "text/javascript; charset=utf-8", "feed.js", "text/javascript; charset=utf-8",
-      "table.js", "text/javascript; charset=utf-8", "dashboard.css", "text/css; charset=utf-8");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "index.html",
+          "text/html; charset=utf-8",
+          "dashboard.js",
+          "text/javascript; charset=utf-8",
+          "feed.js",
+          "text/javascript; charset=utf-8",
+          "table.js",
+          "text/javascript; charset=utf-8",
+          "dashboard.css",
+          "text/css; charset=utf-8");
 
   private final Map<String, Asset> assets;
   private final ConnectCheck check;
@@ -85,32 +97,43 @@ public final class DashboardPage {
    *     feed (the page then tries again after any failure)
    * @param category the category the page shows when its address names none; null for the page's own default
    */
-  public static DashboardPage load(String feedUrl, String tokenPath, ConnectCheck check, String category) {
+  public static DashboardPage load(
+      String feedUrl, String tokenPath, ConnectCheck check, String category) {
     Map<String, Asset> assets = new LinkedHashMap<>();
-    FILES.forEach((name, type) -> {
-      byte[] body = read(name);
-      if (name.equals("index.html")) {
-        String html = new String(body, StandardCharsets.UTF_8);
-        if (feedUrl != null) {
-          html = html.replace("<meta name=\"feed-url\" content=\"\">",
-              "<meta name=\"feed-url\" content=\"" + attribute(feedUrl) + "\">");
-        }
-        if (tokenPath != null) {
-          html = html.replace("<meta name=\"token-url\" content=\"\">",
-              "<meta name=\"token-url\" content=\"" + attribute(tokenPath) + "\">");
-        }
-        if (check != null) {
-          html = html.replace("<meta name=\"connect-check\" content=\"\">",
-              "<meta name=\"connect-check\" content=\"" + CONNECT_CHECK + "\">");
-        }
-        if (category != null) {
-          html = html.replace("<meta name=\"category\" content=\"\">",
-              "<meta name=\"category\" content=\"" + attribute(category) + "\">");
-        }
-        body = html.getBytes(StandardCharsets.UTF_8);
-      }
-      assets.put(name.equals("index.html") ? "/" : ASSETS + name, new Asset(body, type, etag(body)));
-    });
+    FILES.forEach(
+        (name, type) -> {
+          byte[] body = read(name);
+          if (name.equals("index.html")) {
+            String html = new String(body, StandardCharsets.UTF_8);
+            if (feedUrl != null) {
+              html =
+                  html.replace(
+                      "<meta name=\"feed-url\" content=\"\">",
+                      "<meta name=\"feed-url\" content=\"" + attribute(feedUrl) + "\">");
+            }
+            if (tokenPath != null) {
+              html =
+                  html.replace(
+                      "<meta name=\"token-url\" content=\"\">",
+                      "<meta name=\"token-url\" content=\"" + attribute(tokenPath) + "\">");
+            }
+            if (check != null) {
+              html =
+                  html.replace(
+                      "<meta name=\"connect-check\" content=\"\">",
+                      "<meta name=\"connect-check\" content=\"" + CONNECT_CHECK + "\">");
+            }
+            if (category != null) {
+              html =
+                  html.replace(
+                      "<meta name=\"category\" content=\"\">",
+                      "<meta name=\"category\" content=\"" + attribute(category) + "\">");
+            }
+            body = html.getBytes(StandardCharsets.UTF_8);
+          }
+          assets.put(
+              name.equals("index.html") ? "/" : ASSETS + name, new Asset(body, type, etag(body)));
+        });
     return new DashboardPage(assets, check);
   }
 
@@ -119,7 +142,8 @@ public final class DashboardPage {
    * on {@code /} is API Gateway's to answer, as it would be without the page.
    */
   public boolean owns(String method, String rawPath) {
-    return rawPath.startsWith(ASSETS) || rawPath.equals("/") && (method.equals("GET") || method.equals("HEAD"));
+    return rawPath.startsWith(ASSETS)
+        || rawPath.equals("/") && (method.equals("GET") || method.equals("HEAD"));
   }
 
   /**
@@ -151,15 +175,25 @@ public final class DashboardPage {
     headers.put("Referrer-Policy", "no-referrer");
     headers.put("Cross-Origin-Resource-Policy", "same-origin");
     String cached = request.getHeaders().get("If-None-Match");
-    boolean current = cached != null && Arrays.stream(cached.split(",")).map(String::strip)
-        .anyMatch(tag -> tag.equals(asset.etag()) || tag.equals("W/" + asset.etag()));
-    write(response, current ? 304 : 200, current || method.equals("HEAD") ? new byte[0] : asset.body());
+    boolean current =
+        cached != null
+            && Arrays.stream(cached.split(","))
+                .map(String::strip)
+                .anyMatch(tag -> tag.equals(asset.etag()) || tag.equals("W/" + asset.etag()));
+    write(
+        response,
+        current ? 304 : 200,
+        current || method.equals("HEAD") ? new byte[0] : asset.body());
   }
 
   private void checkConnect(Response response, String method, byte[] body) throws IOException {
     if (!method.equals("POST")) {
       response.getHeaders().put("Allow", "POST");
-      problem(response, 405, "Method Not Allowed", "The feed's authorizer is asked with POST, the token in the form.");
+      problem(
+          response,
+          405,
+          "Method Not Allowed",
+          "The feed's authorizer is asked with POST, the token in the form.");
       return;
     }
     String token = null;
@@ -177,11 +211,18 @@ public final class DashboardPage {
     write(response, 200, json.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void problem(Response response, int status, String title, String detail) throws IOException {
+  private static void problem(Response response, int status, String title, String detail)
+      throws IOException {
     response.getHeaders().put("Content-Type", "application/problem+json");
     response.getHeaders().put("Cache-Control", "no-store");
-    String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-        + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    String body =
+        "{\"type\":\"about:blank\",\"title\":\""
+            + title
+            + "\",\"status\":"
+            + status
+            + ",\"detail\":\""
+            + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+            + "\"}";
     write(response, status, body.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -208,13 +249,18 @@ public final class DashboardPage {
   private static String etag(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+      return "\""
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+          + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static String attribute(String text) {
-    return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    return text.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 }

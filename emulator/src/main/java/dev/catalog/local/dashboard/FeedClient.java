@@ -40,11 +40,21 @@ public final class FeedClient implements WebSocket.Listener, AutoCloseable {
    */
   public static FeedClient connect(URI feed, String token, String category) {
     FeedClient client = new FeedClient();
-    URI url = URI.create(feed + (feed.getQuery() == null ? "?" : "&") + (token == null ? ""
-        : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&") + "category="
-        + URLEncoder.encode(category, StandardCharsets.UTF_8));
-    client.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(url, client)
-        .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    URI url =
+        URI.create(
+            feed
+                + (feed.getQuery() == null ? "?" : "&")
+                + (token == null
+                    ? ""
+                    : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&")
+                + "category="
+                + URLEncoder.encode(category, StandardCharsets.UTF_8));
+    client.socket =
+        HTTP.newWebSocketBuilder()
+            .connectTimeout(WAIT)
+            .buildAsync(url, client)
+            .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+            .join();
     return client;
   }
 
@@ -55,13 +65,16 @@ public final class FeedClient implements WebSocket.Listener, AutoCloseable {
 
   /** Waits for the event of the product's version, passing over other messages; fails after the wait. */
   public Received awaitEvent(String id, long version) throws InterruptedException {
-    return await(message -> id.equals(message.path("id").asText()) && message.path("version").asLong() == version,
+    return await(
+        message ->
+            id.equals(message.path("id").asText()) && message.path("version").asLong() == version,
         "the event of " + id + " version " + version);
   }
 
   /** Waits for the event with that eventId, passing over other messages; fails after the wait. */
   public Received awaitEventId(String eventId) throws InterruptedException {
-    return await(message -> eventId.equals(message.path("eventId").asText()), "the event " + eventId);
+    return await(
+        message -> eventId.equals(message.path("eventId").asText()), "the event " + eventId);
   }
 
   private Received await(Predicate<JsonNode> wanted, String what) throws InterruptedException {
@@ -94,8 +107,11 @@ public final class FeedClient implements WebSocket.Listener, AutoCloseable {
   @Override
   public void close() {
     if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
-          .exceptionally(failed -> null).join();
+      socket
+          .sendClose(WebSocket.NORMAL_CLOSURE, "")
+          .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+          .exceptionally(failed -> null)
+          .join();
     }
   }
 }

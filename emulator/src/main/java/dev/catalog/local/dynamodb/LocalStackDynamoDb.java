@@ -13,46 +13,47 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  * change under us when {@code latest} moves.
  */
 public final class LocalStackDynamoDb implements DynamoDbTarget {
-    public static final String IMAGE_PROPERTY = "localstack.image";
-    public static final String DEFAULT_IMAGE = "localstack/localstack:4.0";
+  public static final String IMAGE_PROPERTY = "localstack.image";
+  public static final String DEFAULT_IMAGE = "localstack/localstack:4.0";
 
-    private final LocalStackContainer container;
+  private final LocalStackContainer container;
 
-    private LocalStackDynamoDb(LocalStackContainer container) {
-        this.container = container;
-    }
+  private LocalStackDynamoDb(LocalStackContainer container) {
+    this.container = container;
+  }
 
-    /** Whether Testcontainers can reach a Docker engine; asked before starting, so a missing engine is a skip. */
-    public static boolean dockerAvailable() {
-        return DockerClientFactory.instance().isDockerAvailable();
-    }
+  /** Whether Testcontainers can reach a Docker engine; asked before starting, so a missing engine is a skip. */
+  public static boolean dockerAvailable() {
+    return DockerClientFactory.instance().isDockerAvailable();
+  }
 
-    /** Starts the container (pulling the image when needed) and waits until LocalStack is ready. */
-    public static LocalStackDynamoDb start() {
-        var image = DockerImageName.parse(System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE))
-                .asCompatibleSubstituteFor("localstack/localstack");
-        LocalStackContainer container = new LocalStackContainer(image).withServices(Service.DYNAMODB);
-        container.start();
-        return new LocalStackDynamoDb(container);
-    }
+  /** Starts the container (pulling the image when needed) and waits until LocalStack is ready. */
+  public static LocalStackDynamoDb start() {
+    var image =
+        DockerImageName.parse(System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE))
+            .asCompatibleSubstituteFor("localstack/localstack");
+    LocalStackContainer container = new LocalStackContainer(image).withServices(Service.DYNAMODB);
+    container.start();
+    return new LocalStackDynamoDb(container);
+  }
 
-    @Override
-    public URI endpoint() {
-        return container.getEndpointOverride(Service.DYNAMODB);
-    }
+  @Override
+  public URI endpoint() {
+    return container.getEndpointOverride(Service.DYNAMODB);
+  }
 
-    @Override
-    public String region() {
-        return container.getRegion();
-    }
+  @Override
+  public String region() {
+    return container.getRegion();
+  }
 
-    @Override
-    public AwsBasicCredentials credentials() {
-        return AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey());
-    }
+  @Override
+  public AwsBasicCredentials credentials() {
+    return AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey());
+  }
 
-    @Override
-    public void close() {
-        container.stop();
-    }
+  @Override
+  public void close() {
+    container.stop();
+  }
 }

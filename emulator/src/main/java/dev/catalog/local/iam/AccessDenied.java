@@ -16,11 +16,24 @@ final class AccessDenied {
   private AccessDenied() {}
 
   /** What IAM says, e.g. "User: ... is not authorized to perform: dynamodb:GetItem on resource: ... because ...". */
-  static String message(String accountId, String function, String action, String resource,
+  static String message(
+      String accountId,
+      String function,
+      String action,
+      String resource,
       FunctionPolicy.Decision decision) {
-    return "User: arn:aws:sts::" + accountId + ":assumed-role/" + function + "Role/" + function
-        + " is not authorized to perform: " + action + " on resource: " + resource
-        + (decision == FunctionPolicy.Decision.EXPLICIT_DENY ? " with an explicit deny in an identity-based policy"
+    return "User: arn:aws:sts::"
+        + accountId
+        + ":assumed-role/"
+        + function
+        + "Role/"
+        + function
+        + " is not authorized to perform: "
+        + action
+        + " on resource: "
+        + resource
+        + (decision == FunctionPolicy.Decision.EXPLICIT_DENY
+            ? " with an explicit deny in an identity-based policy"
             : " because no identity-based policy allows the " + action + " action");
   }
 

@@ -17,7 +17,10 @@ public final class Authorizer {
   private final String accountId;
   private final IamCall.Listener listener;
 
-  Authorizer(Map<String, FunctionPolicy> policies, Set<String> functions, String accountId,
+  Authorizer(
+      Map<String, FunctionPolicy> policies,
+      Set<String> functions,
+      String accountId,
       IamCall.Listener listener) {
     this.policies = policies;
     this.functions = Set.copyOf(functions);
@@ -26,14 +29,19 @@ public final class Authorizer {
   }
 
   /** Enforces the policies of {@code template}'s functions, resolved with {@code resolver}. */
-  public static Authorizer enforcing(SamTemplate template, IntrinsicResolver resolver, IamCall.Listener listener) {
+  public static Authorizer enforcing(
+      SamTemplate template, IntrinsicResolver resolver, IamCall.Listener listener) {
     Map<String, FunctionPolicy> policies = Map.copyOf(TemplatePolicies.read(template, resolver));
-    return new Authorizer(policies, policies.keySet(), TemplatePolicies.accountId(resolver), listener);
+    return new Authorizer(
+        policies, policies.keySet(), TemplatePolicies.accountId(resolver), listener);
   }
 
   /** Allows every function of {@code template} everything ({@code -Dlocal.iam=off}); nothing is reported. */
   public static Authorizer off(SamTemplate template, IntrinsicResolver resolver) {
-    return new Authorizer(null, template.functions().keySet(), TemplatePolicies.accountId(resolver),
+    return new Authorizer(
+        null,
+        template.functions().keySet(),
+        TemplatePolicies.accountId(resolver),
         IamCall.Listener.NONE);
   }
 
@@ -58,8 +66,14 @@ public final class Authorizer {
       return new IamCall(function, action, resource, FunctionPolicy.Decision.ALLOWED, null);
     }
     FunctionPolicy.Decision decision = policies.get(function).evaluate(action, resource);
-    return new IamCall(function, action, resource, decision, decision == FunctionPolicy.Decision.ALLOWED ? null
-        : AccessDenied.message(accountId, function, action, resource, decision));
+    return new IamCall(
+        function,
+        action,
+        resource,
+        decision,
+        decision == FunctionPolicy.Decision.ALLOWED
+            ? null
+            : AccessDenied.message(accountId, function, action, resource, decision));
   }
 
   /**

@@ -29,17 +29,38 @@ public final class DynamoDbAccess {
   public List<Access> of(String operation, JsonNode body) {
     List<Access> accesses = new ArrayList<>();
     switch (operation) {
-      case "TransactWriteItems" -> body.path("TransactItems").forEach(item -> item.properties().forEach(entry ->
-          accesses.add(new Access(transactAction(entry.getKey()), table(entry.getValue().path("TableName"))))));
-      case "TransactGetItems" -> body.path("TransactItems").forEach(item ->
-          accesses.add(new Access("dynamodb:GetItem", table(item.path("Get").path("TableName")))));
-      case "BatchGetItem", "BatchWriteItem" -> body.path("RequestItems").propertyStream().forEach(entry ->
-          accesses.add(new Access("dynamodb:" + operation, table(entry.getKey()))));
+      case "TransactWriteItems" ->
+          body.path("TransactItems")
+              .forEach(
+                  item ->
+                      item.properties()
+                          .forEach(
+                              entry ->
+                                  accesses.add(
+                                      new Access(
+                                          transactAction(entry.getKey()),
+                                          table(entry.getValue().path("TableName"))))));
+      case "TransactGetItems" ->
+          body.path("TransactItems")
+              .forEach(
+                  item ->
+                      accesses.add(
+                          new Access(
+                              "dynamodb:GetItem", table(item.path("Get").path("TableName")))));
+      case "BatchGetItem", "BatchWriteItem" ->
+          body.path("RequestItems")
+              .propertyStream()
+              .forEach(
+                  entry ->
+                      accesses.add(new Access("dynamodb:" + operation, table(entry.getKey()))));
       default -> {
         JsonNode tableName = body.path("TableName");
-        String resource = tableName.isTextual() ? table(tableName)
-            : body.path("ResourceArn").isTextual() ? body.path("ResourceArn").asText() : "*";
-        if (body.path("IndexName").isTextual() && (operation.equals("Query") || operation.equals("Scan"))) {
+        String resource =
+            tableName.isTextual()
+                ? table(tableName)
+                : body.path("ResourceArn").isTextual() ? body.path("ResourceArn").asText() : "*";
+        if (body.path("IndexName").isTextual()
+            && (operation.equals("Query") || operation.equals("Scan"))) {
           resource += "/index/" + body.path("IndexName").asText();
         }
         accesses.add(new Access("dynamodb:" + operation, resource));
@@ -64,6 +85,8 @@ public final class DynamoDbAccess {
   }
 
   private String table(String name) {
-    return name.startsWith("arn:") ? name : "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name;
+    return name.startsWith("arn:")
+        ? name
+        : "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name;
   }
 }

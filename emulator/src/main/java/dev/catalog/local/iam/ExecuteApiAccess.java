@@ -23,7 +23,17 @@ public final class ExecuteApiAccess {
 
   /** The resource of a management call, e.g. {@code arn:aws:execute-api:us-east-1:123456789012:a1/v1/POST/@connections/X=}. */
   public String connection(String method, String connectionId) {
-    return "arn:aws:execute-api:" + region + ":" + accountId + ":" + apiId + "/" + stage + "/" + method
-        + "/@connections/" + connectionId;
+    return "arn:aws:execute-api:"
+        + region
+        + ":"
+        + accountId
+        + ":"
+        + apiId
+        + "/"
+        + stage
+        + "/"
+        + method
+        + "/@connections/"
+        + connectionId;
   }
 }

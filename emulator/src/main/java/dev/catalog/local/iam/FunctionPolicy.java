@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record FunctionPolicy(String function, List<Statement> statements) {
   /** The outcome of one evaluation. */
-  public enum Decision { ALLOWED, EXPLICIT_DENY, IMPLICIT_DENY }
+  public enum Decision {
+    ALLOWED,
+    EXPLICIT_DENY,
+    IMPLICIT_DENY
+  }
 
   public FunctionPolicy {
     statements = List.copyOf(statements);

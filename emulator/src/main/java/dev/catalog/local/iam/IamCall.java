@@ -9,7 +9,11 @@ package dev.catalog.local.iam;
  * @param decision the policy's answer
  * @param message for a denial, DynamoDB's message naming function, action and resource; else null
  */
-public record IamCall(String function, String action, String resource, FunctionPolicy.Decision decision,
+public record IamCall(
+    String function,
+    String action,
+    String resource,
+    FunctionPolicy.Decision decision,
     String message) {
 
   public boolean allowed() {
@@ -19,7 +23,7 @@ public record IamCall(String function, String action, String resource, FunctionP
   /** Receives every decision, on the thread of the request. */
   @FunctionalInterface
   public interface Listener {
-    Listener NONE = call -> { };
+    Listener NONE = call -> {};
 
     void decided(IamCall call);
   }

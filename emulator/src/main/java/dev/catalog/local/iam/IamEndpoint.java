@@ -36,9 +36,18 @@ import java.util.regex.Pattern;
  */
 public final class IamEndpoint implements AutoCloseable {
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
+
   /** Headers the JDK's client sets itself, or that describe this hop only. */
-  private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
-      "transfer-encoding", "keep-alive");
+  private static final Set<String> HOP_HEADERS =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI upstream;
@@ -50,14 +59,20 @@ public final class IamEndpoint implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpClient client;
 
-  private IamEndpoint(URI upstream, Map<String, FunctionPolicy> policies, String region, String accountId,
-      IamCall.Listener listener) throws IOException {
+  private IamEndpoint(
+      URI upstream,
+      Map<String, FunctionPolicy> policies,
+      String region,
+      String accountId,
+      IamCall.Listener listener)
+      throws IOException {
     this.upstream = upstream;
     this.policies = Map.copyOf(policies);
     this.access = new DynamoDbAccess(region, accountId);
     this.accountId = accountId;
     this.listener = listener;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
+    this.client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
@@ -70,7 +85,11 @@ public final class IamEndpoint implements AutoCloseable {
    * @param upstream where allowed calls go, e.g. DynamoDB Local's endpoint
    * @param policies by function logical id (the access key ids it accepts)
    */
-  public static IamEndpoint start(URI upstream, Map<String, FunctionPolicy> policies, String region, String accountId,
+  public static IamEndpoint start(
+      URI upstream,
+      Map<String, FunctionPolicy> policies,
+      String region,
+      String accountId,
       IamCall.Listener listener) {
     try {
       return new IamEndpoint(upstream, policies, region, accountId, listener);
@@ -89,12 +108,16 @@ public final class IamEndpoint implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readAllBytes();
       String caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
       FunctionPolicy policy = caller == null ? null : policies.get(caller);
       if (policy == null) {
-        reply(exchange, AccessDenied.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+        reply(
+            exchange,
+            AccessDenied.UNRECOGNIZED_CLIENT,
+            "The security token included in the request is invalid.");
         return;
       }
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -102,9 +125,13 @@ public final class IamEndpoint implements AutoCloseable {
       JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
       for (DynamoDbAccess.Access needed : access.of(operation, request)) {
         FunctionPolicy.Decision decision = policy.evaluate(needed.action(), needed.resource());
-        String message = decision == FunctionPolicy.Decision.ALLOWED ? null
-            : AccessDenied.message(accountId, caller, needed.action(), needed.resource(), decision);
-        listener.decided(new IamCall(caller, needed.action(), needed.resource(), decision, message));
+        String message =
+            decision == FunctionPolicy.Decision.ALLOWED
+                ? null
+                : AccessDenied.message(
+                    accountId, caller, needed.action(), needed.resource(), decision);
+        listener.decided(
+            new IamCall(caller, needed.action(), needed.resource(), decision, message));
         if (message != null) {
           reply(exchange, AccessDenied.ACCESS_DENIED, message);
           return;
@@ -125,20 +152,30 @@ public final class IamEndpoint implements AutoCloseable {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
-        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase())) {
-        values.forEach(value -> request.header(name, value));
-      }
-    });
-    HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    response.headers().map().forEach((name, values) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
-        exchange.getResponseHeaders().put(name, List.copyOf(values));
-      }
-    });
+  private void forward(HttpExchange exchange, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI()))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+              }
+            });
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, List.copyOf(values));
+              }
+            });
     send(exchange, response.statusCode(), response.body());
   }
 

@@ -36,13 +36,16 @@ public final class LocalIam implements AutoCloseable {
    * Enforces the policies of {@code template}'s functions, resolved with {@code resolver} (the local table names,
    * region and account), in front of the DynamoDB at {@code database}.
    */
-  public static LocalIam enforce(SamTemplate template, IntrinsicResolver resolver, URI database,
-      IamCall.Listener listener) {
+  public static LocalIam enforce(
+      SamTemplate template, IntrinsicResolver resolver, URI database, IamCall.Listener listener) {
     Map<String, FunctionPolicy> policies = TemplatePolicies.read(template, resolver);
     String region = TemplatePolicies.region(resolver);
     String accountId = TemplatePolicies.accountId(resolver);
-    return new LocalIam(database, IamEndpoint.start(database, policies, region, accountId, listener),
-        new Authorizer(policies, policies.keySet(), accountId, listener), region);
+    return new LocalIam(
+        database,
+        IamEndpoint.start(database, policies, region, accountId, listener),
+        new Authorizer(policies, policies.keySet(), accountId, listener),
+        region);
   }
 
   /** Identities without enforcement: calls go to the database directly. */
@@ -89,9 +92,13 @@ public final class LocalIam implements AutoCloseable {
 
   /** A client that calls as {@code function}, on the HTTP client the functions use; the caller closes it. */
   public DynamoDbClient client(String function, String region) {
-    return DynamoDbClient.builder().endpointOverride(endpoint()).region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(function, SECRET_KEY)))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.of(region))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(function, SECRET_KEY)))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Override

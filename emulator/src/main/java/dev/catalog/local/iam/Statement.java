@@ -18,18 +18,22 @@ public record Statement(String sid, boolean allow, List<String> actions, List<St
 
   /** True when this statement names the action and the resource. */
   public boolean covers(String action, String resource) {
-    return actions.stream().anyMatch(pattern -> matches(pattern.toLowerCase(Locale.ROOT),
-        action.toLowerCase(Locale.ROOT))) && resources.stream().anyMatch(pattern -> matches(pattern, resource));
+    return actions.stream()
+            .anyMatch(
+                pattern ->
+                    matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT)))
+        && resources.stream().anyMatch(pattern -> matches(pattern, resource));
   }
 
   static boolean matches(String pattern, String value) {
     StringBuilder regex = new StringBuilder();
     for (String literal : pattern.split("((?<=[*?])|(?=[*?]))")) {
-      regex.append(switch (literal) {
-        case "*" -> ".*";
-        case "?" -> ".";
-        default -> Pattern.quote(literal);
-      });
+      regex.append(
+          switch (literal) {
+            case "*" -> ".*";
+            case "?" -> ".";
+            default -> Pattern.quote(literal);
+          });
     }
     return Pattern.matches(regex.toString(), value);
   }

@@ -56,19 +56,34 @@ public final class TemplatePolicies {
     return resolver.resolveString(new Intrinsic(Intrinsic.REF, "AWS::AccountId"), "AWS::AccountId");
   }
 
-  private static List<Statement> statements(SamTemplate template, String where, Object document, String region,
-      String accountId) {
-    if (document instanceof Map<?, ?> map && map.size() == 1
-        && SamPolicyTemplates.DYNAMODB.containsKey(String.valueOf(map.keySet().iterator().next()))) {
-      return List.of(SamPolicyTemplates.dynamoDb(String.valueOf(map.keySet().iterator().next()),
-          map.values().iterator().next(), region, accountId));
+  private static List<Statement> statements(
+      SamTemplate template, String where, Object document, String region, String accountId) {
+    if (document instanceof Map<?, ?> map
+        && map.size() == 1
+        && SamPolicyTemplates.DYNAMODB.containsKey(
+            String.valueOf(map.keySet().iterator().next()))) {
+      return List.of(
+          SamPolicyTemplates.dynamoDb(
+              String.valueOf(map.keySet().iterator().next()),
+              map.values().iterator().next(),
+              region,
+              accountId));
     }
-    if (document instanceof Map<?, ?> map && map.size() == 1 && map.containsKey(SamPolicyTemplates.SNS_PUBLISH)) {
-      return List.of(SamPolicyTemplates.snsPublish(map.get(SamPolicyTemplates.SNS_PUBLISH), region, accountId));
+    if (document instanceof Map<?, ?> map
+        && map.size() == 1
+        && map.containsKey(SamPolicyTemplates.SNS_PUBLISH)) {
+      return List.of(
+          SamPolicyTemplates.snsPublish(
+              map.get(SamPolicyTemplates.SNS_PUBLISH), region, accountId));
     }
     if (!(document instanceof Map<?, ?> map) || !map.containsKey("Statement")) {
-      throw unsupported(template, where, "only inline policy documents are emulated, not "
-          + (document instanceof Map<?, ?> m ? "the policy template " + m.keySet() : "'" + document + "'"));
+      throw unsupported(
+          template,
+          where,
+          "only inline policy documents are emulated, not "
+              + (document instanceof Map<?, ?> m
+                  ? "the policy template " + m.keySet()
+                  : "'" + document + "'"));
     }
     Object declared = map.get("Statement");
     List<?> list = declared instanceof List<?> l ? l : List.of(declared);
@@ -82,40 +97,56 @@ public final class TemplatePolicies {
           throw unsupported(template, where, key + " is not emulated");
         }
       }
-      String sid = statement.get("Sid") == null ? "#" + (statements.size() + 1) : statement.get("Sid").toString();
+      String sid =
+          statement.get("Sid") == null
+              ? "#" + (statements.size() + 1)
+              : statement.get("Sid").toString();
       String effect = String.valueOf(statement.get("Effect"));
       if (!effect.equals("Allow") && !effect.equals("Deny")) {
-        throw unsupported(template, where, "statement " + sid + " has Effect " + effect + ", not Allow or Deny");
+        throw unsupported(
+            template, where, "statement " + sid + " has Effect " + effect + ", not Allow or Deny");
       }
-      statements.add(new Statement(sid, effect.equals("Allow"), strings(statement.get("Action")),
-          strings(statement.get("Resource"))));
+      statements.add(
+          new Statement(
+              sid,
+              effect.equals("Allow"),
+              strings(statement.get("Action")),
+              strings(statement.get("Resource"))));
     }
     return statements;
   }
 
   /** What SAM adds to the function's role for each of its {@code Type: DynamoDB} events, in template order. */
-  private static List<Statement> eventStatements(SamTemplate template, IntrinsicResolver resolver, Resource function) {
+  private static List<Statement> eventStatements(
+      SamTemplate template, IntrinsicResolver resolver, Resource function) {
     List<Statement> statements = new ArrayList<>();
     if (function.properties().get("Events") instanceof Map<?, ?> events) {
-      events.forEach((name, declared) -> {
-        if (declared instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type"))) {
-          String where = function.logicalId() + " Events." + name;
-          Object properties = resolver.resolve(event.get("Properties"), where + ".Properties");
-          try {
-            statements.addAll(SamPolicyTemplates.dynamoDbEvent(function.logicalId(), String.valueOf(name),
-                properties instanceof Map<?, ?> map ? map : Map.of()));
-          } catch (IllegalArgumentException e) {
-            throw unsupported(template, where, e.getMessage());
-          }
-        }
-      });
+      events.forEach(
+          (name, declared) -> {
+            if (declared instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type"))) {
+              String where = function.logicalId() + " Events." + name;
+              Object properties = resolver.resolve(event.get("Properties"), where + ".Properties");
+              try {
+                statements.addAll(
+                    SamPolicyTemplates.dynamoDbEvent(
+                        function.logicalId(),
+                        String.valueOf(name),
+                        properties instanceof Map<?, ?> map ? map : Map.of()));
+              } catch (IllegalArgumentException e) {
+                throw unsupported(template, where, e.getMessage());
+              }
+            }
+          });
     }
     return statements;
   }
 
   private static List<String> strings(Object value) {
-    return value == null ? List.of() : value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-        : List.of(String.valueOf(value));
+    return value == null
+        ? List.of()
+        : value instanceof List<?> list
+            ? list.stream().map(String::valueOf).toList()
+            : List.of(String.valueOf(value));
   }
 
   private static TemplateException unsupported(SamTemplate template, String where, String problem) {

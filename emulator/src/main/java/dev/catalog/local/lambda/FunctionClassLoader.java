@@ -21,7 +21,8 @@ import java.util.List;
  * defined by this loader, so each function has its own global context, as each Lambda function has its own runtime.
  */
 final class FunctionClassLoader extends URLClassLoader {
-  private static final List<String> SHARED = List.of("com.amazonaws.services.lambda.runtime.", "org.slf4j.");
+  private static final List<String> SHARED =
+      List.of("com.amazonaws.services.lambda.runtime.", "org.slf4j.");
 
   static {
     registerAsParallelCapable();

@@ -17,18 +17,21 @@ final class FunctionInstance {
   private final int number;
   private final ExecutorService thread;
   private volatile Object handler;
-  private final java.util.concurrent.atomic.AtomicInteger invocations = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger invocations =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   FunctionInstance(LocalFunction function, int number) {
     this.function = function;
     this.number = number;
-    this.thread = Executors.newSingleThreadExecutor(task -> {
-      Thread worker = new Thread(task, function.name() + "#" + number);
-      worker.setContextClassLoader(function.loader());
-      // A handler stuck in a loop after its timeout must not keep the JVM alive.
-      worker.setDaemon(true);
-      return worker;
-    });
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread worker = new Thread(task, function.name() + "#" + number);
+              worker.setContextClassLoader(function.loader());
+              // A handler stuck in a loop after its timeout must not keep the JVM alive.
+              worker.setDaemon(true);
+              return worker;
+            });
   }
 
   int number() {
@@ -37,10 +40,11 @@ final class FunctionInstance {
 
   /** Lambda's init phase: the constructor runs on the instance's own thread. */
   Future<Object> init() {
-    return thread.submit(() -> {
-      handler = rethrow(function::newHandler);
-      return handler;
-    });
+    return thread.submit(
+        () -> {
+          handler = rethrow(function::newHandler);
+          return handler;
+        });
   }
 
   /** Whether this instance has served no invocation yet: its next one is a cold start. */

@@ -28,11 +28,13 @@ import java.util.function.Supplier;
 public final class FunctionPool implements AutoCloseable {
   /** Lambda's limit for the init phase of an on-demand function. */
   static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+
   /**
    * The limit here for the init of a SnapStart function, its beforeCheckpoint hooks included. Lambda runs that init
    * when it publishes a version, not while a request waits, and does not hold it to the on-demand 10 s.
    */
   static final Duration SNAPSHOT_INIT_LIMIT = Duration.ofSeconds(60);
+
   /** API Gateway's integration timeout: it answers 504 after this, whatever the function's Timeout. */
   static final Duration GATEWAY_LIMIT = Duration.ofSeconds(29);
 
@@ -60,7 +62,10 @@ public final class FunctionPool implements AutoCloseable {
    * @param environment the function's environment, asked for once, before its first instance
    * @param maxInstances at most this many instances at once; 0 for no cap
    */
-  public FunctionPool(LocalFunction function, Supplier<Map<String, String>> environment, int maxInstances,
+  public FunctionPool(
+      LocalFunction function,
+      Supplier<Map<String, String>> environment,
+      int maxInstances,
       PrintStream console) {
     this.function = function;
     this.environment = environment;
@@ -97,13 +102,17 @@ public final class FunctionPool implements AutoCloseable {
   }
 
   /** Runs one invocation on an idle or new instance; {@code requestId} is API Gateway's, for the console. */
-  public Outcome invoke(APIGatewayProxyRequestEvent event, String requestId) throws InterruptedException {
+  public Outcome invoke(APIGatewayProxyRequestEvent event, String requestId)
+      throws InterruptedException {
     return invoke(event, requestId, new java.util.concurrent.atomic.AtomicBoolean());
   }
 
   /** As {@link #invoke(APIGatewayProxyRequestEvent, String)}; sets {@code cold} when a new instance served it. */
-  public Outcome invoke(APIGatewayProxyRequestEvent event, String requestId,
-      java.util.concurrent.atomic.AtomicBoolean cold) throws InterruptedException {
+  public Outcome invoke(
+      APIGatewayProxyRequestEvent event,
+      String requestId,
+      java.util.concurrent.atomic.AtomicBoolean cold)
+      throws InterruptedException {
     return invokeEvent(event, requestId, cold, true);
   }
 
@@ -120,11 +129,16 @@ public final class FunctionPool implements AutoCloseable {
    * mappings, dev.catalog.local.events.stream): only the function's Timeout applies.
    */
   public Outcome invokeDirect(byte[] eventJson, String requestId) throws InterruptedException {
-    return invokeEvent(eventJson, requestId, new java.util.concurrent.atomic.AtomicBoolean(), false);
+    return invokeEvent(
+        eventJson, requestId, new java.util.concurrent.atomic.AtomicBoolean(), false);
   }
 
-  private Outcome invokeEvent(Object event, String requestId, java.util.concurrent.atomic.AtomicBoolean cold,
-      boolean viaGateway) throws InterruptedException {
+  private Outcome invokeEvent(
+      Object event,
+      String requestId,
+      java.util.concurrent.atomic.AtomicBoolean cold,
+      boolean viaGateway)
+      throws InterruptedException {
     capacity.acquire();
     FunctionInstance instance = idle.pollFirst();
     try {
@@ -151,13 +165,18 @@ public final class FunctionPool implements AutoCloseable {
     }
   }
 
-  private Outcome call(FunctionInstance instance, Object event, String requestId, boolean viaGateway)
+  private Outcome call(
+      FunctionInstance instance, Object event, String requestId, boolean viaGateway)
       throws InterruptedException {
     Duration timeout = Duration.ofSeconds(function.definition().timeoutSeconds());
     boolean gatewayFirst = viaGateway && GATEWAY_LIMIT.compareTo(timeout) < 0;
     Duration wait = gatewayFirst ? GATEWAY_LIMIT : timeout;
-    var context = new LambdaContext(UUID.randomUUID().toString(), function,
-        System.currentTimeMillis() + timeout.toMillis(), console);
+    var context =
+        new LambdaContext(
+            UUID.randomUUID().toString(),
+            function,
+            System.currentTimeMillis() + timeout.toMillis(),
+            console);
     Future<Object> result = instance.invoke(event, context);
     try {
       return new Returned(result.get(wait.toMillis(), TimeUnit.MILLISECONDS));
@@ -165,8 +184,13 @@ public final class FunctionPool implements AutoCloseable {
       report("request " + requestId + " failed: the handler threw", e.getCause());
       return new Failed(e.getCause());
     } catch (TimeoutException e) {
-      console.printf("[%s] request %s timed out after %d s (%s); instance %d discarded%n", function.name(), requestId,
-          wait.toSeconds(), gatewayFirst ? "API Gateway's limit" : "the function's Timeout", instance.number());
+      console.printf(
+          "[%s] request %s timed out after %d s (%s); instance %d discarded%n",
+          function.name(),
+          requestId,
+          wait.toSeconds(),
+          gatewayFirst ? "API Gateway's limit" : "the function's Timeout",
+          instance.number());
       return new TimedOut(gatewayFirst);
     } catch (InterruptedException e) {
       result.cancel(true);
@@ -193,20 +217,23 @@ public final class FunctionPool implements AutoCloseable {
     } catch (ExecutionException e) {
       discard(instance);
       if (e.getCause() instanceof SnapStartHooks.HookFailure hook) {
-        console.printf("[%s] instance %d: %s%n", function.name(), instance.number(), hook.getMessage());
+        console.printf(
+            "[%s] instance %d: %s%n", function.name(), instance.number(), hook.getMessage());
       } else {
         report("instance " + instance.number() + " failed to initialise", e.getCause());
       }
       throw new InstanceFailure(new Failed(e.getCause()));
     } catch (TimeoutException e) {
       discard(instance);
-      console.printf("[%s] instance %d did not initialise within %d s%n", function.name(), instance.number(),
-          initLimit().toSeconds());
+      console.printf(
+          "[%s] instance %d did not initialise within %d s%n",
+          function.name(), instance.number(), initLimit().toSeconds());
       throw new InstanceFailure(new TimedOut(false));
     }
     if (announce) {
-      console.printf("[%s] instance %d started in %d ms%n", function.name(), instance.number(),
-          (System.nanoTime() - started) / 1_000_000);
+      console.printf(
+          "[%s] instance %d started in %d ms%n",
+          function.name(), instance.number(), (System.nanoTime() - started) / 1_000_000);
     }
     return instance;
   }

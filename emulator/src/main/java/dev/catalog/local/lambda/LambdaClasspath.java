@@ -34,9 +34,12 @@ final class LambdaClasspath {
     classpath.add(handlerRoot);
     try {
       Path listing = Path.of(applicationRoot.toURI()).resolveSibling(LISTING);
-      // Started outside Maven (an IDE) before any build wrote the listing, the host's class path will do.
-      String listed = Files.isRegularFile(listing) ? Files.readString(listing).strip()
-          : System.getProperty("java.class.path");
+      // Started outside Maven (an IDE) before any build wrote the listing, the host's class path
+      // will do.
+      String listed =
+          Files.isRegularFile(listing)
+              ? Files.readString(listing).strip()
+              : System.getProperty("java.class.path");
       List<String> entries = List.of(listed.split(File.pathSeparator));
       for (String entry : entries) {
         if (!entry.isBlank()) {
@@ -46,7 +49,8 @@ final class LambdaClasspath {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException | IllegalArgumentException e) {
-      // The application is not in a directory (a jar in a jar): its own classes and the handler's are all we know.
+      // The application is not in a directory (a jar in a jar): its own classes and the handler's
+      // are all we know.
     }
     return new ArrayList<>(classpath);
   }

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * names and memory, the time left before its Timeout, and a logger writing to the console as Lambda writes to
  * CloudWatch Logs.
  */
-record LambdaContext(String awsRequestId, LocalFunction function, long deadlineMillis, PrintStream console)
+record LambdaContext(
+    String awsRequestId, LocalFunction function, long deadlineMillis, PrintStream console)
     implements Context {
 
   @Override

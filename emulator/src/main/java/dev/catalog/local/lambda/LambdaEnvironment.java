@@ -18,11 +18,13 @@ public final class LambdaEnvironment {
     String region = configured.getOrDefault("AWS_REGION", "us-east-1");
     environment.put("AWS_REGION", region);
     environment.put("AWS_DEFAULT_REGION", region);
-    environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime().toLowerCase(Locale.ROOT));
+    environment.put(
+        "AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime().toLowerCase(Locale.ROOT));
     environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
     environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySizeMb()));
     environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
+    environment.put(
+        "AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
     environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.logicalId());
     environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + function.logicalId());
     environment.put("_HANDLER", function.handler());

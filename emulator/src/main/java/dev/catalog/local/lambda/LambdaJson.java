@@ -18,9 +18,10 @@ import java.io.UncheckedIOException;
  * through this, as Lambda does.
  */
 public final class LambdaJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private LambdaJson() {}
 
@@ -38,8 +39,8 @@ public final class LambdaJson {
   }
 
   /** Calls {@code handler} with the event's JSON and reads its response, as Lambda does. */
-  public static APIGatewayProxyResponseEvent invoke(RequestStreamHandler handler, APIGatewayProxyRequestEvent event,
-      Context context) {
+  public static APIGatewayProxyResponseEvent invoke(
+      RequestStreamHandler handler, APIGatewayProxyRequestEvent event, Context context) {
     var out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(new ByteArrayInputStream(event(event)), out, context);

@@ -1,9 +1,8 @@
 package dev.catalog.local.lambda;
 
-import dev.catalog.local.console.LocalApiException;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.catalog.local.console.LocalApiException;
 import dev.catalog.local.lambda.snapstart.SnapStartHooks;
 import dev.catalog.template.FunctionDef;
 import java.io.ByteArrayInputStream;
@@ -18,9 +17,9 @@ import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URL;
 import java.util.Map;
 
 /**
@@ -40,7 +39,10 @@ public final class LocalFunction implements AutoCloseable {
   private final SnapStartHooks snapStart;
   private volatile Map<String, String> environment;
 
-  private LocalFunction(FunctionDef definition, FunctionClassLoader loader, Constructor<?> constructor,
+  private LocalFunction(
+      FunctionDef definition,
+      FunctionClassLoader loader,
+      Constructor<?> constructor,
       Method method) {
     this.definition = definition;
     this.loader = loader;
@@ -61,15 +63,24 @@ public final class LocalFunction implements AutoCloseable {
     SnapStartHooks.install();
     String where = definition.logicalId() + " Handler " + definition.handler();
     URL artifact = artifact(definition, templateFile);
-    URL handlerRoot = artifact != null && contains(artifact, definition.handlerClass()) ? artifact
-        : root(host, definition.handlerClass());
+    URL handlerRoot =
+        artifact != null && contains(artifact, definition.handlerClass())
+            ? artifact
+            : root(host, definition.handlerClass());
     if (handlerRoot == null) {
-      throw new LocalApiException(where + " names no class " + (artifact == null ? "on the class path"
-          : "in " + artifact.getPath()) + " (build with ./mvnw -Plocal, or fix the Handler in the template)");
+      throw new LocalApiException(
+          where
+              + " names no class "
+              + (artifact == null ? "on the class path" : "in " + artifact.getPath())
+              + " (build with ./mvnw -Plocal, or fix the Handler in the template)");
     }
     URL applicationRoot = artifact != null ? artifact : root(host, ENVIRONMENT_CLASS);
-    FunctionClassLoader loader = new FunctionClassLoader(definition.logicalId(),
-        LambdaClasspath.of(applicationRoot == null ? handlerRoot : applicationRoot, handlerRoot), host);
+    FunctionClassLoader loader =
+        new FunctionClassLoader(
+            definition.logicalId(),
+            LambdaClasspath.of(
+                applicationRoot == null ? handlerRoot : applicationRoot, handlerRoot),
+            host);
     try {
       Class<?> type = Class.forName(definition.handlerClass(), false, loader);
       if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
@@ -80,7 +91,9 @@ public final class LocalFunction implements AutoCloseable {
       return new LocalFunction(definition, loader, constructor, method);
     } catch (ReflectiveOperationException | LinkageError | LocalApiException e) {
       closeQuietly(loader);
-      throw e instanceof LocalApiException known ? known : new LocalApiException(where + ": " + describe(e));
+      throw e instanceof LocalApiException known
+          ? known
+          : new LocalApiException(where + ": " + describe(e));
     }
   }
 
@@ -100,8 +113,10 @@ public final class LocalFunction implements AutoCloseable {
     return switch (e) {
       case NoSuchMethodException m when m.getMessage().contains("<init>") ->
           "the class has no public no-argument constructor, which Lambda uses to create it";
-      case NoSuchMethodException m -> "the class has no public method " + m.getMessage().replaceAll(".*\\.", "")
-          + " taking (InputStream, OutputStream, Context) or (APIGatewayProxyRequestEvent, Context)";
+      case NoSuchMethodException m ->
+          "the class has no public method "
+              + m.getMessage().replaceAll(".*\\.", "")
+              + " taking (InputStream, OutputStream, Context) or (APIGatewayProxyRequestEvent, Context)";
       case ClassNotFoundException c -> "names no class on the class path";
       default -> e.toString();
     };
@@ -109,22 +124,29 @@ public final class LocalFunction implements AutoCloseable {
 
   /** The class directory of the function's CodeUri folder, {@code target/classes}, when it was built; else null. */
   private static URL artifact(FunctionDef definition, Path templateFile) {
-    if (definition.codeUri() == null || templateFile == null || definition.codeUri().contains("://")) {
+    if (definition.codeUri() == null
+        || templateFile == null
+        || definition.codeUri().contains("://")) {
       return null;
     }
     Path folder = templateFile.toAbsolutePath().getParent();
-    Path classes = (folder == null ? Path.of(definition.codeUri()) : folder.resolve(definition.codeUri()))
-        .resolve("target").resolve("classes").normalize();
+    Path classes =
+        (folder == null ? Path.of(definition.codeUri()) : folder.resolve(definition.codeUri()))
+            .resolve("target")
+            .resolve("classes")
+            .normalize();
     try {
       return Files.isDirectory(classes) ? classes.toUri().toURL() : null;
     } catch (MalformedURLException e) {
-      throw new LocalApiException("Cannot locate the code of " + definition.logicalId() + " (" + classes + ")");
+      throw new LocalApiException(
+          "Cannot locate the code of " + definition.logicalId() + " (" + classes + ")");
     }
   }
 
   private static boolean contains(URL classDirectory, String className) {
     try {
-      return Files.isRegularFile(Path.of(classDirectory.toURI()).resolve(className.replace('.', '/') + ".class"));
+      return Files.isRegularFile(
+          Path.of(classDirectory.toURI()).resolve(className.replace('.', '/') + ".class"));
     } catch (URISyntaxException | IllegalArgumentException e) {
       return false;
     }
@@ -139,8 +161,11 @@ public final class LocalFunction implements AutoCloseable {
     }
     String text = url.toString();
     try {
-      return URI.create(text.startsWith("jar:") ? text.substring("jar:".length(), text.indexOf("!/"))
-          : text.substring(0, text.length() - resource.length())).toURL();
+      return URI.create(
+              text.startsWith("jar:")
+                  ? text.substring("jar:".length(), text.indexOf("!/"))
+                  : text.substring(0, text.length() - resource.length()))
+          .toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new LocalApiException("Cannot locate the code of " + className + " (" + text + ")");
     }
@@ -157,7 +182,8 @@ public final class LocalFunction implements AutoCloseable {
     } catch (ClassNotFoundException absent) {
       // Not this project's code: nothing to configure.
     } catch (ReflectiveOperationException e) {
-      throw new LocalApiException(name() + ": cannot set the environment through " + ENVIRONMENT_CLASS + ": " + e);
+      throw new LocalApiException(
+          name() + ": cannot set the environment through " + ENVIRONMENT_CLASS + ": " + e);
     }
     environment = Map.copyOf(variables);
   }
@@ -190,8 +216,10 @@ public final class LocalFunction implements AutoCloseable {
     try {
       if (event instanceof byte[] json) {
         if (method.getParameterCount() != 3) {
-          throw new LocalApiException(name() + ": only a stream handler (InputStream, OutputStream, Context) is"
-              + " given events other than API Gateway's REST proxy event here");
+          throw new LocalApiException(
+              name()
+                  + ": only a stream handler (InputStream, OutputStream, Context) is"
+                  + " given events other than API Gateway's REST proxy event here");
         }
         var out = new ByteArrayOutputStream();
         method.invoke(handler, new ByteArrayInputStream(json), out, context);
@@ -200,7 +228,8 @@ public final class LocalFunction implements AutoCloseable {
       APIGatewayProxyRequestEvent proxyEvent = (APIGatewayProxyRequestEvent) event;
       if (method.getParameterCount() == 3) {
         var out = new ByteArrayOutputStream();
-        method.invoke(handler, new ByteArrayInputStream(LambdaJson.event(proxyEvent)), out, context);
+        method.invoke(
+            handler, new ByteArrayInputStream(LambdaJson.event(proxyEvent)), out, context);
         return LambdaJson.response(out.toByteArray());
       }
       return method.invoke(handler, proxyEvent, context);

@@ -30,16 +30,24 @@ public final class LocalFunctions implements AutoCloseable {
    * @param maxInstances at most this many instances of one function at once; 0 for no cap
    * @throws dev.catalog.local.console.LocalApiException for a Handler that names no class Lambda could call
    */
-  public static LocalFunctions prepare(SamTemplate template, Function<String, Map<String, String>> environment,
-      int maxInstances, PrintStream console) {
+  public static LocalFunctions prepare(
+      SamTemplate template,
+      Function<String, Map<String, String>> environment,
+      int maxInstances,
+      PrintStream console) {
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
     ClassLoader host = LocalFunctions.class.getClassLoader();
     try {
       for (FunctionDef function : template.functions().values()) {
         Supplier<Map<String, String>> variables =
             () -> LambdaEnvironment.of(function, environment.apply(function.logicalId()));
-        pools.put(function.logicalId(), new FunctionPool(LocalFunction.prepare(function, template.source(), host), variables,
-            maxInstances, console));
+        pools.put(
+            function.logicalId(),
+            new FunctionPool(
+                LocalFunction.prepare(function, template.source(), host),
+                variables,
+                maxInstances,
+                console));
       }
     } catch (RuntimeException e) {
       pools.values().forEach(FunctionPool::close);

@@ -11,8 +11,10 @@ public sealed interface Fault {
   record Throttle(String type) implements Fault {
     public static final Throttle PROVISIONED_THROUGHPUT =
         new Throttle("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException");
-    public static final Throttle THROTTLING = new Throttle("com.amazon.coral.availability#ThrottlingException");
-    public static final Throttle REQUEST_LIMIT = new Throttle("com.amazonaws.dynamodb.v20120810#RequestLimitExceeded");
+    public static final Throttle THROTTLING =
+        new Throttle("com.amazon.coral.availability#ThrottlingException");
+    public static final Throttle REQUEST_LIMIT =
+        new Throttle("com.amazonaws.dynamodb.v20120810#RequestLimitExceeded");
   }
 
   /** The call never reaches DynamoDB: {@code InternalServerError} (500) or {@code ServiceUnavailable} (503). */

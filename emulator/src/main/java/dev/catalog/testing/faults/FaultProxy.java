@@ -32,8 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a reset (TCP RST) is something no HTTP server library lets a handler do.
  */
 public final class FaultProxy implements DynamoDbFront {
-  private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade",
-      "transfer-encoding", "keep-alive");
+  private static final Set<String> HOP_HEADERS =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive");
 
   private final URI upstream;
   private final ServerSocket server;
@@ -46,7 +53,8 @@ public final class FaultProxy implements DynamoDbFront {
 
   private FaultProxy(URI upstream) throws IOException {
     this.upstream = upstream;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
+    this.client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.execute(this::accept);
   }
@@ -104,7 +112,8 @@ public final class FaultProxy implements DynamoDbFront {
 
   /** Serves the requests of one kept-alive connection until the client closes it or a fault resets it. */
   private void serve(Socket socket) {
-    try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+    try (socket;
+        InputStream in = new BufferedInputStream(socket.getInputStream());
         OutputStream out = socket.getOutputStream()) {
       RawRequest request;
       while ((request = RawRequest.read(in, out)) != null) {
@@ -130,13 +139,36 @@ public final class FaultProxy implements DynamoDbFront {
       throws IOException, InterruptedException {
     switch (fault) {
       case null -> write(out, forward(request));
-      case Fault.Throttle throttle -> write(out, Answer.error(400, throttle.type(), "Rate of requests exceeds the allowed throughput."));
-      case Fault.ServerError error -> write(out, error.status() == 500
-          ? Answer.error(500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error")
-          : Answer.error(503, "com.amazon.coral.availability#ServiceUnavailableException", "Service unavailable"));
-      case Fault.RestError error -> write(out, new Answer(error.status(), "Content-Type: application/json\r\n"
-          + "x-amzn-ErrorType: " + error.errorType() + "\r\nx-amzn-RequestId: " + UUID.randomUUID() + "\r\n",
-          ("{\"message\":\"" + error.errorType() + "\"}").getBytes(StandardCharsets.UTF_8)));
+      case Fault.Throttle throttle ->
+          write(
+              out,
+              Answer.error(
+                  400, throttle.type(), "Rate of requests exceeds the allowed throughput."));
+      case Fault.ServerError error ->
+          write(
+              out,
+              error.status() == 500
+                  ? Answer.error(
+                      500,
+                      "com.amazonaws.dynamodb.v20120810#InternalServerError",
+                      "Internal server error")
+                  : Answer.error(
+                      503,
+                      "com.amazon.coral.availability#ServiceUnavailableException",
+                      "Service unavailable"));
+      case Fault.RestError error ->
+          write(
+              out,
+              new Answer(
+                  error.status(),
+                  "Content-Type: application/json\r\n"
+                      + "x-amzn-ErrorType: "
+                      + error.errorType()
+                      + "\r\nx-amzn-RequestId: "
+                      + UUID.randomUUID()
+                      + "\r\n",
+                  ("{\"message\":\"" + error.errorType() + "\"}")
+                      .getBytes(StandardCharsets.UTF_8)));
       case Fault.Delay delay -> {
         Answer answer = forward(request);
         Thread.sleep(delay.duration());
@@ -156,28 +188,50 @@ public final class FaultProxy implements DynamoDbFront {
   }
 
   private Answer forward(RawRequest request) throws IOException, InterruptedException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(upstream.resolve(request.target()))
-        .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    request.headers().forEach((name, value) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        builder.header(name, value);
-      }
-    });
-    HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(upstream.resolve(request.target()))
+            .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                builder.header(name, value);
+              }
+            });
+    HttpResponse<byte[]> response =
+        client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     ByteArrayOutputStream head = new ByteArrayOutputStream();
-    response.headers().map().forEach((name, values) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-        values.forEach(value -> head.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
-      }
-    });
-    return new Answer(response.statusCode(), head.toString(StandardCharsets.ISO_8859_1), response.body());
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                values.forEach(
+                    value ->
+                        head.writeBytes(
+                            (name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1)));
+              }
+            });
+    return new Answer(
+        response.statusCode(), head.toString(StandardCharsets.ISO_8859_1), response.body());
   }
 
   private static void write(OutputStream out, Answer answer) throws IOException {
-    String head = "HTTP/1.1 " + answer.status() + " " + (answer.status() == 200 ? "OK" : "Error") + "\r\n"
-        + answer.headers() + "Content-Length: " + answer.body().length + "\r\n\r\n";
+    String head =
+        "HTTP/1.1 "
+            + answer.status()
+            + " "
+            + (answer.status() == 200 ? "OK" : "Error")
+            + "\r\n"
+            + answer.headers()
+            + "Content-Length: "
+            + answer.body().length
+            + "\r\n\r\n";
     // One write: head and body in separate small segments would wait out the client's delayed ACK.
-    ByteArrayOutputStream response = new ByteArrayOutputStream(head.length() + answer.body().length);
+    ByteArrayOutputStream response =
+        new ByteArrayOutputStream(head.length() + answer.body().length);
     response.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
     response.writeBytes(answer.body());
     out.write(response.toByteArray());
@@ -198,8 +252,12 @@ public final class FaultProxy implements DynamoDbFront {
   private record Answer(int status, String headers, byte[] body) {
     static Answer error(int status, String type, String message) {
       String body = "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
-      return new Answer(status, "Content-Type: application/x-amz-json-1.0\r\nx-amzn-RequestId: "
-          + UUID.randomUUID() + "\r\n", body.getBytes(StandardCharsets.UTF_8));
+      return new Answer(
+          status,
+          "Content-Type: application/x-amz-json-1.0\r\nx-amzn-RequestId: "
+              + UUID.randomUUID()
+              + "\r\n",
+          body.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -210,13 +268,14 @@ public final class FaultProxy implements DynamoDbFront {
     } catch (IOException ignored) {
       // Closing anyway.
     }
-    open.forEach(socket -> {
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // Closing anyway.
-      }
-    });
+    open.forEach(
+        socket -> {
+          try {
+            socket.close();
+          } catch (IOException ignored) {
+            // Closing anyway.
+          }
+        });
     client.shutdownNow();
     threads.shutdownNow();
   }

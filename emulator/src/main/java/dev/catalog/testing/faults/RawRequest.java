@@ -52,7 +52,10 @@ record RawRequest(String method, String target, Map<String, String> headers, byt
       throw new IOException("Chunked requests are not supported by the fault proxy");
     }
     String length = withoutBody.header("Content-Length");
-    byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length.toLowerCase(Locale.ROOT)));
+    byte[] body =
+        length == null
+            ? new byte[0]
+            : in.readNBytes(Integer.parseInt(length.toLowerCase(Locale.ROOT)));
     return new RawRequest(requestLine[0], requestLine[1], headers, body);
   }
 
@@ -68,8 +71,11 @@ record RawRequest(String method, String target, Map<String, String> headers, byt
         throw new IOException("Connection closed in the middle of a request head");
       }
       head.write(b);
-      matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-          ? matched + 1 : (b == '\r' ? 1 : 0);
+      matched =
+          (b == '\r' && (matched == 0 || matched == 2))
+                  || (b == '\n' && (matched == 1 || matched == 3))
+              ? matched + 1
+              : (b == '\r' ? 1 : 0);
       if (head.size() > MAX_HEAD) {
         throw new IOException("Request head over " + MAX_HEAD + " bytes");
       }

@@ -30,14 +30,16 @@ class RemoteIssuerTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/us-east-1_Pool";
     pool = new DevelopmentIssuer(Clock.systemUTC(), issuer);
-    server.createContext("/us-east-1_Pool/.well-known/jwks.json", exchange -> {
-      byte[] body = pool.publicKeys().toString().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/us-east-1_Pool/.well-known/jwks.json",
+        exchange -> {
+          byte[] body = pool.publicKeys().toString().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     authorizer = new CognitoAuthorizer(RemoteIssuer.of(issuer + "/"));
   }
@@ -49,21 +51,29 @@ class RemoteIssuerTest {
 
   @Test
   void aTokenOfThePoolPassesWithItsClaimsAsApiGatewayPassesThem() {
-    var decision = authorizer.authorize("Bearer " + pool.person("ann", List.of("catalog-editors", "staff"))
-        .accessToken(), List.of("openid"));
+    var decision =
+        authorizer.authorize(
+            "Bearer " + pool.person("ann", List.of("catalog-editors", "staff")).accessToken(),
+            List.of("openid"));
 
-    Map<String, String> claims = GatewayClaims.of(assertInstanceOf(CognitoAuthorizer.Allowed.class, decision)
-        .claims());
+    Map<String, String> claims =
+        GatewayClaims.of(assertInstanceOf(CognitoAuthorizer.Allowed.class, decision).claims());
     assertEquals("catalog-editors,staff", claims.get("cognito:groups"));
     assertEquals("ann", claims.get("username"));
-    assertEquals(true, claims.get("exp").matches("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} UTC \\d{4}"),
+    assertEquals(
+        true,
+        claims
+            .get("exp")
+            .matches("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} UTC \\d{4}"),
         claims.get("exp"));
   }
 
   @Test
   void aTokenOfAnotherPoolIsRefused() {
-    var decision = authorizer.authorize(new DevelopmentIssuer().service("products/write").accessToken(),
-        List.of("products/write"));
+    var decision =
+        authorizer.authorize(
+            new DevelopmentIssuer().service("products/write").accessToken(),
+            List.of("products/write"));
 
     assertInstanceOf(CognitoAuthorizer.Refused.class, decision);
   }
@@ -72,7 +82,9 @@ class RemoteIssuerTest {
   void onAMethodWithoutScopesAnIdTokenPassesAndAnAccessTokenDoesNot() {
     var tokens = pool.person("ann", List.of());
 
-    assertInstanceOf(CognitoAuthorizer.Allowed.class, authorizer.authorize(tokens.idToken(), List.of()));
-    assertInstanceOf(CognitoAuthorizer.Refused.class, authorizer.authorize(tokens.accessToken(), List.of()));
+    assertInstanceOf(
+        CognitoAuthorizer.Allowed.class, authorizer.authorize(tokens.idToken(), List.of()));
+    assertInstanceOf(
+        CognitoAuthorizer.Refused.class, authorizer.authorize(tokens.accessToken(), List.of()));
   }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TemplatePoliciesTest {
   static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:local-Q";
-  static final String ANY_STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/someone-else/stream/2024-01-01";
+  static final String ANY_STREAM =
+      "arn:aws:dynamodb:us-east-1:123456789012:table/someone-else/stream/2024-01-01";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   FunctionPolicy policy(String onFailure) throws IOException {
     return policy(onFailure, "!GetAtt Q.Arn");
@@ -33,7 +33,9 @@ class TemplatePoliciesTest {
 
   FunctionPolicy policy(String onFailure, String destination) throws IOException {
     Path file = dir.resolve("template.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         Transform: AWS::Serverless-2016-10-31
         Resources:
           F:
@@ -62,20 +64,28 @@ class TemplatePoliciesTest {
               AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
               KeySchema: [{ AttributeName: id, KeyType: HASH }]
               StreamSpecification: { StreamViewType: NEW_IMAGE }
-        """.formatted(onFailure, destination));
+        """
+            .formatted(onFailure, destination));
     SamTemplate template = SamTemplate.load(file);
     return TemplatePolicies.read(template, template.resolver().build()).get("F");
   }
 
   @Test
-  void aSamDynamoDbEventGivesTheRoleTheStreamActionsOnEveryStreamAsAwsLambdaDynamoDbExecutionRoleDoes()
-      throws IOException {
+  void
+      aSamDynamoDbEventGivesTheRoleTheStreamActionsOnEveryStreamAsAwsLambdaDynamoDbExecutionRoleDoes()
+          throws IOException {
     FunctionPolicy policy = policy("Type: SQS");
-    for (String action : List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-        "dynamodb:ListStreams")) {
+    for (String action :
+        List.of(
+            "dynamodb:DescribeStream",
+            "dynamodb:GetRecords",
+            "dynamodb:GetShardIterator",
+            "dynamodb:ListStreams")) {
       assertEquals(ALLOWED, policy.evaluate(action, ANY_STREAM), action);
     }
-    assertEquals(IMPLICIT_DENY, policy.evaluate("dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:123456789012:table/x"));
+    assertEquals(
+        IMPLICIT_DENY,
+        policy.evaluate("dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:123456789012:table/x"));
   }
 
   @Test
@@ -86,12 +96,19 @@ class TemplatePoliciesTest {
   }
 
   @Test
-  void anOnFailureWithTypeSnsGivesTheRolePublishOnTheTopicAndAnotherTypeIsNotEmulated() throws IOException {
+  void anOnFailureWithTypeSnsGivesTheRolePublishOnTheTopicAndAnotherTypeIsNotEmulated()
+      throws IOException {
     FunctionPolicy sns = policy("Type: SNS", "!Ref Topic");
-    assertEquals(ALLOWED, sns.evaluate("sns:Publish", "arn:aws:sns:us-east-1:123456789012:local-Topic"));
+    assertEquals(
+        ALLOWED, sns.evaluate("sns:Publish", "arn:aws:sns:us-east-1:123456789012:local-Topic"));
     assertEquals(IMPLICIT_DENY, sns.evaluate("sqs:SendMessage", QUEUE));
     TemplateException refused = assertThrows(TemplateException.class, () -> policy("Type: S3"));
-    assertTrue(refused.getMessage().endsWith("F Events.S: DestinationConfig.OnFailure.Type S3 is not emulated (SQS and"
-        + " SNS are)"), refused::getMessage);
+    assertTrue(
+        refused
+            .getMessage()
+            .endsWith(
+                "F Events.S: DestinationConfig.OnFailure.Type S3 is not emulated (SQS and"
+                    + " SNS are)"),
+        refused::getMessage);
   }
 }

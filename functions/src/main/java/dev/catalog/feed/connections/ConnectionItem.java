@@ -43,9 +43,7 @@ public class ConnectionItem {
 
   private Instant connectedAt;
 
-  @NotNull
-  @Positive
-  private Long expiresAt;
+  @NotNull @Positive private Long expiresAt;
 
   @DynamoDbPartitionKey
   @DynamoDbSecondarySortKey(indexNames = ConnectionStore.TOPIC_INDEX)

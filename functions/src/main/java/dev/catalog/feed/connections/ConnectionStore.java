@@ -59,12 +59,14 @@ public final class ConnectionStore {
   }
 
   /** Records the connection, who opened it and its first subscriptions, all or nothing. */
-  public void open(String connectionId, String principalId, Instant connectedAt, Collection<Topic> topics) {
+  public void open(
+      String connectionId, String principalId, Instant connectedAt, Collection<Topic> topics) {
     long expiresAt = expiresAt(connectedAt);
     ConnectionItem connection = item(connectionId, Topic.CONNECTION, null, expiresAt);
     connection.setPrincipalId(principalId);
     connection.setConnectedAt(connectedAt);
-    var request = TransactWriteItemsEnhancedRequest.builder().addPutItem(table, checked(connection));
+    var request =
+        TransactWriteItemsEnhancedRequest.builder().addPutItem(table, checked(connection));
     for (Topic topic : topics) {
       request.addPutItem(table, subscription(connectionId, topic, expiresAt));
     }
@@ -77,11 +79,15 @@ public final class ConnectionStore {
    */
   public boolean subscribe(String connectionId, Instant connectedAt, Collection<Topic> topics) {
     long expiresAt = expiresAt(connectedAt);
-    var request = TransactWriteItemsEnhancedRequest.builder()
-        .addConditionCheck(table, ConditionCheck.builder()
-            .key(key(connectionId, Topic.CONNECTION))
-            .conditionExpression(Expression.builder().expression("attribute_exists(connectionId)").build())
-            .build());
+    var request =
+        TransactWriteItemsEnhancedRequest.builder()
+            .addConditionCheck(
+                table,
+                ConditionCheck.builder()
+                    .key(key(connectionId, Topic.CONNECTION))
+                    .conditionExpression(
+                        Expression.builder().expression("attribute_exists(connectionId)").build())
+                    .build());
     for (Topic topic : topics) {
       request.addPutItem(table, subscription(connectionId, topic, expiresAt));
     }
@@ -89,7 +95,8 @@ public final class ConnectionStore {
       client.transactWriteItems(request.build());
       return true;
     } catch (TransactionCanceledException cancelled) {
-      if (cancelled.hasCancellationReasons() && !cancelled.cancellationReasons().isEmpty()
+      if (cancelled.hasCancellationReasons()
+          && !cancelled.cancellationReasons().isEmpty()
           && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(0).code())) {
         return false;
       }
@@ -124,7 +131,8 @@ public final class ConnectionStore {
 
   /** Removes every item of the connection: its own and all its subscriptions. */
   public void remove(String connectionId) {
-    List<Key> keys = items(connectionId).stream().map(item -> key(connectionId, item.getEntry())).toList();
+    List<Key> keys =
+        items(connectionId).stream().map(item -> key(connectionId, item.getEntry())).toList();
     for (int from = 0; from < keys.size(); from += BATCH_LIMIT) {
       List<Key> chunk = keys.subList(from, Math.min(from + BATCH_LIMIT, keys.size()));
       deleteAll(chunk);
@@ -134,19 +142,25 @@ public final class ConnectionStore {
   /** The connections subscribed to {@code topic} whose life has not ended, from the index, in id order. */
   public List<String> subscribers(Topic topic) {
     List<String> connections = new ArrayList<>();
-    QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(topic.key()).build()))
-        .filterExpression(unexpired())
-        .build();
-    byTopic.query(request).forEach(page -> page.items().forEach(item -> connections.add(item.getConnectionId())));
+    QueryEnhancedRequest request =
+        QueryEnhancedRequest.builder()
+            .queryConditional(
+                QueryConditional.keyEqualTo(Key.builder().partitionValue(topic.key()).build()))
+            .filterExpression(unexpired())
+            .build();
+    byTopic
+        .query(request)
+        .forEach(page -> page.items().forEach(item -> connections.add(item.getConnectionId())));
     return connections;
   }
 
   private List<ConnectionItem> items(String connectionId) {
-    QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(connectionId).build()))
-        .consistentRead(true)
-        .build();
+    QueryEnhancedRequest request =
+        QueryEnhancedRequest.builder()
+            .queryConditional(
+                QueryConditional.keyEqualTo(Key.builder().partitionValue(connectionId).build()))
+            .consistentRead(true)
+            .build();
     List<ConnectionItem> items = new ArrayList<>();
     table.query(request).items().forEach(items::add);
     return items;
@@ -159,13 +173,16 @@ public final class ConnectionStore {
       if (attempt > 0) {
         pause(attempt);
       }
-      WriteBatch.Builder<ConnectionItem> batch = WriteBatch.builder(ConnectionItem.class).mappedTableResource(table);
+      WriteBatch.Builder<ConnectionItem> batch =
+          WriteBatch.builder(ConnectionItem.class).mappedTableResource(table);
       pending.forEach(batch::addDeleteItem);
-      BatchWriteResult result = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder()
-          .addWriteBatch(batch.build()).build());
+      BatchWriteResult result =
+          client.batchWriteItem(
+              BatchWriteItemEnhancedRequest.builder().addWriteBatch(batch.build()).build());
       pending = result.unprocessedDeleteItemsForTable(table);
       if (attempt >= 8 && !pending.isEmpty()) {
-        throw new IllegalStateException(pending.size() + " items of a connection were left unprocessed 8 times");
+        throw new IllegalStateException(
+            pending.size() + " items of a connection were left unprocessed 8 times");
       }
     }
   }
@@ -183,7 +200,8 @@ public final class ConnectionStore {
     return Expression.builder()
         .expression("#expiresAt > :now")
         .putExpressionName("#expiresAt", "expiresAt")
-        .putExpressionValue(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
+        .putExpressionValue(
+            ":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
         .build();
   }
 
@@ -191,7 +209,8 @@ public final class ConnectionStore {
     return checked(item(connectionId, topic.key(), topic.key(), expiresAt));
   }
 
-  private static ConnectionItem item(String connectionId, String entry, String topic, long expiresAt) {
+  private static ConnectionItem item(
+      String connectionId, String entry, String topic, long expiresAt) {
     ConnectionItem item = new ConnectionItem();
     item.setConnectionId(connectionId);
     item.setEntry(entry);

@@ -14,24 +14,49 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * annotations): {@code TableSchema.fromBean} would spend about 100 ms of each cold start on introspection.
  */
 final class ConnectionTableSchema {
-  static final TableSchema<ConnectionItem> SCHEMA = StaticTableSchema.builder(ConnectionItem.class)
-      .newItemSupplier(ConnectionItem::new)
-      .addAttribute(String.class, a -> a.name("connectionId")
-          .getter(ConnectionItem::getConnectionId).setter(ConnectionItem::setConnectionId)
-          .tags(primaryPartitionKey(), secondarySortKey(ConnectionStore.TOPIC_INDEX)))
-      .addAttribute(String.class, a -> a.name("entry")
-          .getter(ConnectionItem::getEntry).setter(ConnectionItem::setEntry)
-          .tags(primarySortKey()))
-      .addAttribute(String.class, a -> a.name("topic")
-          .getter(ConnectionItem::getTopic).setter(ConnectionItem::setTopic)
-          .tags(secondaryPartitionKey(ConnectionStore.TOPIC_INDEX)))
-      .addAttribute(String.class, a -> a.name("principalId")
-          .getter(ConnectionItem::getPrincipalId).setter(ConnectionItem::setPrincipalId))
-      .addAttribute(Instant.class, a -> a.name("connectedAt")
-          .getter(ConnectionItem::getConnectedAt).setter(ConnectionItem::setConnectedAt))
-      .addAttribute(Long.class, a -> a.name("expiresAt")
-          .getter(ConnectionItem::getExpiresAt).setter(ConnectionItem::setExpiresAt))
-      .build();
+  static final TableSchema<ConnectionItem> SCHEMA =
+      StaticTableSchema.builder(ConnectionItem.class)
+          .newItemSupplier(ConnectionItem::new)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("connectionId")
+                      .getter(ConnectionItem::getConnectionId)
+                      .setter(ConnectionItem::setConnectionId)
+                      .tags(primaryPartitionKey(), secondarySortKey(ConnectionStore.TOPIC_INDEX)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("entry")
+                      .getter(ConnectionItem::getEntry)
+                      .setter(ConnectionItem::setEntry)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("topic")
+                      .getter(ConnectionItem::getTopic)
+                      .setter(ConnectionItem::setTopic)
+                      .tags(secondaryPartitionKey(ConnectionStore.TOPIC_INDEX)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("principalId")
+                      .getter(ConnectionItem::getPrincipalId)
+                      .setter(ConnectionItem::setPrincipalId))
+          .addAttribute(
+              Instant.class,
+              a ->
+                  a.name("connectedAt")
+                      .getter(ConnectionItem::getConnectedAt)
+                      .setter(ConnectionItem::setConnectedAt))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("expiresAt")
+                      .getter(ConnectionItem::getExpiresAt)
+                      .setter(ConnectionItem::setExpiresAt))
+          .build();
 
   private ConnectionTableSchema() {}
 }

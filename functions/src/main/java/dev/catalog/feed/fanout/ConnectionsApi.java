@@ -37,29 +37,35 @@ public final class ConnectionsApi {
 
   /** The client for {@code CONNECTIONS_ENDPOINT}, the stage's management endpoint (locally, the local tool's). */
   public static ApiGatewayManagementApiClient clientFromEnvironment() {
-    return client(Environment.require("CONNECTIONS_ENDPOINT"), Environment.require("AWS_REGION"),
+    return client(
+        Environment.require("CONNECTIONS_ENDPOINT"),
+        Environment.require("AWS_REGION"),
         DynamoDbClients.credentials());
   }
 
   /** A client for the endpoint, with the functions' configuration. */
-  public static ApiGatewayManagementApiClient client(String endpoint, String region,
-      AwsCredentialsProvider credentials) {
+  public static ApiGatewayManagementApiClient client(
+      String endpoint, String region, AwsCredentialsProvider credentials) {
     return ApiGatewayManagementApiClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(DynamoDbClients.CONNECT_TIMEOUT)
-            .socketTimeout(ATTEMPT_TIMEOUT))
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-            .apiCallTimeout(CALL_TIMEOUT)
-            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(ATTEMPTS)
-                .throttlingBackoffStrategy(
-                    BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1)))
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(DynamoDbClients.CONNECT_TIMEOUT)
+                .socketTimeout(ATTEMPT_TIMEOUT))
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .retryStrategy(
+                    AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(ATTEMPTS)
+                        .throttlingBackoffStrategy(
+                            BackoffStrategy.exponentialDelay(
+                                Duration.ofMillis(100), Duration.ofSeconds(1)))
+                        .build())
                 .build())
-            .build())
         .build();
   }
 
@@ -71,12 +77,19 @@ public final class ConnectionsApi {
     } catch (GoneException gone) {
       return Delivery.GONE;
     } catch (ApiGatewayManagementApiException refused) {
-      if (refused.statusCode() != 429 && refused.statusCode() >= 400 && refused.statusCode() < 500) {
+      if (refused.statusCode() != 429
+          && refused.statusCode() >= 400
+          && refused.statusCode() < 500) {
         Log.warning("PostToConnection refused for connection " + connectionId, refused);
         return Delivery.REFUSED;
       }
-      Log.warning("PostToConnection failed for connection " + connectionId + " after " + refused.numAttempts()
-          + " attempts", refused);
+      Log.warning(
+          "PostToConnection failed for connection "
+              + connectionId
+              + " after "
+              + refused.numAttempts()
+              + " attempts",
+          refused);
       return Delivery.DEFERRED;
     } catch (SdkException failed) {
       Log.warning("PostToConnection failed for connection " + connectionId, failed);

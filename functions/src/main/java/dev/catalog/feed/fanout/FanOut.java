@@ -31,6 +31,7 @@ public final class FanOut {
 
   /** The metrics of a fan-out, as CloudWatch names them. */
   static final String DELIVERIES = "FeedDeliveries";
+
   static final String GONE = "ConnectionsGone";
   static final String FAILURES = "DeliveryFailures";
 
@@ -53,7 +54,8 @@ public final class FanOut {
 
   /** The connections that receive {@code change}, each once, in the order their topics were queried. */
   Set<String> subscribers(ProductChange change) {
-    Set<String> subscribers = new LinkedHashSet<>(connections.subscribers(Topic.category(change.category())));
+    Set<String> subscribers =
+        new LinkedHashSet<>(connections.subscribers(Topic.category(change.category())));
     if (change.previousCategory() != null) {
       subscribers.addAll(connections.subscribers(Topic.category(change.previousCategory())));
     }
@@ -78,8 +80,14 @@ public final class FanOut {
     metrics.count(GONE, gone.size());
     metrics.count(FAILURES, outcomes.getOrDefault(Delivery.REFUSED, List.of()).size() + deferred);
     if (deferred > 0) {
-      throw new DeliveryDeferred("Change " + change.eventId() + " was not delivered to " + deferred + " of "
-          + subscribers.size() + " connections");
+      throw new DeliveryDeferred(
+          "Change "
+              + change.eventId()
+              + " was not delivered to "
+              + deferred
+              + " of "
+              + subscribers.size()
+              + " connections");
     }
   }
 
@@ -90,14 +98,16 @@ public final class FanOut {
     List<Future<Delivery>> posts = new ArrayList<>(order.size());
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       for (String connectionId : order) {
-        posts.add(executor.submit(() -> {
-          permits.acquire();
-          try {
-            return api.post(connectionId, message);
-          } finally {
-            permits.release();
-          }
-        }));
+        posts.add(
+            executor.submit(
+                () -> {
+                  permits.acquire();
+                  try {
+                    return api.post(connectionId, message);
+                  } finally {
+                    permits.release();
+                  }
+                }));
       }
       for (int i = 0; i < order.size(); i++) {
         outcomes.computeIfAbsent(outcome(posts.get(i)), d -> new ArrayList<>()).add(order.get(i));

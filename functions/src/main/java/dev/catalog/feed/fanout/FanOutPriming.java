@@ -15,8 +15,17 @@ final class FanOutPriming {
   private FanOutPriming() {}
 
   static void prime(FanOut fanOut) {
-    ProductChange change = new ProductChange("priming", ChangeType.DELETED, "priming", 1, "snapstart:priming", null,
-        null, null, Instant.now());
+    ProductChange change =
+        new ProductChange(
+            "priming",
+            ChangeType.DELETED,
+            "priming",
+            1,
+            "snapstart:priming",
+            null,
+            null,
+            null,
+            Instant.now());
     fanOut.subscribers(change);
     change.toJson();
     RequestLine.prime();

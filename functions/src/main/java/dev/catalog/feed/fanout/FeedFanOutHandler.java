@@ -24,6 +24,7 @@ import java.time.Clock;
 public final class FeedFanOutHandler extends StreamConsumer {
   /** What the log line names as the route: the stream the function consumes. */
   static final String SOURCE = "products";
+
   static final String RECORDS_FAILED = "RecordsFailed";
 
   private final FanOut fanOut;
@@ -39,9 +40,13 @@ public final class FeedFanOutHandler extends StreamConsumer {
   }
 
   private static final class Holder {
-    static final FanOut INSTANCE = new FanOut(
-        new ConnectionStore(DynamoDbClients.enhanced(), Environment.require("CONNECTIONS_TABLE"), Clock.systemUTC()),
-        new ConnectionsApi(ConnectionsApi.clientFromEnvironment()));
+    static final FanOut INSTANCE =
+        new FanOut(
+            new ConnectionStore(
+                DynamoDbClients.enhanced(),
+                Environment.require("CONNECTIONS_TABLE"),
+                Clock.systemUTC()),
+            new ConnectionsApi(ConnectionsApi.clientFromEnvironment()));
   }
 
   @Override
@@ -56,16 +61,22 @@ public final class FeedFanOutHandler extends StreamConsumer {
 
       @Override
       public void failed(StreamRecord record, RuntimeException failure) {
-        Log.warning("Stream record " + record.sequenceNumber() + " (" + record.eventId()
-            + ") not processed; reported so that Lambda retries from it", failure);
+        Log.warning(
+            "Stream record "
+                + record.sequenceNumber()
+                + " ("
+                + record.eventId()
+                + ") not processed; reported so that Lambda retries from it",
+            failure);
         metrics.count(RECORDS_FAILED);
       }
 
       @Override
       public void finish(String failedSequenceNumber) {
         int status = failedSequenceNumber == null ? 200 : 500;
-        RequestLine.write(new RequestLine.Request(requestId, "STREAM", SOURCE, status, null, null, startedNanos,
-            metrics));
+        RequestLine.write(
+            new RequestLine.Request(
+                requestId, "STREAM", SOURCE, status, null, null, startedNanos, metrics));
       }
     };
   }

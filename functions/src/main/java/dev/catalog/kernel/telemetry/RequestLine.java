@@ -19,11 +19,19 @@ import java.util.Map;
 public final class RequestLine {
   /** The metrics' namespace when {@value #NAMESPACE_VARIABLE} is not set. */
   static final String DEFAULT_NAMESPACE = "ProductsApi";
+
   static final String NAMESPACE_VARIABLE = "METRICS_NAMESPACE";
 
   /** What is known of a request once it is answered. */
-  public record Request(String requestId, String method, String resource, int status, String problemType,
-      String principal, long startedNanos, RequestMetrics metrics) {}
+  public record Request(
+      String requestId,
+      String method,
+      String resource,
+      int status,
+      String problemType,
+      String principal,
+      long startedNanos,
+      RequestMetrics metrics) {}
 
   /** The first request of this instance (class loader) is its cold start; a SnapStart restore is one too. */
   private static boolean cold = true;
@@ -55,14 +63,18 @@ public final class RequestLine {
     RequestMetrics metrics = new RequestMetrics();
     metrics.count(RequestMetrics.VALIDATION_FAILURES);
     try {
-      format(new Request("priming", "GET", "/", 200, null, null, System.nanoTime(), metrics), true,
-          System.currentTimeMillis(), System.nanoTime());
+      format(
+          new Request("priming", "GET", "/", 200, null, null, System.nanoTime(), metrics),
+          true,
+          System.currentTimeMillis(),
+          System.nanoTime());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  static String format(Request request, boolean coldStart, long nowMillis, long nowNanos) throws IOException {
+  static String format(Request request, boolean coldStart, long nowMillis, long nowNanos)
+      throws IOException {
     double latency = Math.round((nowNanos - request.startedNanos()) / 1_000.0) / 1_000.0;
     String route = request.method() + " " + (request.resource() == null ? "-" : request.resource());
     String statusClass = request.status() / 100 + "xx";
@@ -96,7 +108,8 @@ public final class RequestLine {
   }
 
   /** EMF's {@code _aws}: Requests by route and status class; the rest by route. Names refer to members above. */
-  private static void metadata(JsonGenerator json, long nowMillis, boolean coldStart, RequestMetrics metrics)
+  private static void metadata(
+      JsonGenerator json, long nowMillis, boolean coldStart, RequestMetrics metrics)
       throws IOException {
     String namespace = Environment.get(NAMESPACE_VARIABLE);
     namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
@@ -122,7 +135,8 @@ public final class RequestLine {
   }
 
   /** Opens a directive and its Metrics array; the caller writes the metrics and closes both. */
-  private static void directive(JsonGenerator json, String namespace, String[] dimensions) throws IOException {
+  private static void directive(JsonGenerator json, String namespace, String[] dimensions)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("Namespace", namespace);
     json.writeArrayFieldStart("Dimensions");

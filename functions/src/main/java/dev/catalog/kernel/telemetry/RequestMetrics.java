@@ -11,6 +11,7 @@ import java.util.Map;
 public final class RequestMetrics {
   /** The problem type of a 400 that lists failing fields. */
   public static final String VALIDATION_FAILURES = "ValidationFailures";
+
   /** 412 answers: a client's precondition was false, or its write lost a race. */
   public static final String PRECONDITION_FAILURES = "PreconditionFailures";
 

@@ -17,8 +17,10 @@ public final class DecimalPlacesAdapter extends AbstractConstraintAdapter<BigDec
 
   @Override
   protected boolean isValid(BigDecimal value) {
-    // Stripped only when the scale is above max, so positive: stripping then lowers it without overflow (on a scale
-    // near Integer.MIN_VALUE, as in 100e2147483647, it could overflow) and takes at most one step per digit.
+    // Stripped only when the scale is above max, so positive: stripping then lowers it without
+    // overflow (on a scale
+    // near Integer.MIN_VALUE, as in 100e2147483647, it could overflow) and takes at most one step
+    // per digit.
     return value == null || value.scale() <= max || value.stripTrailingZeros().scale() <= max;
   }
 }

@@ -16,7 +16,8 @@ public final class MaxCodePointsAdapter extends AbstractConstraintAdapter<String
 
   @Override
   protected boolean isValid(String value) {
-    // No string of at most max UTF-16 units can have more than max code points: skip the count for most values.
+    // No string of at most max UTF-16 units can have more than max code points: skip the count for
+    // most values.
     return value == null || value.length() <= max || value.codePointCount(0, value.length()) <= max;
   }
 }

@@ -21,7 +21,8 @@ public final class UniqueElementsAdapter extends AbstractConstraintAdapter<Objec
     if (!(value instanceof Collection<?> elements)) {
       return true;
     }
-    // A null element is no value (the reader puts one where an element had the wrong type and reports it there).
+    // A null element is no value (the reader puts one where an element had the wrong type and
+    // reports it there).
     Set<Object> seen = new HashSet<>();
     return elements.stream().filter(Objects::nonNull).allMatch(seen::add);
   }

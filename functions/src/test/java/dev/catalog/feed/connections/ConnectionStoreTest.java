@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The connections table through {@link ConnectionStore}, each operation as the function that makes it calls it. */
 class ConnectionStoreTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
 
   static String connectionId() {
@@ -31,28 +30,38 @@ class ConnectionStoreTest {
   }
 
   static List<Map<String, AttributeValue>> items(String connectionId) {
-    return DYNAMO.client().scan(r -> r.tableName(DYNAMO.tableName("ConnectionsTable"))).items().stream()
-        .filter(item -> item.get("connectionId").s().equals(connectionId)).toList();
+    return DYNAMO
+        .client()
+        .scan(r -> r.tableName(DYNAMO.tableName("ConnectionsTable")))
+        .items()
+        .stream()
+        .filter(item -> item.get("connectionId").s().equals(connectionId))
+        .toList();
   }
 
   @Test
-  void openRecordsWhoConnectedAndTheSubscriptionsAndEveryItemExpiresWhenApiGatewayEndsTheConnection() {
+  void
+      openRecordsWhoConnectedAndTheSubscriptionsAndEveryItemExpiresWhenApiGatewayEndsTheConnection() {
     String id = connectionId();
     Instant connectedAt = Instant.parse("2026-11-28T20:00:00.250Z");
-    FEED.store("FeedConnectFunction").open(id, "user-1", connectedAt,
-        List.of(Topic.category("lighting"), Topic.all()));
+    FEED.store("FeedConnectFunction")
+        .open(id, "user-1", connectedAt, List.of(Topic.category("lighting"), Topic.all()));
 
     List<Map<String, AttributeValue>> items = items(id);
-    assertEquals(Set.of("connection", "category#lighting", "all"),
+    assertEquals(
+        Set.of("connection", "category#lighting", "all"),
         items.stream().map(item -> item.get("entry").s()).collect(Collectors.toSet()));
     for (Map<String, AttributeValue> item : items) {
-      assertEquals(String.valueOf(connectedAt.plus(2, ChronoUnit.HOURS).getEpochSecond()), item.get("expiresAt").n(),
+      assertEquals(
+          String.valueOf(connectedAt.plus(2, ChronoUnit.HOURS).getEpochSecond()),
+          item.get("expiresAt").n(),
           item.toString());
     }
     ConnectionItem connection = FEED.admin().connection(id);
     assertEquals("user-1", connection.getPrincipalId());
     assertEquals(connectedAt, connection.getConnectedAt());
-    assertEquals(null, connection.getTopic(), "the connection's own item stays out of the topic index");
+    assertEquals(
+        null, connection.getTopic(), "the connection's own item stays out of the topic index");
   }
 
   @Test
@@ -68,17 +77,25 @@ class ConnectionStoreTest {
     connect.open(kitchen, "u", now, List.of(Topic.category(b)));
     connect.open(everything, "u", now, List.of(Topic.all(), Topic.category(a)));
 
-    // The fan-out's policy allows a Query on the index and nothing else there: a Scan would be refused.
+    // The fan-out's policy allows a Query on the index and nothing else there: a Scan would be
+    // refused.
     ConnectionStore fanOut = FEED.store("FeedFanOutFunction");
     assertEquals(Set.of(lighting, everything), Set.copyOf(fanOut.subscribers(Topic.category(a))));
     assertEquals(List.of(kitchen), fanOut.subscribers(Topic.category(b)));
     assertTrue(fanOut.subscribers(Topic.all()).contains(everything));
     assertEquals(List.of(), fanOut.subscribers(Topic.category("garden")));
 
-    List<IamCall> calls = DYNAMO.calls().stream().filter(c -> c.function().equals("FeedFanOutFunction")).toList();
+    List<IamCall> calls =
+        DYNAMO.calls().stream().filter(c -> c.function().equals("FeedFanOutFunction")).toList();
     assertFalse(calls.isEmpty());
-    assertTrue(calls.stream().allMatch(c -> c.allowed() && c.action().equals("dynamodb:Query")
-        && c.resource().endsWith("/index/" + ConnectionStore.TOPIC_INDEX)), calls.toString());
+    assertTrue(
+        calls.stream()
+            .allMatch(
+                c ->
+                    c.allowed()
+                        && c.action().equals("dynamodb:Query")
+                        && c.resource().endsWith("/index/" + ConnectionStore.TOPIC_INDEX)),
+        calls.toString());
   }
 
   @Test
@@ -87,7 +104,8 @@ class ConnectionStoreTest {
     String fresh = connectionId();
     ConnectionStore connect = FEED.store("FeedConnectFunction");
     Topic topic = Topic.category("old-" + UUID.randomUUID());
-    connect.open(stale, "u", Instant.now().minus(2, ChronoUnit.HOURS).minusSeconds(5), List.of(topic));
+    connect.open(
+        stale, "u", Instant.now().minus(2, ChronoUnit.HOURS).minusSeconds(5), List.of(topic));
     connect.open(fresh, "u", Instant.now(), List.of(topic));
 
     assertEquals(List.of(fresh), FEED.store("FeedFanOutFunction").subscribers(topic));
@@ -118,12 +136,15 @@ class ConnectionStoreTest {
     String id = connectionId();
     Instant connectedAt = Instant.now().minus(90, ChronoUnit.MINUTES);
     FEED.store("FeedConnectFunction").open(id, "u", connectedAt, List.of());
-    FEED.store("FeedSubscribeFunction").subscribe(id, connectedAt, List.of(Topic.category("late"), Topic.all()));
+    FEED.store("FeedSubscribeFunction")
+        .subscribe(id, connectedAt, List.of(Topic.category("late"), Topic.all()));
 
     List<Map<String, AttributeValue>> items = items(id);
     assertEquals(3, items.size());
     for (Map<String, AttributeValue> item : items) {
-      assertEquals(String.valueOf(connectedAt.plus(2, ChronoUnit.HOURS).getEpochSecond()), item.get("expiresAt").n(),
+      assertEquals(
+          String.valueOf(connectedAt.plus(2, ChronoUnit.HOURS).getEpochSecond()),
+          item.get("expiresAt").n(),
           item.toString());
     }
   }
@@ -131,23 +152,28 @@ class ConnectionStoreTest {
   @Test
   void subscribeToAConnectionThatIsNotRecordedWritesNothingAndSaysSo() {
     String unknown = connectionId();
-    assertFalse(FEED.store("FeedSubscribeFunction").subscribe(unknown, Instant.now(), List.of(Topic.all())));
+    assertFalse(
+        FEED.store("FeedSubscribeFunction")
+            .subscribe(unknown, Instant.now(), List.of(Topic.all())));
     assertEquals(List.of(), items(unknown));
   }
 
   @Test
   void unsubscribeRemovesOnlyTheTopicsNamedAndForgivesOnesNotHeld() {
     String id = connectionId();
-    FEED.store("FeedConnectFunction").open(id, "u", Instant.now(),
-        List.of(Topic.category("a"), Topic.category("b"), Topic.all()));
-    FEED.store("FeedUnsubscribeFunction").unsubscribe(id, List.of(Topic.category("a"), Topic.category("zzz")));
+    FEED.store("FeedConnectFunction")
+        .open(
+            id, "u", Instant.now(), List.of(Topic.category("a"), Topic.category("b"), Topic.all()));
+    FEED.store("FeedUnsubscribeFunction")
+        .unsubscribe(id, List.of(Topic.category("a"), Topic.category("zzz")));
     assertEquals(Set.of(Topic.category("b"), Topic.all()), FEED.admin().topics(id));
   }
 
   @Test
   void anItemThatBreaksItsDeclaredConstraintsIsNeverWritten() {
     String id = "not a connection id";
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> FEED.store("FeedConnectFunction").open(id, "u", Instant.now(), List.of()));
     assertEquals(List.of(), items(id));
   }

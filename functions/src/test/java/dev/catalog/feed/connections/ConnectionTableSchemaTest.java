@@ -34,9 +34,12 @@ class ConnectionTableSchemaTest {
     TableMetadata written = WRITTEN.tableMetadata();
     assertEquals(annotated.primaryPartitionKey(), written.primaryPartitionKey());
     assertEquals(annotated.primarySortKey(), written.primarySortKey());
-    assertEquals(annotated.indexPartitionKey(ConnectionStore.TOPIC_INDEX),
+    assertEquals(
+        annotated.indexPartitionKey(ConnectionStore.TOPIC_INDEX),
         written.indexPartitionKey(ConnectionStore.TOPIC_INDEX));
-    assertEquals(annotated.indexSortKey(ConnectionStore.TOPIC_INDEX), written.indexSortKey(ConnectionStore.TOPIC_INDEX));
+    assertEquals(
+        annotated.indexSortKey(ConnectionStore.TOPIC_INDEX),
+        written.indexSortKey(ConnectionStore.TOPIC_INDEX));
     assertEquals(annotated.customMetadata(), written.customMetadata());
   }
 
@@ -45,6 +48,8 @@ class ConnectionTableSchemaTest {
     assertEquals(ANNOTATED.itemToMap(sample(), true), WRITTEN.itemToMap(sample(), true));
     assertEquals(ANNOTATED.itemToMap(sample(), false), WRITTEN.itemToMap(sample(), false));
     var item = ANNOTATED.itemToMap(sample(), true);
-    assertEquals(ANNOTATED.itemToMap(ANNOTATED.mapToItem(item), true), WRITTEN.itemToMap(WRITTEN.mapToItem(item), true));
+    assertEquals(
+        ANNOTATED.itemToMap(ANNOTATED.mapToItem(item), true),
+        WRITTEN.itemToMap(WRITTEN.mapToItem(item), true));
   }
 }

@@ -23,10 +23,10 @@ import dev.catalog.testing.faults.FaultProxy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -35,8 +35,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -48,8 +48,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * WebSocket clients, and answers 410 for a connection that is gone.
  */
 class FeedFanOutHandlerTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final FeedFunctions FEED = new FeedFunctions(DYNAMO);
   static final ObjectMapper MAPPER = new ObjectMapper();
   static final Duration WAIT = Duration.ofSeconds(5);
@@ -62,11 +61,15 @@ class FeedFanOutHandlerTest {
 
   @BeforeAll
   static void start() {
-    ws = LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver()).iam(DYNAMO.iam())
-        .environment(FEED::environment).port(0).start();
-    products = new ProductStore(DYNAMO.client(),
-        DYNAMO.tableName("ProductsTable"));
-    // DynamoDB Local's stream of a new table answers a LATEST iterator with TrimmedDataAccessException until it
+    ws =
+        LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver())
+            .iam(DYNAMO.iam())
+            .environment(FEED::environment)
+            .port(0)
+            .start();
+    products = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
+    // DynamoDB Local's stream of a new table answers a LATEST iterator with
+    // TrimmedDataAccessException until it
     // holds a record.
     products.save(product("warm-up"));
   }
@@ -97,8 +100,15 @@ class FeedFanOutHandlerTest {
   /** The function as Lambda runs it: its identity, its policy, its management endpoint. */
   static FeedFanOutHandler fanOut(String endpoint) {
     ConnectionStore store = FEED.store("FeedFanOutFunction");
-    return new FeedFanOutHandler(new FanOut(store, new ConnectionsApi(ConnectionsApi.client(endpoint, "us-east-1",
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("FeedFanOutFunction", "local"))))));
+    return new FeedFanOutHandler(
+        new FanOut(
+            store,
+            new ConnectionsApi(
+                ConnectionsApi.client(
+                    endpoint,
+                    "us-east-1",
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("FeedFanOutFunction", "local"))))));
   }
 
   static JsonNode run(FeedFanOutHandler handler, byte[] event) throws IOException {
@@ -114,7 +124,9 @@ class FeedFanOutHandlerTest {
     Set<String> before = new HashSet<>(ws.connections().ids());
     StringBuilder url = new StringBuilder(ws.url() + "/?token=" + FEED.token());
     for (int i = 0; i < query.length; i += 2) {
-      url.append('&').append(query[i]).append('=')
+      url.append('&')
+          .append(query[i])
+          .append('=')
           .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
     }
     WebSocketClient socket = WebSocketClient.open(URI.create(url.toString()));
@@ -148,7 +160,8 @@ class FeedFanOutHandlerTest {
   }
 
   @Test
-  void aChangeReachesEveryConnectionSubscribedToItsCategoryOrToAllOnceEachAndNoOther() throws Exception {
+  void aChangeReachesEveryConnectionSubscribedToItsCategoryOrToAllOnceEachAndNoOther()
+      throws Exception {
     String lighting = category();
     Client a = connect("category", lighting);
     Client both = connect("category", lighting, "all", "true");
@@ -156,8 +169,9 @@ class FeedFanOutHandlerTest {
     Product lamp = product(lighting);
     products.save(lamp);
 
-    assertEquals("{\"batchItemFailures\":[]}", run(fanOut(ws.connectionsEndpoint().toString()), stream.next())
-        .toString());
+    assertEquals(
+        "{\"batchItemFailures\":[]}",
+        run(fanOut(ws.connectionsEndpoint().toString()), stream.next()).toString());
 
     JsonNode message = MAPPER.readTree(a.socket().next(WAIT));
     assertEquals("created", message.get("type").asText());
@@ -166,9 +180,11 @@ class FeedFanOutHandlerTest {
     assertEquals(lighting, message.get("category").asText());
     assertEquals("Desk lamp", message.path("product").path("name").asText());
     assertEquals(39.9, message.path("product").path("price").asDouble());
-    assertTrue(message.hasNonNull("eventId") && message.hasNonNull("occurredAt"), message.toString());
+    assertTrue(
+        message.hasNonNull("eventId") && message.hasNonNull("occurredAt"), message.toString());
     assertEquals(message, MAPPER.readTree(both.socket().next(WAIT)));
-    assertNull(both.socket().next(QUIET), "a connection subscribed twice over receives the change once");
+    assertNull(
+        both.socket().next(QUIET), "a connection subscribed twice over receives the change once");
     assertNull(other.socket().next(QUIET));
   }
 
@@ -197,12 +213,17 @@ class FeedFanOutHandlerTest {
   }
 
   @Test
-  void aConnectionThatIsGoneButStillRecordedIsRemovedOnTheNextFanOutAndTheBatchSucceeds() throws Exception {
+  void aConnectionThatIsGoneButStillRecordedIsRemovedOnTheNextFanOutAndTheBatchSucceeds()
+      throws Exception {
     String garden = category();
-    // A connection API Gateway no longer has, whose $disconnect never ran (it is best effort): still recorded.
+    // A connection API Gateway no longer has, whose $disconnect never ran (it is best effort):
+    // still recorded.
     String vanished = "vanished-" + UUID.randomUUID().toString().substring(0, 8) + "=";
-    assertEquals(200, WebSocketEvents.connect(vanished, Instant.now(), "category", garden).invoke(FEED.connect())
-        .statusCode());
+    assertEquals(
+        200,
+        WebSocketEvents.connect(vanished, Instant.now(), "category", garden)
+            .invoke(FEED.connect())
+            .statusCode());
     Client alive = connect("category", garden);
     products.save(product(garden));
 
@@ -217,17 +238,26 @@ class FeedFanOutHandlerTest {
     assertTrue(alive.socket().next(WAIT) != null);
     assertNull(FEED.admin().connection(vanished));
     assertEquals(Set.of(), FEED.admin().topics(vanished));
-    // The fan-out's own line: System.out is the JVM's, so a line the local WebSocket API's functions print on their
+    // The fan-out's own line: System.out is the JVM's, so a line the local WebSocket API's
+    // functions print on their
     // threads (the connection's $connect, under load) can land in the capture too.
-    JsonNode line = MAPPER.readTree(lines.stream().filter(l -> l.contains("\"message\":\"request\"")
-        && l.contains("\"route\":\"STREAM products\"")).findFirst().orElseThrow(() -> new AssertionError(lines)));
+    JsonNode line =
+        MAPPER.readTree(
+            lines.stream()
+                .filter(
+                    l ->
+                        l.contains("\"message\":\"request\"")
+                            && l.contains("\"route\":\"STREAM products\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(lines)));
     assertEquals(1, line.get("ConnectionsGone").asInt(), line.toString());
     assertEquals(1, line.get("FeedDeliveries").asInt(), line.toString());
     assertEquals("STREAM products", line.get("route").asText());
   }
 
   @Test
-  void whenPostsFailTheFirstUndeliveredRecordIsReportedAndTheRetryCarriesTheSameEventId() throws Exception {
+  void whenPostsFailTheFirstUndeliveredRecordIsReportedAndTheRetryCarriesTheSameEventId()
+      throws Exception {
     String first = category();
     String second = category();
     Client client = connect("category", second);
@@ -242,18 +272,27 @@ class FeedFanOutHandlerTest {
 
     // Nothing listens on port 9: every post fails, after the client's retries.
     JsonNode failed = run(fanOut("http://127.0.0.1:9"), batch);
-    assertEquals(records.get(1).path("dynamodb").path("SequenceNumber").asText(),
+    assertEquals(
+        records.get(1).path("dynamodb").path("SequenceNumber").asText(),
         failed.path("batchItemFailures").get(0).path("itemIdentifier").asText());
-    assertEquals(1, failed.path("batchItemFailures").size(), "only the first record not processed is reported");
+    assertEquals(
+        1,
+        failed.path("batchItemFailures").size(),
+        "only the first record not processed is reported");
 
-    // Lambda retries from the reported record: the client receives both changes, in order, with their event ids.
+    // Lambda retries from the reported record: the client receives both changes, in order, with
+    // their event ids.
     ObjectNode retry = MAPPER.createObjectNode();
     retry.putArray("Records").add(records.get(1)).add(records.get(2));
-    assertEquals("{\"batchItemFailures\":[]}",
-        run(fanOut(ws.connectionsEndpoint().toString()), MAPPER.writeValueAsBytes(retry)).toString());
+    assertEquals(
+        "{\"batchItemFailures\":[]}",
+        run(fanOut(ws.connectionsEndpoint().toString()), MAPPER.writeValueAsBytes(retry))
+            .toString());
     JsonNode created = MAPPER.readTree(client.socket().next(WAIT));
     JsonNode updated = MAPPER.readTree(client.socket().next(WAIT));
-    assertEquals(List.of("created", "updated"), List.of(created.get("type").asText(), updated.get("type").asText()));
+    assertEquals(
+        List.of("created", "updated"),
+        List.of(created.get("type").asText(), updated.get("type").asText()));
     assertEquals(records.get(1).get("eventID").asText(), created.get("eventId").asText());
     assertEquals(records.get(2).get("eventID").asText(), updated.get("eventId").asText());
   }
@@ -272,23 +311,28 @@ class FeedFanOutHandlerTest {
     ObjectNode batch = MAPPER.createObjectNode();
     batch.putArray("Records").add(records.get(0)).add(poison);
 
-    JsonNode answer = run(fanOut(ws.connectionsEndpoint().toString()), MAPPER.writeValueAsBytes(batch));
+    JsonNode answer =
+        run(fanOut(ws.connectionsEndpoint().toString()), MAPPER.writeValueAsBytes(batch));
 
-    assertEquals(poison.path("dynamodb").path("SequenceNumber").asText(),
+    assertEquals(
+        poison.path("dynamodb").path("SequenceNumber").asText(),
         answer.path("batchItemFailures").get(0).path("itemIdentifier").asText());
     assertEquals("created", MAPPER.readTree(client.socket().next(WAIT)).get("type").asText());
     assertNull(client.socket().next(QUIET));
   }
 
   @Test
-  void throttlingByTheManagementApiIsRetriedWithBackOffAndTheChangeIsDeliveredOnce() throws Exception {
+  void throttlingByTheManagementApiIsRetriedWithBackOffAndTheChangeIsDeliveredOnce()
+      throws Exception {
     String lighting = category();
     Client client = connect("category", lighting);
     products.save(product(lighting));
     try (FaultProxy proxy = FaultProxy.start(ws.connectionsEndpoint())) {
       proxy.plan(FaultPlan.first(Set.of(""), 2, Fault.RestError.LIMIT_EXCEEDED));
 
-      assertEquals("{\"batchItemFailures\":[]}", run(fanOut(proxy.url().toString()), stream.next()).toString());
+      assertEquals(
+          "{\"batchItemFailures\":[]}",
+          run(fanOut(proxy.url().toString()), stream.next()).toString());
 
       assertEquals(2, proxy.injected());
       assertEquals(3, proxy.calls(""), "two throttled attempts, then the one that delivered");
@@ -298,7 +342,8 @@ class FeedFanOutHandlerTest {
   }
 
   @Test
-  void throttlingThatOutlastsTheRetriesDefersTheChangeWhichIsDeliveredWhenRetried() throws Exception {
+  void throttlingThatOutlastsTheRetriesDefersTheChangeWhichIsDeliveredWhenRetried()
+      throws Exception {
     String lighting = category();
     Client client = connect("category", lighting);
     products.save(product(lighting));
@@ -310,7 +355,9 @@ class FeedFanOutHandlerTest {
       assertEquals(ConnectionsApi.ATTEMPTS, proxy.calls(""));
     }
     assertNull(client.socket().next(QUIET), "nothing was delivered");
-    assertEquals("{\"batchItemFailures\":[]}", run(fanOut(ws.connectionsEndpoint().toString()), batch).toString());
+    assertEquals(
+        "{\"batchItemFailures\":[]}",
+        run(fanOut(ws.connectionsEndpoint().toString()), batch).toString());
     assertEquals("created", MAPPER.readTree(client.socket().next(WAIT)).get("type").asText());
   }
 }

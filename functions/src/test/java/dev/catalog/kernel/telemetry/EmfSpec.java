@@ -17,11 +17,35 @@ public final class EmfSpec {
   static final int MAX_METRICS = 100;
   static final int MAX_VALUES = 100;
   private static final Pattern NAMESPACE = Pattern.compile("[.\\-_/#:A-Za-z0-9 ]{1,255}");
-  private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
-      "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
-      "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
-      "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second",
-      "None");
+  private static final Set<String> UNITS =
+      Set.of(
+          "Seconds",
+          "Microseconds",
+          "Milliseconds",
+          "Bytes",
+          "Kilobytes",
+          "Megabytes",
+          "Gigabytes",
+          "Terabytes",
+          "Bits",
+          "Kilobits",
+          "Megabits",
+          "Gigabits",
+          "Terabits",
+          "Percent",
+          "Count",
+          "Bytes/Second",
+          "Kilobytes/Second",
+          "Megabytes/Second",
+          "Gigabytes/Second",
+          "Terabytes/Second",
+          "Bits/Second",
+          "Kilobits/Second",
+          "Megabits/Second",
+          "Gigabits/Second",
+          "Terabits/Second",
+          "Count/Second",
+          "None");
 
   private EmfSpec() {}
 
@@ -47,7 +71,8 @@ public final class EmfSpec {
   }
 
   private static void directive(JsonNode root, JsonNode directive, List<String> violations) {
-    if (!directive.path("Namespace").isTextual() || !NAMESPACE.matcher(directive.path("Namespace").asText()).matches()) {
+    if (!directive.path("Namespace").isTextual()
+        || !NAMESPACE.matcher(directive.path("Namespace").asText()).matches()) {
       violations.add("Namespace missing or invalid: " + directive.path("Namespace"));
     }
     JsonNode dimensions = directive.path("Dimensions");
@@ -56,12 +81,16 @@ public final class EmfSpec {
     } else {
       for (JsonNode set : dimensions) {
         if (!set.isArray() || set.size() > MAX_DIMENSIONS) {
-          violations.add("a dimension set is not an array of at most " + MAX_DIMENSIONS + " names: " + set);
+          violations.add(
+              "a dimension set is not an array of at most " + MAX_DIMENSIONS + " names: " + set);
           continue;
         }
         for (JsonNode name : set) {
           JsonNode value = root.path(name.asText());
-          if (!name.isTextual() || !value.isTextual() || value.asText().isEmpty() || value.asText().length() > 1024) {
+          if (!name.isTextual()
+              || !value.isTextual()
+              || value.asText().isEmpty()
+              || value.asText().length() > 1024) {
             violations.add("dimension " + name + " has no string value at the top level");
           }
         }
@@ -81,7 +110,8 @@ public final class EmfSpec {
       if (metric.has("Unit") && !UNITS.contains(metric.path("Unit").asText())) {
         violations.add("metric " + name + " has an unknown unit " + metric.path("Unit"));
       }
-      if (metric.has("StorageResolution") && !Set.of(1, 60).contains(metric.path("StorageResolution").asInt(-1))) {
+      if (metric.has("StorageResolution")
+          && !Set.of(1, 60).contains(metric.path("StorageResolution").asInt(-1))) {
         violations.add("metric " + name + " has a StorageResolution other than 1 or 60");
       }
       if (!isMetricValue(root.path(name))) {

@@ -15,8 +15,12 @@ class EmfSpecTest {
 
   private static ObjectNode record(int metrics, int dimensions) {
     ObjectNode root = JSON.createObjectNode();
-    ObjectNode directive = root.putObject("_aws").put("Timestamp", 1_700_000_000_000L)
-        .putArray("CloudWatchMetrics").addObject().put("Namespace", "ProductsApi/test");
+    ObjectNode directive =
+        root.putObject("_aws")
+            .put("Timestamp", 1_700_000_000_000L)
+            .putArray("CloudWatchMetrics")
+            .addObject()
+            .put("Namespace", "ProductsApi/test");
     ArrayNode set = directive.putArray("Dimensions").addArray();
     for (int i = 0; i < dimensions; i++) {
       set.add("d" + i);
@@ -45,7 +49,8 @@ class EmfSpecTest {
   void aMetricWithoutANumericValueOrWithAnUnknownUnitIsRefused() {
     ObjectNode root = record(2, 1);
     root.put("m0", "1");
-    ((ObjectNode) root.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(1)).put("Unit", "Requests");
+    ((ObjectNode) root.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(1))
+        .put("Unit", "Requests");
     assertEquals(2, EmfSpec.violations(root).size());
   }
 

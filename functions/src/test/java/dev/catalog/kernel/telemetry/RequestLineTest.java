@@ -26,16 +26,23 @@ class RequestLineTest {
     return JSON.readTree(text);
   }
 
-  private static RequestLine.Request request(int status, String problemType, String principal,
-      RequestMetrics metrics) {
-    return new RequestLine.Request("req-1", "PATCH", "/products/{id}", status, problemType, principal, 1_000L,
-        metrics);
+  private static RequestLine.Request request(
+      int status, String problemType, String principal, RequestMetrics metrics) {
+    return new RequestLine.Request(
+        "req-1", "PATCH", "/products/{id}", status, problemType, principal, 1_000L, metrics);
   }
 
   @Test
-  void theLineCarriesRequestIdRouteStatusLatencyColdStartPrincipalAndProblemType() throws Exception {
-    JsonNode line = line(request(412, "urn:products-api:problem:precondition-failed", "user-7",
-        new RequestMetrics()), true);
+  void theLineCarriesRequestIdRouteStatusLatencyColdStartPrincipalAndProblemType()
+      throws Exception {
+    JsonNode line =
+        line(
+            request(
+                412,
+                "urn:products-api:problem:precondition-failed",
+                "user-7",
+                new RequestMetrics()),
+            true);
 
     assertEquals(Instant.ofEpochMilli(NOW).toString(), line.path("timestamp").asText());
     assertEquals("INFO", line.path("level").asText());
@@ -52,7 +59,9 @@ class RequestLineTest {
   @Test
   void theTimestampHasThreeFractionDigitsOnAWholeSecondToo() throws Exception {
     long wholeSecond = Instant.parse("2026-11-24T17:30:00Z").toEpochMilli();
-    String text = RequestLine.format(request(200, null, null, new RequestMetrics()), false, wholeSecond, 2_000L);
+    String text =
+        RequestLine.format(
+            request(200, null, null, new RequestMetrics()), false, wholeSecond, 2_000L);
 
     assertEquals("2026-11-24T17:30:00.000Z", JSON.readTree(text).path("timestamp").asText());
     assertEquals(Log.timestamp(wholeSecond), JSON.readTree(text).path("timestamp").asText());
@@ -60,7 +69,10 @@ class RequestLineTest {
 
   @Test
   void aServerErrorIsLoggedAtLevelErrorAndAWarmRequestSaysSo() throws Exception {
-    JsonNode line = line(request(500, "urn:products-api:problem:internal-error", null, new RequestMetrics()), false);
+    JsonNode line =
+        line(
+            request(500, "urn:products-api:problem:internal-error", null, new RequestMetrics()),
+            false);
 
     assertEquals("ERROR", line.path("level").asText());
     assertFalse(line.path("coldStart").asBoolean());
@@ -83,7 +95,8 @@ class RequestLineTest {
     assertEquals("Requests", directives.get(0).path("Metrics").get(0).path("Name").asText());
     assertEquals("[[\"route\"]]", directives.get(1).path("Dimensions").toString());
     List<String> names = directives.get(1).path("Metrics").findValuesAsText("Name");
-    assertEquals(List.of("Latency", "ColdStarts", "ProductsUpdated", "ConditionalWriteRetries"), names);
+    assertEquals(
+        List.of("Latency", "ColdStarts", "ProductsUpdated", "ConditionalWriteRetries"), names);
     assertEquals(1, line.path("Requests").asInt());
     assertEquals(2, line.path("ConditionalWriteRetries").asInt());
     assertEquals(RequestLine.DEFAULT_NAMESPACE, directives.get(0).path("Namespace").asText());

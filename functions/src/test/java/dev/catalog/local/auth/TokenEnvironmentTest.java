@@ -33,11 +33,14 @@ class TokenEnvironmentTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode connect(Map<String, String> environment, String token) throws IOException {
-    Set<String> clients = Arrays.stream(environment.get("TOKEN_CLIENT_IDS").split(","))
-        .collect(Collectors.toUnmodifiableSet());
-    var handler = new FeedAuthorizerHandler(JwsVerifier.of(environment.get("TOKEN_ISSUER"), clients,
-        Clock.systemUTC()));
-    ObjectNode event = (ObjectNode) JSON.readTree(Path.of("events", "FeedAuthorizerFunction.json").toFile());
+    Set<String> clients =
+        Arrays.stream(environment.get("TOKEN_CLIENT_IDS").split(","))
+            .collect(Collectors.toUnmodifiableSet());
+    var handler =
+        new FeedAuthorizerHandler(
+            JwsVerifier.of(environment.get("TOKEN_ISSUER"), clients, Clock.systemUTC()));
+    ObjectNode event =
+        (ObjectNode) JSON.readTree(Path.of("events", "FeedAuthorizerFunction.json").toFile());
     ((ObjectNode) event.get("queryStringParameters")).put("token", token);
     ((ObjectNode) event.get("multiValueQueryStringParameters")).putArray("token").add(token);
     var out = new ByteArrayOutputStream();
@@ -46,7 +49,8 @@ class TokenEnvironmentTest {
   }
 
   @Test
-  void withTheDevelopmentIssuerTheAuthorizerAllowsItsTokensOfPeopleAndServices() throws IOException {
+  void withTheDevelopmentIssuerTheAuthorizerAllowsItsTokensOfPeopleAndServices()
+      throws IOException {
     LocalAuth auth = LocalAuth.development(TEMPLATE);
     try {
       Map<String, String> environment = auth.tokenEnvironment();
@@ -55,12 +59,18 @@ class TokenEnvironmentTest {
       assertEquals(issuer.issuer(), environment.get("TOKEN_ISSUER"));
       assertEquals("local-people-client,local-service-client", environment.get("TOKEN_CLIENT_IDS"));
       var answer = JSON.readTree(TokenEndpoint.token(issuer, "groups=catalog-editors").body());
-      assertEquals("catalog-editors", connect(environment, answer.get("access_token").asText())
-          .at("/context/groups").asText());
-      assertEquals(DevelopmentIssuer.SERVICE_CLIENT, connect(environment,
-          issuer.service("products/write").accessToken()).get("principalId").asText());
-      assertThrows(Unauthorized.class, () -> connect(environment,
-          new DevelopmentIssuer().person("ann", List.of()).accessToken()));
+      assertEquals(
+          "catalog-editors",
+          connect(environment, answer.get("access_token").asText()).at("/context/groups").asText());
+      assertEquals(
+          DevelopmentIssuer.SERVICE_CLIENT,
+          connect(environment, issuer.service("products/write").accessToken())
+              .get("principalId")
+              .asText());
+      assertThrows(
+          Unauthorized.class,
+          () ->
+              connect(environment, new DevelopmentIssuer().person("ann", List.of()).accessToken()));
     } finally {
       auth.close();
     }
@@ -70,7 +80,8 @@ class TokenEnvironmentTest {
   void withAuthenticationOffNothingIsOverriddenAndWithARealPoolOnlyTheIssuer() {
     assertEquals(Map.of(), LocalAuth.off(TEMPLATE).tokenEnvironment());
     String pool = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123";
-    assertEquals(Map.of("TOKEN_ISSUER", pool),
+    assertEquals(
+        Map.of("TOKEN_ISSUER", pool),
         LocalAuth.enforcing(TEMPLATE, RemoteIssuer.of(pool)).tokenEnvironment());
   }
 }

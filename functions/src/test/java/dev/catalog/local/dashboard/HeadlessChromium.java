@@ -28,12 +28,21 @@ import org.openqa.selenium.remote.RemoteWebDriver;
  * or fails them under CI.
  */
 public final class HeadlessChromium implements AutoCloseable {
-  static final List<String> ARGUMENTS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-dev-shm-usage", "--window-size=1280,900");
+  static final List<String> ARGUMENTS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--window-size=1280,900");
 
   static {
-    // Selenium would otherwise trace every WebDriver command with OpenTelemetry, and say so on the console.
+    // Selenium would otherwise trace every WebDriver command with OpenTelemetry, and say so on the
+    // console.
     System.setProperty("webdriver.remote.enableTracing", "false");
   }
 
@@ -53,24 +62,30 @@ public final class HeadlessChromium implements AutoCloseable {
     return start(ExternalTool.CHROMIUM.program(0), ExternalTool.CHROMIUM.program(1));
   }
 
-  private static HeadlessChromium start(Path chromium, Path chromedriver) throws IOException, InterruptedException {
+  private static HeadlessChromium start(Path chromium, Path chromedriver)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
     Path log = Files.createTempFile("chromedriver", ".log");
-    Process process = new ProcessBuilder(chromedriver.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(chromedriver.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       awaitPort(port, process, log);
       ChromeOptions options = new ChromeOptions();
       options.setBinary(chromium.toFile());
       options.addArguments(ARGUMENTS);
-      // The page's console, for the tests to find script errors and Content-Security-Policy violations in.
+      // The page's console, for the tests to find script errors and Content-Security-Policy
+      // violations in.
       LoggingPreferences logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
-      RemoteWebDriver driver = new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(), options);
+      RemoteWebDriver driver =
+          new RemoteWebDriver(URI.create("http://127.0.0.1:" + port).toURL(), options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       return new HeadlessChromium(process, driver);
     } catch (RuntimeException | IOException | InterruptedException e) {
@@ -86,7 +101,9 @@ public final class HeadlessChromium implements AutoCloseable {
   /** The page's console errors since the last call (a failed WebSocket connection among them). */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   @Override
@@ -106,7 +123,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  private static void awaitPort(int port, Process process, Path log) throws IOException, InterruptedException {
+  private static void awaitPort(int port, Process process, Path log)
+      throws IOException, InterruptedException {
     for (int i = 0; i < 200; i++) {
       if (!process.isAlive()) {
         throw new IOException("chromedriver exited: " + Files.readString(log));
@@ -119,6 +137,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Thread.sleep(50);
       }
     }
-    throw new IOException("chromedriver did not listen on port " + port + ": " + Files.readString(log));
+    throw new IOException(
+        "chromedriver did not listen on port " + port + ": " + Files.readString(log));
   }
 }

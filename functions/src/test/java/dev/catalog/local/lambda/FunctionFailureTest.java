@@ -1,16 +1,15 @@
 package dev.catalog.local.lambda;
 
-import dev.catalog.local.Requests;
-import dev.catalog.local.CapturedConsole;
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.local.CapturedConsole;
+import dev.catalog.local.Requests;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FunctionFailureTest {
   @RegisterExtension
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.path("local-api.yaml"));
+
   static final ObjectMapper JSON = new ObjectMapper();
   CapturedConsole console;
   LocalApi api;
@@ -32,8 +32,12 @@ class FunctionFailureTest {
   @BeforeEach
   void start() {
     console = new CapturedConsole();
-    api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0).console(console.stream())
-        .start();
+    api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(console.stream())
+            .start();
   }
 
   @AfterEach
@@ -53,13 +57,19 @@ class FunctionFailureTest {
 
     assertEquals(502, response.statusCode());
     assertEquals("{\"message\": \"Internal server error\"}", response.body());
-    assertEquals("InternalServerErrorException", response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+    assertEquals(
+        "InternalServerErrorException",
+        response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
     String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
     String text = console.text();
     assertTrue(text.contains("[EchoFunction] request " + requestId + " failed"), text);
-    assertTrue(text.contains("java.lang.IllegalStateException: EchoHandler was asked to fail"), text);
-    assertTrue(text.contains("dev.catalog.local.fixtures.EchoHandler.handleRequest(EchoHandler.java:"), text);
-    assertEquals(1, api.instancesCreated("EchoFunction"), "an exception does not cost the instance");
+    assertTrue(
+        text.contains("java.lang.IllegalStateException: EchoHandler was asked to fail"), text);
+    assertTrue(
+        text.contains("dev.catalog.local.fixtures.EchoHandler.handleRequest(EchoHandler.java:"),
+        text);
+    assertEquals(
+        1, api.instancesCreated("EchoFunction"), "an exception does not cost the instance");
     instanceServing("/echo/after");
     assertEquals(1, api.instancesCreated("EchoFunction"));
   }
@@ -72,7 +82,10 @@ class FunctionFailureTest {
 
     assertEquals(502, slow.statusCode());
     assertEquals("{\"message\": \"Internal server error\"}", slow.body());
-    assertTrue(console.text().contains("timed out after 1 s (the function's Timeout); instance 1 discarded"),
+    assertTrue(
+        console
+            .text()
+            .contains("timed out after 1 s (the function's Timeout); instance 1 discarded"),
         console::text);
     String after = instanceServing("/echo/next");
     assertNotEquals(before, after, "the timed-out instance served again");

@@ -1,13 +1,12 @@
 package dev.catalog.local.lambda;
 
-import dev.catalog.local.Requests;
-import dev.catalog.local.CapturedConsole;
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.CapturedConsole;
+import dev.catalog.local.Requests;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.SampleProducts;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -24,16 +23,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Concurrent requests to one function are served by more instances, as Lambda scales out, each answering right. */
 class ScaleOutTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
   static final ObjectMapper JSON = new ObjectMapper();
   static final int PARALLEL = 50;
   static LocalApi api;
 
   @BeforeAll
   static void start() {
-    api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .console(new CapturedConsole().stream()).start();
+    api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(new CapturedConsole().stream())
+            .start();
   }
 
   @AfterAll
@@ -42,12 +44,15 @@ class ScaleOutTest {
   }
 
   @Test
-  void fiftyParallelRequestsToOneFunctionAllGetTheirOwnProductFromSeveralInstances() throws Exception {
+  void fiftyParallelRequestsToOneFunctionAllGetTheirOwnProductFromSeveralInstances()
+      throws Exception {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < PARALLEL; i++) {
-      HttpResponse<String> created = Requests.send(Requests.asAdmin(api, "/products/scale-" + i)
-          .header("Content-Type", "application/json")
-          .PUT(BodyPublishers.ofString(SampleProducts.minimal("scale").toString())));
+      HttpResponse<String> created =
+          Requests.send(
+              Requests.asAdmin(api, "/products/scale-" + i)
+                  .header("Content-Type", "application/json")
+                  .PUT(BodyPublishers.ofString(SampleProducts.minimal("scale").toString())));
       assertEquals(201, created.statusCode(), created::body);
       ids.add("scale-" + i);
     }
@@ -56,10 +61,12 @@ class ScaleOutTest {
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     try (var clients = Executors.newFixedThreadPool(PARALLEL)) {
       for (String id : ids) {
-        responses.add(clients.submit(() -> {
-          go.await();
-          return Requests.send(Requests.to(api, "/products/" + id));
-        }));
+        responses.add(
+            clients.submit(
+                () -> {
+                  go.await();
+                  return Requests.send(Requests.to(api, "/products/" + id));
+                }));
       }
       go.countDown();
       for (int i = 0; i < PARALLEL; i++) {

@@ -1,13 +1,12 @@
 package dev.catalog.local.lambda;
 
-import dev.catalog.local.Requests;
-import dev.catalog.local.CapturedConsole;
-import dev.catalog.local.events.http.LocalApi;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.local.CapturedConsole;
+import dev.catalog.local.Requests;
+import dev.catalog.local.events.http.LocalApi;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.TemplateFixtures;
 import java.net.http.HttpResponse;
@@ -29,8 +28,12 @@ class SnapStartLifecycleTest {
   @BeforeEach
   void start() {
     console = new CapturedConsole();
-    api = LocalApi.builder(TEMPLATE).environment(id -> TEMPLATE.function(id).environment(TEMPLATE.resolver().build()))
-        .port(0).console(console.stream()).start();
+    api =
+        LocalApi.builder(TEMPLATE)
+            .environment(id -> TEMPLATE.function(id).environment(TEMPLATE.resolver().build()))
+            .port(0)
+            .console(console.stream())
+            .start();
   }
 
   @AfterEach
@@ -55,10 +58,14 @@ class SnapStartLifecycleTest {
   void aFailingHookIsOneLineOnTheConsoleAndTheFunctionAnswers502() {
     HttpResponse<String> response = Requests.send(Requests.to(api, "/failing"));
     assertEquals(502, response.statusCode());
-    List<String> lines = console.lines().stream().filter(line -> line.startsWith("[FailingHookFunction]")).toList();
-    assertEquals(List.of("[FailingHookFunction] instance 1: SnapStart beforeCheckpoint hook failed:"
-        + " java.lang.IllegalStateException: the beforeCheckpoint hook of this fixture fails on purpose;"
-        + " the snapshot cannot be taken, so publishing a version would fail (BeforeCheckpointError)"), lines);
+    List<String> lines =
+        console.lines().stream().filter(line -> line.startsWith("[FailingHookFunction]")).toList();
+    assertEquals(
+        List.of(
+            "[FailingHookFunction] instance 1: SnapStart beforeCheckpoint hook failed:"
+                + " java.lang.IllegalStateException: the beforeCheckpoint hook of this fixture fails on purpose;"
+                + " the snapshot cannot be taken, so publishing a version would fail (BeforeCheckpointError)"),
+        lines);
     assertFalse(console.text().contains("\tat "), console::text);
   }
 

@@ -15,12 +15,33 @@ final class AccessLine {
 
   private AccessLine() {}
 
-  static RequestLog.Entry of(String method, String rawPath, int status, long nanos, String function, boolean cold) {
+  static RequestLog.Entry of(
+      String method, String rawPath, int status, long nanos, String function, boolean cold) {
     int query = rawPath.indexOf('?');
     String path = query < 0 ? rawPath : rawPath.substring(0, query);
     double millis = Math.round(nanos / 1e5) / 10.0;
-    return RequestLog.Entry.of(SOURCE, String.format(Locale.ROOT, "%s %s %d %.1f ms %s %s", method, path, status,
-        millis, function, cold ? "cold" : "warm"), "method", method, "path", path, "status", status, "latencyMs",
-        millis, "function", function, "coldStart", cold);
+    return RequestLog.Entry.of(
+        SOURCE,
+        String.format(
+            Locale.ROOT,
+            "%s %s %d %.1f ms %s %s",
+            method,
+            path,
+            status,
+            millis,
+            function,
+            cold ? "cold" : "warm"),
+        "method",
+        method,
+        "path",
+        path,
+        "status",
+        status,
+        "latencyMs",
+        millis,
+        "function",
+        function,
+        "coldStart",
+        cold);
   }
 }

@@ -17,14 +17,19 @@ record ApiStage(String name, Map<String, String> variables) {
   static ApiStage of(SamTemplate template) {
     IntrinsicResolver resolver = template.resolver().build();
     for (Resource resource : template.resources().values()) {
-      if (resource.type().equals(SERVERLESS_API) && resource.properties().get("StageName") != null) {
+      if (resource.type().equals(SERVERLESS_API)
+          && resource.properties().get("StageName") != null) {
         String where = resource.logicalId() + " ";
         Map<String, String> variables = new LinkedHashMap<>();
         if (resource.properties().get("Variables") instanceof Map<?, ?> given) {
-          given.forEach((name, value) -> variables.put(String.valueOf(name),
-              resolver.resolveString(value, where + "Variables." + name)));
+          given.forEach(
+              (name, value) ->
+                  variables.put(
+                      String.valueOf(name),
+                      resolver.resolveString(value, where + "Variables." + name)));
         }
-        return new ApiStage(resolver.resolveString(resource.properties().get("StageName"), where + "StageName"),
+        return new ApiStage(
+            resolver.resolveString(resource.properties().get("StageName"), where + "StageName"),
             Map.copyOf(variables));
       }
     }

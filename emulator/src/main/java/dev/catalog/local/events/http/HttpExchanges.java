@@ -32,13 +32,21 @@ import org.eclipse.jetty.util.Blocker;
  */
 final class HttpExchanges {
   /** Framing headers a function cannot set; API Gateway passes them on renamed, and so does this. */
-  private static final Set<String> REMAPPED = Set.of("connection", "content-length", "transfer-encoding", "date");
+  private static final Set<String> REMAPPED =
+      Set.of("connection", "content-length", "transfer-encoding", "date");
 
   private HttpExchanges() {}
 
   /** A request as received: raw path and query (still percent-encoded), header lines, body. */
-  record Incoming(String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers,
-      byte[] body, String sourceIp, String protocol, Instant received) {
+  record Incoming(
+      String method,
+      String rawPath,
+      String rawQuery,
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      String sourceIp,
+      String protocol,
+      Instant received) {
     String pathAndQuery() {
       return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
     }
@@ -59,8 +67,10 @@ final class HttpExchanges {
     if (body.length > GatewayError.MAX_PAYLOAD_BYTES) {
       return null;
     }
-    String sourceIp = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress()
-        .getHostAddress();
+    String sourceIp =
+        ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress())
+            .getAddress()
+            .getHostAddress();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (var field : request.getHeaders()) {
       String spelled = spelling(field.getName());
@@ -69,13 +79,21 @@ final class HttpExchanges {
       }
     }
     String forwardedFor = request.getHeaders().get("X-Forwarded-For");
-    headers.add(Map.entry("X-Forwarded-For", forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
+    headers.add(
+        Map.entry(
+            "X-Forwarded-For", forwardedFor == null ? sourceIp : forwardedFor + ", " + sourceIp));
     headers.add(Map.entry("X-Forwarded-Port", Integer.toString(Request.getLocalPort(request))));
     headers.add(Map.entry("X-Forwarded-Proto", "http"));
     String path = RawTargetConnections.rawTarget(request.getHttpURI().getPath());
-    return new Incoming(request.getMethod(), path == null ? "" : path,
-        RawTargetConnections.rawTarget(request.getHttpURI().getQuery()), headers, body,
-        sourceIp, request.getConnectionMetaData().getProtocol(), Instant.now());
+    return new Incoming(
+        request.getMethod(),
+        path == null ? "" : path,
+        RawTargetConnections.rawTarget(request.getHttpURI().getQuery()),
+        headers,
+        body,
+        sourceIp,
+        request.getConnectionMetaData().getProtocol(),
+        Instant.now());
   }
 
   /**
@@ -107,8 +125,14 @@ final class HttpExchanges {
   }
 
   /** The event API Gateway would send the function serving {@code resource}. */
-  static APIGatewayProxyRequestEvent event(Incoming request, String resource, Map<String, String> pathParameters,
-      String stage, Map<String, String> stageVariables, String requestId, Map<String, String> claims) {
+  static APIGatewayProxyRequestEvent event(
+      Incoming request,
+      String resource,
+      Map<String, String> pathParameters,
+      String stage,
+      Map<String, String> stageVariables,
+      String requestId,
+      Map<String, String> claims) {
     return ProxyEvents.request(request.method(), request.pathAndQuery())
         .resource(resource)
         .pathParameters(pathParameters)
@@ -133,8 +157,10 @@ final class HttpExchanges {
   static void send(Request request, Response reply, Object returned, String requestId)
       throws IOException, MalformedResponse {
     if (!(returned instanceof APIGatewayProxyResponseEvent response)) {
-      throw new MalformedResponse("the handler returned " + (returned == null ? "null" : returned.getClass().getName())
-          + ", not an APIGatewayProxyResponseEvent");
+      throw new MalformedResponse(
+          "the handler returned "
+              + (returned == null ? "null" : returned.getClass().getName())
+              + ", not an APIGatewayProxyResponseEvent");
     }
     Integer status = response.getStatusCode();
     if (status == null || status < 100 || status > 599) {
@@ -143,19 +169,31 @@ final class HttpExchanges {
     byte[] body = body(response);
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (response.getMultiValueHeaders() != null) {
-      response.getMultiValueHeaders().forEach((name, values) -> {
-        if (values != null) {
-          headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
-        }
-      });
+      response
+          .getMultiValueHeaders()
+          .forEach(
+              (name, values) -> {
+                if (values != null) {
+                  headers.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+                }
+              });
     }
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, value) ->
-          headers.computeIfAbsent(name, n -> new ArrayList<>(List.of(value))));
+      response
+          .getHeaders()
+          .forEach(
+              (name, value) -> headers.computeIfAbsent(name, n -> new ArrayList<>(List.of(value))));
     }
     HttpFields.Mutable out = reply.getHeaders();
-    headers.forEach((name, values) -> values.forEach(value -> out.add(
-        REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "X-Amzn-Remapped-" + name : name, value)));
+    headers.forEach(
+        (name, values) ->
+            values.forEach(
+                value ->
+                    out.add(
+                        REMAPPED.contains(name.toLowerCase(Locale.ROOT))
+                            ? "X-Amzn-Remapped-" + name
+                            : name,
+                        value)));
     if (body.length > 0 && !headers.containsKey("Content-Type")) {
       out.put("Content-Type", "application/json");
     }
@@ -178,11 +216,21 @@ final class HttpExchanges {
   }
 
   /** One of API Gateway's own answers as the template's gateway responses shape it. */
-  static void send(Request request, Response reply, GatewayResponses.Rendered rendered, String errorType,
-      String requestId) throws IOException {
+  static void send(
+      Request request,
+      Response reply,
+      GatewayResponses.Rendered rendered,
+      String errorType,
+      String requestId)
+      throws IOException {
     rendered.headers().forEach(reply.getHeaders()::put);
     reply.getHeaders().put("x-amzn-ErrorType", errorType);
-    write(request, reply, rendered.status(), rendered.body().getBytes(StandardCharsets.UTF_8), requestId);
+    write(
+        request,
+        reply,
+        rendered.status(),
+        rendered.body().getBytes(StandardCharsets.UTF_8),
+        requestId);
   }
 
   /** A JSON answer of the local API's own (the development issuer's endpoints). */
@@ -194,15 +242,27 @@ final class HttpExchanges {
   }
 
   /** Writes the whole response and waits until it is sent, so the caller's thread is free afterwards. */
-  private static void write(Request request, Response reply, int status, byte[] body, String requestId)
+  private static void write(
+      Request request, Response reply, int status, byte[] body, String requestId)
       throws IOException {
     HttpFields.Mutable out = reply.getHeaders();
     out.put("x-amzn-RequestId", requestId);
-    out.put("x-amz-apigw-id", HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12));
-    out.put("X-Amzn-Trace-Id", "Root=1-" + HexFormat.of().toHexDigits((int) (System.currentTimeMillis() / 1000))
-        + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "00000000");
-    boolean noBody = body.length == 0 || status == 204 || status == 304 || status < 200
-        || HttpMethod.HEAD.is(request.getMethod());
+    out.put(
+        "x-amz-apigw-id",
+        HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12));
+    out.put(
+        "X-Amzn-Trace-Id",
+        "Root=1-"
+            + HexFormat.of().toHexDigits((int) (System.currentTimeMillis() / 1000))
+            + "-"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+            + "00000000");
+    boolean noBody =
+        body.length == 0
+            || status == 204
+            || status == 304
+            || status < 200
+            || HttpMethod.HEAD.is(request.getMethod());
     reply.setStatus(status);
     try (Blocker.Callback sent = Blocker.callback()) {
       reply.write(true, ByteBuffer.wrap(noBody ? new byte[0] : body), sent);

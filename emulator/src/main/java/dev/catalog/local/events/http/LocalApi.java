@@ -1,19 +1,18 @@
 package dev.catalog.local.events.http;
 
-import dev.catalog.local.console.LocalApiException;
-import dev.catalog.local.console.RequestLog;
-import dev.catalog.local.lambda.FunctionPool;
-import dev.catalog.local.lambda.LocalFunctions;
-
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.catalog.local.auth.DevelopmentIssuer;
 import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.local.auth.TokenEndpoint;
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.dashboard.DashboardPage;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.catalog.local.lambda.FunctionPool;
 import dev.catalog.local.lambda.FunctionPool.Failed;
 import dev.catalog.local.lambda.FunctionPool.Outcome;
 import dev.catalog.local.lambda.FunctionPool.Returned;
 import dev.catalog.local.lambda.FunctionPool.TimedOut;
+import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.template.ApiRoutes;
 import dev.catalog.template.Route;
 import dev.catalog.template.SamTemplate;
@@ -66,20 +65,28 @@ public final class LocalApi implements AutoCloseable {
   private final boolean ownsFunctions;
   private final DashboardPage dashboard;
 
-  private LocalApi(Builder builder, ApiStage stage, Map<String, FunctionPool> pools, ServerConnector connector,
+  private LocalApi(
+      Builder builder,
+      ApiStage stage,
+      Map<String, FunctionPool> pools,
+      ServerConnector connector,
       ExecutorService requests) {
     this.template = builder.template;
     this.routes = new ApiRoutes(builder.template);
     this.stage = stage;
     this.pools = pools;
     this.console = builder.console;
-    this.requestLog = builder.requestLog != null ? builder.requestLog
-        : builder.accessLog ? RequestLog.text(builder.console) : RequestLog.NONE;
+    this.requestLog =
+        builder.requestLog != null
+            ? builder.requestLog
+            : builder.accessLog ? RequestLog.text(builder.console) : RequestLog.NONE;
     this.connector = connector;
     this.requests = requests;
     this.ownsFunctions = builder.shared == null;
-    this.auth = builder.auth != null ? builder.auth
-        : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
+    this.auth =
+        builder.auth != null
+            ? builder.auth
+            : LocalAuth.enforcing(builder.template, new DevelopmentIssuer());
     this.dashboard = builder.dashboard;
   }
 
@@ -111,7 +118,8 @@ public final class LocalApi implements AutoCloseable {
   }
 
   /** Invokes a function directly with an event, as {@code sam local invoke} does (no route, no HTTP). */
-  public Outcome invoke(String functionLogicalId, APIGatewayProxyRequestEvent event) throws InterruptedException {
+  public Outcome invoke(String functionLogicalId, APIGatewayProxyRequestEvent event)
+      throws InterruptedException {
     return pool(functionLogicalId).invoke(event, "invoke");
   }
 
@@ -120,9 +128,10 @@ public final class LocalApi implements AutoCloseable {
    * silently (a function failing to start is reported). Completes once every function has been warmed or has failed.
    */
   public java.util.concurrent.CompletableFuture<Void> warm() {
-    return java.util.concurrent.CompletableFuture.allOf(pools.values().stream()
-        .map(pool -> java.util.concurrent.CompletableFuture.runAsync(pool::warm, requests))
-        .toArray(java.util.concurrent.CompletableFuture[]::new));
+    return java.util.concurrent.CompletableFuture.allOf(
+        pools.values().stream()
+            .map(pool -> java.util.concurrent.CompletableFuture.runAsync(pool::warm, requests))
+            .toArray(java.util.concurrent.CompletableFuture[]::new));
   }
 
   private FunctionPool pool(String logicalId) {
@@ -133,14 +142,21 @@ public final class LocalApi implements AutoCloseable {
   /** The routes served, one line each: method, path, function, handler; in the order API Gateway matches them. */
   public String routeTable() {
     StringBuilder table = new StringBuilder();
-    template.routes().forEach((route, function) -> table.append(String.format("  %-8s %-24s %-24s %s%n",
-        route.method(), route.path(), function.logicalId(), function.handler())));
+    template
+        .routes()
+        .forEach(
+            (route, function) ->
+                table.append(
+                    String.format(
+                        "  %-8s %-24s %-24s %s%n",
+                        route.method(), route.path(), function.logicalId(), function.handler())));
     return table.toString();
   }
 
   private boolean handle(Request request, Response response, Callback callback) {
     if (!HttpExchanges.chunkedOrNoTransferCoding(request)) {
-      // Jetty has dechunked the body but left any other coding on it; API Gateway implements none: refused unread.
+      // Jetty has dechunked the body but left any other coding on it; API Gateway implements none:
+      // refused unread.
       return refuse(request, response, callback);
     }
     String requestId = UUID.randomUUID().toString();
@@ -169,7 +185,8 @@ public final class LocalApi implements AutoCloseable {
     return true;
   }
 
-  private void route(Request request, Response response, HttpExchanges.Incoming incoming, String requestId)
+  private void route(
+      Request request, Response response, HttpExchanges.Incoming incoming, String requestId)
       throws IOException, InterruptedException {
     var selected = routes.select(incoming.method(), incoming.rawPath());
     if (selected.isEmpty()) {
@@ -180,37 +197,55 @@ public final class LocalApi implements AutoCloseable {
     FunctionPool pool = pools.get(selected.get().function().logicalId());
     Map<String, String> claims = null;
     switch (auth.check(route, requestId, name -> header(incoming, name))) {
-      case LocalAuth.Open open -> { }
+      case LocalAuth.Open open -> {}
       case LocalAuth.Authorized authorized -> claims = authorized.claims();
       case LocalAuth.Unauthorized refused -> {
-        console.printf("[local API] %s %s: 401, %s%n", route.method(), route.path(), refused.reason());
-        HttpExchanges.send(request, response, refused.response(), "UnauthorizedException", requestId);
+        console.printf(
+            "[local API] %s %s: 401, %s%n", route.method(), route.path(), refused.reason());
+        HttpExchanges.send(
+            request, response, refused.response(), "UnauthorizedException", requestId);
         return;
       }
     }
-    var event = HttpExchanges.event(incoming, route.path(), selected.get().pathParameters(), stage.name(),
-        stage.variables(), requestId, claims);
+    var event =
+        HttpExchanges.event(
+            incoming,
+            route.path(),
+            selected.get().pathParameters(),
+            stage.name(),
+            stage.variables(),
+            requestId,
+            claims);
     long started = System.nanoTime();
     var cold = new java.util.concurrent.atomic.AtomicBoolean();
     respond(request, response, pool, pool.invoke(event, requestId, cold), requestId);
-    requestLog.write(AccessLine.of(incoming.method(), incoming.rawPath(), response.getStatus(),
-        System.nanoTime() - started, pool.function().name(), cold.get()));
+    requestLog.write(
+        AccessLine.of(
+            incoming.method(),
+            incoming.rawPath(),
+            response.getStatus(),
+            System.nanoTime() - started,
+            pool.function().name(),
+            cold.get()));
   }
 
   /** The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. */
-  private boolean issuerEndpoint(Request request, Response response, HttpExchanges.Incoming incoming,
-      String requestId) throws IOException {
+  private boolean issuerEndpoint(
+      Request request, Response response, HttpExchanges.Incoming incoming, String requestId)
+      throws IOException {
     var issuer = auth.developmentIssuer();
     if (issuer.isEmpty()) {
       return false;
     }
     if (incoming.rawPath().equals(TokenEndpoint.PATH) && incoming.method().equals("POST")) {
-      var answer = TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
+      var answer =
+          TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
       HttpExchanges.sendJson(request, response, answer.status(), answer.body(), requestId);
       return true;
     }
     if (incoming.rawPath().equals(TokenEndpoint.JWKS_PATH) && incoming.method().equals("GET")) {
-      HttpExchanges.sendJson(request, response, 200, issuer.get().publicKeys().toString(), requestId);
+      HttpExchanges.sendJson(
+          request, response, 200, issuer.get().publicKeys().toString(), requestId);
       return true;
     }
     return false;
@@ -219,8 +254,15 @@ public final class LocalApi implements AutoCloseable {
   /** One of API Gateway's own answers, as the template's gateway responses shape it. */
   private void gateway(Request request, Response response, GatewayError error, String requestId)
       throws IOException {
-    var rendered = auth.gatewayResponses().render(error.responseType, error.status, error.message, error.body,
-        requestId, name -> request.getHeaders().get(name));
+    var rendered =
+        auth.gatewayResponses()
+            .render(
+                error.responseType,
+                error.status,
+                error.message,
+                error.body,
+                requestId,
+                name -> request.getHeaders().get(name));
     HttpExchanges.send(request, response, rendered, error.errorType, requestId);
   }
 
@@ -244,28 +286,41 @@ public final class LocalApi implements AutoCloseable {
     int status = response.getStatus() >= 400 ? response.getStatus() : HttpStatus.BAD_REQUEST_400;
     String body = "{\"message\":\"" + HttpStatus.getMessage(status) + "\"}";
     response.getHeaders().put("Content-Type", "application/json");
-    response.getHeaders().put("x-amzn-ErrorType", status < 500 ? "BadRequestException" : "InternalServerErrorException");
+    response
+        .getHeaders()
+        .put(
+            "x-amzn-ErrorType",
+            status < 500 ? "BadRequestException" : "InternalServerErrorException");
     response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
     response.setStatus(status);
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     return true;
   }
 
-  private void respond(Request request, Response response, FunctionPool pool, Outcome outcome, String requestId)
+  private void respond(
+      Request request, Response response, FunctionPool pool, Outcome outcome, String requestId)
       throws IOException {
     switch (outcome) {
       case Returned returned -> {
         try {
           HttpExchanges.send(request, response, returned.value(), requestId);
         } catch (HttpExchanges.MalformedResponse malformed) {
-          console.printf("[%s] request %s: malformed Lambda proxy response: %s%n", pool.function().name(), requestId,
-              malformed.getMessage());
+          console.printf(
+              "[%s] request %s: malformed Lambda proxy response: %s%n",
+              pool.function().name(), requestId, malformed.getMessage());
           gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
         }
       }
-      case Failed failed -> gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
-      case TimedOut timedOut -> gateway(request, response,
-          timedOut.byGateway() ? GatewayError.ENDPOINT_TIMED_OUT : GatewayError.INTERNAL_SERVER_ERROR, requestId);
+      case Failed failed ->
+          gateway(request, response, GatewayError.INTERNAL_SERVER_ERROR, requestId);
+      case TimedOut timedOut ->
+          gateway(
+              request,
+              response,
+              timedOut.byGateway()
+                  ? GatewayError.ENDPOINT_TIMED_OUT
+                  : GatewayError.INTERNAL_SERVER_ERROR,
+              requestId);
     }
   }
 
@@ -382,26 +437,31 @@ public final class LocalApi implements AutoCloseable {
      * @throws LocalApiException for a Handler that names no class, or a port in use
      */
     public LocalApi start() {
-      LocalFunctions functions = shared != null ? shared
-          : LocalFunctions.prepare(template, environment, maxInstances, console);
+      LocalFunctions functions =
+          shared != null
+              ? shared
+              : LocalFunctions.prepare(template, environment, maxInstances, console);
       Map<String, FunctionPool> pools = functions.pools();
       try {
         ApiStage stage = ApiStage.of(template);
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         Server server = new Server(new VirtualThreadPool());
-        ServerConnector connector = new ServerConnector(server, new RawTargetConnections(configuration()));
+        ServerConnector connector =
+            new ServerConnector(server, new RawTargetConnections(configuration()));
         connector.setHost(this.host);
         connector.setPort(port);
-        // Longer than API Gateway's 29 s, so a slow function meets the emulated gateway timeout, not the server's.
+        // Longer than API Gateway's 29 s, so a slow function meets the emulated gateway timeout,
+        // not the server's.
         connector.setIdleTimeout(TimeUnit.SECONDS.toMillis(60));
         server.addConnector(connector);
         LocalApi api = new LocalApi(this, stage, pools, connector, requests);
-        server.setHandler(new Handler.Abstract() {
-          @Override
-          public boolean handle(Request request, Response response, Callback callback) {
-            return api.handle(request, response, callback);
-          }
-        });
+        server.setHandler(
+            new Handler.Abstract() {
+              @Override
+              public boolean handle(Request request, Response response, Callback callback) {
+                return api.handle(request, response, callback);
+              }
+            });
         server.setErrorHandler(LocalApi::refuse);
         start(server);
         return api;
@@ -419,7 +479,8 @@ public final class LocalApi implements AutoCloseable {
       configuration.setUriCompliance(UriCompliance.UNSAFE);
       configuration.setSendServerVersion(false);
       configuration.setSendXPoweredBy(false);
-      // API Gateway takes up to 10 KB of headers; the server's default would refuse some before the gateway does.
+      // API Gateway takes up to 10 KB of headers; the server's default would refuse some before the
+      // gateway does.
       configuration.setRequestHeaderSize(64 * 1024);
       return configuration;
     }
@@ -431,11 +492,17 @@ public final class LocalApi implements AutoCloseable {
         stopQuietly(server);
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof BindException) {
-            throw new LocalApiException("Port " + port + " on " + host + " is in use: stop what listens there, or"
-                + " choose another port with PORT=N or -Dport=N");
+            throw new LocalApiException(
+                "Port "
+                    + port
+                    + " on "
+                    + host
+                    + " is in use: stop what listens there, or"
+                    + " choose another port with PORT=N or -Dport=N");
           }
         }
-        throw new LocalApiException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        throw new LocalApiException(
+            "Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
       }
     }
 

@@ -28,21 +28,42 @@ import java.util.UUID;
 public final class ProxyEvents {
   /** API Gateway's {@code requestContext.requestTime}, e.g. {@code 24/Nov/2026:17:30:00 +0000}. */
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private ProxyEvents() {}
 
   /** An event with the defaults of {@link Builder}, as the in-process tests send it. */
-  public static APIGatewayProxyRequestEvent of(String method, String resource, String pathAndQuery,
-      Map<String, String> pathParameters, List<Map.Entry<String, String>> headers, byte[] body) {
-    return request(method, pathAndQuery).resource(resource).pathParameters(pathParameters).headers(headers)
-        .body(body).build();
+  public static APIGatewayProxyRequestEvent of(
+      String method,
+      String resource,
+      String pathAndQuery,
+      Map<String, String> pathParameters,
+      List<Map.Entry<String, String>> headers,
+      byte[] body) {
+    return request(method, pathAndQuery)
+        .resource(resource)
+        .pathParameters(pathParameters)
+        .headers(headers)
+        .body(body)
+        .build();
   }
 
   /** The claims API Gateway passes for a person in catalog-admins, for tests that call a write function directly. */
-  public static final Map<String, String> ADMIN_CLAIMS = Map.of("sub", "test-admin", "username", "test-admin",
-      "cognito:groups", "catalog-admins", "token_use", "access", "scope", "openid email",
-      "client_id", "test-people-client");
+  public static final Map<String, String> ADMIN_CLAIMS =
+      Map.of(
+          "sub",
+          "test-admin",
+          "username",
+          "test-admin",
+          "cognito:groups",
+          "catalog-admins",
+          "token_use",
+          "access",
+          "scope",
+          "openid email",
+          "client_id",
+          "test-people-client");
 
   /** The event as API Gateway passes it after its authorizer admitted a person in catalog-admins. */
   public static APIGatewayProxyRequestEvent asAdmin(APIGatewayProxyRequestEvent event) {
@@ -142,7 +163,9 @@ public final class ProxyEvents {
       Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
       for (Map.Entry<String, String> header : headers) {
         singleHeaders.put(header.getKey(), header.getValue());
-        multiHeaders.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue());
+        multiHeaders
+            .computeIfAbsent(header.getKey(), name -> new ArrayList<>())
+            .add(header.getValue());
       }
       Map<String, String> singleQuery = new LinkedHashMap<>();
       Map<String, List<String>> multiQuery = new LinkedHashMap<>();
@@ -150,37 +173,42 @@ public final class ProxyEvents {
         parseQuery(pathAndQuery.substring(question + 1), singleQuery, multiQuery);
       }
       String host = singleHeaders.getOrDefault("Host", "localhost");
-      APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-          .withHttpMethod(method)
-          .withResource(resource)
-          .withPath(path)
-          .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-          .withStageVariables(stageVariables.isEmpty() ? null : stageVariables)
-          .withHeaders(singleHeaders)
-          .withMultiValueHeaders(multiHeaders)
-          .withQueryStringParameters(singleQuery.isEmpty() ? null : singleQuery)
-          .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
-          .withRequestContext(new ProxyRequestContext()
-              .withAccountId("123456789012")
-              .withApiId("local")
-              .withRequestId(requestId)
-              .withStage(stage)
-              .withPath(path)
-              .withResourcePath(resource)
+      APIGatewayProxyRequestEvent event =
+          new APIGatewayProxyRequestEvent()
               .withHttpMethod(method)
-              .withProtocol(protocol)
-              .withDomainName(host)
-              .withDomainPrefix(host.split("[.:]", 2)[0])
-              .withRequestTime(REQUEST_TIME.format(requestTime))
-              .withRequestTimeEpoch(requestTime.toEpochMilli())
-              .withIdentity(new RequestIdentity().withSourceIp(sourceIp)
-                  .withUserAgent(singleHeaders.getOrDefault("User-Agent", "tests"))));
+              .withResource(resource)
+              .withPath(path)
+              .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+              .withStageVariables(stageVariables.isEmpty() ? null : stageVariables)
+              .withHeaders(singleHeaders)
+              .withMultiValueHeaders(multiHeaders)
+              .withQueryStringParameters(singleQuery.isEmpty() ? null : singleQuery)
+              .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
+              .withRequestContext(
+                  new ProxyRequestContext()
+                      .withAccountId("123456789012")
+                      .withApiId("local")
+                      .withRequestId(requestId)
+                      .withStage(stage)
+                      .withPath(path)
+                      .withResourcePath(resource)
+                      .withHttpMethod(method)
+                      .withProtocol(protocol)
+                      .withDomainName(host)
+                      .withDomainPrefix(host.split("[.:]", 2)[0])
+                      .withRequestTime(REQUEST_TIME.format(requestTime))
+                      .withRequestTimeEpoch(requestTime.toEpochMilli())
+                      .withIdentity(
+                          new RequestIdentity()
+                              .withSourceIp(sourceIp)
+                              .withUserAgent(singleHeaders.getOrDefault("User-Agent", "tests"))));
       if (claims != null) {
         event.getRequestContext().setAuthorizer(Map.of("claims", Map.copyOf(claims)));
       }
       if (body != null && body.length > 0) {
         String text = utf8(body);
-        event.withBody(text != null ? text : Base64.getEncoder().encodeToString(body))
+        event
+            .withBody(text != null ? text : Base64.getEncoder().encodeToString(body))
             .withIsBase64Encoded(text == null);
       } else {
         event.withIsBase64Encoded(false);
@@ -189,7 +217,8 @@ public final class ProxyEvents {
     }
   }
 
-  private static void parseQuery(String query, Map<String, String> single, Map<String, List<String>> multi) {
+  private static void parseQuery(
+      String query, Map<String, String> single, Map<String, List<String>> multi) {
     for (String pair : query.split("&")) {
       if (pair.isEmpty()) {
         continue;
@@ -214,10 +243,12 @@ public final class ProxyEvents {
   /** The bytes as text if they are well-formed UTF-8, else null. */
   private static String utf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }

@@ -28,12 +28,14 @@ final class RawTargetConnections extends HttpConnectionFactory {
 
   @Override
   public Connection newConnection(Connector connector, EndPoint endPoint) {
-    HttpConnection connection = new HttpConnection(getHttpConfiguration(), connector, endPoint) {
-      @Override
-      protected HttpStreamOverHTTP1 newHttpStream(String method, String uri, HttpVersion version) {
-        return super.newHttpStream(method, uri.replace("%", "%25"), version);
-      }
-    };
+    HttpConnection connection =
+        new HttpConnection(getHttpConfiguration(), connector, endPoint) {
+          @Override
+          protected HttpStreamOverHTTP1 newHttpStream(
+              String method, String uri, HttpVersion version) {
+            return super.newHttpStream(method, uri.replace("%", "%25"), version);
+          }
+        };
     connection.setTransferEncodingChunkMaxLength(getTransferEncodingChunkMaxLength());
     return configure(connection, connector, endPoint);
   }

@@ -12,14 +12,27 @@ final class ConsoleLine {
   private ConsoleLine() {}
 
   static String of(Topic topic, PublishedMessage message) {
-    StringBuilder line = new StringBuilder("[SNS] ").append(topic.logicalId()).append(' ')
-        .append(message.messageId()).append(" from ").append(message.publisher());
+    StringBuilder line =
+        new StringBuilder("[SNS] ")
+            .append(topic.logicalId())
+            .append(' ')
+            .append(message.messageId())
+            .append(" from ")
+            .append(message.publisher());
     if (message.subject() != null) {
       line.append(" subject ").append(oneLine(message.subject()));
     }
-    line.append(' ').append(message.attributes().entrySet().stream()
-        .map(entry -> entry.getKey() + "=" + entry.getValue().dataType() + ":" + oneLine(entry.getValue().value()))
-        .collect(Collectors.joining(", ", "{", "}")));
+    line.append(' ')
+        .append(
+            message.attributes().entrySet().stream()
+                .map(
+                    entry ->
+                        entry.getKey()
+                            + "="
+                            + entry.getValue().dataType()
+                            + ":"
+                            + oneLine(entry.getValue().value()))
+                .collect(Collectors.joining(", ", "{", "}")));
     return line.append(' ').append(oneLine(message.message())).toString();
   }
 

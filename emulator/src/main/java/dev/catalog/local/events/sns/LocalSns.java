@@ -43,8 +43,10 @@ import java.util.regex.Pattern;
 public final class LocalSns implements AutoCloseable {
   /** The access key id of the local account's administrator, to whom no policy applies. */
   public static final String ADMINISTRATOR = "local-administrator";
+
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
-  private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+  private static final Pattern TOPIC_ARN =
+      Pattern.compile("arn:aws:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
   private final Map<String, Topic> topics = new ConcurrentHashMap<>();
@@ -58,8 +60,13 @@ public final class LocalSns implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final PublishBatch batches = new PublishBatch(this);
 
-  private LocalSns(Map<String, Topic> topics, Authorizer authorizer, String region, String accountId,
-      PrintStream console) throws IOException {
+  private LocalSns(
+      Map<String, Topic> topics,
+      Authorizer authorizer,
+      String region,
+      String accountId,
+      PrintStream console)
+      throws IOException {
     this.topics.putAll(topics);
     this.authorizer = authorizer;
     this.region = region;
@@ -76,7 +83,11 @@ public final class LocalSns implements AutoCloseable {
    *
    * @param console where each published message is printed, as one line
    */
-  public static LocalSns start(Map<String, Topic> topics, Authorizer authorizer, String region, String accountId,
+  public static LocalSns start(
+      Map<String, Topic> topics,
+      Authorizer authorizer,
+      String region,
+      String accountId,
       PrintStream console) {
     try {
       return new LocalSns(topics, authorizer, region, accountId, console);
@@ -102,10 +113,13 @@ public final class LocalSns implements AutoCloseable {
 
   /** The messages published to the topic of this logical id (or name, for one made with CreateTopic), in order. */
   public List<PublishedMessage> messages(String topic) {
-    return messages.stream().filter(message -> {
-      Topic to = topics.get(message.topicArn());
-      return to != null && (to.logicalId().equals(topic) || to.name().equals(topic));
-    }).toList();
+    return messages.stream()
+        .filter(
+            message -> {
+              Topic to = topics.get(message.topicArn());
+              return to != null && (to.logicalId().equals(topic) || to.name().equals(topic));
+            })
+        .toList();
   }
 
   /** Waits until some message matches, up to {@code timeout}; the matching messages then, else an empty list. */
@@ -139,21 +153,27 @@ public final class LocalSns implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       String query = exchange.getRequestURI().getRawQuery();
-      QueryRequest request = QueryRequest.parse(query == null ? body : body.isEmpty() ? query : query + "&" + body);
+      QueryRequest request =
+          QueryRequest.parse(query == null ? body : body.isEmpty() ? query : query + "&" + body);
       String caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
       if (!ADMINISTRATOR.equals(caller) && !authorizer.knows(caller)) {
-        throw new SnsError("InvalidClientTokenId", 403, "The security token included in the request is invalid.");
+        throw new SnsError(
+            "InvalidClientTokenId", 403, "The security token included in the request is invalid.");
       }
       String action = request.get("Action").orElse("");
-      String result = switch (action) {
-        case "Publish" -> publish(caller, request);
-        case "PublishBatch" -> batches.publish(caller, request);
-        case "CreateTopic" -> createTopic(caller, request);
-        case "ListTopics" -> listTopics(caller);
-        case "GetTopicAttributes" -> topicAttributes(caller, request);
-        default -> throw new SnsError("InvalidAction", 400, "The action " + action
-            + " is not valid for this web service.");
-      };
+      String result =
+          switch (action) {
+            case "Publish" -> publish(caller, request);
+            case "PublishBatch" -> batches.publish(caller, request);
+            case "CreateTopic" -> createTopic(caller, request);
+            case "ListTopics" -> listTopics(caller);
+            case "GetTopicAttributes" -> topicAttributes(caller, request);
+            default ->
+                throw new SnsError(
+                    "InvalidAction",
+                    400,
+                    "The action " + action + " is not valid for this web service.");
+          };
       send(exchange, 200, SnsXml.response(action, result, requestId), requestId);
     } catch (SnsError error) {
       send(exchange, error.status(), SnsXml.error(error, requestId), requestId);
@@ -162,7 +182,10 @@ public final class LocalSns implements AutoCloseable {
         console.println("[SNS] request " + requestId + " failed in the local endpoint itself");
         bug.printStackTrace(console);
       }
-      send(exchange, 500, SnsXml.error(new SnsError("InternalError", 500, "Internal error", false), requestId),
+      send(
+          exchange,
+          500,
+          SnsXml.error(new SnsError("InternalError", 500, "Internal error", false), requestId),
           requestId);
     }
   }
@@ -170,9 +193,10 @@ public final class LocalSns implements AutoCloseable {
   private String publish(String caller, QueryRequest request) {
     String arn = request.get("TopicArn").or(() -> request.get("TargetArn")).orElse(null);
     if (arn == null) {
-      throw SnsError.invalidParameter(request.get("PhoneNumber").isPresent()
-          ? "PhoneNumber Reason: SMS is not emulated locally" : "TopicArn or TargetArn Reason: no value for required"
-              + " parameter");
+      throw SnsError.invalidParameter(
+          request.get("PhoneNumber").isPresent()
+              ? "PhoneNumber Reason: SMS is not emulated locally"
+              : "TopicArn or TargetArn Reason: no value for required" + " parameter");
     }
     Topic topic = authorizedTopic(caller, "sns:Publish", arn, "TopicArn");
     MessageValidation.Valid valid = MessageValidation.check(request);
@@ -208,8 +232,15 @@ public final class LocalSns implements AutoCloseable {
 
   /** Keeps the message and prints its line. */
   PublishedMessage accept(String caller, Topic topic, MessageValidation.Valid valid) {
-    PublishedMessage message = new PublishedMessage(UUID.randomUUID().toString(), topic.arn(), caller,
-        valid.subject(), valid.message(), valid.attributes(), clock.instant());
+    PublishedMessage message =
+        new PublishedMessage(
+            UUID.randomUUID().toString(),
+            topic.arn(),
+            caller,
+            valid.subject(),
+            valid.message(),
+            valid.attributes(),
+            clock.instant());
     synchronized (messages) {
       messages.add(message);
       messages.notifyAll();
@@ -225,20 +256,28 @@ public final class LocalSns implements AutoCloseable {
     }
     String arn = "arn:aws:sns:" + region + ":" + accountId + ":" + name;
     authorize(caller, "sns:CreateTopic", arn);
-    topics.putIfAbsent(arn, new Topic(name, name, arn, request.get("Attributes.entry.1.value").orElse("")));
+    topics.putIfAbsent(
+        arn, new Topic(name, name, arn, request.get("Attributes.entry.1.value").orElse("")));
     return SnsXml.element("TopicArn", arn);
   }
 
   private String listTopics(String caller) {
     authorize(caller, "sns:ListTopics", "arn:aws:sns:" + region + ":" + accountId + ":*");
     StringBuilder members = new StringBuilder("<Topics>");
-    topics.keySet().stream().sorted().forEach(arn -> members.append("<member>")
-        .append(SnsXml.element("TopicArn", arn)).append("</member>"));
+    topics.keySet().stream()
+        .sorted()
+        .forEach(
+            arn ->
+                members
+                    .append("<member>")
+                    .append(SnsXml.element("TopicArn", arn))
+                    .append("</member>"));
     return members.append("</Topics>").toString();
   }
 
   private String topicAttributes(String caller, QueryRequest request) {
-    Topic topic = authorizedTopic(caller, "sns:GetTopicAttributes", request.require("TopicArn"), "TopicArn");
+    Topic topic =
+        authorizedTopic(caller, "sns:GetTopicAttributes", request.require("TopicArn"), "TopicArn");
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("TopicArn", topic.arn());
     attributes.put("Owner", accountId);
@@ -257,7 +296,8 @@ public final class LocalSns implements AutoCloseable {
     return matcher.find() ? matcher.group(1) : null;
   }
 
-  private static void send(HttpExchange exchange, int status, String xml, String requestId) throws IOException {
+  private static void send(HttpExchange exchange, int status, String xml, String requestId)
+      throws IOException {
     byte[] body = xml.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", SnsXml.CONTENT_TYPE);
     exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);

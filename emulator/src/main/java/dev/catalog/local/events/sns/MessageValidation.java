@@ -19,14 +19,17 @@ import java.util.regex.Pattern;
 final class MessageValidation {
   /** SNS's limit on a message, its attributes included; also on a whole PublishBatch request. */
   static final int MAX_BYTES = 262_144;
+
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,256}");
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final BigDecimal SMALLEST = new BigDecimal("1e-128");
   private static final BigDecimal LARGEST = new BigDecimal("1e126");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A message that passed. */
-  record Valid(String message, String subject, Map<String, MessageAttribute> attributes, int bytes) {}
+  record Valid(
+      String message, String subject, Map<String, MessageAttribute> attributes, int bytes) {}
 
   private MessageValidation() {}
 
@@ -40,8 +43,12 @@ final class MessageValidation {
       throw SnsError.invalidParameter("Message contains characters outside XML's character set");
     }
     String subject = request.get("Subject").orElse(null);
-    if (subject != null && (subject.isEmpty() || subject.length() >= 100 || !subject.chars().allMatch(c -> c >= 0x20
-        && c < 0x7f) || !Character.isLetterOrDigit(subject.charAt(0)) && !isPunctuation(subject.charAt(0)))) {
+    if (subject != null
+        && (subject.isEmpty()
+            || subject.length() >= 100
+            || !subject.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+            || !Character.isLetterOrDigit(subject.charAt(0))
+                && !isPunctuation(subject.charAt(0)))) {
       throw SnsError.invalidParameter("Subject");
     }
     if (request.get("MessageStructure").filter("json"::equals).isPresent()) {
@@ -55,8 +62,12 @@ final class MessageValidation {
       if (attributes.put(name, attribute) != null) {
         throw SnsError.invalidValue("Message attribute name '" + name + "' is repeated");
       }
-      bytes += utf8(name) + utf8(attribute.dataType()) + (attribute.stringValue() != null
-          ? utf8(attribute.stringValue()) : Base64.getDecoder().decode(attribute.binaryValue()).length);
+      bytes +=
+          utf8(name)
+              + utf8(attribute.dataType())
+              + (attribute.stringValue() != null
+                  ? utf8(attribute.stringValue())
+                  : Base64.getDecoder().decode(attribute.binaryValue()).length);
     }
     if (bytes > MAX_BYTES) {
       throw SnsError.invalidParameter("Message too long");
@@ -66,53 +77,80 @@ final class MessageValidation {
 
   private static MessageAttribute attribute(QueryRequest entry) {
     String name = entry.get("Name").orElse("");
-    if (!ATTRIBUTE_NAME.matcher(name).matches() || name.startsWith(".") || name.endsWith(".")
+    if (!ATTRIBUTE_NAME.matcher(name).matches()
+        || name.startsWith(".")
+        || name.endsWith(".")
         || name.contains("..")) {
-      throw SnsError.invalidValue("The message attribute name '" + name + "' is invalid: it can contain only A-Z,"
-          + " a-z, 0-9, '_', '-' and '.', at most 256 characters, not starting or ending with '.' nor with '..'");
+      throw SnsError.invalidValue(
+          "The message attribute name '"
+              + name
+              + "' is invalid: it can contain only A-Z,"
+              + " a-z, 0-9, '_', '-' and '.', at most 256 characters, not starting or ending with '.' nor with '..'");
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.startsWith("aws.") || lower.startsWith("amazon.")) {
-      throw SnsError.invalidValue("The message attribute name '" + name + "' starts with a prefix reserved for AWS");
+      throw SnsError.invalidValue(
+          "The message attribute name '" + name + "' starts with a prefix reserved for AWS");
     }
     String type = entry.get("Value.DataType").orElse("");
     if (type.isEmpty() || utf8(type) > 256) {
-      throw SnsError.invalidValue("The message attribute '" + name + "' must contain a data type of 1 to 256 bytes");
+      throw SnsError.invalidValue(
+          "The message attribute '" + name + "' must contain a data type of 1 to 256 bytes");
     }
     String base = type.split("\\.", 2)[0];
     boolean array = type.equals("String.Array");
     if (!base.equals("String") && !base.equals("Number") && !base.equals("Binary")) {
-      // InvalidParameter, not ParameterValueInvalid, for this one refusal: as moto's SNS answers it.
-      throw new SnsError("InvalidParameter", 400, "The message attribute '" + name + "' has an invalid message"
-          + " attribute type, the set of supported type prefixes is Binary, Number, and String.");
+      // InvalidParameter, not ParameterValueInvalid, for this one refusal: as moto's SNS answers
+      // it.
+      throw new SnsError(
+          "InvalidParameter",
+          400,
+          "The message attribute '"
+              + name
+              + "' has an invalid message"
+              + " attribute type, the set of supported type prefixes is Binary, Number, and String.");
     }
     String string = entry.get("Value.StringValue").orElse(null);
     String binary = entry.get("Value.BinaryValue").orElse(null);
     if (base.equals("Binary")) {
       if (binary == null || binary.isEmpty() || string != null) {
-        throw SnsError.invalidValue("The message attribute '" + name + "' with type 'Binary' must have a non-empty"
-            + " binary value and no string value");
+        throw SnsError.invalidValue(
+            "The message attribute '"
+                + name
+                + "' with type 'Binary' must have a non-empty"
+                + " binary value and no string value");
       }
       try {
         Base64.getDecoder().decode(binary);
       } catch (IllegalArgumentException e) {
-        throw SnsError.invalidValue("The message attribute '" + name + "' has a binary value that is not base64");
+        throw SnsError.invalidValue(
+            "The message attribute '" + name + "' has a binary value that is not base64");
       }
       return new MessageAttribute(type, null, binary);
     }
     if (string == null || string.isEmpty() || binary != null) {
-      throw SnsError.invalidValue("The message attribute '" + name + "' with type '" + type + "' must have a"
-          + " non-empty string value and no binary value");
+      throw SnsError.invalidValue(
+          "The message attribute '"
+              + name
+              + "' with type '"
+              + type
+              + "' must have a"
+              + " non-empty string value and no binary value");
     }
     if (!xmlCharacters(string)) {
-      throw SnsError.invalidValue("The message attribute '" + name + "' has characters outside XML's character set");
+      throw SnsError.invalidValue(
+          "The message attribute '" + name + "' has characters outside XML's character set");
     }
     if (base.equals("Number") && !number(string)) {
-      throw SnsError.invalidValue("Could not cast message attribute '" + name + "' value to number.");
+      throw SnsError.invalidValue(
+          "Could not cast message attribute '" + name + "' value to number.");
     }
     if (array && !stringArray(string)) {
-      throw SnsError.invalidValue("The message attribute '" + name + "' with type 'String.Array' must be a JSON"
-          + " array of strings, numbers, true, false or null");
+      throw SnsError.invalidValue(
+          "The message attribute '"
+              + name
+              + "' with type 'String.Array' must be a JSON"
+              + " array of strings, numbers, true, false or null");
     }
     return new MessageAttribute(type, string, null);
   }
@@ -128,7 +166,8 @@ final class MessageValidation {
       return true;
     }
     BigDecimal magnitude = value.abs();
-    return value.stripTrailingZeros().precision() <= 38 && magnitude.compareTo(SMALLEST) >= 0
+    return value.stripTrailingZeros().precision() <= 38
+        && magnitude.compareTo(SMALLEST) >= 0
         && magnitude.compareTo(LARGEST) <= 0;
   }
 
@@ -139,7 +178,10 @@ final class MessageValidation {
         return false;
       }
       for (JsonNode element : array) {
-        if (!(element.isTextual() || element.isNumber() || element.isBoolean() || element.isNull())) {
+        if (!(element.isTextual()
+            || element.isNumber()
+            || element.isBoolean()
+            || element.isNull())) {
           return false;
         }
       }
@@ -163,8 +205,15 @@ final class MessageValidation {
 
   /** XML 1.0's Char production, which SNS requires of message text. */
   static boolean xmlCharacters(String text) {
-    return text.codePoints().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
-        || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF);
+    return text.codePoints()
+        .allMatch(
+            c ->
+                c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || c >= 0x20 && c <= 0xD7FF
+                    || c >= 0xE000 && c <= 0xFFFD
+                    || c >= 0x10000 && c <= 0x10FFFF);
   }
 
   private static boolean isPunctuation(char c) {

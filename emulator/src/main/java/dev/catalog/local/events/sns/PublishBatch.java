@@ -23,32 +23,43 @@ final class PublishBatch {
   }
 
   String publish(String caller, QueryRequest request) {
-    Topic topic = sns.authorizedTopic(caller, "sns:Publish", request.require("TopicArn"), "TopicArn");
+    Topic topic =
+        sns.authorizedTopic(caller, "sns:Publish", request.require("TopicArn"), "TopicArn");
     List<QueryRequest> entries = request.members("PublishBatchRequestEntries.member");
     if (entries.isEmpty()) {
-      throw new SnsError("EmptyBatchRequest", 400, "The batch request doesn't contain any entries.");
+      throw new SnsError(
+          "EmptyBatchRequest", 400, "The batch request doesn't contain any entries.");
     }
     if (entries.size() > MAX_ENTRIES) {
-      throw new SnsError("TooManyEntriesInBatchRequest", 400, "The batch request contains more entries than"
-          + " permissible.");
+      throw new SnsError(
+          "TooManyEntriesInBatchRequest",
+          400,
+          "The batch request contains more entries than" + " permissible.");
     }
     Set<String> ids = new HashSet<>();
     int bytes = 0;
     for (QueryRequest entry : entries) {
       String id = entry.get("Id").orElse("");
       if (!ENTRY_ID.matcher(id).matches()) {
-        throw new SnsError("InvalidBatchEntryId", 400, "A batch entry id can only contain alphanumeric characters,"
-            + " hyphens and underscores. It can be at most 80 letters long.");
+        throw new SnsError(
+            "InvalidBatchEntryId",
+            400,
+            "A batch entry id can only contain alphanumeric characters,"
+                + " hyphens and underscores. It can be at most 80 letters long.");
       }
       if (!ids.add(id)) {
-        throw new SnsError("BatchEntryIdsNotDistinct", 400, "Two or more batch entries in the request have the same"
-            + " Id.");
+        throw new SnsError(
+            "BatchEntryIdsNotDistinct",
+            400,
+            "Two or more batch entries in the request have the same" + " Id.");
       }
       bytes += MessageValidation.utf8(entry.get("Message").orElse(""));
     }
     if (bytes > MessageValidation.MAX_BYTES) {
-      throw new SnsError("BatchRequestTooLong", 400, "The length of all the messages put together is more than the"
-          + " limit.");
+      throw new SnsError(
+          "BatchRequestTooLong",
+          400,
+          "The length of all the messages put together is more than the" + " limit.");
     }
     List<MessageValidation.Valid> valid = new ArrayList<>();
     StringBuilder successful = new StringBuilder("<Successful>");
@@ -58,12 +69,19 @@ final class PublishBatch {
       try {
         MessageValidation.Valid message = MessageValidation.check(entry);
         valid.add(message);
-        successful.append("<member>").append(SnsXml.element("Id", id))
-            .append(SnsXml.element("MessageId", sns.accept(caller, topic, message).messageId())).append("</member>");
+        successful
+            .append("<member>")
+            .append(SnsXml.element("Id", id))
+            .append(SnsXml.element("MessageId", sns.accept(caller, topic, message).messageId()))
+            .append("</member>");
       } catch (SnsError refused) {
-        failed.append("<member>").append(SnsXml.element("Id", id)).append(SnsXml.element("Code", refused.code()))
+        failed
+            .append("<member>")
+            .append(SnsXml.element("Id", id))
+            .append(SnsXml.element("Code", refused.code()))
             .append(SnsXml.element("Message", refused.getMessage()))
-            .append(SnsXml.element("SenderFault", Boolean.toString(refused.senderFault()))).append("</member>");
+            .append(SnsXml.element("SenderFault", Boolean.toString(refused.senderFault())))
+            .append("</member>");
       }
     }
     return successful.append("</Successful>").append(failed).append("</Failed>").toString();

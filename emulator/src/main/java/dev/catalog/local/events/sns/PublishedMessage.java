@@ -14,8 +14,14 @@ import java.util.Map;
  * @param attributes by name, in the order they were sent
  * @param publishedAt when it was accepted
  */
-public record PublishedMessage(String messageId, String topicArn, String publisher, String subject, String message,
-    Map<String, MessageAttribute> attributes, Instant publishedAt) {
+public record PublishedMessage(
+    String messageId,
+    String topicArn,
+    String publisher,
+    String subject,
+    String message,
+    Map<String, MessageAttribute> attributes,
+    Instant publishedAt) {
 
   /** The topic's name, the last part of its ARN. */
   public String topicName() {

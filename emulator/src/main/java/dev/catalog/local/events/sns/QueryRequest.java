@@ -51,9 +51,14 @@ final class QueryRequest {
   String require(String name) {
     String value = parameters.get(name);
     if (value == null) {
-      throw new SnsError("ValidationError", 400, "1 validation error detected: Value null at '"
-          + Character.toLowerCase(name.charAt(0)) + name.substring(1) + "' failed to satisfy constraint: Member must"
-          + " not be null");
+      throw new SnsError(
+          "ValidationError",
+          400,
+          "1 validation error detected: Value null at '"
+              + Character.toLowerCase(name.charAt(0))
+              + name.substring(1)
+              + "' failed to satisfy constraint: Member must"
+              + " not be null");
     }
     return value;
   }
@@ -64,11 +69,12 @@ final class QueryRequest {
     for (int n = 1; ; n++) {
       String start = prefix + "." + n + ".";
       Map<String, String> member = new LinkedHashMap<>();
-      parameters.forEach((name, value) -> {
-        if (name.startsWith(start)) {
-          member.put(name.substring(start.length()), value);
-        }
-      });
+      parameters.forEach(
+          (name, value) -> {
+            if (name.startsWith(start)) {
+              member.put(name.substring(start.length()), value);
+            }
+          });
       if (member.isEmpty()) {
         return members;
       }

@@ -14,15 +14,35 @@ final class SnsXml {
 
   /** @param result the inner XML of {@code <ActionResult>}, already escaped */
   static String response(String action, String result, String requestId) {
-    return "<" + action + "Response xmlns=\"" + NAMESPACE + "\"><" + action + "Result>" + result + "</" + action
-        + "Result><ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata></" + action
+    return "<"
+        + action
+        + "Response xmlns=\""
+        + NAMESPACE
+        + "\"><"
+        + action
+        + "Result>"
+        + result
+        + "</"
+        + action
+        + "Result><ResponseMetadata><RequestId>"
+        + requestId
+        + "</RequestId></ResponseMetadata></"
+        + action
         + "Response>";
   }
 
   static String error(SnsError error, String requestId) {
-    return "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>" + (error.senderFault() ? "Sender" : "Receiver")
-        + "</Type><Code>" + escape(error.code()) + "</Code><Message>" + escape(error.getMessage())
-        + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+    return "<ErrorResponse xmlns=\""
+        + NAMESPACE
+        + "\"><Error><Type>"
+        + (error.senderFault() ? "Sender" : "Receiver")
+        + "</Type><Code>"
+        + escape(error.code())
+        + "</Code><Message>"
+        + escape(error.getMessage())
+        + "</Message></Error><RequestId>"
+        + requestId
+        + "</RequestId></ErrorResponse>";
   }
 
   static String element(String name, String text) {
@@ -32,22 +52,30 @@ final class SnsXml {
   /** A map as the Query protocol writes one: {@code <entry><key/><value/></entry>} per pair. */
   static String entries(Map<String, String> map) {
     StringBuilder xml = new StringBuilder();
-    map.forEach((key, value) -> xml.append("<entry>").append(element("key", key)).append(element("value", value))
-        .append("</entry>"));
+    map.forEach(
+        (key, value) ->
+            xml.append("<entry>")
+                .append(element("key", key))
+                .append(element("value", value))
+                .append("</entry>"));
     return xml.toString();
   }
 
   static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> escaped.append(switch (c) {
-      case '<' -> "&lt;";
-      case '>' -> "&gt;";
-      case '&' -> "&amp;";
-      case '"' -> "&quot;";
-      case '\'' -> "&apos;";
-      case '\r' -> "&#13;";
-      default -> Character.toString(c);
-    }));
+    text.codePoints()
+        .forEach(
+            c ->
+                escaped.append(
+                    switch (c) {
+                      case '<' -> "&lt;";
+                      case '>' -> "&gt;";
+                      case '&' -> "&amp;";
+                      case '"' -> "&quot;";
+                      case '\'' -> "&apos;";
+                      case '\r' -> "&#13;";
+                      default -> Character.toString(c);
+                    }));
     return escaped.toString();
   }
 }

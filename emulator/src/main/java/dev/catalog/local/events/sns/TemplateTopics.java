@@ -20,14 +20,18 @@ public final class TemplateTopics {
   /** By ARN, in template order. */
   public static Map<String, Topic> read(SamTemplate template, IntrinsicResolver resolver) {
     Map<String, Topic> topics = new LinkedHashMap<>();
-    template.resources().values().stream().filter(resource -> resource.type().equals(Resource.TOPIC))
-        .forEach(resource -> {
-          String id = resource.logicalId();
-          String arn = resolver.resolveString(new Intrinsic(Intrinsic.REF, id), id + " Ref");
-          String name = resolver.resolveString(new Intrinsic(Intrinsic.GET_ATT, List.of(id, "TopicName")),
-              id + " TopicName");
-          topics.put(arn, new Topic(id, name, arn, displayName(resolver, resource)));
-        });
+    template.resources().values().stream()
+        .filter(resource -> resource.type().equals(Resource.TOPIC))
+        .forEach(
+            resource -> {
+              String id = resource.logicalId();
+              String arn = resolver.resolveString(new Intrinsic(Intrinsic.REF, id), id + " Ref");
+              String name =
+                  resolver.resolveString(
+                      new Intrinsic(Intrinsic.GET_ATT, List.of(id, "TopicName")),
+                      id + " TopicName");
+              topics.put(arn, new Topic(id, name, arn, displayName(resolver, resource)));
+            });
     return topics;
   }
 

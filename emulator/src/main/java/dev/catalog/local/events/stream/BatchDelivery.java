@@ -39,13 +39,19 @@ final class BatchDelivery {
     while (!current.isEmpty()) {
       int expired = expired(current, source.maximumRecordAgeSeconds());
       if (expired > 0) {
-        consumer.discard(shardId, current.subList(0, expired), OnFailureRecord.Condition.RecordAgeExceeded,
-            invocations, functionError);
+        consumer.discard(
+            shardId,
+            current.subList(0, expired),
+            OnFailureRecord.Condition.RecordAgeExceeded,
+            invocations,
+            functionError);
         current = current.subList(expired, current.size());
         continue;
       }
-      Set<String> sequenceNumbers = current.stream().map(record -> record.dynamodb().sequenceNumber())
-          .collect(Collectors.toSet());
+      Set<String> sequenceNumbers =
+          current.stream()
+              .map(record -> record.dynamodb().sequenceNumber())
+              .collect(Collectors.toSet());
       invocations++;
       BatchResponse response = consumer.invoke(shardId, current, sequenceNumbers);
       functionError = response instanceof BatchResponse.FunctionError;
@@ -62,11 +68,15 @@ final class BatchDelivery {
             return;
           }
         }
-        case BatchResponse.Malformed malformed -> { }
+        case BatchResponse.Malformed malformed -> {}
       }
       retries++;
       if (source.maximumRetryAttempts() >= 0 && retries > source.maximumRetryAttempts()) {
-        consumer.discard(shardId, current, OnFailureRecord.Condition.RetryAttemptsExhausted, invocations,
+        consumer.discard(
+            shardId,
+            current,
+            OnFailureRecord.Condition.RetryAttemptsExhausted,
+            invocations,
             functionError);
         return;
       }
@@ -81,7 +91,8 @@ final class BatchDelivery {
     }
     Instant oldest = consumer.now().minusSeconds(maximumAgeSeconds);
     int expired = 0;
-    while (expired < batch.size() && batch.get(expired).dynamodb().approximateCreationDateTime().isBefore(oldest)) {
+    while (expired < batch.size()
+        && batch.get(expired).dynamodb().approximateCreationDateTime().isBefore(oldest)) {
       expired++;
     }
     return expired;

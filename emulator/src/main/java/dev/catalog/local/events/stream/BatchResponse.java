@@ -32,7 +32,8 @@ sealed interface BatchResponse {
   /** The function threw, or ran past its Timeout: the whole batch failed, and may be split. */
   record FunctionError(String reason) implements BatchResponse {}
 
-  static BatchResponse read(byte[] payload, Set<String> sequenceNumbers, boolean reportBatchItemFailures) {
+  static BatchResponse read(
+      byte[] payload, Set<String> sequenceNumbers, boolean reportBatchItemFailures) {
     if (!reportBatchItemFailures) {
       return new Success();
     }
@@ -61,10 +62,12 @@ sealed interface BatchResponse {
     for (JsonNode failure : failures) {
       JsonNode identifier = failure.path("itemIdentifier");
       if (!identifier.isTextual() || !sequenceNumbers.contains(identifier.asText())) {
-        return new Malformed("itemIdentifier " + identifier + " is no sequence number of the batch");
+        return new Malformed(
+            "itemIdentifier " + identifier + " is no sequence number of the batch");
       }
       reported.add(identifier.asText());
     }
-    return new Partial(reported.stream().min(Comparator.comparing(BigInteger::new)).orElseThrow(), reported);
+    return new Partial(
+        reported.stream().min(Comparator.comparing(BigInteger::new)).orElseThrow(), reported);
   }
 }

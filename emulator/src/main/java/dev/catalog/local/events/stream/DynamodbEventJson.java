@@ -42,7 +42,8 @@ final class DynamodbEventJson {
     return out.toByteArray();
   }
 
-  private static void write(JsonGenerator json, Record record, String streamArn, String region) throws IOException {
+  private static void write(JsonGenerator json, Record record, String streamArn, String region)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("eventID", record.eventID());
     json.writeStringField("eventName", record.eventNameAsString());
@@ -52,7 +53,8 @@ final class DynamodbEventJson {
     StreamRecord change = record.dynamodb();
     json.writeObjectFieldStart("dynamodb");
     if (change.approximateCreationDateTime() != null) {
-      json.writeNumberField("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
+      json.writeNumberField(
+          "ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
     }
     image(json, "Keys", change.keys(), change.hasKeys());
     image(json, "NewImage", change.newImage(), change.hasNewImage());
@@ -71,7 +73,8 @@ final class DynamodbEventJson {
     json.writeEndObject();
   }
 
-  private static void image(JsonGenerator json, String name, Map<String, AttributeValue> image, boolean present)
+  private static void image(
+      JsonGenerator json, String name, Map<String, AttributeValue> image, boolean present)
       throws IOException {
     if (!present) {
       return;
@@ -103,12 +106,14 @@ final class DynamodbEventJson {
         json.writeEndArray();
       }
       case M -> image(json, "M", value.m(), true);
-      default -> throw new IllegalArgumentException("An attribute value of no known type: " + value);
+      default ->
+          throw new IllegalArgumentException("An attribute value of no known type: " + value);
     }
     json.writeEndObject();
   }
 
-  private static void strings(JsonGenerator json, String type, List<String> values) throws IOException {
+  private static void strings(JsonGenerator json, String type, List<String> values)
+      throws IOException {
     json.writeArrayFieldStart(type);
     for (String value : values) {
       json.writeString(value);

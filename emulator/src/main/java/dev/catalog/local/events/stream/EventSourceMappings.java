@@ -29,7 +29,8 @@ public final class EventSourceMappings {
   private final String region;
   private final String accountId;
 
-  private EventSourceMappings(List<StreamEventSource> sources, Authorizer roles, String region, String accountId) {
+  private EventSourceMappings(
+      List<StreamEventSource> sources, Authorizer roles, String region, String accountId) {
     this.sources = List.copyOf(sources);
     this.roles = roles;
     this.region = region;
@@ -44,13 +45,23 @@ public final class EventSourceMappings {
    * @throws EventSourceMappingException for the first mapping Lambda would refuse
    * @throws dev.catalog.template.TemplateException for a mapping the template cannot describe
    */
-  public static EventSourceMappings create(SamTemplate template, IntrinsicResolver resolver, Authorizer roles) {
+  public static EventSourceMappings create(
+      SamTemplate template, IntrinsicResolver resolver, Authorizer roles) {
     EventSourceMappings mappings = unchecked(template, resolver, roles);
     for (StreamEventSource source : mappings.sources) {
-      ExecutionRole.refusal(source, roles).ifPresent(refusal -> {
-        throw new EventSourceMappingException(template.source() + ": " + source.mapping() + ": Lambda refuses to"
-            + " create the event source mapping to " + source.function() + ": " + refusal);
-      });
+      ExecutionRole.refusal(source, roles)
+          .ifPresent(
+              refusal -> {
+                throw new EventSourceMappingException(
+                    template.source()
+                        + ": "
+                        + source.mapping()
+                        + ": Lambda refuses to"
+                        + " create the event source mapping to "
+                        + source.function()
+                        + ": "
+                        + refusal);
+              });
     }
     return mappings;
   }
@@ -59,9 +70,13 @@ public final class EventSourceMappings {
    * Without CreateEventSourceMapping's checks: the mappings as they run once a role has lost a permission after its
    * mapping was created (a later stack update, a policy changed by hand), for the tests of what Lambda does then.
    */
-  static EventSourceMappings unchecked(SamTemplate template, IntrinsicResolver resolver, Authorizer roles) {
-    return new EventSourceMappings(TemplateStreamSources.read(template, resolver), roles,
-        TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver));
+  static EventSourceMappings unchecked(
+      SamTemplate template, IntrinsicResolver resolver, Authorizer roles) {
+    return new EventSourceMappings(
+        TemplateStreamSources.read(template, resolver),
+        roles,
+        TemplatePolicies.region(resolver),
+        TemplatePolicies.accountId(resolver));
   }
 
   /** The mappings, in template order. */
@@ -78,9 +93,23 @@ public final class EventSourceMappings {
    * @param console where failures and discards are told
    * @param requests where each batch processed is logged, as the event sources' line per request
    */
-  public StreamConsumers start(URI dynamodb, AwsCredentials credentials, FunctionInvoker invoker, PrintStream console,
-      Clock clock, RequestLog requests) {
-    return StreamConsumers.start(sources, roles, region, accountId, dynamodb, credentials, invoker, console, clock,
+  public StreamConsumers start(
+      URI dynamodb,
+      AwsCredentials credentials,
+      FunctionInvoker invoker,
+      PrintStream console,
+      Clock clock,
+      RequestLog requests) {
+    return StreamConsumers.start(
+        sources,
+        roles,
+        region,
+        accountId,
+        dynamodb,
+        credentials,
+        invoker,
+        console,
+        clock,
         requests);
   }
 }

@@ -13,8 +13,12 @@ import java.util.Optional;
  */
 final class ExecutionRole {
   /** The stream actions Lambda names when it cannot access a mapping's stream. */
-  static final List<String> STREAM_READS = List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator",
-      "dynamodb:DescribeStream", "dynamodb:ListStreams");
+  static final List<String> STREAM_READS =
+      List.of(
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:DescribeStream",
+          "dynamodb:ListStreams");
 
   private ExecutionRole() {}
 
@@ -26,17 +30,27 @@ final class ExecutionRole {
     for (String action : STREAM_READS) {
       IamCall read = roles.simulate(source.function(), action, source.streamArn());
       if (!read.allowed()) {
-        return Optional.of("Cannot access stream " + source.streamArn() + ". Please ensure the role can perform the"
-            + " GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM. ("
-            + read.message() + ")");
+        return Optional.of(
+            "Cannot access stream "
+                + source.streamArn()
+                + ". Please ensure the role can perform the"
+                + " GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM. ("
+                + read.message()
+                + ")");
       }
     }
     if (source.onFailure() != null) {
-      IamCall send = roles.simulate(source.function(), sendAction(source.onFailure()), source.onFailure());
+      IamCall send =
+          roles.simulate(source.function(), sendAction(source.onFailure()), source.onFailure());
       if (!send.allowed()) {
-        return Optional.of(sqs(source.onFailure())
-            ? "The provided execution role does not have permissions to call SendMessage on SQS (" + send.message() + ")"
-            : "The provided execution role does not have permissions to call Publish on SNS (" + send.message() + ")");
+        return Optional.of(
+            sqs(source.onFailure())
+                ? "The provided execution role does not have permissions to call SendMessage on SQS ("
+                    + send.message()
+                    + ")"
+                : "The provided execution role does not have permissions to call Publish on SNS ("
+                    + send.message()
+                    + ")");
       }
     }
     return Optional.empty();

@@ -26,10 +26,11 @@ public interface FunctionInvoker {
 
   /** The local Lambda runtime's functions, each invoked directly, as an event source mapping does. */
   static FunctionInvoker of(LocalFunctions functions) {
-    return (function, event) -> switch (functions.pool(function).invokeDirect(event, UUID.randomUUID().toString())) {
-      case FunctionPool.Returned returned -> new Returned((byte[]) returned.value());
-      case FunctionPool.Failed failed -> new Failed(failed.error());
-      case FunctionPool.TimedOut timedOut -> new TimedOut();
-    };
+    return (function, event) ->
+        switch (functions.pool(function).invokeDirect(event, UUID.randomUUID().toString())) {
+          case FunctionPool.Returned returned -> new Returned((byte[]) returned.value());
+          case FunctionPool.Failed failed -> new Failed(failed.error());
+          case FunctionPool.TimedOut timedOut -> new TimedOut();
+        };
   }
 }

@@ -23,10 +23,21 @@ public record OnFailureRecord(String destination, String function, JsonNode json
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Why a batch is discarded. */
-  enum Condition { RetryAttemptsExhausted, RecordAgeExceeded }
+  enum Condition {
+    RetryAttemptsExhausted,
+    RecordAgeExceeded
+  }
 
-  static OnFailureRecord of(StreamEventSource source, String functionArn, String shardId, String streamArn,
-      List<Record> batch, Condition condition, int invocations, boolean functionError, Instant now) {
+  static OnFailureRecord of(
+      StreamEventSource source,
+      String functionArn,
+      String shardId,
+      String streamArn,
+      List<Record> batch,
+      Condition condition,
+      int invocations,
+      boolean functionError,
+      Instant now) {
     ObjectNode json = JSON.createObjectNode();
     ObjectNode request = json.putObject("requestContext");
     request.put("requestId", UUID.randomUUID().toString());
@@ -45,8 +56,12 @@ public record OnFailureRecord(String destination, String function, JsonNode json
     info.put("shardId", shardId);
     info.put("startSequenceNumber", batch.getFirst().dynamodb().sequenceNumber());
     info.put("endSequenceNumber", batch.getLast().dynamodb().sequenceNumber());
-    info.put("approximateArrivalOfFirstRecord", String.valueOf(batch.getFirst().dynamodb().approximateCreationDateTime()));
-    info.put("approximateArrivalOfLastRecord", String.valueOf(batch.getLast().dynamodb().approximateCreationDateTime()));
+    info.put(
+        "approximateArrivalOfFirstRecord",
+        String.valueOf(batch.getFirst().dynamodb().approximateCreationDateTime()));
+    info.put(
+        "approximateArrivalOfLastRecord",
+        String.valueOf(batch.getLast().dynamodb().approximateCreationDateTime()));
     info.put("batchSize", batch.size());
     info.put("streamArn", streamArn);
     return new OnFailureRecord(source.onFailure(), source.function(), json);

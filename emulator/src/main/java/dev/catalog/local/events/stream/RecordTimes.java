@@ -25,12 +25,13 @@ public final class RecordTimes {
   private static final int KEPT = 100_000;
 
   private final Clock clock;
-  private final Map<String, Instant> stamped = new LinkedHashMap<>(256, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private final Map<String, Instant> stamped =
+      new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+          return size() > KEPT;
+        }
+      };
 
   /** @param clock the clock of the records' times: the real one, whatever the clock Lambda's side runs on */
   public RecordTimes(Clock clock) {
@@ -52,17 +53,24 @@ public final class RecordTimes {
     if (!dynamodb.equals(dynamodb.truncatedTo(ChronoUnit.MINUTES))) {
       return dynamodb;
     }
-    return observed.isBefore(dynamodb.plus(Duration.ofMinutes(1))) && !second.isBefore(dynamodb) ? second : dynamodb;
+    return observed.isBefore(dynamodb.plus(Duration.ofMinutes(1))) && !second.isBefore(dynamodb)
+        ? second
+        : dynamodb;
   }
 
   /** The record with its time: the one it was given when another reader read it first, else the one it gets now. */
   public Record stamp(Record record) {
     Instant time;
     synchronized (stamped) {
-      time = stamped.computeIfAbsent(record.eventID(),
-          id -> approximateCreation(record.dynamodb().approximateCreationDateTime(), clock.instant()));
+      time =
+          stamped.computeIfAbsent(
+              record.eventID(),
+              id ->
+                  approximateCreation(
+                      record.dynamodb().approximateCreationDateTime(), clock.instant()));
     }
-    return record.toBuilder().dynamodb(record.dynamodb().toBuilder().approximateCreationDateTime(time).build())
+    return record.toBuilder()
+        .dynamodb(record.dynamodb().toBuilder().approximateCreationDateTime(time).build())
         .build();
   }
 }

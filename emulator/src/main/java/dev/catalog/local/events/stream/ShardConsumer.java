@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class ShardConsumer {
   /** Lambda polls a shard four times a second; locally ten while records come, so a burst's changes follow closely. */
   static final int POLL_MILLIS = 100;
+
   /** A poll of DynamoDB Local costs a few ms of CPU: an idle shard is polled at Lambda's pace. */
   static final int IDLE_POLL_MILLIS = 250;
+
   private static final int READ_LIMIT = 1000;
 
   private final StreamConsumer consumer;
@@ -34,11 +36,17 @@ final class ShardConsumer {
   private String lastRead;
   private String iterator;
   private long lastRecordAt = System.nanoTime();
+
   /** When the last poll began that found nothing to read, with nothing read left to deliver ({@link #quietSince}). */
   private volatile long quietPollStartedAt = Long.MIN_VALUE;
+
   private volatile boolean finished;
 
-  ShardConsumer(StreamConsumer consumer, DynamoDbStreamsClient streams, String streamArn, String shardId,
+  ShardConsumer(
+      StreamConsumer consumer,
+      DynamoDbStreamsClient streams,
+      String streamArn,
+      String shardId,
       ShardIteratorType start) {
     this.consumer = consumer;
     this.streams = streams;
@@ -46,7 +54,8 @@ final class ShardConsumer {
     this.shardId = shardId;
     this.start = start;
     this.delivery = new BatchDelivery(consumer, shardId);
-    // Taken now, on the caller's thread: a LATEST consumer sees every write made once it has started.
+    // Taken now, on the caller's thread: a LATEST consumer sees every write made once it has
+    // started.
     this.iterator = iterator(start, null);
   }
 
@@ -69,11 +78,13 @@ final class ShardConsumer {
           String current = iterator;
           read = streams.getRecords(request -> request.shardIterator(current).limit(READ_LIMIT));
         } catch (ExpiredIteratorException | TrimmedDataAccessException stale) {
-          // Iterators last 15 minutes; records the stream trimmed are gone: go on after the last record read, or
+          // Iterators last 15 minutes; records the stream trimmed are gone: go on after the last
+          // record read, or
           // from the oldest one left, as Lambda does.
-          iterator = lastRead != null && stale instanceof ExpiredIteratorException
-              ? iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastRead)
-              : iterator(ShardIteratorType.TRIM_HORIZON, null);
+          iterator =
+              lastRead != null && stale instanceof ExpiredIteratorException
+                  ? iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, lastRead)
+                  : iterator(ShardIteratorType.TRIM_HORIZON, null);
           Thread.sleep(POLL_MILLIS);
           continue;
         }
@@ -88,8 +99,12 @@ final class ShardConsumer {
           quietPollStartedAt = pollStartedAt;
         }
         if (read.records().isEmpty() && iterator != null) {
-          int pace = System.nanoTime() - lastRecordAt > 1_000_000_000L ? IDLE_POLL_MILLIS : POLL_MILLIS;
-          long left = firstSeen == 0 ? pace : (window.toNanos() - (System.nanoTime() - firstSeen)) / 1_000_000;
+          int pace =
+              System.nanoTime() - lastRecordAt > 1_000_000_000L ? IDLE_POLL_MILLIS : POLL_MILLIS;
+          long left =
+              firstSeen == 0
+                  ? pace
+                  : (window.toNanos() - (System.nanoTime() - firstSeen)) / 1_000_000;
           Thread.sleep(Math.max(1, Math.min(pace, left)));
         }
       }
@@ -115,7 +130,14 @@ final class ShardConsumer {
   }
 
   private String iterator(ShardIteratorType type, String sequenceNumber) {
-    return streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shardId).shardIteratorType(type)
-        .sequenceNumber(sequenceNumber)).shardIterator();
+    return streams
+        .getShardIterator(
+            request ->
+                request
+                    .streamArn(streamArn)
+                    .shardId(shardId)
+                    .shardIteratorType(type)
+                    .sequenceNumber(sequenceNumber))
+        .shardIterator();
   }
 }

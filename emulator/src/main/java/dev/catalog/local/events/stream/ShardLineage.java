@@ -26,8 +26,10 @@ final class ShardLineage {
     Set<String> present = listed.stream().map(Shard::id).collect(Collectors.toSet());
     List<Shard> ready = new ArrayList<>();
     for (Shard shard : listed) {
-      boolean parentDone = shard.parentId() == null || !present.contains(shard.parentId())
-          || finished.contains(shard.parentId());
+      boolean parentDone =
+          shard.parentId() == null
+              || !present.contains(shard.parentId())
+              || finished.contains(shard.parentId());
       if (!started.contains(shard.id()) && parentDone) {
         ready.add(shard);
       }

@@ -63,9 +63,19 @@ final class StreamConsumer {
    * @param times the records' times, shared by the consumers of one tool
    * @throws IllegalStateException when the table has no stream
    */
-  StreamConsumer(StreamEventSource source, DynamoDbStreamsClient streams, FunctionInvoker invoker, Authorizer roles,
-      PrintStream console, Clock clock, String region, String accountId, List<OnFailureRecord> failures,
-      List<OnFailureRecord> undelivered, RequestLog requests, RecordTimes times) {
+  StreamConsumer(
+      StreamEventSource source,
+      DynamoDbStreamsClient streams,
+      FunctionInvoker invoker,
+      Authorizer roles,
+      PrintStream console,
+      Clock clock,
+      String region,
+      String accountId,
+      List<OnFailureRecord> failures,
+      List<OnFailureRecord> undelivered,
+      RequestLog requests,
+      RecordTimes times) {
     this.requests = requests;
     this.times = times;
     this.source = source;
@@ -77,16 +87,31 @@ final class StreamConsumer {
     this.region = region;
     this.failures = failures;
     this.undelivered = undelivered;
-    this.functionArn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + source.function();
-    // A table whose stream was turned off and on again lists one stream per label (its creation time): the newest
+    this.functionArn =
+        "arn:aws:lambda:" + region + ":" + accountId + ":function:" + source.function();
+    // A table whose stream was turned off and on again lists one stream per label (its creation
+    // time): the newest
     // is the one written to.
-    this.streamArn = streams.listStreams(request -> request.tableName(source.tableName())).streams().stream()
-        .max(java.util.Comparator.comparing(stream -> stream.streamLabel())).map(stream -> stream.streamArn())
-        .orElseThrow(() -> new IllegalStateException(source.function() + " reads the stream of table "
-            + source.tableName() + ", which has none: give the table a StreamSpecification"));
+    this.streamArn =
+        streams.listStreams(request -> request.tableName(source.tableName())).streams().stream()
+            .max(java.util.Comparator.comparing(stream -> stream.streamLabel()))
+            .map(stream -> stream.streamArn())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        source.function()
+                            + " reads the stream of table "
+                            + source.tableName()
+                            + ", which has none: give the table a StreamSpecification"));
     // As the template names it: the local region and account, DynamoDB Local's own stream label.
-    this.localStreamArn = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + source.tableName()
-        + streamArn.substring(streamArn.indexOf("/stream/"));
+    this.localStreamArn =
+        "arn:aws:dynamodb:"
+            + region
+            + ":"
+            + accountId
+            + ":table/"
+            + source.tableName()
+            + streamArn.substring(streamArn.indexOf("/stream/"));
   }
 
   StreamEventSource source() {
@@ -112,7 +137,8 @@ final class StreamConsumer {
    */
   void start() {
     startReady(true);
-    Thread discovery = Thread.ofVirtual().name("stream " + source.describe()).unstarted(this::discover);
+    Thread discovery =
+        Thread.ofVirtual().name("stream " + source.describe()).unstarted(this::discover);
     threads.add(discovery);
     discovery.start();
   }
@@ -146,7 +172,8 @@ final class StreamConsumer {
         return;
       } catch (RuntimeException e) {
         if (!stopped) {
-          console.printf("[DynamoDB stream] %s: cannot list the stream's shards: %s%n", source.describe(), e);
+          console.printf(
+              "[DynamoDB stream] %s: cannot list the stream's shards: %s%n", source.describe(), e);
           pause();
         }
       }
@@ -158,8 +185,10 @@ final class StreamConsumer {
     String after = null;
     do {
       String from = after;
-      StreamDescription description = streams.describeStream(request -> request.streamArn(streamArn)
-          .exclusiveStartShardId(from)).streamDescription();
+      StreamDescription description =
+          streams
+              .describeStream(request -> request.streamArn(streamArn).exclusiveStartShardId(from))
+              .streamDescription();
       shards.addAll(description.shards());
       after = description.lastEvaluatedShardId();
     } while (after != null);
@@ -170,27 +199,32 @@ final class StreamConsumer {
     started.add(shardId);
     ShardConsumer shard = new ShardConsumer(this, streams, streamArn, shardId, position);
     shards.add(shard);
-    Thread reader = Thread.ofVirtual().name("shard " + shardId).unstarted(() -> {
-      while (!stopped) {
-        try {
-          shard.run();
-          finished.add(shardId);
-          synchronized (changed) {
-            changed.notifyAll();
-          }
-          return;
-        } catch (InterruptedException stopping) {
-          return;
-        } catch (RuntimeException e) {
-          if (stopped) {
-            return;
-          }
-          console.printf("[DynamoDB stream] %s: reading shard %s failed, trying again: %s%n", source.describe(),
-              shardId, e);
-          pause();
-        }
-      }
-    });
+    Thread reader =
+        Thread.ofVirtual()
+            .name("shard " + shardId)
+            .unstarted(
+                () -> {
+                  while (!stopped) {
+                    try {
+                      shard.run();
+                      finished.add(shardId);
+                      synchronized (changed) {
+                        changed.notifyAll();
+                      }
+                      return;
+                    } catch (InterruptedException stopping) {
+                      return;
+                    } catch (RuntimeException e) {
+                      if (stopped) {
+                        return;
+                      }
+                      console.printf(
+                          "[DynamoDB stream] %s: reading shard %s failed, trying again: %s%n",
+                          source.describe(), shardId, e);
+                      pause();
+                    }
+                  }
+                });
     threads.add(reader);
     reader.start();
   }
@@ -201,39 +235,92 @@ final class StreamConsumer {
   }
 
   /** One invocation with {@code batch}; its outcome for the batch. */
-  BatchResponse invoke(String shardId, List<Record> batch, Set<String> sequenceNumbers) throws InterruptedException {
+  BatchResponse invoke(String shardId, List<Record> batch, Set<String> sequenceNumbers)
+      throws InterruptedException {
     byte[] event = DynamodbEventJson.of(batch, localStreamArn, region);
     long started = System.nanoTime();
-    BatchResponse response = switch (invoker.invoke(source.function(), event)) {
-      case FunctionInvoker.Returned returned -> BatchResponse.read(returned.payload(), sequenceNumbers,
-          source.reportBatchItemFailures());
-      case FunctionInvoker.Failed failed -> new BatchResponse.FunctionError(String.valueOf(failed.error()));
-      case FunctionInvoker.TimedOut timedOut -> new BatchResponse.FunctionError("Task timed out");
-    };
-    StreamInvocation.Outcome outcome = switch (response) {
-      case BatchResponse.Success success -> StreamInvocation.Outcome.SUCCESS;
-      case BatchResponse.Partial partial -> StreamInvocation.Outcome.PARTIAL_FAILURE;
-      case BatchResponse.Malformed malformed -> StreamInvocation.Outcome.MALFORMED_RESPONSE;
-      case BatchResponse.FunctionError error -> StreamInvocation.Outcome.FUNCTION_ERROR;
-    };
-    invocations.add(new StreamInvocation(source.function(), shardId, tree(event), outcome,
-        response instanceof BatchResponse.Partial partial ? List.copyOf(partial.reported()) : List.of()));
-    String what = "[DynamoDB stream] " + source.describe() + ": batch of " + batch.size() + " (shard " + shardId
-        + ", " + batch.getFirst().dynamodb().sequenceNumber() + " to " + batch.getLast().dynamodb().sequenceNumber()
-        + ")";
+    BatchResponse response =
+        switch (invoker.invoke(source.function(), event)) {
+          case FunctionInvoker.Returned returned ->
+              BatchResponse.read(
+                  returned.payload(), sequenceNumbers, source.reportBatchItemFailures());
+          case FunctionInvoker.Failed failed ->
+              new BatchResponse.FunctionError(String.valueOf(failed.error()));
+          case FunctionInvoker.TimedOut timedOut ->
+              new BatchResponse.FunctionError("Task timed out");
+        };
+    StreamInvocation.Outcome outcome =
+        switch (response) {
+          case BatchResponse.Success success -> StreamInvocation.Outcome.SUCCESS;
+          case BatchResponse.Partial partial -> StreamInvocation.Outcome.PARTIAL_FAILURE;
+          case BatchResponse.Malformed malformed -> StreamInvocation.Outcome.MALFORMED_RESPONSE;
+          case BatchResponse.FunctionError error -> StreamInvocation.Outcome.FUNCTION_ERROR;
+        };
+    invocations.add(
+        new StreamInvocation(
+            source.function(),
+            shardId,
+            tree(event),
+            outcome,
+            response instanceof BatchResponse.Partial partial
+                ? List.copyOf(partial.reported())
+                : List.of()));
+    String what =
+        "[DynamoDB stream] "
+            + source.describe()
+            + ": batch of "
+            + batch.size()
+            + " (shard "
+            + shardId
+            + ", "
+            + batch.getFirst().dynamodb().sequenceNumber()
+            + " to "
+            + batch.getLast().dynamodb().sequenceNumber()
+            + ")";
     switch (response) {
       case BatchResponse.Success success -> {
         long millis = (System.nanoTime() - started) / 1_000_000;
-        requests.write(RequestLog.Entry.of("DynamoDB stream", source.describe() + ": batch of " + batch.size()
-            + " processed in " + millis + " ms", "table", source.table(), "function", source.function(), "shardId",
-            shardId, "records", batch.size(), "latencyMs", millis));
+        requests.write(
+            RequestLog.Entry.of(
+                "DynamoDB stream",
+                source.describe()
+                    + ": batch of "
+                    + batch.size()
+                    + " processed in "
+                    + millis
+                    + " ms",
+                "table",
+                source.table(),
+                "function",
+                source.function(),
+                "shardId",
+                shardId,
+                "records",
+                batch.size(),
+                "latencyMs",
+                millis));
       }
-      case BatchResponse.Partial partial -> console.println(what + ": " + partial.reported().size()
-          + " reported failed; retried from " + partial.from());
-      case BatchResponse.Malformed malformed -> console.println(what + ": the whole batch failed, the batch response"
-          + " is malformed (" + malformed.reason() + ")");
-      case BatchResponse.FunctionError error -> console.println(what + ": function error (" + error.reason() + ")"
-          + (source.bisectOnError() && batch.size() > 1 ? "; bisected" : ""));
+      case BatchResponse.Partial partial ->
+          console.println(
+              what
+                  + ": "
+                  + partial.reported().size()
+                  + " reported failed; retried from "
+                  + partial.from());
+      case BatchResponse.Malformed malformed ->
+          console.println(
+              what
+                  + ": the whole batch failed, the batch response"
+                  + " is malformed ("
+                  + malformed.reason()
+                  + ")");
+      case BatchResponse.FunctionError error ->
+          console.println(
+              what
+                  + ": function error ("
+                  + error.reason()
+                  + ")"
+                  + (source.bisectOnError() && batch.size() > 1 ? "; bisected" : ""));
     }
     return response;
   }
@@ -242,12 +329,32 @@ final class StreamConsumer {
    * Drops {@code batch}, and the shard moves on: its on-failure record is sent to the destination under the function's
    * role, kept and printed; when IAM refuses the role that call, the record is not delivered and the line says why.
    */
-  void discard(String shardId, List<Record> batch, OnFailureRecord.Condition condition, int invocations,
+  void discard(
+      String shardId,
+      List<Record> batch,
+      OnFailureRecord.Condition condition,
+      int invocations,
       boolean functionError) {
-    OnFailureRecord record = OnFailureRecord.of(source, functionArn, shardId, localStreamArn, batch, condition,
-        invocations, functionError, clock.instant());
-    String discarded = "[DynamoDB stream] " + source.describe() + ": " + batch.size() + (batch.size() == 1
-        ? " record" : " records") + " discarded (" + condition + ")";
+    OnFailureRecord record =
+        OnFailureRecord.of(
+            source,
+            functionArn,
+            shardId,
+            localStreamArn,
+            batch,
+            condition,
+            invocations,
+            functionError,
+            clock.instant());
+    String discarded =
+        "[DynamoDB stream] "
+            + source.describe()
+            + ": "
+            + batch.size()
+            + (batch.size() == 1 ? " record" : " records")
+            + " discarded ("
+            + condition
+            + ")";
     // Printed before the record is kept, so that whoever sees it kept finds its line too.
     if (source.onFailure() == null) {
       console.println(discarded + ", no on-failure destination: " + record.json());
@@ -256,11 +363,18 @@ final class StreamConsumer {
     }
     IamCall sent = ExecutionRole.send(source, roles);
     if (sent.allowed()) {
-      console.println(discarded + "; on-failure record to " + source.onFailure() + ": " + record.json());
+      console.println(
+          discarded + "; on-failure record to " + source.onFailure() + ": " + record.json());
       failures.add(record);
     } else {
-      console.println(discarded + "; on-failure record not delivered to " + source.onFailure() + ", AccessDenied: "
-          + sent.message() + ": " + record.json());
+      console.println(
+          discarded
+              + "; on-failure record not delivered to "
+              + source.onFailure()
+              + ", AccessDenied: "
+              + sent.message()
+              + ": "
+              + record.json());
       undelivered.add(record);
     }
   }

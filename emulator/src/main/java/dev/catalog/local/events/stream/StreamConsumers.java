@@ -29,8 +29,11 @@ public final class StreamConsumers implements AutoCloseable {
   private final List<OnFailureRecord> undelivered;
   private final DynamoDbStreamsClient streams;
 
-  private StreamConsumers(List<StreamConsumer> consumers, List<OnFailureRecord> failures,
-      List<OnFailureRecord> undelivered, DynamoDbStreamsClient streams) {
+  private StreamConsumers(
+      List<StreamConsumer> consumers,
+      List<OnFailureRecord> failures,
+      List<OnFailureRecord> undelivered,
+      DynamoDbStreamsClient streams) {
     this.consumers = consumers;
     this.failures = failures;
     this.undelivered = undelivered;
@@ -41,12 +44,24 @@ public final class StreamConsumers implements AutoCloseable {
    * Starts a consumer for every enabled source, reading DynamoDB's streams outside IAM (the role's stream reads were
    * checked when the mappings were created).
    */
-  static StreamConsumers start(List<StreamEventSource> sources, Authorizer roles, String region, String accountId,
-      URI dynamodb, AwsCredentials credentials, FunctionInvoker invoker, PrintStream console, Clock clock,
+  static StreamConsumers start(
+      List<StreamEventSource> sources,
+      Authorizer roles,
+      String region,
+      String accountId,
+      URI dynamodb,
+      AwsCredentials credentials,
+      FunctionInvoker invoker,
+      PrintStream console,
+      Clock clock,
       RequestLog requests) {
-    DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(dynamodb)
-        .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    DynamoDbStreamsClient streams =
+        DynamoDbStreamsClient.builder()
+            .endpointOverride(dynamodb)
+            .region(Region.of(region))
+            .credentialsProvider(StaticCredentialsProvider.create(credentials))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
     List<OnFailureRecord> failures = new CopyOnWriteArrayList<>();
     List<OnFailureRecord> undelivered = new CopyOnWriteArrayList<>();
     List<StreamConsumer> consumers = new ArrayList<>();
@@ -55,8 +70,20 @@ public final class StreamConsumers implements AutoCloseable {
     try {
       for (StreamEventSource source : sources) {
         if (source.enabled()) {
-          consumers.add(new StreamConsumer(source, streams, invoker, roles, console, clock, region, accountId,
-              failures, undelivered, requests, times));
+          consumers.add(
+              new StreamConsumer(
+                  source,
+                  streams,
+                  invoker,
+                  roles,
+                  console,
+                  clock,
+                  region,
+                  accountId,
+                  failures,
+                  undelivered,
+                  requests,
+                  times));
         }
       }
       consumers.forEach(StreamConsumer::start);
@@ -75,8 +102,10 @@ public final class StreamConsumers implements AutoCloseable {
 
   /** Every invocation of {@code function} by its stream consumers so far, in order. */
   public List<StreamInvocation> invocations(String function) {
-    return consumers.stream().filter(consumer -> consumer.source().function().equals(function))
-        .flatMap(consumer -> consumer.invocations().stream()).toList();
+    return consumers.stream()
+        .filter(consumer -> consumer.source().function().equals(function))
+        .flatMap(consumer -> consumer.invocations().stream())
+        .toList();
   }
 
   /**
@@ -111,8 +140,12 @@ public final class StreamConsumers implements AutoCloseable {
 
   /** For the ready line: {@code products-local → ProductEventsFunction, ...}, or that there are none. */
   public String describe() {
-    return consumers.isEmpty() ? "no stream consumers" : "stream consumers " + consumers.stream()
-        .map(consumer -> consumer.source().describe()).collect(Collectors.joining(", "));
+    return consumers.isEmpty()
+        ? "no stream consumers"
+        : "stream consumers "
+            + consumers.stream()
+                .map(consumer -> consumer.source().describe())
+                .collect(Collectors.joining(", "));
   }
 
   @Override

@@ -24,9 +24,21 @@ import java.time.Duration;
  * @param onFailure the ARN of {@code DestinationConfig.OnFailure.Destination} (an SQS queue or SNS topic), or null
  * @param enabled {@code Enabled} (default true)
  */
-public record StreamEventSource(String function, String mapping, String table, String tableName, String streamArn,
-    String startingPosition, int batchSize, Duration batchingWindow, boolean reportBatchItemFailures,
-    boolean bisectOnError, int maximumRetryAttempts, int maximumRecordAgeSeconds, String onFailure, boolean enabled) {
+public record StreamEventSource(
+    String function,
+    String mapping,
+    String table,
+    String tableName,
+    String streamArn,
+    String startingPosition,
+    int batchSize,
+    Duration batchingWindow,
+    boolean reportBatchItemFailures,
+    boolean bisectOnError,
+    int maximumRetryAttempts,
+    int maximumRecordAgeSeconds,
+    String onFailure,
+    boolean enabled) {
 
   /** e.g. {@code ProductsTable → ProductEventsFunction}, for the console. */
   public String describe() {

@@ -26,11 +26,19 @@ import java.util.regex.Pattern;
  */
 public final class TemplateStreamSources {
   static final String MAPPING = "AWS::Lambda::EventSourceMapping";
-  private static final Pattern STREAM_ARN = Pattern.compile("arn:aws:dynamodb:[^:]*:[^:]*:table/([^/]+)/stream/.+");
-  private static final Pattern FUNCTION_ARN = Pattern.compile("arn:aws:lambda:[^:]*:[^:]*:function:([^:]+)(:.+)?");
-  private static final Pattern DESTINATION_ARN = Pattern.compile("arn:aws:(sqs|sns):[^:]*:[^:]*:[^:/]+");
-  private static final Set<String> NOT_EMULATED = Set.of("FilterCriteria", "TumblingWindowInSeconds",
-      "StartingPositionTimestamp", "KmsKeyArn", "MetricsConfig");
+  private static final Pattern STREAM_ARN =
+      Pattern.compile("arn:aws:dynamodb:[^:]*:[^:]*:table/([^/]+)/stream/.+");
+  private static final Pattern FUNCTION_ARN =
+      Pattern.compile("arn:aws:lambda:[^:]*:[^:]*:function:([^:]+)(:.+)?");
+  private static final Pattern DESTINATION_ARN =
+      Pattern.compile("arn:aws:(sqs|sns):[^:]*:[^:]*:[^:/]+");
+  private static final Set<String> NOT_EMULATED =
+      Set.of(
+          "FilterCriteria",
+          "TumblingWindowInSeconds",
+          "StartingPositionTimestamp",
+          "KmsKeyArn",
+          "MetricsConfig");
 
   private TemplateStreamSources() {}
 
@@ -42,22 +50,30 @@ public final class TemplateStreamSources {
         mapping(template, resolver, resource).ifPresent(sources::add);
       } else if (resource.type().equals(Resource.FUNCTION)
           && resource.properties().get("Events") instanceof Map<?, ?> events) {
-        events.forEach((name, declared) -> {
-          if (declared instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type"))) {
-            String where = resource.logicalId() + " Events." + name;
-            Object resolved = resolver.resolve(event.get("Properties"), where + ".Properties");
-            sources.add(source(template, resolver, resource.logicalId(), resource.logicalId() + name, where,
-                resolved instanceof Map<?, ?> map ? map : Map.of(), "Stream"));
-          }
-        });
+        events.forEach(
+            (name, declared) -> {
+              if (declared instanceof Map<?, ?> event && "DynamoDB".equals(event.get("Type"))) {
+                String where = resource.logicalId() + " Events." + name;
+                Object resolved = resolver.resolve(event.get("Properties"), where + ".Properties");
+                sources.add(
+                    source(
+                        template,
+                        resolver,
+                        resource.logicalId(),
+                        resource.logicalId() + name,
+                        where,
+                        resolved instanceof Map<?, ?> map ? map : Map.of(),
+                        "Stream"));
+              }
+            });
       }
     }
     return sources;
   }
 
   /** The mapping's source, when it reads a DynamoDB stream. */
-  private static Optional<StreamEventSource> mapping(SamTemplate template, IntrinsicResolver resolver,
-      Resource mapping) {
+  private static Optional<StreamEventSource> mapping(
+      SamTemplate template, IntrinsicResolver resolver, Resource mapping) {
     String where = mapping.logicalId();
     Object declared = resolver.resolve(mapping.properties(), where);
     Map<?, ?> properties = declared instanceof Map<?, ?> map ? map : Map.of();
@@ -66,42 +82,89 @@ public final class TemplateStreamSources {
       return Optional.empty();
     }
     if (properties.get("DestinationConfig") instanceof Map<?, ?> config
-        && config.get("OnFailure") instanceof Map<?, ?> onFailure && onFailure.containsKey("Type")) {
-      throw fail(template, where, "DestinationConfig.OnFailure.Type is a property of SAM's events, not of "
-          + MAPPING + " (CloudFormation refuses it): name the Destination only");
+        && config.get("OnFailure") instanceof Map<?, ?> onFailure
+        && onFailure.containsKey("Type")) {
+      throw fail(
+          template,
+          where,
+          "DestinationConfig.OnFailure.Type is a property of SAM's events, not of "
+              + MAPPING
+              + " (CloudFormation refuses it): name the Destination only");
     }
-    String function = function(template, resolver, where, mapping.properties().get("FunctionName"),
-        properties.get("FunctionName"));
-    return Optional.of(source(template, resolver, function, mapping.logicalId(), where, properties,
-        "EventSourceArn"));
+    String function =
+        function(
+            template,
+            resolver,
+            where,
+            mapping.properties().get("FunctionName"),
+            properties.get("FunctionName"));
+    return Optional.of(
+        source(
+            template,
+            resolver,
+            function,
+            mapping.logicalId(),
+            where,
+            properties,
+            "EventSourceArn"));
   }
 
   /**
    * The function {@code FunctionName} names: {@code !Ref F}, {@code !Ref F.Alias}, {@code !GetAtt F.Arn}, or the
    * function's name or ARN as text, with or without a qualifier (an alias or version).
    */
-  private static String function(SamTemplate template, IntrinsicResolver resolver, String where, Object declared,
+  private static String function(
+      SamTemplate template,
+      IntrinsicResolver resolver,
+      String where,
+      Object declared,
       Object resolved) {
     if (declared instanceof Intrinsic intrinsic) {
-      String target = intrinsic.function().equals(Intrinsic.REF) ? String.valueOf(intrinsic.argument())
-          : intrinsic.function().equals(Intrinsic.GET_ATT) && intrinsic.argument() instanceof List<?> parts
-              && !parts.isEmpty() ? String.valueOf(parts.getFirst()) : "";
-      String id = target.endsWith(".Alias") ? target.substring(0, target.length() - ".Alias".length()) : target;
+      String target =
+          intrinsic.function().equals(Intrinsic.REF)
+              ? String.valueOf(intrinsic.argument())
+              : intrinsic.function().equals(Intrinsic.GET_ATT)
+                      && intrinsic.argument() instanceof List<?> parts
+                      && !parts.isEmpty()
+                  ? String.valueOf(parts.getFirst())
+                  : "";
+      String id =
+          target.endsWith(".Alias")
+              ? target.substring(0, target.length() - ".Alias".length())
+              : target;
       if (template.functions().containsKey(id)) {
         return id;
       }
     }
     String name = String.valueOf(resolved);
     Matcher arn = FUNCTION_ARN.matcher(name);
-    String unqualified = arn.matches() ? arn.group(1) : name.contains(":") ? name.substring(0, name.indexOf(':'))
-        : name;
-    return template.functions().keySet().stream().filter(id -> resolver.physicalName(id).equals(unqualified))
-        .findFirst().orElseThrow(() -> fail(template, where, "FunctionName " + name + " names no "
-            + Resource.FUNCTION + " of the template"));
+    String unqualified =
+        arn.matches()
+            ? arn.group(1)
+            : name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+    return template.functions().keySet().stream()
+        .filter(id -> resolver.physicalName(id).equals(unqualified))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                fail(
+                    template,
+                    where,
+                    "FunctionName "
+                        + name
+                        + " names no "
+                        + Resource.FUNCTION
+                        + " of the template"));
   }
 
-  private static StreamEventSource source(SamTemplate template, IntrinsicResolver resolver, String function,
-      String mapping, String where, Map<?, ?> properties, String streamKey) {
+  private static StreamEventSource source(
+      SamTemplate template,
+      IntrinsicResolver resolver,
+      String function,
+      String mapping,
+      String where,
+      Map<?, ?> properties,
+      String streamKey) {
     for (String key : NOT_EMULATED) {
       if (properties.containsKey(key)) {
         throw fail(template, where, key + " is not emulated by the local stream poller");
@@ -110,36 +173,68 @@ public final class TemplateStreamSources {
     String streamArn = String.valueOf(properties.get(streamKey));
     Matcher stream = STREAM_ARN.matcher(streamArn);
     if (!stream.matches()) {
-      throw fail(template, where, streamKey + " must be a DynamoDB table's stream ARN (!GetAtt Table.StreamArn), found "
-          + properties.get(streamKey));
+      throw fail(
+          template,
+          where,
+          streamKey
+              + " must be a DynamoDB table's stream ARN (!GetAtt Table.StreamArn), found "
+              + properties.get(streamKey));
     }
     String position = String.valueOf(properties.get("StartingPosition"));
     if (!position.equals("TRIM_HORIZON") && !position.equals("LATEST")) {
-      throw fail(template, where, "StartingPosition must be TRIM_HORIZON or LATEST, found " + position);
+      throw fail(
+          template, where, "StartingPosition must be TRIM_HORIZON or LATEST, found " + position);
     }
     int age = number(template, where, properties, "MaximumRecordAgeInSeconds", -1, -1, 604_800);
     if (age >= 0 && age < 60) {
-      throw fail(template, where, "MaximumRecordAgeInSeconds must be -1 or from 60 to 604800, found " + age);
+      throw fail(
+          template,
+          where,
+          "MaximumRecordAgeInSeconds must be -1 or from 60 to 604800, found " + age);
     }
     number(template, where, properties, "ParallelizationFactor", 1, 1, 10);
     Object responseTypes = properties.get("FunctionResponseTypes");
-    boolean report = responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures");
-    Object destination = properties.get("DestinationConfig") instanceof Map<?, ?> config
-        && config.get("OnFailure") instanceof Map<?, ?> onFailure ? onFailure.get("Destination") : null;
+    boolean report =
+        responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures");
+    Object destination =
+        properties.get("DestinationConfig") instanceof Map<?, ?> config
+                && config.get("OnFailure") instanceof Map<?, ?> onFailure
+            ? onFailure.get("Destination")
+            : null;
     if (destination != null && !DESTINATION_ARN.matcher(destination.toString()).matches()) {
-      throw fail(template, where, "DestinationConfig.OnFailure.Destination must be an SQS queue's or an SNS topic's"
-          + " ARN (S3 destinations are not emulated), found " + destination);
+      throw fail(
+          template,
+          where,
+          "DestinationConfig.OnFailure.Destination must be an SQS queue's or an SNS topic's"
+              + " ARN (S3 destinations are not emulated), found "
+              + destination);
     }
-    String table = template.tables().keySet().stream().filter(id -> resolver.physicalName(id).equals(stream.group(1)))
-        .findFirst().orElseThrow(() -> fail(template, where, streamKey + " names no table of the template"));
+    String table =
+        template.tables().keySet().stream()
+            .filter(id -> resolver.physicalName(id).equals(stream.group(1)))
+            .findFirst()
+            .orElseThrow(
+                () -> fail(template, where, streamKey + " names no table of the template"));
     if (template.table(table).streamViewType().isEmpty()) {
-      throw fail(template, where, streamKey + " is the stream of " + table + ", which has no StreamSpecification");
+      throw fail(
+          template,
+          where,
+          streamKey + " is the stream of " + table + ", which has no StreamSpecification");
     }
-    return new StreamEventSource(function, mapping, table, stream.group(1), streamArn, position,
+    return new StreamEventSource(
+        function,
+        mapping,
+        table,
+        stream.group(1),
+        streamArn,
+        position,
         number(template, where, properties, "BatchSize", 100, 1, 10_000),
-        Duration.ofSeconds(number(template, where, properties, "MaximumBatchingWindowInSeconds", 0, 0, 300)), report,
+        Duration.ofSeconds(
+            number(template, where, properties, "MaximumBatchingWindowInSeconds", 0, 0, 300)),
+        report,
         flag(properties, "BisectBatchOnFunctionError", false),
-        number(template, where, properties, "MaximumRetryAttempts", -1, -1, 10_000), age,
+        number(template, where, properties, "MaximumRetryAttempts", -1, -1, 10_000),
+        age,
         destination == null ? null : destination.toString(),
         flag(properties, "Enabled", true));
   }
@@ -149,8 +244,14 @@ public final class TemplateStreamSources {
     return value == null ? fallback : Boolean.parseBoolean(value.toString());
   }
 
-  private static int number(SamTemplate template, String where, Map<?, ?> properties, String key, int fallback,
-      int min, int max) {
+  private static int number(
+      SamTemplate template,
+      String where,
+      Map<?, ?> properties,
+      String key,
+      int fallback,
+      int min,
+      int max) {
     Object value = properties.get(key);
     if (value == null) {
       return fallback;
@@ -158,7 +259,8 @@ public final class TemplateStreamSources {
     try {
       int number = Integer.parseInt(value.toString());
       if (number < min || number > max) {
-        throw fail(template, where, key + " must be from " + min + " to " + max + ", found " + number);
+        throw fail(
+            template, where, key + " must be from " + min + " to " + max + ", found " + number);
       }
       return number;
     } catch (NumberFormatException e) {

@@ -31,11 +31,15 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   private final WebSocketGateway gateway;
   private final Lifecycle lifecycle;
   private volatile ScheduledFuture<?> lifetime;
+
   /** The text message being received; Jetty delivers the parts of one connection's messages one at a time. */
   private final StringBuilder message = new StringBuilder();
+
   private long messageBytes;
+
   /** Why the message being received is refused: the rest of it is read and dropped, then the connection closed. */
   private Refusal refusal;
+
   /** A message was refused and the connection is being closed: whatever the client sends after it is dropped. */
   private boolean refused;
 
@@ -48,20 +52,29 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
   /** How API Gateway closes a connection for a message it refuses. */
   private record Refusal(int status, String reason) {}
 
-  private static final Refusal TOO_LARGE = new Refusal(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
-  private static final Refusal BINARY = new Refusal(StatusCode.BAD_DATA,
-      "Binary frames are not supported: send text frames");
+  private static final Refusal TOO_LARGE =
+      new Refusal(StatusCode.MESSAGE_TOO_LARGE, "Message too big");
+  private static final Refusal BINARY =
+      new Refusal(StatusCode.BAD_DATA, "Binary frames are not supported: send text frames");
 
   /** Where connections are registered and timed. */
-  record Lifecycle(Connections connections, ScheduledExecutorService timers, Duration maxLifetime,
+  record Lifecycle(
+      Connections connections,
+      ScheduledExecutorService timers,
+      Duration maxLifetime,
       PrintStream console) {}
 
   @Override
   public void onWebSocketOpen(Session session) {
     connection.opened(session);
     lifecycle.connections().add(connection);
-    lifetime = lifecycle.timers().schedule(() -> connection.close(StatusCode.SHUTDOWN, "Going away"),
-        lifecycle.maxLifetime().toMillis(), TimeUnit.MILLISECONDS);
+    lifetime =
+        lifecycle
+            .timers()
+            .schedule(
+                () -> connection.close(StatusCode.SHUTDOWN, "Going away"),
+                lifecycle.maxLifetime().toMillis(),
+                TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -167,8 +180,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
       Thread.currentThread().interrupt();
     } catch (RuntimeException bug) {
       synchronized (lifecycle.console()) {
-        lifecycle.console().println("[local WebSocket API] connection " + connection.id()
-            + ": failed in the local tool itself");
+        lifecycle
+            .console()
+            .println(
+                "[local WebSocket API] connection "
+                    + connection.id()
+                    + ": failed in the local tool itself");
         bug.printStackTrace(lifecycle.console());
       }
     }

@@ -24,7 +24,8 @@ final class ConnectAuthorizer {
   private final String methodArn;
   private final PrintStream console;
 
-  ConnectAuthorizer(RouteInvoker invoker, WebSocketEvents events, String methodArn, PrintStream console) {
+  ConnectAuthorizer(
+      RouteInvoker invoker, WebSocketEvents events, String methodArn, PrintStream console) {
     this.invoker = invoker;
     this.events = events;
     this.methodArn = methodArn;
@@ -42,45 +43,70 @@ final class ConnectAuthorizer {
   }
 
   /** For a handshake: its refusal is told on the console as {@code $connect}'s. */
-  Decision authorize(WebSocketApiDef.Authorizer authorizer, Connection connection,
-      WebSocketEvents.Handshake handshake, String requestId) throws InterruptedException {
+  Decision authorize(
+      WebSocketApiDef.Authorizer authorizer,
+      Connection connection,
+      WebSocketEvents.Handshake handshake,
+      String requestId)
+      throws InterruptedException {
     return authorize(authorizer, connection, handshake, requestId, "$connect");
   }
 
   /** @param label what the console line names, {@code $connect} or a check of one */
-  Decision authorize(WebSocketApiDef.Authorizer authorizer, Connection connection,
-      WebSocketEvents.Handshake handshake, String requestId, String label) throws InterruptedException {
+  Decision authorize(
+      WebSocketApiDef.Authorizer authorizer,
+      Connection connection,
+      WebSocketEvents.Handshake handshake,
+      String requestId,
+      String label)
+      throws InterruptedException {
     for (String source : authorizer.identitySources()) {
       if (!present(source, handshake)) {
         return refuse(label, new Decision(401, "identity source " + source + " missing"));
       }
     }
     long started = System.nanoTime();
-    RouteInvoker.Result result = invoker.invoke(authorizer.function(),
-        events.authorizer(connection, handshake, methodArn, requestId), requestId);
+    RouteInvoker.Result result =
+        invoker.invoke(
+            authorizer.function(),
+            events.authorizer(connection, handshake, methodArn, requestId),
+            requestId);
     if (!result.succeeded()) {
       boolean unauthorized = "Unauthorized".equals(result.errorMessage());
-      return refuse(label, new Decision(unauthorized ? 401 : 500, "the authorizer "
-          + (unauthorized ? "answered Unauthorized" : "failed: " + result.errorMessage())));
+      return refuse(
+          label,
+          new Decision(
+              unauthorized ? 401 : 500,
+              "the authorizer "
+                  + (unauthorized ? "answered Unauthorized" : "failed: " + result.errorMessage())));
     }
     JsonNode response = result.response();
-    if (response == null || !response.path("principalId").isValueNode()
+    if (response == null
+        || !response.path("principalId").isValueNode()
         || !response.path("policyDocument").isObject()) {
-      return refuse(label, new Decision(500, "the authorizer's response has no principalId and policyDocument"));
+      return refuse(
+          label,
+          new Decision(500, "the authorizer's response has no principalId and policyDocument"));
     }
-    FunctionPolicy policy = new FunctionPolicy(authorizer.function(), statements(response.get("policyDocument")));
+    FunctionPolicy policy =
+        new FunctionPolicy(authorizer.function(), statements(response.get("policyDocument")));
     if (policy.evaluate("execute-api:Invoke", methodArn) != FunctionPolicy.Decision.ALLOWED) {
-      return refuse(label, new Decision(403, "the authorizer's policy does not allow " + methodArn));
+      return refuse(
+          label, new Decision(403, "the authorizer's policy does not allow " + methodArn));
     }
     ObjectNode context = JsonNodeFactory.instance.objectNode();
     context.put("principalId", response.get("principalId").asText());
     context.put("integrationLatency", (System.nanoTime() - started) / 1_000_000);
-    response.path("context").properties().forEach(entry -> context.set(entry.getKey(), entry.getValue()));
+    response
+        .path("context")
+        .properties()
+        .forEach(entry -> context.set(entry.getKey(), entry.getValue()));
     return new Decision(0, context, null);
   }
 
   private Decision refuse(String label, Decision decision) {
-    console.printf("[local WebSocket API] %s: %d, %s%n", label, decision.status(), decision.reason());
+    console.printf(
+        "[local WebSocket API] %s: %d, %s%n", label, decision.status(), decision.reason());
     return decision;
   }
 
@@ -90,8 +116,9 @@ final class ConnectAuthorizer {
       return nonEmpty(handshake.query().get(parts[3]));
     }
     if (parts.length == 4 && parts[2].equals("header")) {
-      return handshake.headers().entrySet().stream().anyMatch(header -> header.getKey().equalsIgnoreCase(parts[3])
-          && nonEmpty(header.getValue()));
+      return handshake.headers().entrySet().stream()
+          .anyMatch(
+              header -> header.getKey().equalsIgnoreCase(parts[3]) && nonEmpty(header.getValue()));
     }
     return true;
   }
@@ -104,9 +131,12 @@ final class ConnectAuthorizer {
     JsonNode declared = document.path("Statement");
     List<Statement> statements = new ArrayList<>();
     for (JsonNode statement : declared.isArray() ? declared : List.of(declared)) {
-      statements.add(new Statement("#" + (statements.size() + 1),
-          "allow".equals(statement.path("Effect").asText().toLowerCase(Locale.ROOT)),
-          strings(statement.path("Action")), strings(statement.path("Resource"))));
+      statements.add(
+          new Statement(
+              "#" + (statements.size() + 1),
+              "allow".equals(statement.path("Effect").asText().toLowerCase(Locale.ROOT)),
+              strings(statement.path("Action")),
+              strings(statement.path("Resource"))));
     }
     return statements;
   }
@@ -123,6 +153,14 @@ final class ConnectAuthorizer {
 
   /** The ARN API Gateway passes as {@code methodArn} for the {@code $connect} route. */
   static String methodArn(String region, String accountId, WebSocketApiDef api) {
-    return "arn:aws:execute-api:" + region + ":" + accountId + ":" + api.apiId() + "/" + api.stage() + "/$connect";
+    return "arn:aws:execute-api:"
+        + region
+        + ":"
+        + accountId
+        + ":"
+        + api.apiId()
+        + "/"
+        + api.stage()
+        + "/$connect";
   }
 }

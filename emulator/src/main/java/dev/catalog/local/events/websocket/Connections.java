@@ -18,6 +18,7 @@ public final class Connections {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ConcurrentMap<String, Connection> open = new ConcurrentHashMap<>();
+
   /** Connections closed whose {@code $disconnect} has not returned yet. */
   private final AtomicInteger ending = new AtomicInteger();
 

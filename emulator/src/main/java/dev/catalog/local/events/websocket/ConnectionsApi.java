@@ -33,6 +33,7 @@ import org.eclipse.jetty.util.Callback;
 final class ConnectionsApi {
   /** API Gateway's limit for a message, the data of a post included. */
   static final int MAX_PAYLOAD_BYTES = 128 * 1024;
+
   private static final Pattern PATH = Pattern.compile("(?:/[^/]+)?/@connections/([^/]+)");
 
   private final Connections connections;
@@ -53,35 +54,55 @@ final class ConnectionsApi {
   void handle(Request request, Response response, Callback callback) throws IOException {
     Matcher matcher = PATH.matcher(request.getHttpURI().getPath());
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("not a management path: " + request.getHttpURI().getPath());
+      throw new IllegalArgumentException(
+          "not a management path: " + request.getHttpURI().getPath());
     }
     String id = URLDecoder.decode(matcher.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
     String method = request.getMethod();
     if (!method.equals("POST") && !method.equals("GET") && !method.equals("DELETE")) {
-      answer(response, callback, 403, "MissingAuthenticationTokenException",
+      answer(
+          response,
+          callback,
+          403,
+          "MissingAuthenticationTokenException",
           "{\"message\":\"Missing Authentication Token\"}");
       return;
     }
     String caller = IamEndpoint.caller(request.getHeaders().get("Authorization"));
     if (caller == null) {
-      answer(response, callback, 403, "MissingAuthenticationTokenException",
+      answer(
+          response,
+          callback,
+          403,
+          "MissingAuthenticationTokenException",
           "{\"message\":\"Missing Authentication Token\"}");
       return;
     }
-    IamCall decision = iam.get().authorize(caller, ExecuteApiAccess.MANAGE_CONNECTIONS,
-        access.connection(method, id));
+    IamCall decision =
+        iam.get()
+            .authorize(caller, ExecuteApiAccess.MANAGE_CONNECTIONS, access.connection(method, id));
     if (decision == null) {
-      answer(response, callback, 403, "UnrecognizedClientException",
+      answer(
+          response,
+          callback,
+          403,
+          "UnrecognizedClientException",
           message("message", "The security token included in the request is invalid."));
       return;
     }
     if (!decision.allowed()) {
-      answer(response, callback, 403, "AccessDeniedException", message("Message", decision.message()));
+      answer(
+          response, callback, 403, "AccessDeniedException", message("Message", decision.message()));
       return;
     }
     byte[] body = method.equals("POST") ? body(request) : new byte[0];
     if (body == null) {
-      answer(response, callback, 413, "PayloadTooLargeException", message("message", "Request Entity Too Large"));
+      answer(
+          response,
+          callback,
+          413,
+          "PayloadTooLargeException",
+          message("message", "Request Entity Too Large"));
       return;
     }
     var connection = connections.get(id);
@@ -136,7 +157,8 @@ final class ConnectionsApi {
     return body.toString();
   }
 
-  private static void answer(Response response, Callback callback, int status, String errorType, String body) {
+  private static void answer(
+      Response response, Callback callback, int status, String errorType, String body) {
     response.setStatus(status);
     response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
     if (errorType != null) {

@@ -3,9 +3,9 @@ package dev.catalog.local.events.websocket;
 import dev.catalog.local.console.LocalApiException;
 import dev.catalog.local.console.RequestLog;
 import dev.catalog.local.iam.ExecuteApiAccess;
-import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.local.iam.TemplatePolicies;
+import dev.catalog.local.lambda.LocalFunctions;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
 import dev.catalog.template.TemplateException;
@@ -14,9 +14,9 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
@@ -41,6 +41,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class LocalWebSocketApi implements AutoCloseable {
   /** The port serverless-offline serves WebSocket APIs on. */
   public static final int DEFAULT_PORT = 3001;
+
   /** The variable through which a function finds the {@code @connections} API. */
   public static final String CONNECTIONS_ENDPOINT = "CONNECTIONS_ENDPOINT";
 
@@ -51,8 +52,13 @@ public final class LocalWebSocketApi implements AutoCloseable {
   private final LocalFunctions ownFunctions;
   private final WebSocketGateway gateway;
 
-  private LocalWebSocketApi(WebSocketApiDef api, Connections connections, ServerConnector connector,
-      ScheduledExecutorService timers, LocalFunctions ownFunctions, WebSocketGateway gateway) {
+  private LocalWebSocketApi(
+      WebSocketApiDef api,
+      Connections connections,
+      ServerConnector connector,
+      ScheduledExecutorService timers,
+      LocalFunctions ownFunctions,
+      WebSocketGateway gateway) {
     this.gateway = gateway;
     this.api = api;
     this.connections = connections;
@@ -114,7 +120,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
   @Override
   public void close() {
     try {
-      // Each open connection ends with its $disconnect before the server stops, whose stop would interrupt it.
+      // Each open connection ends with its $disconnect before the server stops, whose stop would
+      // interrupt it.
       connections.closeAll(Duration.ofSeconds(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -135,7 +142,8 @@ public final class LocalWebSocketApi implements AutoCloseable {
    * A function's environment with {@code CONNECTIONS_ENDPOINT}, when it declares one (the management API's URL in
    * the cloud), pointing at this tool's {@code @connections} API instead.
    */
-  public static Map<String, String> localEndpoint(Map<String, String> environment, URI connectionsEndpoint) {
+  public static Map<String, String> localEndpoint(
+      Map<String, String> environment, URI connectionsEndpoint) {
     if (!environment.containsKey(CONNECTIONS_ENDPOINT)) {
       return environment;
     }
@@ -250,36 +258,78 @@ public final class LocalWebSocketApi implements AutoCloseable {
      * @throws LocalApiException for a port in use
      */
     public LocalWebSocketApi start() {
-      WebSocketApiDef api = WebSocketApiDef.of(template, resolver).orElseThrow(() -> new TemplateException(
-          template.source() + ": no AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET to serve"));
+      WebSocketApiDef api =
+          WebSocketApiDef.of(template, resolver)
+              .orElseThrow(
+                  () ->
+                      new TemplateException(
+                          template.source()
+                              + ": no AWS::ApiGatewayV2::Api with ProtocolType WEBSOCKET to serve"));
       Connections connections = new Connections();
-      ConnectionsApi management = new ConnectionsApi(connections, iam, new ExecuteApiAccess(
-          TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api.apiId(), api.stage()));
-      ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-          .name("websocket-lifetime").daemon().factory());
+      ConnectionsApi management =
+          new ConnectionsApi(
+              connections,
+              iam,
+              new ExecuteApiAccess(
+                  TemplatePolicies.region(resolver),
+                  TemplatePolicies.accountId(resolver),
+                  api.apiId(),
+                  api.stage()));
+      ScheduledExecutorService timers =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("websocket-lifetime").daemon().factory());
       Server server = new Server(new VirtualThreadPool());
       ServerConnector connector = new ServerConnector(server);
       connector.setHost(host);
       connector.setPort(port);
       server.addConnector(connector);
-      LocalFunctions own = functions == null && environment != null ? LocalFunctions.prepare(template,
-          id -> localEndpoint(environment.apply(id), URI.create("http://localhost:" + connector.getLocalPort())), 0,
-          console) : null;
+      LocalFunctions own =
+          functions == null && environment != null
+              ? LocalFunctions.prepare(
+                  template,
+                  id ->
+                      localEndpoint(
+                          environment.apply(id),
+                          URI.create("http://localhost:" + connector.getLocalPort())),
+                  0,
+                  console)
+              : null;
       if (functions == null && own == null) {
         // Connections only: no function to invoke, so no route.
-        api = new WebSocketApiDef(api.logicalId(), api.apiId(), api.stage(), api.routeSelectionExpression(), Map.of());
+        api =
+            new WebSocketApiDef(
+                api.logicalId(),
+                api.apiId(),
+                api.stage(),
+                api.routeSelectionExpression(),
+                Map.of());
       }
       RouteInvoker invoker = new RouteInvoker(functions != null ? functions : own, console);
       WebSocketEvents events = new WebSocketEvents(api, "localhost");
-      WebSocketGateway gateway = new WebSocketGateway(api, invoker, events, new ConnectAuthorizer(invoker, events,
-          ConnectAuthorizer.methodArn(TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
-          console), new ClientConnection.Lifecycle(connections, timers, maxLifetime, console), console,
-          requests != null ? requests : accessLog ? RequestLog.text(console) : RequestLog.NONE, unauthenticated);
-      WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
-        container.setIdleTimeout(idleTimeout);
-        // The message limit is ClientConnection's, counted on the parts of messages, which Jetty does not limit.
-        container.addMapping("/", gateway::connect);
-      });
+      WebSocketGateway gateway =
+          new WebSocketGateway(
+              api,
+              invoker,
+              events,
+              new ConnectAuthorizer(
+                  invoker,
+                  events,
+                  ConnectAuthorizer.methodArn(
+                      TemplatePolicies.region(resolver), TemplatePolicies.accountId(resolver), api),
+                  console),
+              new ClientConnection.Lifecycle(connections, timers, maxLifetime, console),
+              console,
+              requests != null ? requests : accessLog ? RequestLog.text(console) : RequestLog.NONE,
+              unauthenticated);
+      WebSocketUpgradeHandler upgrade =
+          WebSocketUpgradeHandler.from(
+              server,
+              container -> {
+                container.setIdleTimeout(idleTimeout);
+                // The message limit is ClientConnection's, counted on the parts of messages, which
+                // Jetty does not limit.
+                container.addMapping("/", gateway::connect);
+              });
       upgrade.setHandler(PlainRequests.handler(management));
       server.setHandler(upgrade);
       server.setErrorHandler(PlainRequests.errors(console));
@@ -297,11 +347,17 @@ public final class LocalWebSocketApi implements AutoCloseable {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof BindException) {
-            throw new LocalApiException("Port " + port + " on " + host + " is in use: stop what listens there, or"
-                + " choose another port for the WebSocket API with -Dlocal.wsPort=N");
+            throw new LocalApiException(
+                "Port "
+                    + port
+                    + " on "
+                    + host
+                    + " is in use: stop what listens there, or"
+                    + " choose another port for the WebSocket API with -Dlocal.wsPort=N");
           }
         }
-        throw new LocalApiException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        throw new LocalApiException(
+            "Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
       }
       return new LocalWebSocketApi(api, connections, connector, timers, own, gateway);
     }

@@ -22,7 +22,8 @@ final class PlainRequests {
   static Handler handler(ConnectionsApi management) {
     return new Handler.Abstract() {
       @Override
-      public boolean handle(Request request, Response response, Callback callback) throws IOException {
+      public boolean handle(Request request, Response response, Callback callback)
+          throws IOException {
         if (ConnectionsApi.serves(request)) {
           management.handle(request, response, callback);
         } else {
@@ -38,13 +39,21 @@ final class PlainRequests {
     return (request, response, callback) -> {
       if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable bug) {
         synchronized (console) {
-          console.println("[local WebSocket API] " + request.getMethod() + " " + request.getHttpURI().getPath()
-              + " failed in the local tool itself");
+          console.println(
+              "[local WebSocket API] "
+                  + request.getMethod()
+                  + " "
+                  + request.getHttpURI().getPath()
+                  + " failed in the local tool itself");
           bug.printStackTrace(console);
         }
       }
       int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-      write(response, callback, status, status >= 500 ? "Internal server error" : HttpStatus.getMessage(status));
+      write(
+          response,
+          callback,
+          status,
+          status >= 500 ? "Internal server error" : HttpStatus.getMessage(status));
       return true;
     };
   }
@@ -52,7 +61,9 @@ final class PlainRequests {
   private static void write(Response response, Callback callback, int status, String message) {
     response.setStatus(status);
     response.getHeaders().put("Content-Type", "application/json");
-    response.write(true, ByteBuffer.wrap(("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8)),
+    response.write(
+        true,
+        ByteBuffer.wrap(("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8)),
         callback);
   }
 }

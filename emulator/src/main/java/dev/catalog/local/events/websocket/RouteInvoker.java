@@ -31,7 +31,8 @@ final class RouteInvoker {
     /** The response's {@code statusCode}, or 200 when the function returned none. */
     int statusCode() {
       return response != null && response.path("statusCode").canConvertToInt()
-          ? response.path("statusCode").asInt() : 200;
+          ? response.path("statusCode").asInt()
+          : 200;
     }
 
     /** The response's {@code body}, as the client would receive it; null when there is none. */
@@ -46,11 +47,12 @@ final class RouteInvoker {
 
   Result invoke(String function, ObjectNode event, String requestId) throws InterruptedException {
     FunctionPool pool = functions.pool(function);
-    FunctionPool.Outcome outcome = pool.invoke(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        requestId);
+    FunctionPool.Outcome outcome =
+        pool.invoke(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), requestId);
     return switch (outcome) {
       case FunctionPool.Returned returned -> read(function, requestId, (byte[]) returned.value());
-      case FunctionPool.Failed failed -> new Result(false, null, String.valueOf(failed.error().getMessage()));
+      case FunctionPool.Failed failed ->
+          new Result(false, null, String.valueOf(failed.error().getMessage()));
       case FunctionPool.TimedOut timedOut -> new Result(false, null, "Task timed out");
     };
   }
@@ -62,7 +64,9 @@ final class RouteInvoker {
     try {
       return new Result(true, JSON.readTree(output), null);
     } catch (IOException notJson) {
-      console.printf("[%s] request %s: the response is not JSON: %s%n", function, requestId, notJson.getMessage());
+      console.printf(
+          "[%s] request %s: the response is not JSON: %s%n",
+          function, requestId, notJson.getMessage());
       return new Result(false, null, "malformed response");
     }
   }

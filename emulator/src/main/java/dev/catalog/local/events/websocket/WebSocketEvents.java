@@ -30,7 +30,10 @@ final class WebSocketEvents {
   }
 
   /** What the client sent with its upgrade request, and who it is. */
-  record Handshake(Map<String, List<String>> headers, Map<String, List<String>> query, String sourceIp,
+  record Handshake(
+      Map<String, List<String>> headers,
+      Map<String, List<String>> query,
+      String sourceIp,
       String userAgent) {}
 
   ObjectNode connect(Connection connection, Handshake handshake, String requestId) {
@@ -66,7 +69,8 @@ final class WebSocketEvents {
   }
 
   /** A Lambda REQUEST authorizer's event for the {@code $connect} route, as API Gateway builds it. */
-  ObjectNode authorizer(Connection connection, Handshake handshake, String methodArn, String requestId) {
+  ObjectNode authorizer(
+      Connection connection, Handshake handshake, String methodArn, String requestId) {
     ObjectNode event = JSON.objectNode();
     event.put("type", "REQUEST");
     event.put("methodArn", methodArn);
@@ -78,7 +82,8 @@ final class WebSocketEvents {
     return event;
   }
 
-  private ObjectNode context(Connection connection, String routeKey, String eventType, String requestId) {
+  private ObjectNode context(
+      Connection connection, String routeKey, String eventType, String requestId) {
     Instant now = Instant.now();
     ObjectNode context = JSON.objectNode();
     context.put("routeKey", routeKey);
@@ -107,17 +112,23 @@ final class WebSocketEvents {
   private void putHeadersAndQuery(ObjectNode event, Handshake handshake) {
     ObjectNode headers = event.putObject("headers");
     ObjectNode multiHeaders = event.putObject("multiValueHeaders");
-    handshake.headers().forEach((name, values) -> {
-      headers.put(name, values.getLast());
-      values.forEach(multiHeaders.putArray(name)::add);
-    });
+    handshake
+        .headers()
+        .forEach(
+            (name, values) -> {
+              headers.put(name, values.getLast());
+              values.forEach(multiHeaders.putArray(name)::add);
+            });
     if (!handshake.query().isEmpty()) {
       ObjectNode query = event.putObject("queryStringParameters");
       ObjectNode multiQuery = event.putObject("multiValueQueryStringParameters");
-      handshake.query().forEach((name, values) -> {
-        query.put(name, values.getLast());
-        values.forEach(multiQuery.putArray(name)::add);
-      });
+      handshake
+          .query()
+          .forEach(
+              (name, values) -> {
+                query.put(name, values.getLast());
+                values.forEach(multiQuery.putArray(name)::add);
+              });
     }
   }
 }

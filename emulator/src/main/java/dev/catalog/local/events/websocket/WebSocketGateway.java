@@ -41,8 +41,14 @@ final class WebSocketGateway {
    * @param unauthenticated with authentication off, the authorizer context every connection gets without the
    *     authorizer running; null to run the template's authorizers
    */
-  WebSocketGateway(WebSocketApiDef api, RouteInvoker invoker, WebSocketEvents events, ConnectAuthorizer authorizer,
-      ClientConnection.Lifecycle lifecycle, PrintStream console, RequestLog requests,
+  WebSocketGateway(
+      WebSocketApiDef api,
+      RouteInvoker invoker,
+      WebSocketEvents events,
+      ConnectAuthorizer authorizer,
+      ClientConnection.Lifecycle lifecycle,
+      PrintStream console,
+      RequestLog requests,
       Map<String, String> unauthenticated) {
     this.api = api;
     this.invoker = invoker;
@@ -63,31 +69,42 @@ final class WebSocketGateway {
   Object connect(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback)
       throws InterruptedException {
     WebSocketEvents.Handshake handshake = handshake(request);
-    Connection connection = new Connection(Connections.newId(), Instant.now(), handshake.sourceIp(),
-        handshake.userAgent());
+    Connection connection =
+        new Connection(
+            Connections.newId(), Instant.now(), handshake.sourceIp(), handshake.userAgent());
     String requestId = Connections.newId();
     WebSocketApiDef.Route route = api.routes().get("$connect");
     if (route != null && route.authorizer() != null && unauthenticated != null) {
       connection.authorized(unauthenticated.deepCopy());
     } else if (route != null && route.authorizer() != null) {
-      ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake, requestId);
+      ConnectAuthorizer.Decision decision =
+          authorizer.authorize(route.authorizer(), connection, handshake, requestId);
       if (decision.status() != 0) {
-        return refuse(response, callback, decision.status(), decision.status() == 401 ? "Unauthorized"
-            : decision.status() == 403 ? "Forbidden" : "Internal server error", requestId);
+        return refuse(
+            response,
+            callback,
+            decision.status(),
+            decision.status() == 401
+                ? "Unauthorized"
+                : decision.status() == 403 ? "Forbidden" : "Internal server error",
+            requestId);
       }
       connection.authorized(decision.context());
     }
     if (route != null) {
-      RouteInvoker.Result result = invoke(route, connection, events.connect(connection, handshake, requestId),
-          requestId);
+      RouteInvoker.Result result =
+          invoke(route, connection, events.connect(connection, handshake, requestId), requestId);
       if (!result.succeeded()) {
-        console.printf("[local WebSocket API] $connect: 500, %s failed: %s%n", route.function(),
-            result.errorMessage());
+        console.printf(
+            "[local WebSocket API] $connect: 500, %s failed: %s%n",
+            route.function(), result.errorMessage());
         return refuse(response, callback, 500, "Internal server error", requestId);
       }
       int status = result.statusCode();
       if (status < 200 || status > 299) {
-        console.printf("[local WebSocket API] $connect: %d from %s, connection refused%n", status, route.function());
+        console.printf(
+            "[local WebSocket API] $connect: %d from %s, connection refused%n",
+            status, route.function());
         return refuse(response, callback, status, null, requestId);
       }
     }
@@ -105,11 +122,14 @@ final class WebSocketGateway {
       return new LocalWebSocketApi.ConnectCheck(200, "no authorizer to pass");
     }
     Map<String, List<String>> query = token == null ? Map.of() : Map.of("token", List.of(token));
-    WebSocketEvents.Handshake handshake = new WebSocketEvents.Handshake(Map.of(), query, "127.0.0.1", null);
+    WebSocketEvents.Handshake handshake =
+        new WebSocketEvents.Handshake(Map.of(), query, "127.0.0.1", null);
     Connection connection = new Connection(Connections.newId(), Instant.now(), "127.0.0.1", null);
-    ConnectAuthorizer.Decision decision = authorizer.authorize(route.authorizer(), connection, handshake,
-        Connections.newId(), "$connect check");
-    return new LocalWebSocketApi.ConnectCheck(decision.status() == 0 ? 200 : decision.status(),
+    ConnectAuthorizer.Decision decision =
+        authorizer.authorize(
+            route.authorizer(), connection, handshake, Connections.newId(), "$connect check");
+    return new LocalWebSocketApi.ConnectCheck(
+        decision.status() == 0 ? 200 : decision.status(),
         decision.status() == 0 ? "allowed" : decision.reason());
   }
 
@@ -121,11 +141,16 @@ final class WebSocketGateway {
       connection.send(error("Forbidden", connection, requestId));
       return;
     }
-    RouteInvoker.Result result = invoke(route, connection,
-        events.message(connection, route.routeKey(), body, requestId), requestId);
+    RouteInvoker.Result result =
+        invoke(
+            route,
+            connection,
+            events.message(connection, route.routeKey(), body, requestId),
+            requestId);
     if (!result.succeeded()) {
-      console.printf("[local WebSocket API] %s: %s failed: %s%n", route.routeKey(), route.function(),
-          result.errorMessage());
+      console.printf(
+          "[local WebSocket API] %s: %s failed: %s%n",
+          route.routeKey(), route.function(), result.errorMessage());
       connection.send(error("Internal server error", connection, requestId));
     } else if (route.routeResponse() && result.body() != null) {
       connection.send(result.body());
@@ -133,14 +158,21 @@ final class WebSocketGateway {
   }
 
   /** The connection ended: {@code $disconnect}, whose answer nobody receives. */
-  void disconnect(Connection connection, int statusCode, String reason) throws InterruptedException {
+  void disconnect(Connection connection, int statusCode, String reason)
+      throws InterruptedException {
     WebSocketApiDef.Route route = api.routes().get("$disconnect");
     if (route != null) {
       String requestId = Connections.newId();
-      RouteInvoker.Result result = invoke(route, connection,
-          events.disconnect(connection, statusCode, reason, requestId), requestId);
+      RouteInvoker.Result result =
+          invoke(
+              route,
+              connection,
+              events.disconnect(connection, statusCode, reason, requestId),
+              requestId);
       if (!result.succeeded()) {
-        console.printf("[local WebSocket API] $disconnect: %s failed: %s%n", route.function(), result.errorMessage());
+        console.printf(
+            "[local WebSocket API] $disconnect: %s failed: %s%n",
+            route.function(), result.errorMessage());
       }
     }
   }
@@ -152,16 +184,35 @@ final class WebSocketGateway {
    * {@code connectionId}, {@code routeKey}, {@code status} (null when it failed), {@code failed}, {@code latencyMs},
    * {@code function}.
    */
-  private RouteInvoker.Result invoke(WebSocketApiDef.Route route, Connection connection, ObjectNode event,
-      String requestId) throws InterruptedException {
+  private RouteInvoker.Result invoke(
+      WebSocketApiDef.Route route, Connection connection, ObjectNode event, String requestId)
+      throws InterruptedException {
     long started = System.nanoTime();
     RouteInvoker.Result result = invoker.invoke(route.function(), event, requestId);
     double millis = Math.round((System.nanoTime() - started) / 1e5) / 10.0;
-    requests.write(RequestLog.Entry.of("local WebSocket API", String.format(Locale.ROOT, "%s %s %s %.1f ms %s",
-        connection.id(), route.routeKey(), result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
-        millis, route.function()), "connectionId", connection.id(), "routeKey", route.routeKey(), "status",
-        result.succeeded() ? result.statusCode() : null, "failed", !result.succeeded(), "latencyMs", millis,
-        "function", route.function()));
+    requests.write(
+        RequestLog.Entry.of(
+            "local WebSocket API",
+            String.format(
+                Locale.ROOT,
+                "%s %s %s %.1f ms %s",
+                connection.id(),
+                route.routeKey(),
+                result.succeeded() ? Integer.toString(result.statusCode()) : "failed",
+                millis,
+                route.function()),
+            "connectionId",
+            connection.id(),
+            "routeKey",
+            route.routeKey(),
+            "status",
+            result.succeeded() ? result.statusCode() : null,
+            "failed",
+            !result.succeeded(),
+            "latencyMs",
+            millis,
+            "function",
+            route.function()));
     return result;
   }
 
@@ -174,7 +225,11 @@ final class WebSocketGateway {
     return error.toString();
   }
 
-  private static Object refuse(ServerUpgradeResponse response, Callback callback, int status, String message,
+  private static Object refuse(
+      ServerUpgradeResponse response,
+      Callback callback,
+      int status,
+      String message,
       String requestId) {
     response.setStatus(status);
     response.getHeaders().put("x-amzn-RequestId", requestId);
@@ -196,7 +251,7 @@ final class WebSocketGateway {
     for (Fields.Field field : fields) {
       query.put(field.getName(), List.copyOf(field.getValues()));
     }
-    return new WebSocketEvents.Handshake(headers, query, Request.getRemoteAddr(request),
-        request.getHeaders().get("User-Agent"));
+    return new WebSocketEvents.Handshake(
+        headers, query, Request.getRemoteAddr(request), request.getHeaders().get("User-Agent"));
   }
 }

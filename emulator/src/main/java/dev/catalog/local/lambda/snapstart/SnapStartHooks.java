@@ -16,6 +16,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 public final class SnapStartHooks {
   /** The system property through which {@code org.crac.Core} finds an implementation. */
   static final String COMPAT_PROPERTY = "org.crac.Core.Compat";
+
   public static final String COMPAT_PACKAGE = "dev.catalog.local.lambda.snapstart.crac";
 
   private final ClassLoader loader;
@@ -41,16 +42,24 @@ public final class SnapStartHooks {
   public synchronized void restoreInstance() throws HookFailure {
     Object context = globalContext();
     if (!checkpointed) {
-      run(context, "beforeCheckpoint", "the snapshot cannot be taken, so publishing a version would fail"
-          + " (BeforeCheckpointError)");
+      run(
+          context,
+          "beforeCheckpoint",
+          "the snapshot cannot be taken, so publishing a version would fail"
+              + " (BeforeCheckpointError)");
       checkpointed = true;
     }
-    run(context, "afterRestore", "a restored execution environment would fail to start (AfterRestoreError)");
+    run(
+        context,
+        "afterRestore",
+        "a restored execution environment would fail to start (AfterRestoreError)");
   }
 
   private Object globalContext() throws HookFailure {
     try {
-      return Class.forName(COMPAT_PACKAGE + ".Core", true, loader).getMethod("getGlobalContext").invoke(null);
+      return Class.forName(COMPAT_PACKAGE + ".Core", true, loader)
+          .getMethod("getGlobalContext")
+          .invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new HookFailure("cannot reach the function's CRaC context: " + e);
     }
@@ -63,15 +72,24 @@ public final class SnapStartHooks {
       hook.invoke(context, new Object[] {null});
     } catch (InvocationTargetException e) {
       Throwable failure = e.getCause();
-      Throwable[] causes = failure.getSuppressed().length > 0 ? failure.getSuppressed() : new Throwable[] {failure};
+      Throwable[] causes =
+          failure.getSuppressed().length > 0 ? failure.getSuppressed() : new Throwable[] {failure};
       StringBuilder reasons = new StringBuilder();
       for (Throwable cause : causes) {
-        Throwable shown = cause instanceof UndeclaredThrowableException undeclared && undeclared.getCause() != null
-            ? undeclared.getCause() : cause;
+        Throwable shown =
+            cause instanceof UndeclaredThrowableException undeclared
+                    && undeclared.getCause() != null
+                ? undeclared.getCause()
+                : cause;
         reasons.append(reasons.isEmpty() ? "" : "; ").append(shown);
       }
-      throw new HookFailure("SnapStart " + phase + " hook failed: " + reasons.toString().replace('\n', ' ') + "; "
-          + consequence);
+      throw new HookFailure(
+          "SnapStart "
+              + phase
+              + " hook failed: "
+              + reasons.toString().replace('\n', ' ')
+              + "; "
+              + consequence);
     } catch (ReflectiveOperationException e) {
       throw new HookFailure("cannot run the " + phase + " hooks: " + e);
     }

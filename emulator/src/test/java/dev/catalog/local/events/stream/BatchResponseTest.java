@@ -18,36 +18,55 @@ class BatchResponseTest {
 
   @Test
   void nothingNullAnEmptyObjectOrAnEmptyOrNullListIsSuccess() {
-    for (String payload : List.of("", "null", "{}", "{\"batchItemFailures\": []}", "{\"batchItemFailures\": null}",
-        "{\"other\": 1}")) {
+    for (String payload :
+        List.of(
+            "",
+            "null",
+            "{}",
+            "{\"batchItemFailures\": []}",
+            "{\"batchItemFailures\": null}",
+            "{\"other\": 1}")) {
       assertInstanceOf(BatchResponse.Success.class, read(payload), payload);
     }
   }
 
   @Test
   void reportedRecordsAreAPartialFailureRetriedFromTheLowestSequenceNumberByValueNotSpelling() {
-    BatchResponse response = read("{\"batchItemFailures\": [{\"itemIdentifier\": \"1100\"},"
-        + " {\"itemIdentifier\": \"900\"}]}");
+    BatchResponse response =
+        read(
+            "{\"batchItemFailures\": [{\"itemIdentifier\": \"1100\"},"
+                + " {\"itemIdentifier\": \"900\"}]}");
     assertEquals(new BatchResponse.Partial("900", List.of("1100", "900")), response);
   }
 
   @Test
   void anythingElseFailsTheWholeBatch() {
-    for (String payload : List.of("not json", "\"ok\"", "[]", "{\"batchItemFailures\": \"900\"}",
-        "{\"batchItemFailures\": [{\"itemIdentifier\": \"\"}]}",
-        "{\"batchItemFailures\": [{\"itemIdentifier\": null}]}",
-        "{\"batchItemFailures\": [{\"id\": \"900\"}]}",
-        "{\"batchItemFailures\": [{\"itemIdentifier\": \"42\"}]}",
-        "{\"batchItemFailures\": [{\"itemIdentifier\": 900}]}")) {
+    for (String payload :
+        List.of(
+            "not json",
+            "\"ok\"",
+            "[]",
+            "{\"batchItemFailures\": \"900\"}",
+            "{\"batchItemFailures\": [{\"itemIdentifier\": \"\"}]}",
+            "{\"batchItemFailures\": [{\"itemIdentifier\": null}]}",
+            "{\"batchItemFailures\": [{\"id\": \"900\"}]}",
+            "{\"batchItemFailures\": [{\"itemIdentifier\": \"42\"}]}",
+            "{\"batchItemFailures\": [{\"itemIdentifier\": 900}]}")) {
       assertInstanceOf(BatchResponse.Malformed.class, read(payload), payload);
     }
   }
 
   @Test
   void withoutReportBatchItemFailuresAnyAnswerIsSuccess() {
-    assertInstanceOf(BatchResponse.Success.class, BatchResponse.read(
-        "{\"batchItemFailures\": [{\"itemIdentifier\": \"900\"}]}".getBytes(StandardCharsets.UTF_8), BATCH, false));
-    assertInstanceOf(BatchResponse.Success.class, BatchResponse.read("garbage".getBytes(StandardCharsets.UTF_8),
-        BATCH, false));
+    assertInstanceOf(
+        BatchResponse.Success.class,
+        BatchResponse.read(
+            "{\"batchItemFailures\": [{\"itemIdentifier\": \"900\"}]}"
+                .getBytes(StandardCharsets.UTF_8),
+            BATCH,
+            false));
+    assertInstanceOf(
+        BatchResponse.Success.class,
+        BatchResponse.read("garbage".getBytes(StandardCharsets.UTF_8), BATCH, false));
   }
 }

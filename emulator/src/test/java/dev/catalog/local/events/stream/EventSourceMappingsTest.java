@@ -21,28 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
  * stream or send to the on-failure destination.
  */
 class EventSourceMappingsTest {
-  static final String STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/local-OrdersTable/stream/"
-      + "1970-01-01T00:00:00.000";
+  static final String STREAM =
+      "arn:aws:dynamodb:us-east-1:123456789012:table/local-OrdersTable/stream/"
+          + "1970-01-01T00:00:00.000";
   static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:local-Q";
-  static final String READS = """
+  static final String READS =
+      """
                   - Effect: Allow
                     Action: [dynamodb:DescribeStream, dynamodb:GetRecords, dynamodb:GetShardIterator, dynamodb:ListStreams]
                     Resource: %s
       """;
-  static final String SEND = """
+  static final String SEND =
+      """
                   - Effect: Allow
                     Action: sqs:SendMessage
                     Resource: !GetAtt Q.Arn
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   EventSourceMappings create(String function) throws IOException {
     SamTemplate template = template(function);
     IntrinsicResolver resolver = template.resolver().build();
-    return EventSourceMappings.create(template, resolver, Authorizer.enforcing(template, resolver,
-        IamCall.Listener.NONE));
+    return EventSourceMappings.create(
+        template, resolver, Authorizer.enforcing(template, resolver, IamCall.Listener.NONE));
   }
 
   String refusal(String function) {
@@ -50,56 +52,87 @@ class EventSourceMappingsTest {
   }
 
   @Test
-  void aSamEventWithOnFailureTypeSqsIsCreatedSinceSamGivesTheRoleEveryStreamAndTheQueue() throws IOException {
-    assertEquals(List.of("FS"), create(samEvent("Type: SQS")).sources().stream().map(StreamEventSource::mapping)
-        .toList());
+  void aSamEventWithOnFailureTypeSqsIsCreatedSinceSamGivesTheRoleEveryStreamAndTheQueue()
+      throws IOException {
+    assertEquals(
+        List.of("FS"),
+        create(samEvent("Type: SQS")).sources().stream().map(StreamEventSource::mapping).toList());
   }
 
   @Test
   void aSamEventWhoseOnFailureHasNoTypeIsRefusedSinceSamAddsNothingForTheQueue() {
     String refusal = refusal(samEvent(""));
-    assertTrue(refusal.endsWith(": FS: Lambda refuses to create the event source mapping to F: The"
-        + " provided execution role does not have permissions to call SendMessage on SQS (User:"
-        + " arn:aws:sts::123456789012:assumed-role/FRole/F is not authorized to perform: sqs:SendMessage on resource: "
-        + QUEUE + " because no identity-based policy allows the sqs:SendMessage action)"), refusal);
+    assertTrue(
+        refusal.endsWith(
+            ": FS: Lambda refuses to create the event source mapping to F: The"
+                + " provided execution role does not have permissions to call SendMessage on SQS (User:"
+                + " arn:aws:sts::123456789012:assumed-role/FRole/F is not authorized to perform: sqs:SendMessage on resource: "
+                + QUEUE
+                + " because no identity-based policy allows the sqs:SendMessage action)"),
+        refusal);
   }
 
   @Test
   void aMappingWhosePolicyReadsTheStreamAndSendsToTheQueueIsCreated() throws IOException {
-    assertEquals(List.of("M"), create(mapping(READS.formatted("!GetAtt OrdersTable.StreamArn") + SEND)).sources()
-        .stream().map(StreamEventSource::mapping).toList());
+    assertEquals(
+        List.of("M"),
+        create(mapping(READS.formatted("!GetAtt OrdersTable.StreamArn") + SEND)).sources().stream()
+            .map(StreamEventSource::mapping)
+            .toList());
   }
 
   @Test
   void aMappingWhosePolicyDoesNotAllowSendMessageOnItsQueueIsRefusedWithLambdasMessage() {
     String refusal = refusal(mapping(READS.formatted("!GetAtt OrdersTable.StreamArn")));
-    assertTrue(refusal.contains(": M: Lambda refuses to create the event source mapping to F: The provided execution"
-        + " role does not have permissions to call SendMessage on SQS (User: arn:aws:sts::123456789012:assumed-role/"
-        + "FRole/F is not authorized to perform: sqs:SendMessage on resource: " + QUEUE), refusal);
+    assertTrue(
+        refusal.contains(
+            ": M: Lambda refuses to create the event source mapping to F: The provided execution"
+                + " role does not have permissions to call SendMessage on SQS (User: arn:aws:sts::123456789012:assumed-role/"
+                + "FRole/F is not authorized to perform: sqs:SendMessage on resource: "
+                + QUEUE),
+        refusal);
   }
 
   @Test
   void aMappingWhosePolicyReadsOnlyAnotherTablesStreamIsRefusedWithLambdasMessage() {
     String refusal = refusal(mapping(READS.formatted("!GetAtt OtherTable.StreamArn") + SEND));
-    assertTrue(refusal.contains(": M: Lambda refuses to create the event source mapping to F: Cannot access stream "
-        + STREAM + ". Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and"
-        + " ListStreams Actions on your stream in IAM. (User: arn:aws:sts::123456789012:assumed-role/FRole/F is not"
-        + " authorized to perform: dynamodb:GetRecords on resource: " + STREAM), refusal);
+    assertTrue(
+        refusal.contains(
+            ": M: Lambda refuses to create the event source mapping to F: Cannot access stream "
+                + STREAM
+                + ". Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and"
+                + " ListStreams Actions on your stream in IAM. (User: arn:aws:sts::123456789012:assumed-role/FRole/F is not"
+                + " authorized to perform: dynamodb:GetRecords on resource: "
+                + STREAM),
+        refusal);
   }
 
   @Test
   void aMappingWhosePolicyLacksOneOfTheStreamActionsIsRefused() {
-    String refusal = refusal(mapping(READS.formatted("!GetAtt OrdersTable.StreamArn")
-        .replace(", dynamodb:ListStreams", "") + SEND));
-    assertTrue(refusal.contains("Cannot access stream " + STREAM) && refusal.contains("to perform:"
-        + " dynamodb:ListStreams on resource: " + STREAM), refusal);
+    String refusal =
+        refusal(
+            mapping(
+                READS
+                        .formatted("!GetAtt OrdersTable.StreamArn")
+                        .replace(", dynamodb:ListStreams", "")
+                    + SEND));
+    assertTrue(
+        refusal.contains("Cannot access stream " + STREAM)
+            && refusal.contains("to perform:" + " dynamodb:ListStreams on resource: " + STREAM),
+        refusal);
   }
 
   @Test
   void withIamOffEveryMappingIsCreated() throws IOException {
     SamTemplate template = template(mapping(""));
-    assertEquals(1, EventSourceMappings.create(template, template.resolver().build(),
-        Authorizer.off(template, template.resolver().build())).sources().size());
+    assertEquals(
+        1,
+        EventSourceMappings.create(
+                template,
+                template.resolver().build(),
+                Authorizer.off(template, template.resolver().build()))
+            .sources()
+            .size());
   }
 
   /** F consumes OrdersTable's stream through the SAM event S, whose OnFailure has the given Type line. */
@@ -118,7 +151,8 @@ class EventSourceMappingsTest {
                       OnFailure:
                         %s
                         Destination: !GetAtt Q.Arn
-        """.formatted(type);
+        """
+        .formatted(type);
   }
 
   /** F, with the given policy statements, consumes OrdersTable's stream through the mapping M. */
@@ -142,12 +176,15 @@ class EventSourceMappingsTest {
               DestinationConfig:
                 OnFailure:
                   Destination: !GetAtt Q.Arn
-        """.formatted(statements.stripTrailing());
+        """
+        .formatted(statements.stripTrailing());
   }
 
   SamTemplate template(String function) throws IOException {
     Path file = dir.resolve("template.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         Transform: AWS::Serverless-2016-10-31
         Globals:
           Function:
@@ -171,7 +208,8 @@ class EventSourceMappingsTest {
               AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
               KeySchema: [{ AttributeName: id, KeyType: HASH }]
               StreamSpecification: { StreamViewType: NEW_IMAGE }
-        """.formatted(function.stripTrailing()));
+        """
+            .formatted(function.stripTrailing()));
     return SamTemplate.load(file);
   }
 }

@@ -18,26 +18,32 @@ class RecordTimesTest {
 
   @Test
   void aTimeRoundedDownToTheMinuteIsReplacedByTheSecondTheRecordWasReadAt() {
-    assertEquals(Instant.parse("2026-11-28T20:00:41Z"),
+    assertEquals(
+        Instant.parse("2026-11-28T20:00:41Z"),
         RecordTimes.approximateCreation(MINUTE, Instant.parse("2026-11-28T20:00:41.730Z")));
-    assertEquals(MINUTE, RecordTimes.approximateCreation(MINUTE, Instant.parse("2026-11-28T20:00:00.120Z")));
+    assertEquals(
+        MINUTE, RecordTimes.approximateCreation(MINUTE, Instant.parse("2026-11-28T20:00:00.120Z")));
   }
 
   @Test
   void aTimeWithSecondsIsKeptAsTheStreamGaveIt() {
     Instant dynamodb = Instant.parse("2026-11-28T20:00:41Z");
-    assertEquals(dynamodb, RecordTimes.approximateCreation(dynamodb, Instant.parse("2026-11-28T20:00:42.310Z")));
+    assertEquals(
+        dynamodb,
+        RecordTimes.approximateCreation(dynamodb, Instant.parse("2026-11-28T20:00:42.310Z")));
   }
 
   @Test
   void aRecordFirstReadMoreThanAMinuteAfterItsMinuteKeepsThatMinuteTheClosestTimeKnown() {
-    assertEquals(MINUTE, RecordTimes.approximateCreation(MINUTE, Instant.parse("2026-11-28T20:03:10Z")));
+    assertEquals(
+        MINUTE, RecordTimes.approximateCreation(MINUTE, Instant.parse("2026-11-28T20:03:10Z")));
     assertEquals(MINUTE, RecordTimes.approximateCreation(MINUTE, MINUTE.plusSeconds(60)));
   }
 
   @Test
   void aRecordWithoutATimeIsDatedWhenRead() {
-    assertEquals(Instant.parse("2026-11-28T20:00:41Z"),
+    assertEquals(
+        Instant.parse("2026-11-28T20:00:41Z"),
         RecordTimes.approximateCreation(null, Instant.parse("2026-11-28T20:00:41.730Z")));
   }
 
@@ -55,7 +61,10 @@ class RecordTimesTest {
   }
 
   static Record record(String eventId) {
-    return Record.builder().eventID(eventId).eventName("INSERT")
-        .dynamodb(change -> change.sequenceNumber("000000000000000000001")).build();
+    return Record.builder()
+        .eventID(eventId)
+        .eventName("INSERT")
+        .dynamodb(change -> change.sequenceNumber("000000000000000000001"))
+        .build();
   }
 }

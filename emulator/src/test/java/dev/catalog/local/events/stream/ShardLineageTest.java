@@ -24,7 +24,9 @@ class ShardLineageTest {
     assertEquals(List.of("root"), ready(listed, Set.of(), Set.of()));
     assertEquals(List.of(), ready(listed, Set.of("root"), Set.of()));
     assertEquals(List.of("left", "right"), ready(listed, Set.of("root"), Set.of("root")));
-    assertEquals(List.of("grandchild"), ready(listed, Set.of("root", "left", "right"), Set.of("root", "left")));
+    assertEquals(
+        List.of("grandchild"),
+        ready(listed, Set.of("root", "left", "right"), Set.of("root", "left")));
   }
 
   @Test

@@ -1,17 +1,16 @@
 package dev.catalog.local.events.http;
 
-import dev.catalog.local.console.LocalConsole;
-import dev.catalog.local.LocalOptions;
-import dev.catalog.local.console.RequestLog;
-import dev.catalog.local.console.LocalApiException;
-import dev.catalog.local.Requests;
-import dev.catalog.local.CapturedConsole;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.CapturedConsole;
+import dev.catalog.local.LocalOptions;
+import dev.catalog.local.Requests;
+import dev.catalog.local.console.LocalApiException;
+import dev.catalog.local.console.LocalConsole;
+import dev.catalog.local.console.RequestLog;
 import dev.catalog.testing.DynamoDbLocal;
 import java.util.List;
 import java.util.Properties;
@@ -24,28 +23,43 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * words or as a JSON object.
  */
 class AccessLogTest {
-  @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
+  @RegisterExtension static final DynamoDbLocal DYNAMO = new DynamoDbLocal();
 
   @Test
   void eachRequestGetsOneAccessLineColdOnANewInstanceThenWarmAndWithoutItsQuery() {
     CapturedConsole console = new CapturedConsole();
     List<String> lines;
-    try (LocalApi api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .console(console.stream()).accessLog(true).start()) {
+    try (LocalApi api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(console.stream())
+            .accessLog(true)
+            .start()) {
       assertEquals(404, Requests.send(Requests.to(api, "/products/absent")).statusCode());
       assertEquals(404, Requests.send(Requests.to(api, "/products/absent")).statusCode());
-      assertEquals(400, Requests.send(Requests.to(api, "/products?secret=query-secret-1")).statusCode());
-      // Read before the server stops: stopping it may end a request's thread between its response and its line.
+      assertEquals(
+          400, Requests.send(Requests.to(api, "/products?secret=query-secret-1")).statusCode());
+      // Read before the server stops: stopping it may end a request's thread between its response
+      // and its line.
       lines = accessLines(console, 3);
     }
 
     assertEquals(3, lines.size(), console::text);
-    assertTrue(lines.get(0).matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction cold"),
+    assertTrue(
+        lines
+            .get(0)
+            .matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction cold"),
         lines.get(0));
-    assertTrue(lines.get(1).matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction warm"),
+    assertTrue(
+        lines
+            .get(1)
+            .matches("\\[local API] GET /products/absent 404 [0-9.]+ ms GetProductFunction warm"),
         lines.get(1));
-    assertTrue(lines.get(2).matches("\\[local API] GET /products 400 [0-9.]+ ms ListProductsFunction cold"),
+    assertTrue(
+        lines
+            .get(2)
+            .matches("\\[local API] GET /products 400 [0-9.]+ ms ListProductsFunction cold"),
         lines.get(2));
     assertTrue(!console.text().contains("query-secret-1"));
   }
@@ -81,9 +95,15 @@ class AccessLogTest {
   void asJsonEachRequestIsOneJsonObjectWithTheSameFactsAndNoQuery() throws Exception {
     CapturedConsole console = new CapturedConsole();
     List<String> lines;
-    try (LocalApi api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0)
-        .console(new CapturedConsole().stream()).requestLog(RequestLog.json(console.stream())).start()) {
-      assertEquals(400, Requests.send(Requests.to(api, "/products?secret=query-secret-2")).statusCode());
+    try (LocalApi api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(new CapturedConsole().stream())
+            .requestLog(RequestLog.json(console.stream()))
+            .start()) {
+      assertEquals(
+          400, Requests.send(Requests.to(api, "/products?secret=query-secret-2")).statusCode());
       lines = linesStarting(console, "{", 1);
     }
 
@@ -96,7 +116,8 @@ class AccessLogTest {
     assertEquals(400, line.path("status").asInt());
     assertEquals("ListProductsFunction", line.path("function").asText());
     assertTrue(line.path("coldStart").asBoolean(), line::toString);
-    assertTrue(line.path("latencyMs").isNumber() && line.path("timestamp").isTextual(), line::toString);
+    assertTrue(
+        line.path("latencyMs").isNumber() && line.path("timestamp").isTextual(), line::toString);
     assertTrue(!console.text().contains("query-secret-2"));
   }
 
@@ -107,8 +128,9 @@ class AccessLogTest {
     properties.setProperty("local.logs", "json");
     assertEquals(LocalConsole.Format.JSON, LocalOptions.logFormat(properties));
     properties.setProperty("local.logs", "xml");
-    LocalApiException refused = org.junit.jupiter.api.Assertions.assertThrows(LocalApiException.class,
-        () -> LocalOptions.logFormat(properties));
+    LocalApiException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            LocalApiException.class, () -> LocalOptions.logFormat(properties));
     assertTrue(refused.getMessage().contains("-Dlocal.logs=xml"));
   }
 }

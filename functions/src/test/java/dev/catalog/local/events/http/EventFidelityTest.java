@@ -1,8 +1,5 @@
 package dev.catalog.local.events.http;
 
-import dev.catalog.local.Requests;
-import dev.catalog.local.CapturedConsole;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.CapturedConsole;
+import dev.catalog.local.Requests;
 import dev.catalog.local.fixtures.EchoHandler;
-import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -35,14 +34,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EventFidelityTest {
   @RegisterExtension
   static final DynamoDbLocal DYNAMO = new DynamoDbLocal(TemplateFixtures.path("local-api.yaml"));
+
   static final ObjectMapper JSON = new ObjectMapper();
   static final CapturedConsole CONSOLE = new CapturedConsole();
   static LocalApi api;
 
   @BeforeAll
   static void start() {
-    api = LocalApi.builder(DYNAMO.template()).environment(DYNAMO::environment).port(0).console(CONSOLE.stream())
-        .start();
+    api =
+        LocalApi.builder(DYNAMO.template())
+            .environment(DYNAMO::environment)
+            .port(0)
+            .console(CONSOLE.stream())
+            .start();
   }
 
   @AfterAll
@@ -56,16 +60,27 @@ class EventFidelityTest {
   }
 
   @Test
-  void repeatedHeadersAndQueryParametersArriveInBothTheSingleAndTheMultiValueMaps() throws IOException {
-    JsonNode event = event(Requests.send(Requests.to(api, "/echo/items/a?tag=red&tag=blue%20green&empty=&flag")
-        .header("Accept", "text/plain").header("Accept", "application/json").header("x-custom-header", "1")));
+  void repeatedHeadersAndQueryParametersArriveInBothTheSingleAndTheMultiValueMaps()
+      throws IOException {
+    JsonNode event =
+        event(
+            Requests.send(
+                Requests.to(api, "/echo/items/a?tag=red&tag=blue%20green&empty=&flag")
+                    .header("Accept", "text/plain")
+                    .header("Accept", "application/json")
+                    .header("x-custom-header", "1")));
 
-    assertEquals("application/json", event.get("headers").get("Accept").asText(), "the single form keeps the last");
-    assertEquals(List.of("text/plain", "application/json"),
+    assertEquals(
+        "application/json",
+        event.get("headers").get("Accept").asText(),
+        "the single form keeps the last");
+    assertEquals(
+        List.of("text/plain", "application/json"),
         JSON.convertValue(event.get("multiValueHeaders").get("Accept"), List.class));
     assertEquals("1", event.get("headers").get("X-Custom-Header").asText());
     assertEquals("blue green", event.get("queryStringParameters").get("tag").asText());
-    assertEquals(List.of("red", "blue green"),
+    assertEquals(
+        List.of("red", "blue green"),
         JSON.convertValue(event.get("multiValueQueryStringParameters").get("tag"), List.class));
     assertEquals("", event.get("queryStringParameters").get("empty").asText());
     assertEquals("", event.get("queryStringParameters").get("flag").asText());
@@ -73,11 +88,15 @@ class EventFidelityTest {
 
   @Test
   void theEventNamesTheResourcePathParametersStageAndRequestContext() throws IOException {
-    HttpResponse<String> response = Requests.send(Requests.to(api, "/echo/items/caf%C3%A9%2B1")
-        .header("User-Agent", "fidelity-test"));
+    HttpResponse<String> response =
+        Requests.send(
+            Requests.to(api, "/echo/items/caf%C3%A9%2B1").header("User-Agent", "fidelity-test"));
     JsonNode event = event(response);
 
-    assertEquals("/echo/items/{id}", event.get("resource").asText(), "the literal route beats the greedy one");
+    assertEquals(
+        "/echo/items/{id}",
+        event.get("resource").asText(),
+        "the literal route beats the greedy one");
     assertEquals("/echo/items/caf%C3%A9%2B1", event.get("path").asText());
     assertEquals("caf\u00e9+1", event.get("pathParameters").get("id").asText());
     assertEquals("vanilla", event.get("stageVariables").get("flavour").asText());
@@ -88,16 +107,25 @@ class EventFidelityTest {
     assertEquals("GET", context.get("httpMethod").asText());
     assertEquals("127.0.0.1", context.get("identity").get("sourceIp").asText());
     assertEquals("fidelity-test", context.get("identity").get("userAgent").asText());
-    assertEquals(response.headers().firstValue("x-amzn-RequestId").orElseThrow(), context.get("requestId").asText());
+    assertEquals(
+        response.headers().firstValue("x-amzn-RequestId").orElseThrow(),
+        context.get("requestId").asText());
     long requestTime = context.get("requestTimeEpoch").asLong();
     assertTrue(Math.abs(Instant.now().toEpochMilli() - requestTime) < 60_000, context::toString);
-    assertTrue(context.get("requestTime").asText().matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000"));
+    assertTrue(
+        context
+            .get("requestTime")
+            .asText()
+            .matches("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000"));
     assertEquals("127.0.0.1", event.get("headers").get("X-Forwarded-For").asText());
   }
 
   @Test
   void aGreedyParameterTakesTheRestOfThePath() throws IOException {
-    JsonNode event = event(Requests.send(Requests.to(api, "/echo/a/b/c").method("DELETE", BodyPublishers.noBody())));
+    JsonNode event =
+        event(
+            Requests.send(
+                Requests.to(api, "/echo/a/b/c").method("DELETE", BodyPublishers.noBody())));
 
     assertEquals("/echo/{proxy+}", event.get("resource").asText());
     assertEquals("a/b/c", event.get("pathParameters").get("proxy").asText());
@@ -106,14 +134,20 @@ class EventFidelityTest {
 
   @Test
   void aUtf8BodyArrivesAsTextAndAnyOtherAsBase64() throws IOException {
-    JsonNode text = event(Requests.send(Requests.to(api, "/echo/text")
-        .POST(BodyPublishers.ofString("gr\u00fc\u00df"))));
+    JsonNode text =
+        event(
+            Requests.send(
+                Requests.to(api, "/echo/text").POST(BodyPublishers.ofString("gr\u00fc\u00df"))));
     assertEquals("gr\u00fc\u00df", text.get("body").asText());
     assertFalse(text.get("isBase64Encoded").asBoolean());
 
     byte[] binary = {(byte) 0xff, (byte) 0xd8, 0, 1, (byte) 0xc3};
-    JsonNode encoded = event(Requests.send(Requests.to(api, "/echo/binary")
-        .header("Content-Type", "application/octet-stream").POST(BodyPublishers.ofByteArray(binary))));
+    JsonNode encoded =
+        event(
+            Requests.send(
+                Requests.to(api, "/echo/binary")
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(BodyPublishers.ofByteArray(binary))));
     assertTrue(encoded.get("isBase64Encoded").asBoolean());
     assertArrayEquals(binary, Base64.getDecoder().decode(encoded.get("body").asText()));
   }
@@ -138,13 +172,17 @@ class EventFidelityTest {
 
   @Test
   void aPathNoRouteServesGetsApiGatewaysMissingAuthenticationToken() {
-    for (var request : List.of(Requests.to(api, "/nothing/here"), Requests.to(api, "/"),
-        Requests.to(api, "/products").method("PATCH", BodyPublishers.ofString("{}")),
-        Requests.to(api, "/echo/items/1").method("PUT", BodyPublishers.noBody()))) {
+    for (var request :
+        List.of(
+            Requests.to(api, "/nothing/here"),
+            Requests.to(api, "/"),
+            Requests.to(api, "/products").method("PATCH", BodyPublishers.ofString("{}")),
+            Requests.to(api, "/echo/items/1").method("PUT", BodyPublishers.noBody()))) {
       HttpResponse<String> response = Requests.send(request);
       assertEquals(403, response.statusCode(), () -> request.build().toString());
       assertEquals("{\"message\":\"Missing Authentication Token\"}", response.body());
-      assertEquals("MissingAuthenticationTokenException",
+      assertEquals(
+          "MissingAuthenticationTokenException",
           response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
       assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     }
@@ -162,8 +200,8 @@ class EventFidelityTest {
   @Test
   void aBodyOverTenMegabytesIsRefusedWith413BeforeAnyFunctionRuns() {
     byte[] tooLong = new byte[GatewayError.MAX_PAYLOAD_BYTES + 1];
-    HttpResponse<String> response = Requests.send(Requests.to(api, "/echo/upload")
-        .POST(BodyPublishers.ofByteArray(tooLong)));
+    HttpResponse<String> response =
+        Requests.send(Requests.to(api, "/echo/upload").POST(BodyPublishers.ofByteArray(tooLong)));
 
     assertEquals(413, response.statusCode());
     assertTrue(response.body().contains("10485760"), response::body);
@@ -176,9 +214,12 @@ class EventFidelityTest {
 
     for (HttpResponse<String> response : List.of(first, second)) {
       assertTrue(response.headers().firstValue("x-amzn-RequestId").isPresent());
-      assertTrue(response.headers().firstValue("X-Amzn-Trace-Id").orElseThrow().startsWith("Root=1-"));
+      assertTrue(
+          response.headers().firstValue("X-Amzn-Trace-Id").orElseThrow().startsWith("Root=1-"));
     }
-    assertNotEquals(first.headers().firstValue("x-amzn-RequestId"), second.headers().firstValue("x-amzn-RequestId"));
+    assertNotEquals(
+        first.headers().firstValue("x-amzn-RequestId"),
+        second.headers().firstValue("x-amzn-RequestId"));
   }
 
   /** One request written byte for byte, for request targets {@link java.net.URI} refuses to build. */
@@ -220,8 +261,12 @@ class EventFidelityTest {
 
   @Test
   void aMalformedOrNulEscapeInThePathReachesTheFunctionAsWritten() throws IOException {
-    for (var target : List.of(List.of("/echo/items/%zz", "%zz"), List.of("/echo/items/a%00b", "a\u0000b"),
-        List.of("/echo/items/50%", "50%"), List.of("/echo/items/%2525", "%25"))) {
+    for (var target :
+        List.of(
+            List.of("/echo/items/%zz", "%zz"),
+            List.of("/echo/items/a%00b", "a\u0000b"),
+            List.of("/echo/items/50%", "50%"),
+            List.of("/echo/items/%2525", "%25"))) {
       String response = get(target.get(0));
       assertTrue(response.startsWith("HTTP/1.1 200 "), response);
       JsonNode event = JSON.readTree(body(response)).get("event");
@@ -232,8 +277,10 @@ class EventFidelityTest {
 
   /** A POST of {@code {}} to the echo function, its body framed in chunks, with this Transfer-Encoding. */
   static String postChunked(String transferEncoding) throws IOException {
-    return raw("POST /echo/coded HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
-        + transferEncoding + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+    return raw(
+        "POST /echo/coded HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: "
+            + transferEncoding
+            + "\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
   }
 
   /**
@@ -243,13 +290,30 @@ class EventFidelityTest {
    */
   @Test
   void aTransferCodingOtherThanChunkedIs400BeforeAnyFunctionRuns() throws IOException {
-    for (String coding : List.of("gzip, chunked", "deflate, chunked", "compress, chunked", "x-gzip, chunked",
-        "br, chunked", "identity, chunked", "unknown, chunked", "gzip,chunked", "gzip;q=1, chunked",
-        "chunked, chunked", "chunked, gzip", "gzip", "deflate", "compress", "identity", "unknown")) {
+    for (String coding :
+        List.of(
+            "gzip, chunked",
+            "deflate, chunked",
+            "compress, chunked",
+            "x-gzip, chunked",
+            "br, chunked",
+            "identity, chunked",
+            "unknown, chunked",
+            "gzip,chunked",
+            "gzip;q=1, chunked",
+            "chunked, chunked",
+            "chunked, gzip",
+            "gzip",
+            "deflate",
+            "compress",
+            "identity",
+            "unknown")) {
       String response = postChunked(coding);
       String what = "Transfer-Encoding: " + coding + " => " + response;
       assertTrue(response.startsWith("HTTP/1.1 400 "), what);
-      assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), what);
+      assertTrue(
+          response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"),
+          what);
       assertTrue(response.contains("x-amzn-ErrorType: BadRequestException"), what);
       assertEquals("{\"message\":\"Bad Request\"}", body(response), what);
     }
@@ -266,16 +330,20 @@ class EventFidelityTest {
 
   @Test
   void whatTheServerCannotParseIsAJsonErrorNeverAnHtmlPage() throws IOException {
-    for (String head : List.of("GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GET /echo/a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GARBAGE\r\n\r\n",
-        "GET /echo/a HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\nConnection: close\r\n\r\n",
-        "POST /echo/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
-        "POST /echo/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n")) {
+    for (String head :
+        List.of(
+            "GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GET /echo/a b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            "GARBAGE\r\n\r\n",
+            "GET /echo/a HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\nConnection: close\r\n\r\n",
+            "POST /echo/a HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+            "POST /echo/a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nConnection: close\r\n\r\n")) {
       String response = raw(head);
       String what = head.lines().findFirst().orElseThrow() + " => " + response;
       assertTrue(response.matches("(?s)HTTP/1.1 4\\d\\d .*"), what);
-      assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"), what);
+      assertTrue(
+          response.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json"),
+          what);
       assertTrue(body(response).matches("\\{\"message\":\"[A-Za-z ]+\"}"), what);
     }
   }

@@ -9,8 +9,8 @@ import dev.catalog.local.iam.Authorizer;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.lambda.LocalFunctions;
-import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.DynamoDbLocal;
+import dev.catalog.testing.TemplateFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,61 +35,117 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class OnFailureDeliveryTest {
   @RegisterExtension
-  static final DynamoDbLocal DYNAMO = new DynamoDbLocal(
-      TemplateFixtures.path("local-broken/stream-consumer-cannot-send.yaml"));
+  static final DynamoDbLocal DYNAMO =
+      new DynamoDbLocal(TemplateFixtures.path("local-broken/stream-consumer-cannot-send.yaml"));
+
   static final String QUEUE = "arn:aws:sqs:us-east-1:123456789012:local-FailureQueue";
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @Test
   void creatingTheMappingOfARoleThatMayNotSendToTheQueueIsRefusedWithLambdasMessage() {
-    EventSourceMappingException refused = assertThrows(EventSourceMappingException.class,
-        () -> EventSourceMappings.create(DYNAMO.template(), DYNAMO.resolver(),
-            Authorizer.enforcing(DYNAMO.template(), DYNAMO.resolver(), IamCall.Listener.NONE)));
-    assertTrue(refused.getMessage().contains(": OrdersStreamMapping: Lambda refuses to create the event source mapping"
-        + " to CannotSendFunction: The provided execution role does not have permissions to call SendMessage on SQS"
-        + " (User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/CannotSendFunction is not authorized"
-        + " to perform: sqs:SendMessage on resource: " + QUEUE), refused::getMessage);
+    EventSourceMappingException refused =
+        assertThrows(
+            EventSourceMappingException.class,
+            () ->
+                EventSourceMappings.create(
+                    DYNAMO.template(),
+                    DYNAMO.resolver(),
+                    Authorizer.enforcing(
+                        DYNAMO.template(), DYNAMO.resolver(), IamCall.Listener.NONE)));
+    assertTrue(
+        refused
+            .getMessage()
+            .contains(
+                ": OrdersStreamMapping: Lambda refuses to create the event source mapping"
+                    + " to CannotSendFunction: The provided execution role does not have permissions to call SendMessage on SQS"
+                    + " (User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/CannotSendFunction is not authorized"
+                    + " to perform: sqs:SendMessage on resource: "
+                    + QUEUE),
+        refused::getMessage);
   }
 
   @Test
-  void aBatchGivenUpOnIsNotDeliveredToAQueueTheRoleMayNotSendToAndTheConsoleSaysWhyWhileTheShardMovesOn()
-      throws Exception {
+  void
+      aBatchGivenUpOnIsNotDeliveredToAQueueTheRoleMayNotSendToAndTheConsoleSaysWhyWhileTheShardMovesOn()
+          throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
     List<IamCall> decided = new CopyOnWriteArrayList<>();
     Authorizer roles = Authorizer.enforcing(DYNAMO.template(), DYNAMO.resolver(), decided::add);
-    try (LocalFunctions functions = LocalFunctions.prepare(DYNAMO.template(), DYNAMO::environment, 0, console);
-        StreamConsumers consumers = EventSourceMappings.unchecked(DYNAMO.template(), DYNAMO.resolver(), roles)
-            .start(DYNAMO.endpoint(), AwsBasicCredentials.create("local", "local"), FunctionInvoker.of(functions),
-                console, Clock.systemUTC(), RequestLog.NONE)) {
+    try (LocalFunctions functions =
+            LocalFunctions.prepare(DYNAMO.template(), DYNAMO::environment, 0, console);
+        StreamConsumers consumers =
+            EventSourceMappings.unchecked(DYNAMO.template(), DYNAMO.resolver(), roles)
+                .start(
+                    DYNAMO.endpoint(),
+                    AwsBasicCredentials.create("local", "local"),
+                    FunctionInvoker.of(functions),
+                    console,
+                    Clock.systemUTC(),
+                    RequestLog.NONE)) {
       put("lost-1", true);
 
-      OnFailureRecord lost = await(() -> consumers.undelivered().stream().findFirst().orElse(null),
-          found -> found != null, out);
+      OnFailureRecord lost =
+          await(
+              () -> consumers.undelivered().stream().findFirst().orElse(null),
+              found -> found != null,
+              out);
       assertEquals(List.of(), consumers.failures(), "nothing reached the queue");
       assertEquals(QUEUE, lost.destination());
       assertEquals("RetryAttemptsExhausted", lost.condition());
-      assertEquals(List.of(new IamCall("CannotSendFunction", "sqs:SendMessage", QUEUE,
-          FunctionPolicy.Decision.IMPLICIT_DENY, "User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/"
-              + "CannotSendFunction is not authorized to perform: sqs:SendMessage on resource: " + QUEUE
-              + " because no identity-based policy allows the sqs:SendMessage action")), decided);
-      assertTrue(out.toString(StandardCharsets.UTF_8).lines().anyMatch(line -> line.startsWith("[DynamoDB stream]"
-          + " OrdersTable → CannotSendFunction: 1 record discarded (RetryAttemptsExhausted); on-failure record not"
-          + " delivered to " + QUEUE + ", AccessDenied: User: arn:aws:sts::123456789012:assumed-role/"
-          + "CannotSendFunctionRole/CannotSendFunction is not authorized to perform: sqs:SendMessage on resource: "
-          + QUEUE + " because no identity-based policy allows the sqs:SendMessage action: {\"requestContext\"")),
+      assertEquals(
+          List.of(
+              new IamCall(
+                  "CannotSendFunction",
+                  "sqs:SendMessage",
+                  QUEUE,
+                  FunctionPolicy.Decision.IMPLICIT_DENY,
+                  "User: arn:aws:sts::123456789012:assumed-role/CannotSendFunctionRole/"
+                      + "CannotSendFunction is not authorized to perform: sqs:SendMessage on resource: "
+                      + QUEUE
+                      + " because no identity-based policy allows the sqs:SendMessage action")),
+          decided);
+      assertTrue(
+          out.toString(StandardCharsets.UTF_8)
+              .lines()
+              .anyMatch(
+                  line ->
+                      line.startsWith(
+                          "[DynamoDB stream]"
+                              + " OrdersTable → CannotSendFunction: 1 record discarded (RetryAttemptsExhausted); on-failure record not"
+                              + " delivered to "
+                              + QUEUE
+                              + ", AccessDenied: User: arn:aws:sts::123456789012:assumed-role/"
+                              + "CannotSendFunctionRole/CannotSendFunction is not authorized to perform: sqs:SendMessage on resource: "
+                              + QUEUE
+                              + " because no identity-based policy allows the sqs:SendMessage action: {\"requestContext\"")),
           out::toString);
 
       put("after-1", false);
-      await(() -> consumers.invocations("CannotSendFunction").stream()
-          .filter(invocation -> invocation.outcome() == StreamInvocation.Outcome.SUCCESS)
-          .flatMap(invocation -> invocation.keys("id").stream()).toList(), keys -> keys.contains("after-1"), out);
+      await(
+          () ->
+              consumers.invocations("CannotSendFunction").stream()
+                  .filter(invocation -> invocation.outcome() == StreamInvocation.Outcome.SUCCESS)
+                  .flatMap(invocation -> invocation.keys("id").stream())
+                  .toList(),
+          keys -> keys.contains("after-1"),
+          out);
     }
   }
 
   static void put(String id, boolean poison) {
-    DYNAMO.client().putItem(request -> request.tableName(DYNAMO.tableName("OrdersTable")).item(Map.of(
-        "id", AttributeValue.fromS(id), "poison", AttributeValue.fromBool(poison))));
+    DYNAMO
+        .client()
+        .putItem(
+            request ->
+                request
+                    .tableName(DYNAMO.tableName("OrdersTable"))
+                    .item(
+                        Map.of(
+                            "id",
+                            AttributeValue.fromS(id),
+                            "poison",
+                            AttributeValue.fromBool(poison))));
   }
 
   static <T> T await(Supplier<T> value, Predicate<T> done, ByteArrayOutputStream console)
@@ -100,8 +156,9 @@ class OnFailureDeliveryTest {
       Thread.sleep(50);
       current = value.get();
     }
-    assertTrue(done.test(current), () -> "Not reached within " + PATIENCE + ": " + value.get() + "\nConsole:\n"
-        + console);
+    assertTrue(
+        done.test(current),
+        () -> "Not reached within " + PATIENCE + ": " + value.get() + "\nConsole:\n" + console);
     return current;
   }
 }

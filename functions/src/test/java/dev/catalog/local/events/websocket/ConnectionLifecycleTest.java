@@ -1,7 +1,5 @@
 package dev.catalog.local.events.websocket;
 
-import dev.catalog.testing.TemplateFixtures;
-import dev.catalog.testing.WebSocketClient;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.CapturedConsole;
 import dev.catalog.local.fixtures.SocketEventsHandler;
 import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.testing.WebSocketClient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +33,14 @@ class ConnectionLifecycleTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static LocalWebSocketApi start(CapturedConsole console, Duration idle, Duration life) {
-    return LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).environment(id -> Map.of()).port(0)
-        .console(console.stream()).accessLog(true).idleTimeout(idle).maxLifetime(life).start();
+    return LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build())
+        .environment(id -> Map.of())
+        .port(0)
+        .console(console.stream())
+        .accessLog(true)
+        .idleTimeout(idle)
+        .maxLifetime(life)
+        .start();
   }
 
   static LocalWebSocketApi start(CapturedConsole console) {
@@ -47,20 +53,31 @@ class ConnectionLifecycleTest {
     return JSON.readTree(client.next()).path("connectionId").asText();
   }
 
-  static JsonNode disconnectOf(SocketEvents events, String connectionId) throws InterruptedException {
-    return events.await(SocketEventsHandler.LOG_PREFIX, event -> event.path("requestContext").path("eventType")
-        .asText().equals("DISCONNECT") && event.path("requestContext").path("connectionId").asText()
-        .equals(connectionId));
+  static JsonNode disconnectOf(SocketEvents events, String connectionId)
+      throws InterruptedException {
+    return events.await(
+        SocketEventsHandler.LOG_PREFIX,
+        event ->
+            event.path("requestContext").path("eventType").asText().equals("DISCONNECT")
+                && event.path("requestContext").path("connectionId").asText().equals(connectionId));
   }
 
   static long disconnects(SocketEvents events, String connectionId) {
-    return events.all(SocketEventsHandler.LOG_PREFIX).stream().filter(event -> event.path("requestContext")
-        .path("eventType").asText().equals("DISCONNECT") && event.path("requestContext").path("connectionId")
-        .asText().equals(connectionId)).count();
+    return events.all(SocketEventsHandler.LOG_PREFIX).stream()
+        .filter(
+            event ->
+                event.path("requestContext").path("eventType").asText().equals("DISCONNECT")
+                    && event
+                        .path("requestContext")
+                        .path("connectionId")
+                        .asText()
+                        .equals(connectionId))
+        .count();
   }
 
   @Test
-  void aClientsCloseRunsDisconnectOnceWithItsStatusTheConnectionIsGoneAndEachRouteHasItsAccessLine() throws Exception {
+  void aClientsCloseRunsDisconnectOnceWithItsStatusTheConnectionIsGoneAndEachRouteHasItsAccessLine()
+      throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     try (LocalWebSocketApi ws = start(console)) {
@@ -71,24 +88,35 @@ class ConnectionLifecycleTest {
       JsonNode disconnect = disconnectOf(events, id);
       assertEquals("$disconnect", disconnect.path("requestContext").path("routeKey").asText());
       assertEquals(1000, disconnect.path("requestContext").path("disconnectStatusCode").asInt());
-      assertEquals("user-1", disconnect.path("requestContext").path("authorizer").path("principalId").asText());
+      assertEquals(
+          "user-1",
+          disconnect.path("requestContext").path("authorizer").path("principalId").asText());
       assertFalse(ws.connections().ids().contains(id));
       assertEquals(1, disconnects(events, id));
-      // The access line follows the invocation it describes, so it may come a moment after the event.
+      // The access line follows the invocation it describes, so it may come a moment after the
+      // event.
       List<String> access = List.of();
       for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-          access.size() < 3 && System.nanoTime() < deadline; Thread.sleep(10)) {
-        access = console.lines().stream().filter(line -> line.startsWith("[local WebSocket API] " + id))
-            .map(line -> line.replaceAll(" [0-9.]+ ms ", " _ ms ")).toList();
+          access.size() < 3 && System.nanoTime() < deadline;
+          Thread.sleep(10)) {
+        access =
+            console.lines().stream()
+                .filter(line -> line.startsWith("[local WebSocket API] " + id))
+                .map(line -> line.replaceAll(" [0-9.]+ ms ", " _ ms "))
+                .toList();
       }
-      assertEquals(List.of("[local WebSocket API] " + id + " $connect 200 _ ms SocketEventsFunction",
-          "[local WebSocket API] " + id + " echo 200 _ ms SocketEventsFunction",
-          "[local WebSocket API] " + id + " $disconnect 200 _ ms SocketEventsFunction"), access);
+      assertEquals(
+          List.of(
+              "[local WebSocket API] " + id + " $connect 200 _ ms SocketEventsFunction",
+              "[local WebSocket API] " + id + " echo 200 _ ms SocketEventsFunction",
+              "[local WebSocket API] " + id + " $disconnect 200 _ ms SocketEventsFunction"),
+          access);
     }
   }
 
   @Test
-  void stoppingTheApiEndsEachOpenConnectionWith1001AndItsDisconnectHasReturnedWhenCloseReturns() throws Exception {
+  void stoppingTheApiEndsEachOpenConnectionWith1001AndItsDisconnectHasReturnedWhenCloseReturns()
+      throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     WebSocketClient client;
@@ -97,10 +125,16 @@ class ConnectionLifecycleTest {
       client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"));
       id = idOf(client);
     }
-    assertEquals(1001, disconnects(events, id) == 1 ? disconnectOf(events, id).path("requestContext")
-        .path("disconnectStatusCode").asInt() : -1, console::text);
-    assertTrue(console.lines().stream().anyMatch(line -> line.startsWith("[local WebSocket API] " + id
-        + " $disconnect 200 ")), console::text);
+    assertEquals(
+        1001,
+        disconnects(events, id) == 1
+            ? disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt()
+            : -1,
+        console::text);
+    assertTrue(
+        console.lines().stream()
+            .anyMatch(line -> line.startsWith("[local WebSocket API] " + id + " $disconnect 200 ")),
+        console::text);
     assertEquals(1001, client.closed().get(10, TimeUnit.SECONDS));
   }
 
@@ -108,18 +142,28 @@ class ConnectionLifecycleTest {
   void aDroppedTcpConnectionWithoutCloseFrameRunsDisconnect() throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
-    try (LocalWebSocketApi ws = start(console); Socket socket = new Socket("127.0.0.1", ws.port())) {
-      socket.getOutputStream().write(("GET /?token=allow&marker=dropped HTTP/1.1\r\nHost: localhost\r\n"
-          + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-          + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    try (LocalWebSocketApi ws = start(console);
+        Socket socket = new Socket("127.0.0.1", ws.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /?token=allow&marker=dropped HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                      + "Sec-WebSocket-Version: 13\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       assertTrue(head(socket.getInputStream()).startsWith("HTTP/1.1 101"));
-      JsonNode connect = events.await(SocketEventsHandler.LOG_PREFIX,
-          event -> event.path("queryStringParameters").path("marker").asText().equals("dropped"));
+      JsonNode connect =
+          events.await(
+              SocketEventsHandler.LOG_PREFIX,
+              event ->
+                  event.path("queryStringParameters").path("marker").asText().equals("dropped"));
       String id = connect.path("requestContext").path("connectionId").asText();
       awaitOpen(ws, id);
       socket.setSoLinger(true, 0);
       socket.close();
-      assertEquals(1006, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
+      assertEquals(
+          1006,
+          disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
       assertFalse(ws.connections().ids().contains(id));
     }
   }
@@ -137,7 +181,9 @@ class ConnectionLifecycleTest {
       assertEquals(largest, JSON.readTree(client.next()).path("body").asText());
       client.send(largest.replace("{\"action\"", "{ \"action\""));
       assertEquals(1009, client.closed().get(10, TimeUnit.SECONDS));
-      assertEquals(1009, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
+      assertEquals(
+          1009,
+          disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
     }
   }
 
@@ -146,24 +192,31 @@ class ConnectionLifecycleTest {
       throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
-    // 4 MB: the client is still sending it when the server has read 128 KB of it, and a connection closed with
+    // 4 MB: the client is still sending it when the server has read 128 KB of it, and a connection
+    // closed with
     // unread data is reset, which loses what the client had not read yet.
     String oversized = "{\"action\":\"echo\",\"pad\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}";
     try (LocalWebSocketApi ws = start(console)) {
       // A race passes by luck now and then: 50 connections, each sending both at once.
       for (int attempt = 1; attempt <= 50; attempt++) {
-        try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
-          // Its function takes 20 ms, as one calling DynamoDB does: the large message comes in meanwhile.
+        try (WebSocketClient client =
+            WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
+          // Its function takes 20 ms, as one calling DynamoDB does: the large message comes in
+          // meanwhile.
           String first = "{\"action\":\"echo\",\"sleepMillis\":20,\"attempt\":" + attempt + "}";
           client.send(first);
           String attemptNo = "attempt " + attempt;
-          assertDoesNotThrow(() -> client.send(oversized), attemptNo + ": the client may send its whole message");
+          assertDoesNotThrow(
+              () -> client.send(oversized), attemptNo + ": the client may send its whole message");
           String reply = client.next();
-          assertEquals(first, reply == null ? null : JSON.readTree(reply).path("body").asText(), attemptNo);
+          assertEquals(
+              first, reply == null ? null : JSON.readTree(reply).path("body").asText(), attemptNo);
           assertEquals(1009, client.closed().get(10, TimeUnit.SECONDS), attemptNo);
           assertEquals("Message too big", client.closeReason(), attemptNo);
           String id = JSON.readTree(reply).path("connectionId").asText();
-          assertEquals(1009, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt(),
+          assertEquals(
+              1009,
+              disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt(),
               attemptNo);
         }
       }
@@ -171,22 +224,29 @@ class ConnectionLifecycleTest {
   }
 
   @Test
-  void aBinaryMessageOfMegabytesIsReadWholeThenClosedWith1003AfterTheReplyToTheMessageBefore() throws Exception {
+  void aBinaryMessageOfMegabytesIsReadWholeThenClosedWith1003AfterTheReplyToTheMessageBefore()
+      throws Exception {
     CapturedConsole console = new CapturedConsole();
     SocketEvents events = new SocketEvents(console);
     byte[] binary = new byte[4 * 1024 * 1024];
     try (LocalWebSocketApi ws = start(console)) {
       for (int attempt = 1; attempt <= 10; attempt++) {
-        try (WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
+        try (WebSocketClient client =
+            WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
           String first = "{\"action\":\"echo\",\"sleepMillis\":20,\"attempt\":" + attempt + "}";
           client.send(first);
           String attemptNo = "attempt " + attempt;
-          assertDoesNotThrow(() -> client.sendBinary(binary), attemptNo + ": the client may send its whole message");
+          assertDoesNotThrow(
+              () -> client.sendBinary(binary),
+              attemptNo + ": the client may send its whole message");
           String reply = client.next();
-          assertEquals(first, reply == null ? null : JSON.readTree(reply).path("body").asText(), attemptNo);
+          assertEquals(
+              first, reply == null ? null : JSON.readTree(reply).path("body").asText(), attemptNo);
           assertEquals(1003, client.closed().get(10, TimeUnit.SECONDS), attemptNo);
           String id = JSON.readTree(reply).path("connectionId").asText();
-          assertEquals(1003, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt(),
+          assertEquals(
+              1003,
+              disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt(),
               attemptNo);
         }
       }
@@ -201,7 +261,9 @@ class ConnectionLifecycleTest {
         WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
       String id = idOf(client);
       assertEquals(1001, client.closed().get(10, TimeUnit.SECONDS));
-      assertEquals(1001, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
+      assertEquals(
+          1001,
+          disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
     }
   }
 
@@ -213,7 +275,9 @@ class ConnectionLifecycleTest {
         WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"))) {
       String id = idOf(client);
       assertEquals(1001, client.closed().get(10, TimeUnit.SECONDS));
-      assertEquals(1001, disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
+      assertEquals(
+          1001,
+          disconnectOf(events, id).path("requestContext").path("disconnectStatusCode").asInt());
       assertEquals(1, disconnects(events, id));
     }
   }

@@ -1,7 +1,5 @@
 package dev.catalog.local.events.websocket;
 
-import dev.catalog.testing.TemplateFixtures;
-import dev.catalog.testing.WebSocketClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +10,8 @@ import dev.catalog.local.iam.IamCall;
 import dev.catalog.local.iam.LocalIam;
 import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.testing.WebSocketClient;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
@@ -58,9 +58,12 @@ class ConnectionsApiTest {
   }
 
   static ApiGatewayManagementApiClient as(String function) {
-    return ApiGatewayManagementApiClient.builder().endpointOverride(ws.connectionsEndpoint())
-        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(function, "local")))
+    return ApiGatewayManagementApiClient.builder()
+        .endpointOverride(ws.connectionsEndpoint())
+        .region(Region.US_EAST_1)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(function, "local")))
         .build();
   }
 
@@ -85,9 +88,13 @@ class ConnectionsApiTest {
   @Test
   void aPostReachesTheClientAsOneTextMessage() throws Exception {
     Connected connected = connect();
-    try (var admin = as("ConnectionsAdminFunction"); var client = connected.client()) {
-      admin.postToConnection(request -> request.connectionId(connected.id())
-          .data(SdkBytes.fromUtf8String("{\"type\":\"created\",\"id\":\"é-1\"}")));
+    try (var admin = as("ConnectionsAdminFunction");
+        var client = connected.client()) {
+      admin.postToConnection(
+          request ->
+              request
+                  .connectionId(connected.id())
+                  .data(SdkBytes.fromUtf8String("{\"type\":\"created\",\"id\":\"é-1\"}")));
       assertEquals("{\"type\":\"created\",\"id\":\"é-1\"}", client.next());
     }
   }
@@ -96,8 +103,10 @@ class ConnectionsApiTest {
   void getDescribesTheConnectionAsApiGatewayDoes() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
     Connected connected = connect();
-    try (var admin = as("ConnectionsAdminFunction"); var client = connected.client()) {
-      GetConnectionResponse described = admin.getConnection(request -> request.connectionId(connected.id()));
+    try (var admin = as("ConnectionsAdminFunction");
+        var client = connected.client()) {
+      GetConnectionResponse described =
+          admin.getConnection(request -> request.connectionId(connected.id()));
       assertTrue(described.connectedAt().isAfter(before), described::toString);
       assertEquals("127.0.0.1", described.identity().sourceIp());
       assertNotNull(described.identity().userAgent());
@@ -108,21 +117,38 @@ class ConnectionsApiTest {
   @Test
   void deleteClosesTheConnectionAndThenItIsGone() throws Exception {
     Connected connected = connect();
-    try (var admin = as("ConnectionsAdminFunction"); var client = connected.client()) {
+    try (var admin = as("ConnectionsAdminFunction");
+        var client = connected.client()) {
       admin.deleteConnection(request -> request.connectionId(connected.id()));
       assertEquals(1000, client.closed().get(10, TimeUnit.SECONDS));
-      GoneException gone = assertThrows(GoneException.class, () -> admin.postToConnection(request -> request
-          .connectionId(connected.id()).data(SdkBytes.fromUtf8String("{}"))));
+      GoneException gone =
+          assertThrows(
+              GoneException.class,
+              () ->
+                  admin.postToConnection(
+                      request ->
+                          request
+                              .connectionId(connected.id())
+                              .data(SdkBytes.fromUtf8String("{}"))));
       assertEquals(410, gone.statusCode());
-      assertThrows(GoneException.class, () -> admin.getConnection(request -> request.connectionId(connected.id())));
+      assertThrows(
+          GoneException.class,
+          () -> admin.getConnection(request -> request.connectionId(connected.id())));
     }
   }
 
   @Test
   void aConnectionThatNeverExistedIsGone() {
     try (var admin = as("ConnectionsAdminFunction")) {
-      GoneException gone = assertThrows(GoneException.class, () -> admin.postToConnection(request -> request
-          .connectionId("L0SM9cOFvHcCIhw=").data(SdkBytes.fromUtf8String("{}"))));
+      GoneException gone =
+          assertThrows(
+              GoneException.class,
+              () ->
+                  admin.postToConnection(
+                      request ->
+                          request
+                              .connectionId("L0SM9cOFvHcCIhw=")
+                              .data(SdkBytes.fromUtf8String("{}"))));
       assertEquals(410, gone.statusCode());
     }
   }
@@ -130,12 +156,21 @@ class ConnectionsApiTest {
   @Test
   void aPayloadOver128KbIsRefusedWith413AndOneOf128KbArrives() throws Exception {
     Connected connected = connect();
-    try (var admin = as("ConnectionsAdminFunction"); var client = connected.client()) {
+    try (var admin = as("ConnectionsAdminFunction");
+        var client = connected.client()) {
       String largest = "x".repeat(128 * 1024);
-      PayloadTooLargeException tooLarge = assertThrows(PayloadTooLargeException.class, () -> admin.postToConnection(
-          request -> request.connectionId(connected.id()).data(SdkBytes.fromUtf8String(largest + "x"))));
+      PayloadTooLargeException tooLarge =
+          assertThrows(
+              PayloadTooLargeException.class,
+              () ->
+                  admin.postToConnection(
+                      request ->
+                          request
+                              .connectionId(connected.id())
+                              .data(SdkBytes.fromUtf8String(largest + "x"))));
       assertEquals(413, tooLarge.statusCode());
-      admin.postToConnection(request -> request.connectionId(connected.id()).data(SdkBytes.fromUtf8String(largest)));
+      admin.postToConnection(
+          request -> request.connectionId(connected.id()).data(SdkBytes.fromUtf8String(largest)));
       assertEquals(largest, client.next());
     }
   }
@@ -143,26 +178,48 @@ class ConnectionsApiTest {
   @Test
   void aFunctionMayManageConnectionsOnlyAsItsPolicyGrants() throws Exception {
     Connected connected = connect();
-    try (var postOnly = as("PostOnlyFunction"); var noGrant = as("SocketEventsFunction");
+    try (var postOnly = as("PostOnlyFunction");
+        var noGrant = as("SocketEventsFunction");
         var client = connected.client()) {
-      postOnly.postToConnection(request -> request.connectionId(connected.id()).data(SdkBytes.fromUtf8String("hi")));
+      postOnly.postToConnection(
+          request -> request.connectionId(connected.id()).data(SdkBytes.fromUtf8String("hi")));
       assertEquals("hi", client.next());
 
-      ApiGatewayManagementApiException refused = assertThrows(ApiGatewayManagementApiException.class,
-          () -> postOnly.deleteConnection(request -> request.connectionId(connected.id())));
+      ApiGatewayManagementApiException refused =
+          assertThrows(
+              ApiGatewayManagementApiException.class,
+              () -> postOnly.deleteConnection(request -> request.connectionId(connected.id())));
       assertEquals(403, refused.statusCode());
       assertEquals("AccessDeniedException", refused.awsErrorDetails().errorCode());
-      String resource = "arn:aws:execute-api:us-east-1:123456789012:local-SocketApi/test/DELETE/@connections/"
-          + connected.id();
-      assertEquals("User: arn:aws:sts::123456789012:assumed-role/PostOnlyFunctionRole/PostOnlyFunction is not"
-          + " authorized to perform: execute-api:ManageConnections on resource: " + resource
-          + " because no identity-based policy allows the execute-api:ManageConnections action",
+      String resource =
+          "arn:aws:execute-api:us-east-1:123456789012:local-SocketApi/test/DELETE/@connections/"
+              + connected.id();
+      assertEquals(
+          "User: arn:aws:sts::123456789012:assumed-role/PostOnlyFunctionRole/PostOnlyFunction is not"
+              + " authorized to perform: execute-api:ManageConnections on resource: "
+              + resource
+              + " because no identity-based policy allows the execute-api:ManageConnections action",
           refused.awsErrorDetails().errorMessage());
-      assertTrue(CALLS.stream().anyMatch(call -> call.function().equals("PostOnlyFunction") && !call.allowed()
-          && call.action().equals(ExecuteApiAccess.MANAGE_CONNECTIONS) && call.resource().equals(resource)));
+      assertTrue(
+          CALLS.stream()
+              .anyMatch(
+                  call ->
+                      call.function().equals("PostOnlyFunction")
+                          && !call.allowed()
+                          && call.action().equals(ExecuteApiAccess.MANAGE_CONNECTIONS)
+                          && call.resource().equals(resource)));
 
-      assertEquals(403, assertThrows(ApiGatewayManagementApiException.class, () -> noGrant.postToConnection(
-          request -> request.connectionId(connected.id()).data(SdkBytes.fromUtf8String("no")))).statusCode());
+      assertEquals(
+          403,
+          assertThrows(
+                  ApiGatewayManagementApiException.class,
+                  () ->
+                      noGrant.postToConnection(
+                          request ->
+                              request
+                                  .connectionId(connected.id())
+                                  .data(SdkBytes.fromUtf8String("no"))))
+              .statusCode());
       assertEquals(null, client.next(java.time.Duration.ofMillis(200)));
     }
   }
@@ -170,8 +227,10 @@ class ConnectionsApiTest {
   @Test
   void aKeyThatNamesNoFunctionIsAnUnrecognizedClient() {
     try (var stranger = as("stranger")) {
-      ApiGatewayManagementApiException refused = assertThrows(ApiGatewayManagementApiException.class,
-          () -> stranger.getConnection(request -> request.connectionId("L0SM9cOFvHcCIhw=")));
+      ApiGatewayManagementApiException refused =
+          assertThrows(
+              ApiGatewayManagementApiException.class,
+              () -> stranger.getConnection(request -> request.connectionId("L0SM9cOFvHcCIhw=")));
       assertEquals(403, refused.statusCode());
       assertEquals("UnrecognizedClientException", refused.awsErrorDetails().errorCode());
     }
@@ -180,18 +239,27 @@ class ConnectionsApiTest {
   @Test
   void aPlainRequestIsAnsweredAsApiGatewayWouldNeverWithAServerPage() throws Exception {
     try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-      var plain = http.send(java.net.http.HttpRequest.newBuilder(ws.connectionsEndpoint().resolve("/")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var plain =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(ws.connectionsEndpoint().resolve("/")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(403, plain.statusCode());
       assertEquals("{\"message\":\"Forbidden\"}", plain.body());
-      var put = http.send(java.net.http.HttpRequest.newBuilder(ws.connectionsEndpoint().resolve("/@connections/x"))
-          .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var put =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      ws.connectionsEndpoint().resolve("/@connections/x"))
+                  .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(403, put.statusCode());
       assertEquals("{\"message\":\"Missing Authentication Token\"}", put.body());
-      var unsigned = http.send(java.net.http.HttpRequest.newBuilder(
-          ws.connectionsEndpoint().resolve("/@connections/x")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var unsigned =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      ws.connectionsEndpoint().resolve("/@connections/x"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
       assertEquals(403, unsigned.statusCode());
     }
   }

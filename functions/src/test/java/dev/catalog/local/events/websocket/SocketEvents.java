@@ -21,8 +21,10 @@ final class SocketEvents {
 
   /** Every event logged so far after {@code prefix}. */
   List<JsonNode> all(String prefix) {
-    return console.lines().stream().filter(line -> line.startsWith(prefix))
-        .map(line -> read(line.substring(prefix.length()))).toList();
+    return console.lines().stream()
+        .filter(line -> line.startsWith(prefix))
+        .map(line -> read(line.substring(prefix.length())))
+        .toList();
   }
 
   /** The first event after {@code prefix} that matches, once it is logged (an event may follow its effect). */

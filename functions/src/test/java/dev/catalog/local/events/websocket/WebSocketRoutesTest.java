@@ -1,7 +1,5 @@
 package dev.catalog.local.events.websocket;
 
-import dev.catalog.testing.TemplateFixtures;
-import dev.catalog.testing.WebSocketClient;
 import static dev.catalog.local.fixtures.SocketAuthorizerHandler.LOG_PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.CapturedConsole;
 import dev.catalog.local.fixtures.SocketEventsHandler;
 import dev.catalog.template.SamTemplate;
+import dev.catalog.testing.TemplateFixtures;
+import dev.catalog.testing.WebSocketClient;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +39,12 @@ class WebSocketRoutesTest {
 
   @BeforeAll
   static void start() {
-    ws = LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build()).environment(id -> Map.of()).port(0)
-        .console(CONSOLE.stream()).start();
+    ws =
+        LocalWebSocketApi.builder(TEMPLATE, TEMPLATE.resolver().build())
+            .environment(id -> Map.of())
+            .port(0)
+            .console(CONSOLE.stream())
+            .start();
   }
 
   @AfterAll
@@ -54,8 +58,10 @@ class WebSocketRoutesTest {
 
   /** The status the handshake was refused with. */
   static int refusal(String query) {
-    CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-        () -> WebSocketClient.connect(url(query)).orTimeout(10, TimeUnit.SECONDS).join());
+    CompletionException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CompletionException.class,
+            () -> WebSocketClient.connect(url(query)).orTimeout(10, TimeUnit.SECONDS).join());
     assertTrue(refused.getCause() instanceof WebSocketHandshakeException, refused::toString);
     return ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode();
   }
@@ -65,7 +71,8 @@ class WebSocketRoutesTest {
   }
 
   @Test
-  void connectIsAcceptedWhenItsFunctionAnswers2xxAndRefusedWithItsStatusOtherwise() throws Exception {
+  void connectIsAcceptedWhenItsFunctionAnswers2xxAndRefusedWithItsStatusOtherwise()
+      throws Exception {
     try (WebSocketClient accepted = WebSocketClient.open(url("token=allow&status=201"))) {
       accepted.send("{\"action\":\"echo\"}");
       assertEquals("echo", json(accepted.next()).path("routeKey").asText());
@@ -81,14 +88,20 @@ class WebSocketRoutesTest {
       JsonNode seen = json(client.next());
       assertEquals("user-1", seen.path("authorizer").path("principalId").asText());
       assertEquals("feed/read", seen.path("authorizer").path("scope").asText());
-      JsonNode authorizerEvent = EVENTS.await(LOG_PREFIX,
-          event -> event.path("queryStringParameters").path("marker").asText().equals("ctx"));
+      JsonNode authorizerEvent =
+          EVENTS.await(
+              LOG_PREFIX,
+              event -> event.path("queryStringParameters").path("marker").asText().equals("ctx"));
       assertEquals("REQUEST", authorizerEvent.path("type").asText());
-      assertEquals("arn:aws:execute-api:us-east-1:123456789012:local-SocketApi/test/$connect",
+      assertEquals(
+          "arn:aws:execute-api:us-east-1:123456789012:local-SocketApi/test/$connect",
           authorizerEvent.path("methodArn").asText());
-      JsonNode connect = EVENTS.await(SocketEventsHandler.LOG_PREFIX,
-          event -> event.path("queryStringParameters").path("marker").asText().equals("ctx"));
-      assertEquals("user-1", connect.path("requestContext").path("authorizer").path("sub").asText());
+      JsonNode connect =
+          EVENTS.await(
+              SocketEventsHandler.LOG_PREFIX,
+              event -> event.path("queryStringParameters").path("marker").asText().equals("ctx"));
+      assertEquals(
+          "user-1", connect.path("requestContext").path("authorizer").path("sub").asText());
     }
   }
 
@@ -129,9 +142,11 @@ class WebSocketRoutesTest {
     try (WebSocketClient client = WebSocketClient.open(url("token=allow&marker=silent"))) {
       client.send("{\"action\":\"silent\",\"n\":1}");
       client.send("{\"action\":\"echo\",\"n\":2}");
-      // Messages of one connection are handled in order: the first answer is the echo's, so silent sent none.
+      // Messages of one connection are handled in order: the first answer is the echo's, so silent
+      // sent none.
       assertEquals("{\"action\":\"echo\",\"n\":2}", json(client.next()).path("body").asText());
-      EVENTS.await(SocketEventsHandler.LOG_PREFIX,
+      EVENTS.await(
+          SocketEventsHandler.LOG_PREFIX,
           event -> event.path("requestContext").path("routeKey").asText().equals("silent"));
     }
   }
@@ -150,11 +165,14 @@ class WebSocketRoutesTest {
 
   @Test
   void eventsCarryWhatApiGatewaySends() throws Exception {
-    try (WebSocketClient client = WebSocketClient.open(url("token=allow&category=a&category=b&marker=shape"))) {
+    try (WebSocketClient client =
+        WebSocketClient.open(url("token=allow&category=a&category=b&marker=shape"))) {
       client.send("{\"action\":\"echo\",\"shape\":true}");
       String connectionId = json(client.next()).path("connectionId").asText();
-      JsonNode connect = EVENTS.await(SocketEventsHandler.LOG_PREFIX,
-          event -> event.path("queryStringParameters").path("marker").asText().equals("shape"));
+      JsonNode connect =
+          EVENTS.await(
+              SocketEventsHandler.LOG_PREFIX,
+              event -> event.path("queryStringParameters").path("marker").asText().equals("shape"));
       JsonNode context = connect.path("requestContext");
       assertEquals("$connect", context.path("routeKey").asText());
       assertEquals("CONNECT", context.path("eventType").asText());
@@ -166,11 +184,15 @@ class WebSocketRoutesTest {
       assertTrue(context.path("connectedAt").isIntegralNumber());
       assertFalse(context.path("requestId").asText().isEmpty());
       assertEquals("b", connect.path("queryStringParameters").path("category").asText());
-      assertEquals("[\"a\",\"b\"]", connect.path("multiValueQueryStringParameters").path("category").toString());
+      assertEquals(
+          "[\"a\",\"b\"]",
+          connect.path("multiValueQueryStringParameters").path("category").toString());
       assertEquals("13", connect.path("headers").path("Sec-WebSocket-Version").asText());
 
-      JsonNode message = EVENTS.await(SocketEventsHandler.LOG_PREFIX,
-          event -> event.path("body").asText().contains("\"shape\""));
+      JsonNode message =
+          EVENTS.await(
+              SocketEventsHandler.LOG_PREFIX,
+              event -> event.path("body").asText().contains("\"shape\""));
       assertEquals("MESSAGE", message.path("requestContext").path("eventType").asText());
       assertEquals("echo", message.path("requestContext").path("routeKey").asText());
       assertEquals(context.path("connectedAt"), message.path("requestContext").path("connectedAt"));
@@ -180,7 +202,8 @@ class WebSocketRoutesTest {
   }
 
   @Test
-  void aBinaryFrameReachesNoRouteEvenNamingOneAndClosesTheConnectionWith1003SayingWhy() throws Exception {
+  void aBinaryFrameReachesNoRouteEvenNamingOneAndClosesTheConnectionWith1003SayingWhy()
+      throws Exception {
     try (WebSocketClient client = WebSocketClient.open(url("token=allow"))) {
       client.send("{\"action\":\"echo\",\"n\":1}");
       String id = json(client.next()).path("connectionId").asText();
@@ -189,15 +212,31 @@ class WebSocketRoutesTest {
       assertEquals(1003, client.closed().get(10, TimeUnit.SECONDS));
       assertEquals("Binary frames are not supported: send text frames", client.closeReason());
       assertNull(client.next(Duration.ofMillis(200)), "no reply: no route ran");
-      JsonNode disconnect = EVENTS.await(SocketEventsHandler.LOG_PREFIX, event -> event.path("requestContext")
-          .path("connectionId").asText().equals(id) && event.path("requestContext").path("eventType").asText()
-          .equals("DISCONNECT"));
+      JsonNode disconnect =
+          EVENTS.await(
+              SocketEventsHandler.LOG_PREFIX,
+              event ->
+                  event.path("requestContext").path("connectionId").asText().equals(id)
+                      && event
+                          .path("requestContext")
+                          .path("eventType")
+                          .asText()
+                          .equals("DISCONNECT"));
       assertEquals(1003, disconnect.path("requestContext").path("disconnectStatusCode").asInt());
-      List<JsonNode> messages = EVENTS.all(SocketEventsHandler.LOG_PREFIX).stream().filter(event -> event
-          .path("requestContext").path("connectionId").asText().equals(id) && event.path("requestContext")
-          .path("eventType").asText().equals("MESSAGE")).toList();
-      assertEquals(List.of("{\"action\":\"echo\",\"n\":1}"), messages.stream()
-          .map(event -> event.path("body").asText()).toList());
+      List<JsonNode> messages =
+          EVENTS.all(SocketEventsHandler.LOG_PREFIX).stream()
+              .filter(
+                  event ->
+                      event.path("requestContext").path("connectionId").asText().equals(id)
+                          && event
+                              .path("requestContext")
+                              .path("eventType")
+                              .asText()
+                              .equals("MESSAGE"))
+              .toList();
+      assertEquals(
+          List.of("{\"action\":\"echo\",\"n\":1}"),
+          messages.stream().map(event -> event.path("body").asText()).toList());
     }
   }
 }
