@@ -2,6 +2,7 @@ package dev.catalog.products;
 
 import dev.catalog.idempotency.IdempotencyRecord;
 import dev.catalog.idempotency.IdempotencyStore;
+import dev.catalog.storage.DynamoDbClients;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -350,6 +351,8 @@ public final class ProductStore {
                       .expressionAttributeNames(names)
                       .expressionAttributeValues(values)
                       .returnValues(ReturnValue.ALL_NEW)
+                      .overrideConfiguration(
+                          o -> o.apiCallAttemptTimeout(DynamoDbClients.WRITE_ATTEMPT_TIMEOUT))
                       .returnValuesOnConditionCheckFailure(
                           ReturnValuesOnConditionCheckFailure.ALL_OLD));
       Product written = SCHEMA.mapToItem(response.attributes()).applyDefaults();

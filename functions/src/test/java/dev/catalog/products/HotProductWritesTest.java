@@ -61,12 +61,12 @@ class HotProductWritesTest {
   }
 
   /**
-   * UpdateItem attempts of the last race beyond one per request: the SDK's retries of attempts that outlasted the 1 s
-   * attempt timeout (DynamoDB Local serializes the writes of one item, and the local functions share the machine's
-   * cores). A retried attempt that was applied is recognised by its token among the product's eight latest writes
-   * and not applied again; a PATCH so recognised after later writes answers the product as it is now, which shows
-   * another writer's stock. After more than seven later writes the token is gone from the item and the retry is
-   * applied again (docs/contract.md, "Lost answers"): at most one extra version per retried attempt.
+   * UpdateItem attempts of the last race beyond one per request: the SDK's retries after a failure that came back
+   * (a PUT's or PATCH's attempt is given the whole call timeout, so none is abandoned for slowness). A retried
+   * attempt that was applied is recognised by its token among the product's eight latest writes and not applied
+   * again; a PATCH so recognised after later writes answers the product as it is now, which shows another writer's
+   * stock. After eight later writes the token is gone and the retry is applied again (docs/contract.md): at most one
+   * extra version per retried attempt.
    */
   static volatile int retriedWrites;
 

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A PUT or PATCH whose first attempt is applied but answered too late: the SDK sends it again after other clients
+ * A PUT or PATCH whose first attempt is applied but whose answer is lost: the SDK sends it again after other clients
  * have written the product. The retry finds its own token among the product's latest writes and is not applied a
  * second time, so every write makes exactly one version, whatever came in between.
  */
 class LostAnswerAfterLaterWritesTest {
   @RegisterExtension static final ProductsApi API = ProductsApi.behindFaultProxy();
 
-  /** Longer than the SDK's 1 s attempt timeout: the attempt is applied, then abandoned and sent again. */
-  static final Fault LATE = new Fault.Delay(Duration.ofMillis(1500));
+  /** The attempt is applied, and its connection reset 1.5 s later: the SDK sends it again. */
+  static final Fault LOST = new Fault.ResetAfterForwarding(Duration.ofMillis(1500));
 
   /** Writes by other clients while the first attempt's answer is held back. */
   static final int LATER_WRITES = 3;
@@ -51,13 +51,13 @@ class LostAnswerAfterLaterWritesTest {
   }
 
   /**
-   * Sends {@code late} with its first UpdateItem attempt answered late, and, once that attempt is applied, {@link
+   * Sends {@code late} with its first UpdateItem attempt's answer lost, and, once that attempt is applied, {@link
    * #LATER_WRITES} patches of other clients, of the stock and the tags; returns the late write's answer.
    */
   static ApiResult withLaterWrites(String id, ApiCall late) throws Exception {
-    API.faults().plan(FaultPlan.nth("UpdateItem", 1, LATE));
+    API.faults().plan(FaultPlan.nth("UpdateItem", 1, LOST));
     CompletableFuture<ApiResult> answer = CompletableFuture.supplyAsync(late::send);
-    long deadline = System.nanoTime() + Duration.ofMillis(900).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMillis(1000).toNanos();
     while (storedVersion(id) != 2) {
       assertTrue(System.nanoTime() < deadline, "the late attempt was applied");
       Thread.sleep(10);
@@ -128,5 +128,17 @@ class LostAnswerAfterLaterWritesTest {
     assertEquals(before.get("createdAt"), written.get("createdAt"));
     assertEquals(before.get("createdBy"), written.get("createdBy"));
     assertTrue(answer.header("ETag").startsWith("\"2."), "the ETag of that version: " + answer);
+  }
+
+  @Test
+  void aWriteDynamoDbAnswersSlowlyIsWaitedForAndNotSentAgain() {
+    String id = create();
+    API.faults().plan(FaultPlan.nth("UpdateItem", 1, new Fault.Delay(Duration.ofMillis(1500))));
+
+    ApiResult answer = API.patch("/products/" + id).mergePatch("{\"stock\": 4245}").send();
+
+    assertEquals(200, answer.status(), answer::toString);
+    assertEquals(1, API.faults().calls("UpdateItem"), "one attempt, past the reads' 1 s");
+    assertEquals(2, storedVersion(id));
   }
 }
