@@ -135,6 +135,7 @@ final class ConditionalWrite {
       }
       if (result instanceof AlreadyApplied applied) {
         // An attempt of this call was applied and its answer lost; the SDK's retry found its token.
+        request.metrics().count(ProductMetrics.RETRIED_WRITES_RECOGNISED);
         boolean created = put && incarnation.equals(applied.found().getIncarnation());
         return counted(
             request,
