@@ -119,9 +119,8 @@ public final class LoadMain {
               + hot.writes()
               + " writes answered 200, "
               + (lost.isEmpty()
-                  ? "none lost, no version answered twice, the last one stored; "
-                      + hot.reapplied()
-                      + " versions re-applied after a timed-out attempt"
+                  ? "none lost, no version answered twice, the last one stored, every version"
+                      + " answered"
                   : lost));
     }
     boolean ok = report.serverErrors() == 0 && report.unexpected() == 0 && lost.isEmpty();

@@ -5,6 +5,7 @@ import dev.catalog.http.ApiRequest;
 import dev.catalog.http.Preconditions;
 import dev.catalog.kernel.HttpError;
 import dev.catalog.kernel.Json;
+import dev.catalog.products.ProductStore.AlreadyApplied;
 import dev.catalog.products.ProductStore.ProductWrite;
 import dev.catalog.products.ProductStore.Refused;
 import dev.catalog.products.ProductStore.WriteMode;
@@ -118,6 +119,7 @@ final class ConditionalWrite {
     Instant now = ProductResource.now(context.clock());
     String caller = ProductResource.caller(request);
     String incarnation = put ? ProductStore.newIncarnation() : null;
+    String token = ProductStore.newWriteToken();
     Guard guard =
         ProductConditions.tags(preconditions) > ProductConditions.MAX_TAGS
             ? Guard.onRead(products, id, put, preconditions)
@@ -127,9 +129,19 @@ final class ConditionalWrite {
       var result =
           products.write(
               new ProductWrite(
-                  id, mode, values, fields, now, caller, incarnation, guard.condition()));
+                  id, mode, values, fields, now, caller, incarnation, token, guard.condition()));
       if (result instanceof Written written) {
         return counted(request, new Outcome(written.product(), written.created()));
+      }
+      if (result instanceof AlreadyApplied applied) {
+        // An attempt of this call was applied and its answer lost; the SDK's retry found its token.
+        request.metrics().count(ProductMetrics.RETRIED_WRITES_RECOGNISED);
+        boolean created = put && incarnation.equals(applied.found().getIncarnation());
+        return counted(
+            request,
+            new Outcome(
+                asWritten(applied, put ? change.apply(applied.found()) : null, now, caller),
+                created));
       }
       Product found = ((Refused) result).found();
       if (found == null) {
@@ -143,10 +155,6 @@ final class ConditionalWrite {
         continue;
       }
       Product mine = change.apply(found);
-      if (((Refused) result).retried() && isOwnEarlierWrite(found, mine, now, caller)) {
-        return counted(
-            request, new Outcome(found, put && incarnation.equals(found.getIncarnation())));
-      }
       guard.evaluate(found);
       if (sameContent(found, mine)) {
         return new Outcome(found, false);
@@ -173,15 +181,26 @@ final class ConditionalWrite {
   }
 
   /**
-   * Whether the item a retried write was refused on is this request's own earlier attempt, applied although its
-   * answer was lost (the SDK retried after a reset or a timeout): it carries this request's {@code updatedAt} to the
-   * millisecond, its caller, and its content. Another writer's item differs in one of them.
+   * The answer to a write found already applied ({@link AlreadyApplied}). With no write since, the item is as it
+   * left it. After later writes, a PUT's product at its own version is known whole (every writable field is the
+   * PUT's, the others are kept by every write): it is rebuilt, with that version. A PATCH's is not (the later
+   * writes may have changed fields it left alone, and the item keeps no history of them): the answer is the product
+   * as it is now, which the write led to and which its ETag describes.
    */
-  private static boolean isOwnEarlierWrite(
-      Product found, Product mine, Instant now, String caller) {
-    return now.equals(found.getUpdatedAt())
-        && Objects.equals(caller, found.getUpdatedBy())
-        && sameContent(found, mine);
+  private static Product asWritten(
+      AlreadyApplied applied, Product putDocument, Instant now, String caller) {
+    Product found = applied.found();
+    if (applied.later() == 0 || putDocument == null) {
+      return found;
+    }
+    Product written = putDocument;
+    written.setCreatedAt(found.getCreatedAt());
+    written.setCreatedBy(found.getCreatedBy());
+    written.setIncarnation(found.getIncarnation());
+    written.setUpdatedAt(now);
+    written.setUpdatedBy(caller);
+    written.setVersion(found.getVersion() - applied.later());
+    return written.applyDefaults();
   }
 
   /** Whether every client-writable field is equal, numbers by value (the form a merge patch applies to). */

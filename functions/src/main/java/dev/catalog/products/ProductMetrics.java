@@ -15,5 +15,11 @@ final class ProductMetrics {
    */
   static final String CONDITIONAL_WRITE_RETRIES = "ConditionalWriteRetries";
 
+  /**
+   * A PUT or PATCH attempt the SDK sent again after its answer was lost, found already applied by its token and not
+   * applied twice. Steady non-zero values mean DynamoDB calls are failing after being applied (500s, resets).
+   */
+  static final String RETRIED_WRITES_RECOGNISED = "RetriedWritesRecognised";
+
   private ProductMetrics() {}
 }

@@ -2,6 +2,7 @@ package dev.catalog.products;
 
 import dev.catalog.idempotency.IdempotencyRecord;
 import dev.catalog.idempotency.IdempotencyStore;
+import dev.catalog.storage.DynamoDbClients;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,8 +172,9 @@ public final class ProductStore {
   /**
    * One PUT or PATCH as a single conditional write: set {@code fields} (client-writable names; a null value in
    * {@code values} removes the attribute, which only {@code description} can have), stamp {@code updatedAt} and
-   * {@code updatedBy}, increment the version; and only if {@code precondition} (null: none) holds and at least one
-   * field would change.
+   * {@code updatedBy}, increment the version, and keep {@code token} among the product's {@link #RECENT_WRITES};
+   * and only if {@code precondition} (null: none) holds, at least one field would change, and {@code token} is not
+   * among them yet.
    */
   record ProductWrite(
       String id,
@@ -182,6 +184,7 @@ public final class ProductStore {
       Instant updatedAt,
       String updatedBy,
       String incarnation,
+      String token,
       Expression precondition) {
     ProductWrite {
       if (fields.isEmpty()) {
@@ -192,17 +195,48 @@ public final class ProductStore {
   }
 
   /** How a {@link #write} ended. */
-  sealed interface WriteResult permits Written, Refused {}
+  sealed interface WriteResult permits Written, Refused, AlreadyApplied {}
 
   /** Written: the product as stored after the write; {@code created} when no item had its id before. */
   record Written(Product product, boolean created) implements WriteResult {}
 
   /**
    * Refused by its condition, nothing written: {@code found} is the item the condition was evaluated on (null when
-   * absent), for the caller to tell why; {@code retried} when the SDK had sent the call more than once, so an earlier
-   * attempt, whose answer was lost, may have been applied.
+   * absent), for the caller to tell why.
    */
-  record Refused(Product found, boolean retried) implements WriteResult {}
+  record Refused(Product found) implements WriteResult {}
+
+  /**
+   * Refused because this write's own token is on the item: an earlier attempt of this very call was applied, its
+   * answer lost, and the SDK sent it again. {@code found} is the item now and {@code later} the number of writes
+   * applied since that attempt (0: the item is as that attempt left it; its version was {@code found}'s minus
+   * {@code later}).
+   */
+  record AlreadyApplied(Product found, int later) implements WriteResult {}
+
+  /**
+   * How many of a product's latest PUT and PATCH writes it remembers, by their tokens in attributes {@code w0} (the
+   * latest) to {@code w7}: a retried attempt of one of them is recognised on the item and not applied again. Every
+   * write shifts the list by one, in the same {@code UpdateItem} (DynamoDB evaluates every action of an update
+   * expression on the item as it was before it, so {@code w1 = w0} takes the old {@code w0}). Eight entries of 11
+   * characters add about 100 bytes to an item.
+   */
+  static final int RECENT_WRITES = 8;
+
+  /** The attribute holding the token of the {@code i}th latest write (0: the latest). */
+  static String recentWrite(int i) {
+    return "w" + i;
+  }
+
+  /**
+   * A write's token: 64 random bits (SecureRandom, through a random UUID), as 11 base64url characters, unique among a
+   * product's {@link #RECENT_WRITES} with overwhelming odds.
+   */
+  static String newWriteToken() {
+    byte[] bits =
+        ByteBuffer.allocate(8).putLong(UUID.randomUUID().getLeastSignificantBits()).array();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+  }
 
   /**
    * Applies {@code write} with one {@code UpdateItem}, which returns the product as written ({@code ALL_NEW}) or, when
@@ -210,8 +244,10 @@ public final class ProductStore {
    *
    * <pre>
    * SET #price = :price, #stock = :stock, #updatedAt = :updatedAt, #updatedBy = :updatedBy,
-   *     #version = #version + :one
+   *     #version = #version + :one,
+   *     #w0 = :token, #w1 = if_not_exists(#w0, :token), ..., #w7 = if_not_exists(#w6, :token)
    * condition: attribute_exists(#id) AND (precondition) AND NOT (#price = :price AND #stock = :stock)
+   *     AND NOT (#w0 = :token OR ... OR #w7 = :token)
    * </pre>
    *
    * and for a PUT, every field set (or {@code description} removed), and
@@ -281,6 +317,14 @@ public final class ProductStore {
               + unchanged
               + ")";
     }
+    List<String> seen = new ArrayList<>();
+    values.put(":token", AttributeValue.fromS(write.token()));
+    for (int i = 0; i < RECENT_WRITES; i++) {
+      names.put("#w" + i, recentWrite(i));
+      set.add(i == 0 ? "#w0 = :token" : "#w" + i + " = if_not_exists(#w" + (i - 1) + ", :token)");
+      seen.add("#w" + i + " = :token");
+    }
+    condition = condition + " AND NOT (" + String.join(" OR ", seen) + ")";
     if (write.precondition() != null) {
       condition = condition + " AND " + write.precondition().expression();
       if (write.precondition().expressionNames() != null) {
@@ -307,6 +351,8 @@ public final class ProductStore {
                       .expressionAttributeNames(names)
                       .expressionAttributeValues(values)
                       .returnValues(ReturnValue.ALL_NEW)
+                      .overrideConfiguration(
+                          o -> o.apiCallAttemptTimeout(DynamoDbClients.WRITE_ATTEMPT_TIMEOUT))
                       .returnValuesOnConditionCheckFailure(
                           ReturnValuesOnConditionCheckFailure.ALL_OLD));
       Product written = SCHEMA.mapToItem(response.attributes()).applyDefaults();
@@ -315,11 +361,17 @@ public final class ProductStore {
           write.mode() == WriteMode.CREATE_OR_REPLACE
               && write.incarnation().equals(written.getIncarnation()));
     } catch (ConditionalCheckFailedException refused) {
-      Product found =
-          refused.hasItem() && !refused.item().isEmpty()
-              ? SCHEMA.mapToItem(refused.item()).applyDefaults()
-              : null;
-      return new Refused(found, retried(refused));
+      if (!refused.hasItem() || refused.item().isEmpty()) {
+        return new Refused(null);
+      }
+      Product found = SCHEMA.mapToItem(refused.item()).applyDefaults();
+      for (int i = 0; i < RECENT_WRITES; i++) {
+        AttributeValue token = refused.item().get(recentWrite(i));
+        if (token != null && write.token().equals(token.s())) {
+          return new AlreadyApplied(found, i);
+        }
+      }
+      return new Refused(found);
     }
   }
 

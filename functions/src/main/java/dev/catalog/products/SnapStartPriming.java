@@ -58,6 +58,7 @@ final class SnapStartPriming {
                 ProductResource.now(context.clock()),
                 "priming",
                 null,
+                ProductStore.newWriteToken(),
                 null));
   }
 
@@ -78,6 +79,7 @@ final class SnapStartPriming {
                 now,
                 "priming",
                 "priming",
+                ProductStore.newWriteToken(),
                 ProductConditions.of(
                     Preconditions.of("PUT", "\"1.priming\"", null, null, null, now))));
   }

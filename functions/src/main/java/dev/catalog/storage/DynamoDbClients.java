@@ -32,6 +32,15 @@ public final class DynamoDbClients {
   public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
 
   /**
+   * One attempt of a write that only its own token makes safe to repeat (a PUT's or PATCH's {@code UpdateItem}): the
+   * whole {@link #CALL_TIMEOUT}. An attempt abandoned while DynamoDB is applying it, then sent again, finds the
+   * product changed by the writers that came meanwhile; on a product written many times a second its token may be
+   * gone from the item by then (it keeps eight), and the write would be applied twice. A slow write is waited for;
+   * one that fails fast (a throttle, a 500, a reset) is retried within milliseconds, while its token is still there.
+   */
+  public static final Duration WRITE_ATTEMPT_TIMEOUT = Duration.ofMillis(2500);
+
+  /**
    * One call, its retries and their back-off included. A request makes at most three calls on its way to an answer
    * (read, write, and a read to settle an ambiguous write), so 3 × 2.5 s stays inside the function's 10 s Timeout
    * with room to answer 503, and far inside API Gateway's 29 s.
@@ -122,7 +131,8 @@ public final class DynamoDbClients {
             .httpClientBuilder(
                 UrlConnectionHttpClient.builder()
                     .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(ATTEMPT_TIMEOUT))
+                    // The attempt timeouts cut a read short; the socket's must not cut a write's.
+                    .socketTimeout(WRITE_ATTEMPT_TIMEOUT))
             .overrideConfiguration(timeouts());
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(URI.create(endpoint));

@@ -197,6 +197,7 @@ class OperationsTemplateTest {
             "PreconditionFailures",
             "IdempotentReplays",
             "ConditionalWriteRetries",
+            "RetriedWritesRecognised",
             "ColdStarts",
             "ReadThrottleEvents",
             "WriteThrottleEvents",

@@ -2,6 +2,7 @@ package dev.catalog.products;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,81 @@ class ProductStoreTest {
     product.setCreatedAt(Instant.parse("2026-11-24T10:15:30.123Z"));
     product.setUpdatedAt(product.getCreatedAt());
     return product.applyDefaults();
+  }
+
+  /** A PATCH of {@code stock} on product {@code id}, with a token of its own. */
+  static ProductStore.ProductWrite patchOfStock(String id, int stock) {
+    Product values = new Product();
+    values.setStock(stock);
+    return new ProductStore.ProductWrite(
+        id,
+        ProductStore.WriteMode.UPDATE,
+        values,
+        Set.of("stock"),
+        Instant.now(),
+        "tester",
+        null,
+        ProductStore.newWriteToken(),
+        null);
+  }
+
+  @Test
+  void aWriteSentAgainAfterSevenLaterWritesIsRecognisedByItsTokenAndNotAppliedAgain() {
+    Product product = product("lights");
+    store.save(product);
+    ProductStore.ProductWrite first = patchOfStock(product.getId(), 1);
+    assertTrue(store.write(first) instanceof ProductStore.Written);
+    for (int i = 0; i < ProductStore.RECENT_WRITES - 1; i++) {
+      assertTrue(
+          store.write(patchOfStock(product.getId(), 100 + i)) instanceof ProductStore.Written);
+    }
+
+    var again = store.write(first);
+
+    var applied = assertInstanceOf(ProductStore.AlreadyApplied.class, again);
+    assertEquals(ProductStore.RECENT_WRITES - 1, applied.later(), "the later writes");
+    assertEquals(
+        ProductJson.write(store.find(product.getId()).orElseThrow().applyDefaults()),
+        ProductJson.write(applied.found()),
+        "the product as it is now");
+    assertEquals(
+        2L + ProductStore.RECENT_WRITES - 1,
+        store.find(product.getId()).orElseThrow().getVersion(),
+        "one version per write");
+  }
+
+  @Test
+  void aWriteSentAgainAfterEightLaterWritesIsNoLongerRecognisedAsTheContractSays() {
+    Product product = product("lights");
+    store.save(product);
+    ProductStore.ProductWrite first = patchOfStock(product.getId(), 1);
+    store.write(first);
+    for (int i = 0; i < ProductStore.RECENT_WRITES; i++) {
+      store.write(patchOfStock(product.getId(), 100 + i));
+    }
+
+    assertTrue(store.write(first) instanceof ProductStore.Written, "applied again");
+  }
+
+  @Test
+  void recentWriteTokensStayOutOfTheProductAndItsJson() {
+    Product product = product("lights");
+    store.save(product);
+    store.write(patchOfStock(product.getId(), 3));
+
+    var item =
+        DYNAMO
+            .client()
+            .getItem(
+                r ->
+                    r.tableName(DYNAMO.tableName("ProductsTable"))
+                        .key(Map.of("id", AttributeValue.fromS(product.getId()))))
+            .item();
+    for (int i = 0; i < ProductStore.RECENT_WRITES; i++) {
+      assertTrue(item.containsKey(ProductStore.recentWrite(i)), "slot " + i + " is filled");
+    }
+    String json = ProductJson.write(store.find(product.getId()).orElseThrow().applyDefaults());
+    assertFalse(json.contains(item.get("w0").s()), json);
   }
 
   @Test

@@ -165,6 +165,7 @@ public final class WriteShapes {
                 Instant.now(),
                 "bench",
                 ProductStore.newIncarnation(),
+                ProductStore.newWriteToken(),
                 condition));
     if (!(result instanceof ProductStore.Written)) {
       throw new IllegalStateException("refused: " + result);

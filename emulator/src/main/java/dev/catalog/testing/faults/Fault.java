@@ -37,9 +37,12 @@ public sealed interface Fault {
   /** The connection is reset before the call is forwarded: nothing happened. */
   record ResetBeforeForwarding() implements Fault {}
 
-  /** The call is applied, then the connection is reset instead of answering: the response is lost. */
-  record ResetAfterForwarding() implements Fault {}
+  /**
+   * The call is applied, then, after {@code hold} (zero: at once), the connection is reset instead of answering: the
+   * response is lost, and the client finds out only then.
+   */
+  record ResetAfterForwarding(Duration hold) implements Fault {}
 
   Fault RESET_BEFORE = new ResetBeforeForwarding();
-  Fault RESET_AFTER = new ResetAfterForwarding();
+  Fault RESET_AFTER = new ResetAfterForwarding(Duration.ZERO);
 }

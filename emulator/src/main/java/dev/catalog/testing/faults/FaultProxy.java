@@ -180,6 +180,7 @@ public final class FaultProxy implements DynamoDbFront {
       }
       case Fault.ResetAfterForwarding reset -> {
         forward(request);
+        Thread.sleep(reset.hold());
         reset(socket);
         return false;
       }
