@@ -240,6 +240,21 @@ final class HttpExchanges {
     write(request, reply, status, body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 
+  /** A problem of the local API's own (RFC 9457), e.g. a development endpoint refused to another host. */
+  static void sendProblem(
+      Request request, Response reply, int status, String title, String detail, String requestId)
+      throws IOException {
+    var problem = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("requestId", requestId);
+    reply.getHeaders().put("Content-Type", "application/problem+json");
+    reply.getHeaders().put("Cache-Control", "no-store");
+    write(request, reply, status, problem.toString().getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
   /** Writes the whole response and waits until it is sent, so the caller's thread is free afterwards. */
   private static void write(
       Request request, Response reply, int status, byte[] body, String requestId)
