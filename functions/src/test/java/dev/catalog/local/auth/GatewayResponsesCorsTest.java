@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.http.Cors;
 import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.SampleProducts;
 import java.net.URI;
@@ -79,6 +80,11 @@ class GatewayResponsesCorsTest {
               .containsAll(
                   List.of(
                       "ETag", "Retry-After", "WWW-Authenticate", "Accept-Patch", "Accept-Post")),
+          what);
+      // The same list as the functions' answers expose.
+      assertEquals(
+          java.util.Set.copyOf(Arrays.asList(Cors.EXPOSED_HEADERS.split(", "))),
+          java.util.Set.copyOf(exposed(response)),
           what);
     }
   }
