@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +118,7 @@ class CorsInBrowserTest {
                 """,
                 url.toString(),
                 init,
-                java.util.List.of(headers));
+                List.of(headers));
     return String.valueOf(result);
   }
 

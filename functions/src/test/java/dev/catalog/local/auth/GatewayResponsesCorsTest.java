@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,8 +84,8 @@ class GatewayResponsesCorsTest {
           what);
       // The same list as the functions' answers expose.
       assertEquals(
-          java.util.Set.copyOf(Arrays.asList(Cors.EXPOSED_HEADERS.split(", "))),
-          java.util.Set.copyOf(exposed(response)),
+          Set.copyOf(Arrays.asList(Cors.EXPOSED_HEADERS.split(", "))),
+          Set.copyOf(exposed(response)),
           what);
     }
   }

@@ -2,6 +2,8 @@ package dev.catalog.local.events.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.local.auth.GatewayResponses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -244,7 +246,7 @@ final class HttpExchanges {
   static void sendProblem(
       Request request, Response reply, int status, String title, String detail, String requestId)
       throws IOException {
-    var problem = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode problem = JsonNodeFactory.instance.objectNode();
     problem.put("type", "about:blank");
     problem.put("title", title);
     problem.put("status", status);
