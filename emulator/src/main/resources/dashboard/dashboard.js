@@ -129,15 +129,17 @@ function feedUrl() {
 }
 
 /**
- * The token for the next connection: the address's, or a fresh one from the local development issuer when the tool
- * serves one (the page's meta token-url; none with -Dlocal.auth=off or another issuer: it connects without a token).
+ * The token for the next connection, to the feed at url: the address's, or a fresh one from the local development
+ * issuer when the tool serves one (the page's meta token-url; none with -Dlocal.auth=off or another issuer: it
+ * connects without a token). The development token (an administrator's, on a tool with authentication) goes only to
+ * a feed on this page's own machine, never to a ?ws= of another host, which a link could name.
  */
-async function token() {
+async function token(url) {
   if (params.get("token")) {
     return params.get("token");
   }
   const endpoint = document.querySelector('meta[name="token-url"]')?.content;
-  if (!endpoint) {
+  if (!endpoint || !ownMachine(url.hostname)) {
     return null;
   }
   const answer = await fetch(endpoint, {
@@ -149,6 +151,15 @@ async function token() {
     throw new Error(`no token from ${endpoint} (HTTP ${answer.status})`); // tried again with the connection
   }
   return (await answer.json()).access_token;
+}
+
+/**
+ * Whether hostname is this page's own host, or, for a page of the local tool (on a loopback name), any loopback name
+ * of the same machine.
+ */
+function ownMachine(hostname) {
+  const loopback = ["localhost", "127.0.0.1", "[::1]"];
+  return hostname === location.hostname || (loopback.includes(location.hostname) && loopback.includes(hostname));
 }
 
 /** Reads every page of the category into the table, then applies what the feed sent meanwhile. */

@@ -13,7 +13,8 @@ export function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
 /**
  * states: "connecting", "open", "reconnecting" (waiting before the next attempt), "closed" (stopped), "refused"
  * (stopped for good, detail.reason says why).
- * options: url (() => the ws:// URL of the next attempt), token (async () => token or null), onState(state, detail),
+ * options: url (() => the ws:// URL of the next attempt), token (async (url) => the token for that URL or null),
+ * onState(state, detail),
  * onOpen(), onMessage(object), refused (async (token) => why the feed refused a connection with that token for good,
  * or null; asked when a connection fails before it opens, since a browser is not shown a refused handshake's status),
  * baseMs, maxMs, stableMs (an open connection this old resets the backoff).
@@ -81,7 +82,7 @@ export class Feed {
     let token;
     try {
       url = new URL(this.options.url());
-      token = await this.options.token();
+      token = await this.options.token(url);
       if (token) {
         url.searchParams.set("token", token);
       }

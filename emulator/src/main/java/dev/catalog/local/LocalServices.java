@@ -203,6 +203,7 @@ public final class LocalServices implements AutoCloseable {
     private RequestLog requests = RequestLog.NONE;
     private int maxInstances;
     private boolean authOff;
+    private final Map<String, String> parameters = new java.util.LinkedHashMap<>();
     private TrustedIssuer issuer;
     private Integer restPort;
     private Integer webSocketPort;
@@ -313,6 +314,17 @@ public final class LocalServices implements AutoCloseable {
     public Builder auth(TrustedIssuer issuer) {
       this.issuer = Objects.requireNonNull(issuer, "issuer");
       this.authOff = false;
+      return this;
+    }
+
+    /**
+     * A value for one of the template's parameters instead of its Default, as {@code sam deploy
+     * --parameter-overrides} gives it: in every value that refers to it (the functions' environment, the gateway
+     * responses).
+     */
+    public Builder parameter(String name, String value) {
+      this.parameters.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
@@ -475,6 +487,7 @@ public final class LocalServices implements AutoCloseable {
     tableNames =
         Collections.unmodifiableMap(TemplateTables.physicalNames(template, parts.tableSuffix));
     LocalValues local = template.resolver().physicalNames(tableNames);
+    parts.parameters.forEach(local::parameter);
     if (parts.source == DynamoDbSource.GIVEN) {
       local.region(parts.given.region());
     }
@@ -506,10 +519,10 @@ public final class LocalServices implements AutoCloseable {
     if (apis) {
       auth =
           parts.authOff
-              ? LocalAuth.off(template)
+              ? LocalAuth.off(template, resolver)
               : parts.issuer != null
-                  ? LocalAuth.enforcing(template, parts.issuer)
-                  : LocalAuth.development(template);
+                  ? LocalAuth.enforcing(template, resolver, parts.issuer)
+                  : LocalAuth.development(template, resolver);
       started(auth::close);
       if (parts.seed != null && auth.enforced() && auth.developmentIssuer().isEmpty()) {
         throw new LocalApiException(

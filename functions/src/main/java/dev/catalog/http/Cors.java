@@ -12,7 +12,13 @@ import java.util.List;
 public final class Cors {
   static final String ALLOWED_HEADERS =
       "Content-Type, If-Match, If-None-Match, If-Unmodified-Since, If-Modified-Since, Idempotency-Key, Authorization";
-  static final String EXPOSED_HEADERS = "ETag, Location, Idempotent-Replayed";
+
+  /**
+   * The response headers a script of an allowed origin may read beyond the CORS-safelisted ones: those the contract
+   * tells clients to act on. The template's gateway responses expose the same list.
+   */
+  public static final String EXPOSED_HEADERS =
+      "ETag, Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, Accept-Patch, Accept-Post";
 
   private final boolean anyOrigin;
   private final List<String> origins;

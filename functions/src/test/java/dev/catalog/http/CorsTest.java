@@ -37,7 +37,8 @@ class CorsTest {
     assertEquals(ADMIN, headers.get("Access-Control-Allow-Origin"));
     assertEquals("Origin", headers.get("Vary"));
     assertEquals(
-        "ETag, Location, Idempotent-Replayed", headers.get("Access-Control-Expose-Headers"));
+        "ETag, Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, Accept-Patch, Accept-Post",
+        headers.get("Access-Control-Expose-Headers"));
   }
 
   @Test
@@ -58,7 +59,8 @@ class CorsTest {
     assertEquals("*", headers.get("Access-Control-Allow-Origin"));
     assertNull(headers.get("Vary"));
     assertEquals(
-        "ETag, Location, Idempotent-Replayed", headers.get("Access-Control-Expose-Headers"));
+        "ETag, Location, Idempotent-Replayed, Retry-After, WWW-Authenticate, Accept-Patch, Accept-Post",
+        headers.get("Access-Control-Expose-Headers"));
   }
 
   @ParameterizedTest

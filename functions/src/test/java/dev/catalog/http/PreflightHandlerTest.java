@@ -15,8 +15,8 @@ class PreflightHandlerTest {
   private static final String SHOP = "https://shop.example.com";
   private static final RouteMethods ROUTES =
       RouteMethods.parse(
-          "/products: GET POST OPTIONS; /products/{id}: GET PUT PATCH DELETE OPTIONS");
-  private static final String METHODS = "GET, PUT, PATCH, DELETE, OPTIONS";
+          "/products: GET HEAD POST OPTIONS; /products/{id}: GET HEAD PUT PATCH DELETE OPTIONS");
+  private static final String METHODS = "GET, HEAD, PUT, PATCH, DELETE, OPTIONS";
 
   private static APIGatewayProxyResponseEvent options(String allowedOrigins, String... headers) {
     return optionsOn(allowedOrigins, "/products/{id}", "/products/p-1", headers);
@@ -123,8 +123,8 @@ class PreflightHandlerTest {
                 "Access-Control-Request-Method",
                 "POST")
             .getHeaders();
-    assertEquals("GET, POST, OPTIONS", collection.get("Allow"));
-    assertEquals("GET, POST, OPTIONS", collection.get("Access-Control-Allow-Methods"));
+    assertEquals("GET, HEAD, POST, OPTIONS", collection.get("Allow"));
+    assertEquals("GET, HEAD, POST, OPTIONS", collection.get("Access-Control-Allow-Methods"));
     Map<String, String> item =
         options("*", "Origin", SHOP, "Access-Control-Request-Method", "PUT").getHeaders();
     assertEquals(METHODS, item.get("Allow"));

@@ -227,7 +227,7 @@ class ProblemResponsesTest {
             API.put("/products"),
             API.patch("/products"),
             API.post("/products/" + id).json("{}"),
-            API.call("HEAD", "/products"),
+            API.call("HEAD", "/Products"),
             API.get("/Products"));
     for (ApiCall call : unrouted) {
       ApiResult result = call.header("Origin", "https://shop.example.com").send();

@@ -340,6 +340,68 @@ class DashboardPageTest {
         "?category=" + category + "&ws=" + services.webSocket().url(), text("address-example"));
   }
 
+  /**
+   * A loopback listener that records the request line of each WebSocket handshake it is sent, then hangs up: what a
+   * feed at {@code host} would be told.
+   */
+  static final class HandshakeRecorder implements AutoCloseable {
+    final java.net.ServerSocket server;
+    final java.util.concurrent.BlockingQueue<String> requestLines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+
+    HandshakeRecorder(String host) throws Exception {
+      server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName(host));
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!server.isClosed()) {
+                  try (var socket = server.accept()) {
+                    var in =
+                        new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                socket.getInputStream(), StandardCharsets.US_ASCII));
+                    requestLines.add(in.readLine());
+                  } catch (java.io.IOException closed) {
+                    // the test is over, or the browser gave up on this attempt
+                  }
+                }
+              });
+    }
+
+    String url() {
+      return "ws://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+    }
+
+    String firstRequestLine() throws InterruptedException {
+      String line = requestLines.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(line != null, "no handshake reached " + url());
+      return line;
+    }
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+    }
+  }
+
+  @Test
+  void theDevelopmentTokenGoesToAFeedOfThisMachineButNeverToAWsOfAnotherHost() throws Exception {
+    // 127.0.0.2 is this machine too, but not a name the page is served under: another host, as a
+    // ?ws= of a link could name one.
+    try (HandshakeRecorder other = new HandshakeRecorder("127.0.0.2");
+        HandshakeRecorder own = new HandshakeRecorder("127.0.0.1")) {
+      open("/?category=" + SampleProducts.uniqueCategory() + "&ws=" + encode(other.url()));
+      String toOther = other.firstRequestLine();
+      open("/?category=" + SampleProducts.uniqueCategory() + "&ws=" + encode(own.url()));
+      String toOwn = own.firstRequestLine();
+      browser.driver().get("about:blank");
+
+      assertTrue(toOther.startsWith("GET /"), toOther);
+      assertTrue(!toOther.contains("token="), toOther);
+      assertTrue(toOwn.contains("token=ey"), toOwn);
+    }
+  }
+
   @Test
   void withAuthenticationOffThePageConnectsWithoutATokenAndShowsChangesLive() throws Exception {
     Properties properties = new Properties();

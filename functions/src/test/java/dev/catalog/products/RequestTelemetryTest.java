@@ -190,8 +190,8 @@ class RequestTelemetryTest {
       for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
         routed +=
             (path.equals("/products")
-                        ? Set.of("GET", "POST", "OPTIONS")
-                        : Set.of("GET", "PUT", "PATCH", "DELETE", "OPTIONS"))
+                        ? Set.of("GET", "HEAD", "POST", "OPTIONS")
+                        : Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"))
                     .contains(method)
                 ? 6
                 : 0;

@@ -103,7 +103,7 @@ public final class ProductsApi
   }
 
   /** True when {@code -Dapi.target=local}; anything but that and {@code in-process} is refused. */
-  static boolean overHttp() {
+  public static boolean overHttp() {
     String selected = System.getProperty(TARGET_PROPERTY, "in-process").strip();
     return switch (selected) {
       case "", "in-process" -> false;

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * The template's {@code GatewayResponses}: what API Gateway answers on its own for a response type such as
  * {@code UNAUTHORIZED}, rendered as API Gateway renders it: the status ({@code StatusCode}, else the type's own), the
  * headers of {@code ResponseParameters} ({@code 'static'} values, or {@code method.request.header.X} from the
- * request, left out when the request has none), and the {@code application/json} template with
+ * request, left out when the request has none; a header whose mapping is {@code AWS::NoValue} is not sent), and the
+ * {@code application/json} template with
  * {@code $context.error.messageString}, {@code $context.error.responseType} and {@code $context.requestId} filled in.
  * A type the template does not customise falls back to {@code DEFAULT_4XX} or {@code DEFAULT_5XX}, then to API
  * Gateway's own {@code {"message":...}}.
@@ -24,8 +25,14 @@ public final class GatewayResponses {
   private final Map<?, ?> responses;
   private final IntrinsicResolver resolver;
 
+  /** With the template's default parameter values. */
   public GatewayResponses(SamTemplate template) {
-    this.resolver = template.resolver().build();
+    this(template, template.resolver().build());
+  }
+
+  /** With the parameter values (and other local values) of {@code resolver}. */
+  public GatewayResponses(SamTemplate template, IntrinsicResolver resolver) {
+    this.resolver = resolver;
     Map<?, ?> found = Map.of();
     for (Resource resource : template.resources().values()) {
       if ("AWS::Serverless::Api".equals(resource.type())) {
@@ -66,9 +73,12 @@ public final class GatewayResponses {
     int answered = statusCode == null ? status : Integer.parseInt(statusCode.toString());
     TemplateAuthorizers.map(TemplateAuthorizers.map(response, "ResponseParameters"), "Headers")
         .forEach(
-            (name, value) -> {
-              String mapped =
-                  resolver.resolveString(value, "GatewayResponses." + type + "." + name);
+            (name, mapping) -> {
+              Object value = resolver.resolve(mapping, "GatewayResponses." + type + "." + name);
+              if (value == null) {
+                return; // AWS::NoValue: the template declares no such header here
+              }
+              String mapped = String.valueOf(value);
               String resolved =
                   mapped.startsWith("'") && mapped.endsWith("'") && mapped.length() >= 2
                       ? mapped.substring(1, mapped.length() - 1)

@@ -1,5 +1,6 @@
 package dev.catalog.local.auth;
 
+import dev.catalog.template.IntrinsicResolver;
 import dev.catalog.template.Route;
 import dev.catalog.template.SamTemplate;
 import java.util.Map;
@@ -67,16 +68,26 @@ public final class LocalAuth {
   private final CognitoAuthorizer authorizer;
   private final ServedIssuer served;
 
-  private LocalAuth(SamTemplate template, CognitoAuthorizer authorizer, ServedIssuer served) {
+  private LocalAuth(
+      SamTemplate template,
+      IntrinsicResolver resolver,
+      CognitoAuthorizer authorizer,
+      ServedIssuer served) {
     this.guards = new TemplateAuthorizers(template);
-    this.gatewayResponses = new GatewayResponses(template);
+    this.gatewayResponses = new GatewayResponses(template, resolver);
     this.authorizer = authorizer;
     this.served = served;
   }
 
   /** Tokens of {@code issuer} only. */
   public static LocalAuth enforcing(SamTemplate template, TrustedIssuer issuer) {
-    return new LocalAuth(template, new CognitoAuthorizer(issuer), null);
+    return enforcing(template, template.resolver().build(), issuer);
+  }
+
+  /** Tokens of {@code issuer} only; the gateway responses with the parameter values of {@code resolver}. */
+  public static LocalAuth enforcing(
+      SamTemplate template, IntrinsicResolver resolver, TrustedIssuer issuer) {
+    return new LocalAuth(template, resolver, new CognitoAuthorizer(issuer), null);
   }
 
   /**
@@ -84,8 +95,13 @@ public final class LocalAuth {
    * themselves (the feed's authorizer) find its keys from {@link #tokenEnvironment()}. {@link #close()} stops it.
    */
   public static LocalAuth development(SamTemplate template) {
+    return development(template, template.resolver().build());
+  }
+
+  /** As {@link #development(SamTemplate)}, the gateway responses with the parameter values of {@code resolver}. */
+  public static LocalAuth development(SamTemplate template, IntrinsicResolver resolver) {
     ServedIssuer served = ServedIssuer.start(java.time.Clock.systemUTC());
-    return new LocalAuth(template, new CognitoAuthorizer(served.issuer()), served);
+    return new LocalAuth(template, resolver, new CognitoAuthorizer(served.issuer()), served);
   }
 
   /**
@@ -116,7 +132,12 @@ public final class LocalAuth {
 
   /** No authentication: guarded routes get {@link #OFF_CLAIMS}. */
   public static LocalAuth off(SamTemplate template) {
-    return new LocalAuth(template, null, null);
+    return off(template, template.resolver().build());
+  }
+
+  /** No authentication; the gateway responses with the parameter values of {@code resolver}. */
+  public static LocalAuth off(SamTemplate template, IntrinsicResolver resolver) {
+    return new LocalAuth(template, resolver, null, null);
   }
 
   public boolean enforced() {

@@ -2,6 +2,8 @@ package dev.catalog.local.events.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.local.auth.GatewayResponses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -241,6 +242,21 @@ final class HttpExchanges {
     write(request, reply, status, body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 
+  /** A problem of the local API's own (RFC 9457), e.g. a development endpoint refused to another host. */
+  static void sendProblem(
+      Request request, Response reply, int status, String title, String detail, String requestId)
+      throws IOException {
+    ObjectNode problem = JsonNodeFactory.instance.objectNode();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    problem.put("requestId", requestId);
+    reply.getHeaders().put("Content-Type", "application/problem+json");
+    reply.getHeaders().put("Cache-Control", "no-store");
+    write(request, reply, status, problem.toString().getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
   /** Writes the whole response and waits until it is sent, so the caller's thread is free afterwards. */
   private static void write(
       Request request, Response reply, int status, byte[] body, String requestId)
@@ -257,12 +273,10 @@ final class HttpExchanges {
             + "-"
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
             + "00000000");
-    boolean noBody =
-        body.length == 0
-            || status == 204
-            || status == 304
-            || status < 200
-            || HttpMethod.HEAD.is(request.getMethod());
+    // The answer to HEAD is the GET's without its content: the function returns the GET's body, and
+    // the server sends its length, not the body (RFC 9110 sections 8.6 and 9.3.2; Jetty sends no
+    // content in the answer to a HEAD).
+    boolean noBody = body.length == 0 || status == 204 || status == 304 || status < 200;
     reply.setStatus(status);
     try (Blocker.Callback sent = Blocker.callback()) {
       reply.write(true, ByteBuffer.wrap(noBody ? new byte[0] : body), sent);

@@ -194,6 +194,9 @@ public final class LocalApi implements AutoCloseable {
       return;
     }
     Route route = selected.get().route();
+    if (!auth.enforced() && refusedWithAuthenticationOff(request, response, incoming, requestId)) {
+      return;
+    }
     FunctionPool pool = pools.get(selected.get().function().logicalId());
     Map<String, String> claims = null;
     switch (auth.check(route, requestId, name -> header(incoming, name))) {
@@ -229,7 +232,59 @@ public final class LocalApi implements AutoCloseable {
             cold.get()));
   }
 
-  /** The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. */
+  /**
+   * With authentication off every route serves a local administrator, so only this machine's pages may use it: a
+   * request whose {@code Host} is not this machine's (a DNS-rebinding page) is refused with 421, and a write whose
+   * {@code Origin} is another site's page with 403. Reads from other origins stay as CORS makes them (the
+   * template's {@code AllowedOrigins}), as the deployed API's reads are open.
+   *
+   * @return true when refused (the answer is sent)
+   */
+  private boolean refusedWithAuthenticationOff(
+      Request request, Response response, HttpExchanges.Incoming incoming, String requestId)
+      throws IOException {
+    if (!LoopbackOnly.isLocalHost(header(incoming, "Host"), port())) {
+      console.printf(
+          "[local API] %s %s: 421, authentication is off and Host is not this machine%n",
+          incoming.method(), incoming.rawPath());
+      HttpExchanges.sendProblem(
+          request,
+          response,
+          421,
+          "Misdirected Request",
+          "With authentication off (-Dlocal.auth=off) the local API answers only requests to this machine:"
+              + " Host localhost, 127.0.0.1 or [::1] with port "
+              + port()
+              + ".",
+          requestId);
+      return true;
+    }
+    String origin = header(incoming, "Origin");
+    if (!LoopbackOnly.isSafe(incoming.method())
+        && origin != null
+        && !LoopbackOnly.isLocalOrigin(origin)) {
+      console.printf(
+          "[local API] %s %s: 403, authentication is off and the write comes from a page of %s%n",
+          incoming.method(), incoming.rawPath(), origin);
+      HttpExchanges.sendProblem(
+          request,
+          response,
+          403,
+          "Forbidden",
+          "With authentication off (-Dlocal.auth=off) the local API takes writes only from pages of this"
+              + " machine (an Origin on localhost, 127.0.0.1 or [::1]), or with no Origin at all.",
+          requestId);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The development issuer's token endpoint and JWKS, when it is the issuer trusted; false for any other path. Tokens
+   * are minted only for requests to this machine's own address ({@link LoopbackOnly#isLocalHost}): a page of another
+   * site cannot read the answer (it has no CORS headers), but a DNS-rebinding page, whose requests are same-origin
+   * for its browser, could; its {@code Host} is its own name, refused with 421.
+   */
   private boolean issuerEndpoint(
       Request request, Response response, HttpExchanges.Incoming incoming, String requestId)
       throws IOException {
@@ -238,6 +293,20 @@ public final class LocalApi implements AutoCloseable {
       return false;
     }
     if (incoming.rawPath().equals(TokenEndpoint.PATH) && incoming.method().equals("POST")) {
+      if (!LoopbackOnly.isLocalHost(header(incoming, "Host"), port())) {
+        console.printf("[local API] POST %s: 421, Host is not this machine%n", TokenEndpoint.PATH);
+        HttpExchanges.sendProblem(
+            request,
+            response,
+            421,
+            "Misdirected Request",
+            "The development token endpoint answers only requests to this machine: Host localhost,"
+                + " 127.0.0.1 or [::1] with port "
+                + port()
+                + ".",
+            requestId);
+        return true;
+      }
       var answer =
           TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
       HttpExchanges.sendJson(request, response, answer.status(), answer.body(), requestId);

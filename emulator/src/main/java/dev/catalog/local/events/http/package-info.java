@@ -5,6 +5,7 @@
  * {@link dev.catalog.local.events.http.HttpExchanges} (API Gateway's REST proxy events, the stage of
  * {@link dev.catalog.local.events.http.ApiStage}) and answers API Gateway's own errors
  * ({@link dev.catalog.local.events.http.GatewayError}); one {@link dev.catalog.local.events.http.AccessLine} per
- * request.
+ * request. What only this machine's pages and tools may use (the token endpoint; every route with authentication
+ * off) is decided by {@link dev.catalog.local.events.http.LoopbackOnly}.
  */
 package dev.catalog.local.events.http;
