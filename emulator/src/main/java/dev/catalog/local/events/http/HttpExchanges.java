@@ -241,6 +241,20 @@ final class HttpExchanges {
     write(request, reply, status, body.getBytes(StandardCharsets.UTF_8), requestId);
   }
 
+  /** As {@link #sendJson(Request, Response, int, String, String)}, of the media type {@code contentType}. */
+  static void sendJson(
+      Request request,
+      Response reply,
+      int status,
+      String contentType,
+      String body,
+      String requestId)
+      throws IOException {
+    reply.getHeaders().put("Content-Type", contentType);
+    reply.getHeaders().put("Cache-Control", "no-store");
+    write(request, reply, status, body.getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
   /** Writes the whole response and waits until it is sent, so the caller's thread is free afterwards. */
   private static void write(
       Request request, Response reply, int status, byte[] body, String requestId)

@@ -240,7 +240,8 @@ public final class LocalApi implements AutoCloseable {
     if (incoming.rawPath().equals(TokenEndpoint.PATH) && incoming.method().equals("POST")) {
       var answer =
           TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
-      HttpExchanges.sendJson(request, response, answer.status(), answer.body(), requestId);
+      HttpExchanges.sendJson(
+          request, response, answer.status(), answer.contentType(), answer.body(), requestId);
       return true;
     }
     if (incoming.rawPath().equals(TokenEndpoint.JWKS_PATH) && incoming.method().equals("GET")) {
