@@ -69,7 +69,8 @@ final class Jose4jTokenVerifier implements TokenVerifier {
           client,
           scope == null ? "" : scope,
           String.join(",", groups),
-          claims.hasClaim("username"));
+          claims.hasClaim("username"),
+          claims.getExpirationTime().getValue());
     } catch (MalformedClaimException e) {
       throw new TokenRefused("a claim has the wrong type");
     }

@@ -69,7 +69,8 @@ final class NimbusTokenVerifier implements TokenVerifier {
           client,
           scope == null ? "" : scope,
           groups == null ? "" : String.join(",", groups),
-          claims.getClaim("username") != null);
+          claims.getClaim("username") != null,
+          claims.getExpirationTime().toInstant().getEpochSecond());
     } catch (ParseException e) {
       throw new TokenRefused("a claim has the wrong type");
     }

@@ -13,6 +13,9 @@ import dev.catalog.local.dynamodb.EmbeddedDynamoDb;
 import dev.catalog.local.dynamodb.ExternalDynamoDb;
 import dev.catalog.local.dynamodb.TemplateTables;
 import dev.catalog.local.events.http.LocalApi;
+import dev.catalog.local.events.schedule.LocalSchedules;
+import dev.catalog.local.events.schedule.ScheduleSource;
+import dev.catalog.local.events.schedule.TemplateSchedules;
 import dev.catalog.local.events.sns.LocalSns;
 import dev.catalog.local.events.sns.TemplateTopics;
 import dev.catalog.local.events.stream.EventSourceMappings;
@@ -38,6 +41,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -55,14 +59,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The local system of a template, assembled in one place: a DynamoDB with the template's tables, the functions'
  * identities with IAM enforced in front of it ({@link LocalIam}), local SNS with the template's topics, and, when
  * asked for, the functions ({@link LocalFunctions}) with the event sources that invoke them: the REST API
- * ({@link LocalApi}) with the template's authorizers, the WebSocket API ({@link LocalWebSocketApi}) and the stream
- * consumers. Each user asks its {@link Builder} for the parts it needs:
+ * ({@link LocalApi}) with the template's authorizers, the WebSocket API ({@link LocalWebSocketApi}), the stream
+ * consumers and the schedules ({@link LocalSchedules}). Each user asks its {@link Builder} for the parts it needs:
  *
  * <ul>
  *   <li>{@code ./mvnw -Plocal} ({@link LocalMain}, through {@link #builder(LocalOptions)}): all of it, on DynamoDB
  *       Local in this JVM (in memory or in {@code -Dlocal.data}) or an outside DynamoDB, tables under stable names
  *       ({@code products-local}), the dashboard and the seed; {@code -Dinvoke=} ({@link LocalInvoke}) the same
- *       without the stream consumers.
+ *       without the stream consumers and the schedules.
  *   <li>The tests' {@code DynamoDbLocal} extension: the test JVM's DynamoDB, tables of the class's own deleted
  *       after it, every IAM decision recorded, and a fault proxy in front of IAM when asked for; the API extension
  *       adds the REST API when its calls go over HTTP.
@@ -106,6 +110,8 @@ public final class LocalServices implements AutoCloseable {
   private IamCall.Listener iamListener;
   private EventSourceMappings streamMappings;
   private StreamConsumers streams;
+  private List<ScheduleSource> scheduleSources;
+  private LocalSchedules schedules;
   private int seeded;
 
   private record DynamoDbReach(LocalIam iam, Map<String, String> clientEnvironment, URI front) {}
@@ -148,7 +154,7 @@ public final class LocalServices implements AutoCloseable {
       parts.auth(RemoteIssuer.of(options.issuer()));
     }
     if (options.invoke() == null) {
-      parts.streams();
+      parts.streams().schedules();
     }
     if (options.seed() != null) {
       parts.seed(options.seed());
@@ -209,6 +215,8 @@ public final class LocalServices implements AutoCloseable {
     private Integer webSocketPort;
     private String dashboardCategory;
     private boolean streams;
+    private boolean schedules;
+    private Duration schedulePeriod;
     private Path seed;
 
     private Builder(SamTemplate template, Path templatePath) {
@@ -346,6 +354,22 @@ public final class LocalServices implements AutoCloseable {
       return this;
     }
 
+    /** The template's schedules ({@code Schedule}, {@code ScheduleV2} events), invoking the functions at their rates. */
+    public Builder schedules() {
+      this.schedules = true;
+      return this;
+    }
+
+    /**
+     * The template's schedules, each invoking its function every {@code period} instead of at its rate: for tests
+     * that cannot wait for a rate of minutes.
+     */
+    public Builder schedules(Duration period) {
+      this.schedules = true;
+      this.schedulePeriod = period;
+      return this;
+    }
+
     /** The template's DynamoDB stream event sources, delivering to the functions. */
     public Builder streams() {
       this.streams = true;
@@ -459,6 +483,18 @@ public final class LocalServices implements AutoCloseable {
                   Clock.systemUTC(),
                   parts.requests));
     }
+    if (!scheduleSources.isEmpty()) {
+      schedules =
+          started(
+              LocalSchedules.every(
+                  parts.schedulePeriod,
+                  scheduleSources,
+                  FunctionInvoker.of(functions),
+                  TemplatePolicies.region(resolver),
+                  TemplatePolicies.accountId(resolver),
+                  console,
+                  Clock.systemUTC()));
+    }
     seeded =
         parts.seed == null
             ? 0
@@ -500,13 +536,15 @@ public final class LocalServices implements AutoCloseable {
             ? Authorizer.enforcing(template, resolver, iamListener)
             : Authorizer.off(template, resolver);
     boolean apis = parts.restPort != null || parts.webSocketPort != null;
-    if (apis || parts.streams) {
+    if (apis || parts.streams || parts.schedules) {
       template.functions().keySet().forEach(this::templateEnvironment);
     }
     // Event source: DynamoDB Streams, its mappings created as Lambda creates them, before anything
     // starts: one the
     // function's role does not allow stops the start.
     streamMappings = parts.streams ? EventSourceMappings.create(template, resolver, roles) : null;
+    // Event source: EventBridge schedules, read (rate expressions only) before anything starts.
+    scheduleSources = parts.schedules ? TemplateSchedules.read(template, resolver) : List.of();
     // SNS: the template's topics, each function's SNS_ENDPOINT.
     sns =
         started(
@@ -530,7 +568,7 @@ public final class LocalServices implements AutoCloseable {
                 + " seed through the API with a token of that pool instead");
       }
     }
-    if (apis || parts.streams) {
+    if (apis || parts.streams || parts.schedules) {
       functions =
           started(LocalFunctions.prepare(template, this::environment, parts.maxInstances, console));
     }
@@ -749,6 +787,11 @@ public final class LocalServices implements AutoCloseable {
   /** The local SNS endpoint: the template's topics, and what the functions published. */
   public LocalSns sns() {
     return sns;
+  }
+
+  /** The template's schedules as run; null unless asked for and the template has some. */
+  public LocalSchedules schedules() {
+    return schedules;
   }
 
   /** The stream consumers; null unless asked for (not while one function is invoked alone, {@code -Dinvoke}). */

@@ -19,6 +19,8 @@
  *   <li>{@link dev.catalog.local.events.http}: the REST API (API Gateway's REST proxy events);
  *       {@link dev.catalog.local.events.websocket}: the WebSocket API and its {@code @connections} API;
  *       {@link dev.catalog.local.events.stream}: DynamoDB Streams as Lambda's event source mapping;
+ *       {@link dev.catalog.local.events.schedule}: EventBridge schedules (SAM {@code Schedule} and
+ *       {@code ScheduleV2} events);
  *       {@link dev.catalog.local.events.sns}: SNS.
  *   <li>{@link dev.catalog.local.auth}: the REST API's Cognito authorizers and the development issuer;
  *       {@link dev.catalog.local.iam}: each function's template identity, with its policies enforced on every call;

@@ -9,9 +9,11 @@ package dev.catalog.auth;
  * @param scope    {@code scope}, space-separated, as issued ("" when absent)
  * @param groups   {@code cognito:groups}, comma-joined ("" for a person in no group and for a service)
  * @param person   whether a person signed in (the token names a {@code username}); false for a service
+ * @param expiresAt {@code exp}: the epoch second from which the token is no longer valid, and the connection opened
+ *     with it receives nothing more
  */
 public record AccessToken(
-    String subject, String clientId, String scope, String groups, boolean person) {
+    String subject, String clientId, String scope, String groups, boolean person, long expiresAt) {
   /** Who the connection belongs to: the person's {@code sub}, or the service's client id. */
   public String principalId() {
     return person ? subject : clientId;

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The authorizer's answer for a verified token: an IAM policy allowing {@code execute-api:Invoke} on the method ARN
  * of the request, the principal, and a context API Gateway passes to the feed's functions in
- * {@code requestContext.authorizer} (every value a string, as API Gateway requires of a context).
+ * {@code requestContext.authorizer} (every value a string, as API Gateway requires of a context): the caller, and
+ * {@code expiresAt}, the token's {@code exp} in epoch seconds, after which the connection gets nothing more.
  */
 final class AuthorizerResponse {
   private AuthorizerResponse() {}
@@ -36,6 +37,10 @@ final class AuthorizerResponse {
       json.writeStringField("clientId", token.clientId());
       json.writeStringField("scope", token.scope());
       json.writeStringField("groups", token.groups());
+      // The token's exp: the connection's items expire then, so the fan-out sends nothing after it
+      // and
+      // the sweep closes the connection (docs/security.md).
+      json.writeStringField("expiresAt", Long.toString(token.expiresAt()));
       json.writeEndObject();
       json.writeEndObject();
     }

@@ -140,7 +140,8 @@ public final class JwsVerifier implements TokenVerifier {
         client,
         scope == null ? "" : scope,
         groups(claims.get("cognito:groups")),
-        text(claims, "username") != null);
+        text(claims, "username") != null,
+        expires.asLong());
   }
 
   private static String groups(JsonNode groups) throws TokenRefused {

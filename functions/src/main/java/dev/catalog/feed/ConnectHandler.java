@@ -24,6 +24,7 @@ public final class ConnectHandler extends FeedHandler {
             event.connectionId(),
             event.principalId(),
             context.connectedAt(event),
+            event.tokenExpiresAt(),
             subscription.topics());
     return FeedReply.ok();
   }

@@ -59,6 +59,7 @@ final class FeedPriming {
             now,
             "priming",
             null,
+            null,
             Map.of(),
             "{\"action\":\"subscribe\",\"categories\":[\"cafe\\u0301\"],\"all\":true}",
             false);

@@ -40,7 +40,11 @@ public final class SubscribeHandler extends FeedHandler {
     }
     if (!context
         .connections()
-        .subscribe(event.connectionId(), context.connectedAt(event), subscription.topics())) {
+        .subscribe(
+            event.connectionId(),
+            context.connectedAt(event),
+            event.tokenExpiresAt(),
+            subscription.topics())) {
       throw HttpError.notFound(
           "This connection is not recorded (its $connect did not complete); reconnect.");
     }

@@ -9,6 +9,8 @@ import java.util.Map;
  * who opened it (the {@code $connect} authorizer's principal, passed on with every later event of the connection),
  * the query of a {@code $connect}, and the body of a message.
  *
+ * @param tokenExpiresAt the epoch second the token the connection was opened with expires ({@code expiresAt} of
+ *     the authorizer's context, passed on with every event as the principal is); null when the context has none
  * @param query the query parameters of a {@code $connect}, each with every value given; empty otherwise
  * @param body a message's body as sent (base64 when {@code base64}); null for a connect or disconnect
  */
@@ -19,6 +21,7 @@ public record WebSocketEvent(
     Instant connectedAt,
     String requestId,
     String principalId,
+    Long tokenExpiresAt,
     Map<String, List<String>> query,
     String body,
     boolean base64) {}

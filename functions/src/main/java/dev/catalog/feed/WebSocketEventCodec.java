@@ -39,9 +39,18 @@ final class WebSocketEventCodec {
         connectedAt.isNumber() ? Instant.ofEpochMilli(connectedAt.asLong()) : null,
         text(context, "requestId"),
         text(context.path("authorizer"), "principalId"),
+        epochSecond(text(context.path("authorizer"), "expiresAt")),
         query(event),
         text(event, "body"),
         event.path("isBase64Encoded").asBoolean(false));
+  }
+
+  /** A context value in epoch seconds; null when absent or not a whole number. */
+  private static Long epochSecond(String value) {
+    if (value == null || !value.matches("[0-9]{1,12}")) {
+      return null;
+    }
+    return Long.parseLong(value);
   }
 
   /** {@code {"statusCode": N, "body": "..."}}: a route response's body is what the client receives. */

@@ -4,12 +4,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
 /**
- * The first result of a request sent with an {@code Idempotency-Key}: what a retry with the same key gets back, and
- * the fingerprint of the body that produced it, so the same key with another body can be refused.
+ * The first result of a request sent with an {@code Idempotency-Key}: what a retry by the same caller with the same
+ * key gets back, and the fingerprint of the body that produced it, so the same key with another body can be refused.
  */
 @DynamoDbBean
 public class IdempotencyRecord {
   private String idempotencyKey;
+  private String caller;
   private String requestHash;
   private Integer status;
   private String location;
@@ -25,6 +26,18 @@ public class IdempotencyRecord {
 
   public void setIdempotencyKey(String idempotencyKey) {
     this.idempotencyKey = idempotencyKey;
+  }
+
+  /**
+   * Whose key it is: the principal that sent the first request (a person's {@code sub}, a service's client id); null
+   * in records written before keys were scoped by caller, which are never replayed.
+   */
+  public String getCaller() {
+    return caller;
+  }
+
+  public void setCaller(String caller) {
+    this.caller = caller;
   }
 
   /**

@@ -35,6 +35,12 @@ public final class IdempotencyStore {
           .addAttribute(
               String.class,
               a ->
+                  a.name("caller")
+                      .getter(IdempotencyRecord::getCaller)
+                      .setter(IdempotencyRecord::setCaller))
+          .addAttribute(
+              String.class,
+              a ->
                   a.name("requestHash")
                       .getter(IdempotencyRecord::getRequestHash)
                       .setter(IdempotencyRecord::setRequestHash))

@@ -32,7 +32,8 @@ public final class CreateProductHandler extends ProductRoute {
     String location = ProductResource.location(request, product.getId());
     if (key != null) {
       ApiResponse response =
-          new IdempotentCreate(context).create(key, body, request.bodyBytes(), product, location);
+          new IdempotentCreate(context)
+              .create(product.getCreatedBy(), key, body, request.bodyBytes(), product, location);
       request
           .metrics()
           .count(

@@ -19,6 +19,18 @@ import java.util.regex.Pattern;
  * transaction; a retry with the same key and the same body within {@link IdempotencyStore#RETENTION} gets that
  * response again (with {@code Idempotent-Replayed: true}) and creates nothing; the same key with another body is 422.
  * "The same body" is the same JSON value: see {@link Body}.
+ *
+ * <p>A key belongs to its caller (the principal: a person's {@code sub}, a service's client id): the record is stored
+ * under the operation, the caller and the key ({@link #recordKey}), so another caller sending the same key finds no
+ * record, is told nothing of the first caller's request, and creates its own product; the same key with another body
+ * from another caller is its own fresh key, not a 422. The record also names its caller, and a record found for
+ * another caller is never replayed ({@link #ownRecord}).
+ *
+ * <p>Records written before keys were scoped by caller ({@code POST /products <key>}, no caller) are ignored: they
+ * are never read, so never replayed to anyone, and expire within {@link IdempotencyStore#RETENTION} of their writing.
+ * Their key carries no caller; the body they hold names its creator, but honouring them for that creator alone would
+ * cost a second read on every first request for as long as the fallback stayed. What ignoring costs instead is
+ * bounded and visible: a retry that spans the deploy creates a second product for the same caller.
  */
 final class IdempotentCreate {
   static final String HEADER = "Idempotency-Key";
@@ -26,7 +38,10 @@ final class IdempotentCreate {
   /** Keys are opaque to the server: 1 to 255 visible ASCII characters, e.g. a UUID. */
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-  /** Keys are scoped to the operation, so one key cannot collide with another route's. */
+  /**
+   * Keys are scoped to the operation, so one key cannot collide with another route's, and to the caller, so one
+   * caller's key cannot collide with another's.
+   */
   private static final String SCOPE = "POST /products ";
 
   private final ProductStore products;
@@ -50,13 +65,23 @@ final class IdempotentCreate {
   }
 
   /**
-   * Creates {@code product} from {@code body} (the parsed request body; {@code bytes}, the same as sent) under
-   * {@code key}, or replays the first response to that key.
+   * The record's partition key: {@code POST /products <caller> <key>}. The key (no white space) is the last word, so
+   * no two pairs of caller and key give one record key, and none equals a record key of the old form {@code POST
+   * /products <key>}, which has one word after the operation.
    */
-  ApiResponse create(String key, ObjectNode body, byte[] bytes, Product product, String location) {
-    String recordKey = SCOPE + key;
+  static String recordKey(String caller, String key) {
+    return SCOPE + caller + " " + key;
+  }
+
+  /**
+   * Creates {@code product} from {@code body} (the parsed request body; {@code bytes}, the same as sent) under
+   * {@code caller}'s {@code key}, or replays the first response to that caller and key.
+   */
+  ApiResponse create(
+      String caller, String key, ObjectNode body, byte[] bytes, Product product, String location) {
+    String recordKey = recordKey(caller, key);
     Body request = new Body(body, bytes);
-    var existing = idempotency.find(recordKey);
+    var existing = idempotency.find(recordKey).filter(r -> ownRecord(r, caller));
     if (existing.isPresent()) {
       return replay(existing.get(), request);
     }
@@ -66,6 +91,7 @@ final class IdempotentCreate {
     product.setIncarnation(ProductStore.newIncarnation());
     IdempotencyRecord record = new IdempotencyRecord();
     record.setIdempotencyKey(recordKey);
+    record.setCaller(caller);
     record.setRequestHash(request.fingerprint());
     record.setStatus(201);
     record.setLocation(location);
@@ -82,6 +108,7 @@ final class IdempotentCreate {
     IdempotencyRecord claimed =
         idempotency
             .find(recordKey)
+            .filter(r -> ownRecord(r, caller))
             .orElseThrow(
                 () ->
                     HttpError.conflict(
@@ -89,6 +116,14 @@ final class IdempotentCreate {
     return claimed.getEtag().equals(record.getEtag())
         ? response(claimed)
         : replay(claimed, request);
+  }
+
+  /**
+   * Whether {@code record} is {@code caller}'s. Its key already names the caller; this also holds if a record were
+   * ever written under a key that did not, so that no record is replayed to a caller it does not name.
+   */
+  private static boolean ownRecord(IdempotencyRecord record, String caller) {
+    return caller.equals(record.getCaller());
   }
 
   /**

@@ -97,7 +97,8 @@ class FeedAuthorizerHandlerTest {
   }
 
   @Test
-  void aPersonsAccessTokenIsAllowedWithAPolicyOnTheRouteAndItsClaimsInTheContext() {
+  void aPersonsAccessTokenIsAllowedWithAPolicyOnTheRouteAndItsClaimsInTheContext()
+      throws Exception {
     var tokens = pool.person("ann", List.of("catalog-editors", "staff"));
 
     JsonNode answer = allow(tokens.accessToken());
@@ -114,6 +115,15 @@ class FeedAuthorizerHandlerTest {
     assertEquals(DevelopmentIssuer.PEOPLE_CLIENT, context.get("clientId").textValue());
     assertEquals("openid email", context.get("scope").textValue());
     assertEquals("catalog-editors,staff", context.get("groups").textValue());
+    assertEquals(
+        Long.toString(
+            AuthorizerInvocation.JSON
+                .readTree(
+                    java.util.Base64.getUrlDecoder().decode(tokens.accessToken().split("\\.")[1]))
+                .path("exp")
+                .asLong()),
+        context.get("expiresAt").textValue(),
+        "the token's exp, after which the connection gets nothing");
     context.forEach(
         value -> assertTrue(value.isTextual(), "every context value is a string: " + context));
   }

@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.feed.fanout.FanOut;
+import dev.catalog.local.events.schedule.ScheduleSource;
+import dev.catalog.local.events.schedule.TemplateSchedules;
 import dev.catalog.local.iam.FunctionPolicy;
 import dev.catalog.local.iam.Statement;
 import dev.catalog.template.Intrinsic;
 import dev.catalog.template.Resource;
 import dev.catalog.template.SamTemplate;
+import dev.catalog.template.TableDef;
 import dev.catalog.testing.DynamoDbLocal;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -198,14 +203,19 @@ class FeedTemplateTest {
 
   @Test
   void
-      onlyTheFanOutMayPostToConnectionsAndFeedFunctionsTouchOnlyTheConnectionsTableBesidesTheFanOutsStreamAndQueue() {
+      onlyTheFanOutMayPostToConnectionsOnlyTheSweepCloseThemAndFeedFunctionsTouchOnlyTheConnectionsTableBesidesTheFanOutsStreamAndQueue() {
     Map<String, FunctionPolicy> policies = LeastPrivilegeTest.policies();
     policies.forEach(
         (function, policy) -> {
-          boolean posts =
-              policy.statements().stream()
-                  .anyMatch(s -> s.actions().contains("execute-api:ManageConnections"));
+          boolean posts = manages(policy, "/POST/@connections/");
           assertEquals(function.equals("FeedFanOutFunction"), posts, function);
+          boolean closes = manages(policy, "/DELETE/@connections/");
+          assertEquals(function.equals("FeedSweepFunction"), closes, function);
+          assertEquals(
+              posts || closes,
+              policy.statements().stream()
+                  .anyMatch(s -> s.actions().contains("execute-api:ManageConnections")),
+              function + ": ManageConnections on another method");
           if (function.startsWith("Feed")) {
             for (Statement statement : policy.statements()) {
               for (String resource : statement.resources()) {
@@ -219,12 +229,37 @@ class FeedTemplateTest {
                     resource.contains("/@connections/")
                         || resource.endsWith("table/ConnectionsTable")
                         || resource.endsWith("table/ConnectionsTable/index/byTopic")
+                        || function.equals("FeedSweepFunction")
+                            && resource.endsWith("table/ConnectionsTable/index/byExpiry")
                         || fanOutsMapping,
                     function + ": " + resource);
               }
             }
           }
         });
+  }
+
+  /** Whether the policy allows ManageConnections on resources with {@code methodPath}, and only there. */
+  private static boolean manages(FunctionPolicy policy, String methodPath) {
+    return policy.statements().stream()
+        .filter(s -> s.actions().contains("execute-api:ManageConnections"))
+        .flatMap(s -> s.resources().stream())
+        .anyMatch(resource -> resource.contains(methodPath));
+  }
+
+  @Test
+  void theSweepRunsEveryMinuteSoAConnectionIsClosedWithin60SecondsOfItsTokensExpiry() {
+    List<ScheduleSource> schedules = TemplateSchedules.read(TEMPLATE, TEMPLATE.resolver().build());
+    assertEquals(
+        List.of(
+            new ScheduleSource(
+                "FeedSweepFunction", "EveryMinute", "rate(1 minute)", Duration.ofMinutes(1))),
+        schedules);
+    assertEquals(
+        List.of(ConnectionStore.TOPIC_INDEX, ConnectionStore.EXPIRY_INDEX),
+        TEMPLATE.table("ConnectionsTable").globalIndexes().stream()
+            .map(TableDef.Index::name)
+            .toList());
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.catalog.local.auth.LocalAuth;
 import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.DynamoDbLocal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,16 @@ public final class FeedFunctions implements AutoCloseable {
   /** A person's access token from the development issuer, as a client passes it in {@code ?token=}. */
   public String token() {
     return auth().developmentIssuer().orElseThrow().person("feed-reader", List.of()).accessToken();
+  }
+
+  /** As {@link #token()}, expiring {@code lifetime} after it is issued. */
+  public String token(Duration lifetime) {
+    return auth()
+        .developmentIssuer()
+        .orElseThrow()
+        .withLifetime(lifetime)
+        .person("feed-reader", List.of())
+        .accessToken();
   }
 
   private synchronized LocalAuth auth() {

@@ -12,7 +12,8 @@ class IdempotencyStoreSchemaTest {
   void theWrittenSchemaMatchesTheAnnotatedBean() {
     TableSchema<IdempotencyRecord> annotated = TableSchema.fromBean(IdempotencyRecord.class);
     IdempotencyRecord record = new IdempotencyRecord();
-    record.setIdempotencyKey("POST /products k");
+    record.setIdempotencyKey("POST /products c k");
+    record.setCaller("c");
     record.setRequestHash("abc");
     record.setStatus(201);
     record.setLocation("/products/1");

@@ -120,6 +120,47 @@ class LocalAuthTest {
   }
 
   @Test
+  void expiresInAsksForTokensOfThatLifeWhoseExpIsThatFarFromTheirIssue() throws IOException {
+    for (String form :
+        new String[] {"groups=&expires_in=5", "scope=products/write&expires_in=86400"}) {
+      HttpResponse<String> response = token(api, form);
+      assertEquals(200, response.statusCode(), response::body);
+      JsonNode answer = JSON.readTree(response.body());
+      long asked = Long.parseLong(form.substring(form.indexOf("expires_in=") + 11));
+      assertEquals(asked, answer.path("expires_in").asLong(), form);
+      JsonNode claims = claims(answer.path("access_token").asText());
+      assertEquals(asked, claims.path("exp").asLong() - claims.path("iat").asLong(), form);
+    }
+    JsonNode byDefault =
+        claims(JSON.readTree(token(api, "groups=").body()).path("access_token").asText());
+    assertEquals(3600, byDefault.path("exp").asLong() - byDefault.path("iat").asLong());
+  }
+
+  @Test
+  void anExpiresInThatIsNotAWholeNumberOfSecondsFrom1To86400Is400ProblemJson() throws IOException {
+    for (String value :
+        new String[] {"", "0", "-5", "5.0", "1e3", "five", "86401", "99999999999999999999"}) {
+      String form = "groups=&expires_in=" + value;
+      HttpResponse<String> response = token(api, form);
+      assertEquals(400, response.statusCode(), form);
+      assertEquals(
+          "application/problem+json",
+          response.headers().firstValue("Content-Type").orElse(""),
+          form);
+      JsonNode problem = JSON.readTree(response.body());
+      assertEquals(400, problem.path("status").asInt(), form);
+      assertTrue(problem.path("detail").asText().contains("expires_in"), form);
+      assertEquals("invalid_request", problem.path("error").asText(), form);
+      assertFalse(problem.has("access_token"), form);
+    }
+  }
+
+  /** The claims of a JWT, read without verifying it. */
+  static JsonNode claims(String jwt) throws IOException {
+    return JSON.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+  }
+
+  @Test
   void theJwksHoldsThePublicKeyOnly() throws IOException {
     HttpResponse<String> response = Requests.send(Requests.to(api, TokenEndpoint.JWKS_PATH));
     JsonNode key = JSON.readTree(response.body()).path("keys").path(0);

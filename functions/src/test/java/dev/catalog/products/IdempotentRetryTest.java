@@ -77,7 +77,8 @@ class IdempotentRetryTest {
     String body = FIRST.formatted(category);
     ApiResult first = post(key, body);
     IdempotencyStore store = API.context().idempotency();
-    IdempotencyRecord record = store.find("POST /products " + key).orElseThrow();
+    String editor = API.issuer().person("editor", List.of("catalog-editors")).subject();
+    IdempotencyRecord record = store.find(IdempotentCreate.recordKey(editor, key)).orElseThrow();
     assertTrue(record.getRequestHash().startsWith("json-sha256:"), record.getRequestHash());
     record.setRequestHash(
         HexFormat.of()

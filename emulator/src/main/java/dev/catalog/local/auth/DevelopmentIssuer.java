@@ -34,11 +34,16 @@ public final class DevelopmentIssuer implements TrustedIssuer {
   /** What a person's access token carries, as the template's people client allows. */
   public static final String PEOPLE_SCOPE = "openid email";
 
-  static final Duration LIFETIME = Duration.ofHours(1);
+  /** How long a token lives unless asked otherwise, as Cognito's access tokens by default. */
+  public static final Duration LIFETIME = Duration.ofHours(1);
+
+  /** The longest life one may ask for ({@link #withLifetime}): Cognito's longest for an access token, a day. */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
   private final RSAKey key;
   private final String issuer;
   private final Clock clock;
+  private final Duration lifetime;
 
   public DevelopmentIssuer(Clock clock) {
     this(
@@ -51,6 +56,7 @@ public final class DevelopmentIssuer implements TrustedIssuer {
   public DevelopmentIssuer(Clock clock, String issuer) {
     this.clock = clock;
     this.issuer = issuer;
+    this.lifetime = LIFETIME;
     try {
       this.key =
           new RSAKeyGenerator(2048)
@@ -65,6 +71,31 @@ public final class DevelopmentIssuer implements TrustedIssuer {
 
   public DevelopmentIssuer() {
     this(Clock.systemUTC());
+  }
+
+  private DevelopmentIssuer(DevelopmentIssuer pool, Duration lifetime) {
+    this.key = pool.key;
+    this.issuer = pool.issuer;
+    this.clock = pool.clock;
+    this.lifetime = lifetime;
+  }
+
+  /**
+   * The same pool (key, issuer, clock) issuing tokens that expire {@code lifetime} after they are issued: short-lived
+   * tokens for trying what happens at expiry.
+   *
+   * @throws IllegalArgumentException unless {@code lifetime} is positive and at most {@link #MAX_LIFETIME}
+   */
+  public DevelopmentIssuer withLifetime(Duration lifetime) {
+    if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
+      throw new IllegalArgumentException("a token lives more than 0 s and at most " + MAX_LIFETIME);
+    }
+    return new DevelopmentIssuer(this, lifetime);
+  }
+
+  /** How long this pool's tokens live. */
+  public Duration lifetime() {
+    return lifetime;
   }
 
   /** Tokens of a person in {@code groups} (none: a user in no group); the subject is derived from the name. */
@@ -109,7 +140,7 @@ public final class DevelopmentIssuer implements TrustedIssuer {
     return new JWTClaimsSet.Builder()
         .issuer(issuer)
         .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(LIFETIME)))
+        .expirationTime(Date.from(now.plus(lifetime)))
         .jwtID(UUID.randomUUID().toString())
         .claim("auth_time", now.getEpochSecond());
   }

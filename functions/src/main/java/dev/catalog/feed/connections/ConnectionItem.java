@@ -18,8 +18,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * and when) or one of its subscriptions ({@code entry} and {@code topic} the {@link Topic}'s key). All items of a
  * connection share its partition, so it is removed with one Query and one batch of deletes; only subscriptions carry
  * {@code topic}, so the index {@value ConnectionStore#TOPIC_INDEX} holds nothing else, and a fan-out reads one
- * topic's connections with one Query. Every item expires ({@code expiresAt}, the table's TTL) when API Gateway ends
- * the connection at the latest, two hours after it opened.
+ * topic's connections with one Query. Every item expires ({@code expiresAt}, the table's TTL) when the connection
+ * ends at the latest: two hours after it opened, or when its token expires, if sooner.
  */
 @Valid
 @DynamoDbBean
@@ -40,6 +40,9 @@ public class ConnectionItem {
 
   @Size(max = 256)
   private String principalId;
+
+  @Pattern(regexp = ConnectionStore.SWEEP)
+  private String sweep;
 
   private Instant connectedAt;
 
@@ -75,6 +78,19 @@ public class ConnectionItem {
     this.topic = topic;
   }
 
+  /**
+   * {@value ConnectionStore#SWEEP} on the connection's own item, absent on subscriptions (which keeps them out of
+   * the index): the hash key of {@value ConnectionStore#EXPIRY_INDEX}, where the sweep finds ended connections.
+   */
+  @DynamoDbSecondaryPartitionKey(indexNames = ConnectionStore.EXPIRY_INDEX)
+  public String getSweep() {
+    return sweep;
+  }
+
+  public void setSweep(String sweep) {
+    this.sweep = sweep;
+  }
+
   /** Who connected: the principal id the {@code $connect} authorizer returned; on the connection's own item. */
   public String getPrincipalId() {
     return principalId;
@@ -93,7 +109,11 @@ public class ConnectionItem {
     this.connectedAt = connectedAt;
   }
 
-  /** Epoch seconds when the connection ends at the latest; DynamoDB's TTL deletes the item some time after. */
+  /**
+   * Epoch seconds when the connection ends at the latest (API Gateway closes it, or its token expires); DynamoDB's
+   * TTL deletes the item some time after. The range key of {@value ConnectionStore#EXPIRY_INDEX}.
+   */
+  @DynamoDbSecondarySortKey(indexNames = ConnectionStore.EXPIRY_INDEX)
   public Long getExpiresAt() {
     return expiresAt;
   }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -30,10 +31,23 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * ends the connection at the latest ({@link #expiresAt}), so an item whose {@code $disconnect} never ran is removed by
  * DynamoDB's TTL. A fan-out reads a topic's connections with a Query on {@value #TOPIC_INDEX}, never a Scan, and
  * leaves out items past their expiry, which TTL deletes only some time later.
+ *
+ * <p>A connection ends when API Gateway closes it, two hours after it opened, or when the token it was opened with
+ * expires, whichever comes first: its items expire then ({@link #expiresAt(Instant, Long)}), so no change is sent to
+ * it after, and the sweep finds it on {@value #EXPIRY_INDEX} ({@link #expired}) to close it.
  */
 public final class ConnectionStore {
   /** The sparse index of subscriptions: hash key topic, range key connection id. */
   public static final String TOPIC_INDEX = "byTopic";
+
+  /**
+   * The sparse index of connections by expiry: hash key {@code sweep} (on the connection's own item alone, always
+   * {@value #SWEEP}), range key {@code expiresAt}.
+   */
+  public static final String EXPIRY_INDEX = "byExpiry";
+
+  /** The one value of {@code sweep}: every connection's own item is in one partition of {@value #EXPIRY_INDEX}. */
+  static final String SWEEP = "connection";
 
   /** API Gateway closes every WebSocket connection two hours after it opened. */
   public static final Duration MAX_CONNECTION_LIFE = Duration.ofHours(2);
@@ -44,12 +58,14 @@ public final class ConnectionStore {
   private final DynamoDbEnhancedClient client;
   private final DynamoDbTable<ConnectionItem> table;
   private final DynamoDbIndex<ConnectionItem> byTopic;
+  private final DynamoDbIndex<ConnectionItem> byExpiry;
   private final Clock clock;
 
   public ConnectionStore(DynamoDbEnhancedClient client, String tableName, Clock clock) {
     this.client = client;
     this.table = client.table(tableName, ConnectionTableSchema.SCHEMA);
     this.byTopic = table.index(TOPIC_INDEX);
+    this.byExpiry = table.index(EXPIRY_INDEX);
     this.clock = clock;
   }
 
@@ -58,11 +74,35 @@ public final class ConnectionStore {
     return connectedAt.plus(MAX_CONNECTION_LIFE).getEpochSecond();
   }
 
-  /** Records the connection, who opened it and its first subscriptions, all or nothing. */
+  /**
+   * The epoch second at which a connection opened at {@code connectedAt} with a token expiring at {@code
+   * tokenExpiresAt} (epoch seconds; null: not known) ends: when API Gateway closes it, or when the token expires, if
+   * sooner.
+   */
+  public static long expiresAt(Instant connectedAt, Long tokenExpiresAt) {
+    long closed = expiresAt(connectedAt);
+    return tokenExpiresAt == null ? closed : Math.min(closed, tokenExpiresAt);
+  }
+
+  /** As {@link #open(String, String, Instant, Long, Collection)}, with a token whose expiry is not known. */
   public void open(
       String connectionId, String principalId, Instant connectedAt, Collection<Topic> topics) {
-    long expiresAt = expiresAt(connectedAt);
+    open(connectionId, principalId, connectedAt, null, topics);
+  }
+
+  /**
+   * Records the connection, who opened it and its first subscriptions, all or nothing, every item expiring when the
+   * connection ends ({@link #expiresAt(Instant, Long)}).
+   */
+  public void open(
+      String connectionId,
+      String principalId,
+      Instant connectedAt,
+      Long tokenExpiresAt,
+      Collection<Topic> topics) {
+    long expiresAt = expiresAt(connectedAt, tokenExpiresAt);
     ConnectionItem connection = item(connectionId, Topic.CONNECTION, null, expiresAt);
+    connection.setSweep(SWEEP);
     connection.setPrincipalId(principalId);
     connection.setConnectedAt(connectedAt);
     var request =
@@ -73,12 +113,18 @@ public final class ConnectionStore {
     client.transactWriteItems(request.build());
   }
 
-  /**
-   * Adds subscriptions to a recorded connection, all or none; false when the connection is not recorded (it closed,
-   * or its {@code $connect} was never completed).
-   */
+  /** As {@link #subscribe(String, Instant, Long, Collection)}, with a token whose expiry is not known. */
   public boolean subscribe(String connectionId, Instant connectedAt, Collection<Topic> topics) {
-    long expiresAt = expiresAt(connectedAt);
+    return subscribe(connectionId, connectedAt, null, topics);
+  }
+
+  /**
+   * Adds subscriptions to a recorded connection, all or none, expiring with it; false when the connection is not
+   * recorded (it closed, or its {@code $connect} was never completed).
+   */
+  public boolean subscribe(
+      String connectionId, Instant connectedAt, Long tokenExpiresAt, Collection<Topic> topics) {
+    long expiresAt = expiresAt(connectedAt, tokenExpiresAt);
     var request =
         TransactWriteItemsEnhancedRequest.builder()
             .addConditionCheck(
@@ -141,7 +187,18 @@ public final class ConnectionStore {
 
   /** The connections subscribed to {@code topic} whose life has not ended, from the index, in id order. */
   public List<String> subscribers(Topic topic) {
-    List<String> connections = new ArrayList<>();
+    return subscriptions(topic).stream().map(Subscriber::connectionId).toList();
+  }
+
+  /** A connection subscribed to a topic, and the epoch second its life ends. */
+  public record Subscriber(String connectionId, long expiresAt) {}
+
+  /**
+   * The connections subscribed to {@code topic} whose life has not ended, with the second it ends, from the index, in
+   * id order.
+   */
+  public List<Subscriber> subscriptions(Topic topic) {
+    List<Subscriber> connections = new ArrayList<>();
     QueryEnhancedRequest request =
         QueryEnhancedRequest.builder()
             .queryConditional(
@@ -150,8 +207,40 @@ public final class ConnectionStore {
             .build();
     byTopic
         .query(request)
-        .forEach(page -> page.items().forEach(item -> connections.add(item.getConnectionId())));
+        .forEach(
+            page ->
+                page.items()
+                    .forEach(
+                        item ->
+                            connections.add(
+                                new Subscriber(item.getConnectionId(), item.getExpiresAt()))));
     return connections;
+  }
+
+  /** Whether a life ending at {@code expiresAt} (epoch seconds) has ended: from that second on. */
+  public boolean ended(long expiresAt) {
+    return clock.instant().getEpochSecond() >= expiresAt;
+  }
+
+  /**
+   * The connections whose life has ended by now (their token expired, or API Gateway's two hours are over), the
+   * longest ended first: a Query of {@value #EXPIRY_INDEX}, which holds each connection's own item alone, read page by
+   * page ({@code pageSize} items) as the stream is consumed.
+   */
+  public Stream<String> expired(int pageSize) {
+    QueryEnhancedRequest request =
+        QueryEnhancedRequest.builder()
+            .queryConditional(
+                QueryConditional.sortLessThanOrEqualTo(
+                    Key.builder()
+                        .partitionValue(SWEEP)
+                        .sortValue(clock.instant().getEpochSecond())
+                        .build()))
+            .limit(pageSize)
+            .build();
+    return byExpiry.query(request).stream()
+        .flatMap(page -> page.items().stream())
+        .map(ConnectionItem::getConnectionId);
   }
 
   private List<ConnectionItem> items(String connectionId) {

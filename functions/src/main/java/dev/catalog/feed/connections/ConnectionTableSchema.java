@@ -45,6 +45,13 @@ final class ConnectionTableSchema {
                       .getter(ConnectionItem::getPrincipalId)
                       .setter(ConnectionItem::setPrincipalId))
           .addAttribute(
+              String.class,
+              a ->
+                  a.name("sweep")
+                      .getter(ConnectionItem::getSweep)
+                      .setter(ConnectionItem::setSweep)
+                      .tags(secondaryPartitionKey(ConnectionStore.EXPIRY_INDEX)))
+          .addAttribute(
               Instant.class,
               a ->
                   a.name("connectedAt")
@@ -55,7 +62,8 @@ final class ConnectionTableSchema {
               a ->
                   a.name("expiresAt")
                       .getter(ConnectionItem::getExpiresAt)
-                      .setter(ConnectionItem::setExpiresAt))
+                      .setter(ConnectionItem::setExpiresAt)
+                      .tags(secondarySortKey(ConnectionStore.EXPIRY_INDEX)))
           .build();
 
   private ConnectionTableSchema() {}

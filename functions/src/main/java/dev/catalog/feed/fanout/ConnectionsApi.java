@@ -69,6 +69,19 @@ public final class ConnectionsApi {
         .build();
   }
 
+  /**
+   * Closes the connection ({@code DeleteConnection}): true when it was open, false when it was gone already (410).
+   * Anything else API Gateway or the network answers, past the retries, is thrown.
+   */
+  public boolean close(String connectionId) {
+    try {
+      client.deleteConnection(request -> request.connectionId(connectionId));
+      return true;
+    } catch (GoneException gone) {
+      return false;
+    }
+  }
+
   /** Posts {@code message} to the connection; never throws for what API Gateway or the network answers. */
   Delivery post(String connectionId, SdkBytes message) {
     try {

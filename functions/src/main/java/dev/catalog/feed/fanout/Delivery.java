@@ -9,5 +9,7 @@ enum Delivery {
   /** API Gateway refused this message for this connection for good (a 4xx other than 410 and 429). */
   REFUSED,
   /** Throttling, a 5xx or no answer, after the client's retries: the change is tried again later. */
-  DEFERRED
+  DEFERRED,
+  /** The connection's life ended (its token expired) before the post: not sent; the sweep closes it. */
+  ENDED
 }

@@ -7,7 +7,7 @@ import dev.catalog.kernel.telemetry.RequestMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +25,9 @@ import software.amazon.awssdk.core.SdkBytes;
  * skipped; if any post was deferred (throttled or failed past the client's retries), the change as a whole is
  * {@link DeliveryDeferred}, to be retried: a connection that did receive it then receives it again, under the same
  * {@code eventId}, and drops it.
+ *
+ * <p>A connection whose life has ended (its token expired, or API Gateway's two hours are over) gets nothing: the
+ * Query leaves it out, and a post is not made once that second has come while the fan-out ran. The sweep closes it.
  */
 public final class FanOut {
   public static final int PARALLEL_POSTS = 64;
@@ -34,6 +37,7 @@ public final class FanOut {
 
   static final String GONE = "ConnectionsGone";
   static final String FAILURES = "DeliveryFailures";
+  static final String ENDED = "ConnectionsEnded";
 
   private final ConnectionStore connections;
   private final ConnectionsApi api;
@@ -54,23 +58,35 @@ public final class FanOut {
 
   /** The connections that receive {@code change}, each once, in the order their topics were queried. */
   Set<String> subscribers(ProductChange change) {
-    Set<String> subscribers =
-        new LinkedHashSet<>(connections.subscribers(Topic.category(change.category())));
+    return lives(change).keySet();
+  }
+
+  /** The connections that receive {@code change}, each once with the second its life ends, in query order. */
+  private Map<String, Long> lives(ProductChange change) {
+    Map<String, Long> lives = new LinkedHashMap<>();
+    List<Topic> topics = new ArrayList<>();
+    topics.add(Topic.category(change.category()));
     if (change.previousCategory() != null) {
-      subscribers.addAll(connections.subscribers(Topic.category(change.previousCategory())));
+      topics.add(Topic.category(change.previousCategory()));
     }
-    subscribers.addAll(connections.subscribers(Topic.all()));
-    return subscribers;
+    topics.add(Topic.all());
+    for (Topic topic : topics) {
+      for (ConnectionStore.Subscriber subscriber : connections.subscriptions(topic)) {
+        lives.merge(subscriber.connectionId(), subscriber.expiresAt(), Math::min);
+      }
+    }
+    return lives;
   }
 
   /** Delivers the change; counts what happened in {@code metrics}. */
   void deliver(ProductChange change, RequestMetrics metrics) {
-    Set<String> subscribers = subscribers(change);
+    Map<String, Long> lives = lives(change);
+    Set<String> subscribers = lives.keySet();
     if (subscribers.isEmpty()) {
       return;
     }
     SdkBytes message = SdkBytes.fromString(change.toJson(), StandardCharsets.UTF_8);
-    Map<Delivery, List<String>> outcomes = post(subscribers, message);
+    Map<Delivery, List<String>> outcomes = post(lives, message);
     List<String> gone = outcomes.getOrDefault(Delivery.GONE, List.of());
     for (String connectionId : gone) {
       connections.remove(connectionId);
@@ -78,6 +94,7 @@ public final class FanOut {
     int deferred = outcomes.getOrDefault(Delivery.DEFERRED, List.of()).size();
     metrics.count(DELIVERIES, outcomes.getOrDefault(Delivery.DELIVERED, List.of()).size());
     metrics.count(GONE, gone.size());
+    metrics.count(ENDED, outcomes.getOrDefault(Delivery.ENDED, List.of()).size());
     metrics.count(FAILURES, outcomes.getOrDefault(Delivery.REFUSED, List.of()).size() + deferred);
     if (deferred > 0) {
       throw new DeliveryDeferred(
@@ -91,10 +108,10 @@ public final class FanOut {
     }
   }
 
-  private Map<Delivery, List<String>> post(Set<String> subscribers, SdkBytes message) {
+  private Map<Delivery, List<String>> post(Map<String, Long> lives, SdkBytes message) {
     Map<Delivery, List<String>> outcomes = new EnumMap<>(Delivery.class);
     Semaphore permits = new Semaphore(PARALLEL_POSTS);
-    List<String> order = new ArrayList<>(subscribers);
+    List<String> order = new ArrayList<>(lives.keySet());
     List<Future<Delivery>> posts = new ArrayList<>(order.size());
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       for (String connectionId : order) {
@@ -103,6 +120,10 @@ public final class FanOut {
                 () -> {
                   permits.acquire();
                   try {
+                    // Checked at the post itself: the token may have expired since the Query.
+                    if (connections.ended(lives.get(connectionId))) {
+                      return Delivery.ENDED;
+                    }
                     return api.post(connectionId, message);
                   } finally {
                     permits.release();

@@ -177,4 +177,37 @@ class ConnectionStoreTest {
         () -> FEED.store("FeedConnectFunction").open(id, "u", Instant.now(), List.of()));
     assertEquals(List.of(), items(id));
   }
+
+  @Test
+  void aConnectionEndsWhenItsTokenExpiresIfThatComesBeforeApiGatewaysTwoHours() {
+    Instant connectedAt = Instant.parse("2026-12-06T12:00:00Z");
+    long twoHours = connectedAt.plus(ConnectionStore.MAX_CONNECTION_LIFE).getEpochSecond();
+    assertEquals(twoHours, ConnectionStore.expiresAt(connectedAt, null));
+    assertEquals(twoHours - 1, ConnectionStore.expiresAt(connectedAt, twoHours - 1));
+    assertEquals(twoHours, ConnectionStore.expiresAt(connectedAt, twoHours + 3600));
+  }
+
+  @Test
+  void theExpiryIndexHoldsEachConnectionOnceAndGivesThoseEndedLongestEndedFirst() {
+    ConnectionStore connect = FEED.store("FeedConnectFunction");
+    long now = Instant.now().getEpochSecond();
+    String later = "later-" + UUID.randomUUID().toString().substring(0, 8);
+    String first = "first-" + UUID.randomUUID().toString().substring(0, 8);
+    String second = "second-" + UUID.randomUUID().toString().substring(0, 8);
+    String a = "a-" + later;
+    String b = "b-" + second;
+    connect.open(later, "u", Instant.now(), now + 3600, List.of(Topic.all(), Topic.category(a)));
+    connect.open(second, "u", Instant.now(), now - 5, List.of(Topic.all(), Topic.category(b)));
+    connect.open(first, "u", Instant.now(), now - 50, List.of(Topic.all()));
+
+    List<String> ended = FEED.store("FeedSweepFunction").expired(1).toList();
+
+    assertEquals(
+        List.of(first, second),
+        ended.stream().filter(id -> id.equals(first) || id.equals(second)).toList());
+    assertFalse(ended.contains(later));
+    assertEquals(ended.size(), Set.copyOf(ended).size(), "each connection once");
+    assertTrue(FEED.admin().subscribers(Topic.category(b)).isEmpty(), "an ended one gets nothing");
+    assertEquals(List.of(later), FEED.admin().subscribers(Topic.category(a)));
+  }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.feed.FeedFunctions;
 import dev.catalog.feed.connections.ConnectionStore;
+import dev.catalog.feed.connections.Topic;
 import dev.catalog.local.events.websocket.LocalWebSocketApi;
 import dev.catalog.products.Product;
 import dev.catalog.products.ProductStore;
@@ -121,8 +122,13 @@ class FeedFanOutHandlerTest {
   record Client(WebSocketClient socket, String connectionId) {}
 
   static Client connect(String... query) throws InterruptedException {
+    return connectWith(FEED.token(), query);
+  }
+
+  /** As {@link #connect}, with {@code token}. */
+  static Client connectWith(String token, String... query) throws InterruptedException {
     Set<String> before = new HashSet<>(ws.connections().ids());
-    StringBuilder url = new StringBuilder(ws.url() + "/?token=" + FEED.token());
+    StringBuilder url = new StringBuilder(ws.url() + "/?token=" + token);
     for (int i = 0; i < query.length; i += 2) {
       url.append('&')
           .append(query[i])
@@ -186,6 +192,44 @@ class FeedFanOutHandlerTest {
     assertNull(
         both.socket().next(QUIET), "a connection subscribed twice over receives the change once");
     assertNull(other.socket().next(QUIET));
+  }
+
+  @Test
+  void aConnectionWhoseTokenExpiredReceivesNothingMoreThoughItsSocketIsStillOpen()
+      throws Exception {
+    String kitchen = category();
+    Client expiring = connectWith(FEED.token(Duration.ofSeconds(4)), "category", kitchen);
+    Client lasting = connect("category", kitchen);
+    long ends = FEED.admin().connection(expiring.connectionId()).getExpiresAt();
+    assertTrue(
+        ends <= Instant.now().getEpochSecond() + 4,
+        "the connection ends with its token, not two hours after it opened");
+    assertEquals(
+        Set.of(ends),
+        Set.copyOf(
+            FEED.admin().subscriptions(Topic.category(kitchen)).stream()
+                .filter(s -> s.connectionId().equals(expiring.connectionId()))
+                .map(ConnectionStore.Subscriber::expiresAt)
+                .toList()),
+        "its subscriptions end with it");
+    FeedFanOutHandler handler = fanOut(ws.connectionsEndpoint().toString());
+    products.save(product(kitchen));
+    run(handler, stream.next());
+    assertEquals("created", MAPPER.readTree(expiring.socket().next(WAIT)).get("type").asText());
+    assertEquals("created", MAPPER.readTree(lasting.socket().next(WAIT)).get("type").asText());
+
+    while (Instant.now().getEpochSecond() < ends) {
+      Thread.sleep(50);
+    }
+    products.save(product(kitchen));
+    try (CapturedOutput output = CapturedOutput.start()) {
+      assertEquals("{\"batchItemFailures\":[]}", run(handler, stream.next()).toString());
+      assertEquals("created", MAPPER.readTree(lasting.socket().next(WAIT)).get("type").asText());
+      assertNull(expiring.socket().next(QUIET), "nothing after the token's expiry");
+      assertTrue(
+          !expiring.socket().closed().isDone(), "its socket is open: only the sweep closes it");
+      assertTrue(output.text().contains("\"FeedDeliveries\":1"), output::text);
+    }
   }
 
   @Test

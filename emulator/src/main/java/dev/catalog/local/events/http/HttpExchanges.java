@@ -234,6 +234,20 @@ final class HttpExchanges {
         requestId);
   }
 
+  /** As {@link #sendJson(Request, Response, int, String, String)}, of the media type {@code contentType}. */
+  static void sendJson(
+      Request request,
+      Response reply,
+      int status,
+      String contentType,
+      String body,
+      String requestId)
+      throws IOException {
+    reply.getHeaders().put("Content-Type", contentType);
+    reply.getHeaders().put("Cache-Control", "no-store");
+    write(request, reply, status, body.getBytes(StandardCharsets.UTF_8), requestId);
+  }
+
   /** A JSON answer of the local API's own (the development issuer's endpoints). */
   static void sendJson(Request request, Response reply, int status, String body, String requestId)
       throws IOException {

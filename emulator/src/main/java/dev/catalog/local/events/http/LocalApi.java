@@ -309,7 +309,8 @@ public final class LocalApi implements AutoCloseable {
       }
       var answer =
           TokenEndpoint.token(issuer.get(), new String(incoming.body(), StandardCharsets.UTF_8));
-      HttpExchanges.sendJson(request, response, answer.status(), answer.body(), requestId);
+      HttpExchanges.sendJson(
+          request, response, answer.status(), answer.contentType(), answer.body(), requestId);
       return true;
     }
     if (incoming.rawPath().equals(TokenEndpoint.JWKS_PATH) && incoming.method().equals("GET")) {
