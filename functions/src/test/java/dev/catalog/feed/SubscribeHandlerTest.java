@@ -175,10 +175,21 @@ class SubscribeHandlerTest {
   @Test
   void concurrentSubscribesOnOneConnectionNeverLeaveItWithMoreThanFiftyTopics() throws Exception {
     String id = connected();
-    // API Gateway invokes the route once per message, concurrently: 16 messages of 5 new topics
-    // each ask for 80 topics at once, with room for 50. (More at once make DynamoDB Local, which
-    // runs transactions one at a time, answer later than the SDK's timeouts on a loaded machine.)
-    int messages = 16;
+    for (int batch = 0; batch < 2; batch++) {
+      int from = batch * 20;
+      String categories =
+          IntStream.range(from, from + 20)
+              .mapToObj(i -> "\"held" + i + "\"")
+              .collect(Collectors.joining(","));
+      assertEquals(
+          200,
+          send(id, "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}").statusCode());
+    }
+    // 40 held. API Gateway invokes the route once per message, concurrently: 8 messages of 5 new
+    // topics each, every one of which fits on its own (40 + 5), and only two of which fit together.
+    // (Many more at once make DynamoDB Local, slow with concurrent transactions on one item, answer
+    // later than the SDK's timeouts on a loaded machine.)
+    int messages = 8;
     SubscribeHandler handler = FEED.subscribe();
     CountDownLatch start = new CountDownLatch(1);
     List<Future<WebSocketEvents.Reply>> replies = new ArrayList<>();
@@ -215,7 +226,7 @@ class SubscribeHandlerTest {
 
     Set<Topic> held = FEED.admin().topics(id);
     assertEquals(50, held.size(), "topics held");
-    assertEquals(10, acknowledged, "messages acknowledged: 5 topics each");
+    assertEquals(2, acknowledged, "messages acknowledged: 5 topics each");
     assertEquals(
         held.stream().map(Topic::key).collect(Collectors.toSet()),
         FEED.admin().connection(id).getTopics(),
