@@ -181,7 +181,8 @@ public final class FeedBench {
         tokens.add(token("groups=&username=bench-reader-" + reader));
       }
       for (int i = 0; i < count; i++) {
-        String token = tokens.get(i / perPrincipal);
+        // Round robin, so that concurrent connects seldom write the same principal's item.
+        String token = tokens.get(i % tokens.size());
         pending.add(connecting.submit(() -> FeedClient.connect(feedUrl(), token, category)));
       }
       for (Future<FeedClient> client : pending) {
