@@ -166,8 +166,24 @@ public final class FeedBench {
     List<FeedClient> clients = new ArrayList<>();
     try (ExecutorService connecting = Executors.newFixedThreadPool(16)) {
       List<Future<FeedClient>> pending = new ArrayList<>();
+      // One principal holds at most MaxConnectionsPerPrincipal connections: as many readers as
+      // that takes, each with a token of its own.
+      int perPrincipal =
+          Integer.parseInt(
+              services
+                  .template()
+                  .parameters()
+                  .get("MaxConnectionsPerPrincipal")
+                  .defaultValue()
+                  .orElseThrow());
+      List<String> tokens = new ArrayList<>();
+      for (int reader = 0; reader * perPrincipal < count; reader++) {
+        tokens.add(token("groups=&username=bench-reader-" + reader));
+      }
       for (int i = 0; i < count; i++) {
-        pending.add(connecting.submit(() -> FeedClient.connect(feedUrl(), feedToken, category)));
+        // Round robin, so that concurrent connects seldom write the same principal's item.
+        String token = tokens.get(i % tokens.size());
+        pending.add(connecting.submit(() -> FeedClient.connect(feedUrl(), token, category)));
       }
       for (Future<FeedClient> client : pending) {
         clients.add(client.get());

@@ -1,6 +1,9 @@
 package dev.catalog.feed;
 
-/** {@code $disconnect}: removes the connection's items, its own and every subscription. */
+/**
+ * {@code $disconnect}: removes the connection's items, its own and every subscription, and gives its principal's
+ * connection slot back.
+ */
 public final class DisconnectHandler extends FeedHandler {
   private final FeedContext context;
 
@@ -14,7 +17,7 @@ public final class DisconnectHandler extends FeedHandler {
 
   @Override
   protected FeedReply handle(WebSocketEvent event) {
-    context.connections().remove(event.connectionId());
+    context.connections().close(event.connectionId(), event.principalId());
     return FeedReply.ok();
   }
 }

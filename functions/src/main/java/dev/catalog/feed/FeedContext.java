@@ -28,7 +28,7 @@ public record FeedContext(ConnectionStore connections, Clock clock) {
     static final FeedContext INSTANCE =
         new FeedContext(
             new ConnectionStore(
-                DynamoDbClients.enhanced(),
+                DynamoDbClients.client(),
                 Environment.require("CONNECTIONS_TABLE"),
                 Clock.systemUTC()),
             Clock.systemUTC());

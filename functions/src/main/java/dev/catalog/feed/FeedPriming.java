@@ -34,13 +34,19 @@ final class FeedPriming {
     context.connections().remove(ABSENT);
   }
 
-  /** Query of its topics, then the transaction whose condition (the connection is recorded) fails. */
+  /** The read of the connection's item, which is not there, so nothing is written. */
   static void subscribeAbsent(FeedContext context) {
-    context.connections().topics(ABSENT);
-    context.connections().subscribe(ABSENT, Instant.now(context.clock()), List.of(Topic.all()));
+    context
+        .connections()
+        .subscribe(
+            ABSENT,
+            Instant.now(context.clock()),
+            null,
+            List.of(Topic.all()),
+            SubscribeHandler.MAX_TOPICS);
   }
 
-  /** The transaction of deletes, of items that do not exist. */
+  /** The transaction of an update and deletes whose condition (the connection is recorded) fails. */
   static void unsubscribeAbsent(FeedContext context) {
     context.connections().unsubscribe(ABSENT, List.of(Topic.all()));
   }

@@ -102,6 +102,11 @@ public final class HttpError extends RuntimeException {
     return of(422, slug, title, detail);
   }
 
+  /** A 429: the client holds or asks for more than a limit allows; {@code slug} names the limit. */
+  public static HttpError tooManyRequests(String slug, String title, String detail) {
+    return of(429, slug, title, detail);
+  }
+
   /** What the client is answered. */
   public Problem problem() {
     return problem;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 /**
  * The feed's route functions on DynamoDB Local, each calling as itself, within its template policy; and the
@@ -25,12 +24,15 @@ public final class FeedFunctions implements AutoCloseable {
 
   /** The store as the function sees it: its identity, its policy, the connections table of this test class. */
   public ConnectionStore store(String function) {
+    return store(function, Clock.systemUTC());
+  }
+
+  /** The store as the function sees it, whose time is {@code clock}'s. */
+  public ConnectionStore store(String function, Clock clock) {
     return new ConnectionStore(
-        DynamoDbEnhancedClient.builder()
-            .dynamoDbClient(dynamo.functionClient(function, DynamoDbClients::builder))
-            .build(),
+        dynamo.functionClient(function, DynamoDbClients::builder),
         dynamo.tableName("ConnectionsTable"),
-        Clock.systemUTC());
+        clock);
   }
 
   public FeedContext context(String function) {
@@ -38,7 +40,19 @@ public final class FeedFunctions implements AutoCloseable {
   }
 
   public ConnectHandler connect() {
-    return new ConnectHandler(context("FeedConnectFunction"));
+    return connect(Clock.systemUTC());
+  }
+
+  /** {@code $connect} with the template's cap, whose time is {@code clock}'s. */
+  public ConnectHandler connect(Clock clock) {
+    return new ConnectHandler(
+        new FeedContext(store("FeedConnectFunction", clock), clock), maxConnectionsPerPrincipal());
+  }
+
+  /** The cap on a principal's connections, as the template passes it to {@code $connect}. */
+  public int maxConnectionsPerPrincipal() {
+    return Integer.parseInt(
+        dynamo.environment("FeedConnectFunction").get("MAX_CONNECTIONS_PER_PRINCIPAL"));
   }
 
   public DisconnectHandler disconnect() {
@@ -56,9 +70,7 @@ public final class FeedFunctions implements AutoCloseable {
   /** The administrator's view of the table, outside any function's policy. */
   public ConnectionStore admin() {
     return new ConnectionStore(
-        DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo.client()).build(),
-        dynamo.tableName("ConnectionsTable"),
-        Clock.systemUTC());
+        dynamo.client(), dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
   }
 
   /** A function's environment on DynamoDB Local; one that verifies tokens itself trusts the development issuer. */
@@ -72,7 +84,12 @@ public final class FeedFunctions implements AutoCloseable {
 
   /** A person's access token from the development issuer, as a client passes it in {@code ?token=}. */
   public String token() {
-    return auth().developmentIssuer().orElseThrow().person("feed-reader", List.of()).accessToken();
+    return token("feed-reader");
+  }
+
+  /** The access token of the person {@code username}, a principal of its own. */
+  public String token(String username) {
+    return auth().developmentIssuer().orElseThrow().person(username, List.of()).accessToken();
   }
 
   /** As {@link #token()}, expiring {@code lifetime} after it is issued. */

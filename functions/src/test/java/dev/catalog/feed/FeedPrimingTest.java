@@ -37,14 +37,12 @@ class FeedPrimingTest {
     assertEquals(List.of(), prime("FeedConnectFunction", FeedPriming::none));
     assertEquals(
         List.of("dynamodb:Query"), prime("FeedDisconnectFunction", FeedPriming::queryConnection));
-    List<String> subscribe = prime("FeedSubscribeFunction", FeedPriming::subscribeAbsent);
-    assertTrue(
-        subscribe.containsAll(
-            List.of("dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:PutItem")),
-        subscribe.toString());
     assertEquals(
-        List.of("dynamodb:DeleteItem"),
-        prime("FeedUnsubscribeFunction", FeedPriming::unsubscribeAbsent));
+        List.of("dynamodb:GetItem"), prime("FeedSubscribeFunction", FeedPriming::subscribeAbsent));
+    List<String> unsubscribe = prime("FeedUnsubscribeFunction", FeedPriming::unsubscribeAbsent);
+    assertTrue(
+        unsubscribe.containsAll(List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem")),
+        unsubscribe.toString());
     assertTrue(DYNAMO.calls().stream().allMatch(IamCall::allowed), DYNAMO.denials().toString());
 
     List<Map<String, ?>> items =

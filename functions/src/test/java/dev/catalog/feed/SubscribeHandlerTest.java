@@ -9,9 +9,15 @@ import dev.catalog.testing.DynamoDbLocal;
 import dev.catalog.testing.WebSocketEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +33,13 @@ class SubscribeHandlerTest {
 
   static String connected() {
     String id = UUID.randomUUID().toString().substring(0, 18) + "=";
-    WebSocketEvents.connect(id, CONNECTED).invoke(FEED.connect());
+    // A principal of its own: the test class opens more connections than one principal may hold.
+    assertEquals(
+        200,
+        WebSocketEvents.connect(id, CONNECTED)
+            .principal("sub-" + id)
+            .invoke(FEED.connect())
+            .statusCode());
     return id;
   }
 
@@ -158,6 +170,67 @@ class SubscribeHandlerTest {
         200,
         send(id, "{\"action\":\"subscribe\",\"categories\":[\"c1\",\"c2\"],\"all\":true}")
             .statusCode());
+  }
+
+  @Test
+  void concurrentSubscribesOnOneConnectionNeverLeaveItWithMoreThanFiftyTopics() throws Exception {
+    String id = connected();
+    for (int batch = 0; batch < 2; batch++) {
+      int from = batch * 20;
+      String categories =
+          IntStream.range(from, from + 20)
+              .mapToObj(i -> "\"held" + i + "\"")
+              .collect(Collectors.joining(","));
+      assertEquals(
+          200,
+          send(id, "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}").statusCode());
+    }
+    // 40 held. API Gateway invokes the route once per message, concurrently: 8 messages of 5 new
+    // topics each, every one of which fits on its own (40 + 5), and only two of which fit together.
+    // (Many more at once make DynamoDB Local, slow with concurrent transactions on one item, answer
+    // later than the SDK's timeouts on a loaded machine.)
+    int messages = 8;
+    SubscribeHandler handler = FEED.subscribe();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<WebSocketEvents.Reply>> replies = new ArrayList<>();
+    try (ExecutorService senders = Executors.newFixedThreadPool(messages)) {
+      for (int m = 0; m < messages; m++) {
+        int from = m * 5;
+        String categories =
+            IntStream.range(from, from + 5)
+                .mapToObj(i -> "\"t" + i + "\"")
+                .collect(Collectors.joining(","));
+        replies.add(
+            senders.submit(
+                () -> {
+                  start.await();
+                  return WebSocketEvents.message(
+                          "subscribe",
+                          id,
+                          CONNECTED,
+                          "{\"action\":\"subscribe\",\"categories\":[" + categories + "]}")
+                      .invoke(handler);
+                }));
+      }
+      start.countDown();
+    }
+    int acknowledged = 0;
+    for (Future<WebSocketEvents.Reply> future : replies) {
+      WebSocketEvents.Reply reply = future.get();
+      if (reply.statusCode() == 200) {
+        acknowledged++;
+      } else {
+        assertError(400, "too-many-subscriptions", reply);
+      }
+    }
+
+    Set<Topic> held = FEED.admin().topics(id);
+    assertEquals(50, held.size(), "topics held");
+    assertEquals(2, acknowledged, "messages acknowledged: 5 topics each");
+    assertEquals(
+        held.stream().map(Topic::key).collect(Collectors.toSet()),
+        FEED.admin().connection(id).getTopics(),
+        "the connection's bookkeeping lists exactly the subscriptions it holds");
   }
 
   @Test

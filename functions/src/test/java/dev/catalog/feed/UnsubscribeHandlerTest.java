@@ -21,7 +21,13 @@ class UnsubscribeHandlerTest {
 
   static String connected(String... query) {
     String id = UUID.randomUUID().toString().substring(0, 18) + "=";
-    WebSocketEvents.connect(id, CONNECTED, query).invoke(FEED.connect());
+    // A principal of its own: the test class opens more connections than one principal may hold.
+    assertEquals(
+        200,
+        WebSocketEvents.connect(id, CONNECTED, query)
+            .principal("sub-" + id)
+            .invoke(FEED.connect())
+            .statusCode());
     return id;
   }
 

@@ -73,8 +73,13 @@ class FeedAtScaleTest {
           throws Exception {
     String run = SampleProducts.uniqueCategory();
     List<String> categories = List.of(run + "-a", run + "-b", run + "-c", run + "-d", run + "-e");
-    String feedToken = token("groups=");
-    List<Subscriber> subscribers = connect(categories, feedToken);
+    // Ten readers in no group, ten connections each: a principal holds at most 10
+    // (MaxConnectionsPerPrincipal).
+    List<String> readers = new ArrayList<>();
+    for (int reader = 0; reader < 10; reader++) {
+      readers.add(token("groups=&username=reader-" + reader));
+    }
+    List<Subscriber> subscribers = connect(categories, readers);
     try {
       Map<String, List<String>> categoryOfVersion =
           burst(run, categories, token("groups=catalog-admins"));
@@ -121,11 +126,15 @@ class FeedAtScaleTest {
     }
   }
 
-  /** 100 connections: 60 to one category, 30 to two, 10 to all products, spread over the categories. */
-  static List<Subscriber> connect(List<String> categories, String token) throws Exception {
+  /**
+   * 100 connections: 60 to one category, 30 to two, 10 to all products, spread over the categories, the readers'
+   * tokens taken in turn.
+   */
+  static List<Subscriber> connect(List<String> categories, List<String> readers) throws Exception {
     URI feed = services.webSocket().url();
     List<Subscriber> subscribers = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
+      String token = readers.get(i % readers.size());
       String first = categories.get(i % categories.size());
       String second = categories.get((i + 2) % categories.size());
       if (i < 60) {

@@ -7,6 +7,7 @@ import io.avaje.validation.constraints.Positive;
 import io.avaje.validation.constraints.Size;
 import io.avaje.validation.constraints.Valid;
 import java.time.Instant;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 
 /**
  * One item of the connections table: a connection's own item ({@code entry} {@value Topic#CONNECTION}: who connected
- * and when) or one of its subscriptions ({@code entry} and {@code topic} the {@link Topic}'s key). All items of a
+ * and when) or one of its subscriptions ({@code entry} and {@code topic} the {@link Topic}'s key; the connection's own item also lists them in {@code topics}). All items of a
  * connection share its partition, so it is removed with one Query and one batch of deletes; only subscriptions carry
  * {@code topic}, so the index {@value ConnectionStore#TOPIC_INDEX} holds nothing else, and a fan-out reads one
  * topic's connections with one Query. Every item expires ({@code expiresAt}, the table's TTL) when the connection
@@ -45,6 +46,8 @@ public class ConnectionItem {
   private String sweep;
 
   private Instant connectedAt;
+
+  private Set<String> topics;
 
   @NotNull @Positive private Long expiresAt;
 
@@ -107,6 +110,18 @@ public class ConnectionItem {
 
   public void setConnectedAt(Instant connectedAt) {
     this.connectedAt = connectedAt;
+  }
+
+  /**
+   * The keys of the topics the connection holds, on the connection's own item (absent when none): the bookkeeping a
+   * subscribe's conditional write checks, so that the cap on topics holds under concurrent subscribes.
+   */
+  public Set<String> getTopics() {
+    return topics;
+  }
+
+  public void setTopics(Set<String> topics) {
+    this.topics = topics;
   }
 
   /**

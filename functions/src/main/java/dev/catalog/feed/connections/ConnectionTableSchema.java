@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -57,6 +58,12 @@ final class ConnectionTableSchema {
                   a.name("connectedAt")
                       .getter(ConnectionItem::getConnectedAt)
                       .setter(ConnectionItem::setConnectedAt))
+          .addAttribute(
+              EnhancedType.setOf(String.class),
+              a ->
+                  a.name("topics")
+                      .getter(ConnectionItem::getTopics)
+                      .setter(ConnectionItem::setTopics))
           .addAttribute(
               Long.class,
               a ->

@@ -10,7 +10,11 @@
  *   <li>{@link dev.catalog.feed.connections.ConnectionStore}: a connection and its subscriptions written in one
  *       transaction, every item expiring with the connection (API Gateway closes it after 2 hours; the table's TTL
  *       removes the items), subscribers of a topic by a Query on the index {@code byTopic} (expired items left out),
- *       a connection removed with a Query and batch deletes.
+ *       a connection removed with a Query and batch deletes; the two caps, each held by a conditional write on
+ *       one item: a connection's topics (listed on its own item) and a principal's connections.
+ *   <li>{@link dev.catalog.feed.connections.PrincipalSlots}: each principal's open connections, one item per
+ *       principal whose map gives each connection's end, so that a slot whose {@code $disconnect} never came
+ *       comes back when its connection's life is over.
  * </ul>
  */
 package dev.catalog.feed.connections;

@@ -43,7 +43,7 @@ public final class FeedFanOutHandler extends StreamConsumer {
     static final FanOut INSTANCE =
         new FanOut(
             new ConnectionStore(
-                DynamoDbClients.enhanced(),
+                DynamoDbClients.client(),
                 Environment.require("CONNECTIONS_TABLE"),
                 Clock.systemUTC()),
             new ConnectionsApi(ConnectionsApi.clientFromEnvironment()));

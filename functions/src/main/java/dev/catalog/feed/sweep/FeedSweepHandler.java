@@ -37,7 +37,7 @@ public final class FeedSweepHandler implements RequestStreamHandler {
     static final Sweep INSTANCE =
         new Sweep(
             new ConnectionStore(
-                DynamoDbClients.enhanced(),
+                DynamoDbClients.client(),
                 Environment.require("CONNECTIONS_TABLE"),
                 Clock.systemUTC()),
             new ConnectionsApi(ConnectionsApi.clientFromEnvironment()));

@@ -121,7 +121,8 @@ class ConnectionStoreTest {
     }
     ConnectionStore connect = FEED.store("FeedConnectFunction");
     connect.open(removed, "u", Instant.now(), topics.subList(0, 20));
-    FEED.store("FeedSubscribeFunction").subscribe(removed, Instant.now(), topics.subList(20, 40));
+    FEED.store("FeedSubscribeFunction")
+        .subscribe(removed, Instant.now(), null, topics.subList(20, 40), 50);
     connect.open(kept, "u", Instant.now(), List.of(Topic.category("c1")));
     assertEquals(41, items(removed).size());
 
@@ -137,7 +138,7 @@ class ConnectionStoreTest {
     Instant connectedAt = Instant.now().minus(90, ChronoUnit.MINUTES);
     FEED.store("FeedConnectFunction").open(id, "u", connectedAt, List.of());
     FEED.store("FeedSubscribeFunction")
-        .subscribe(id, connectedAt, List.of(Topic.category("late"), Topic.all()));
+        .subscribe(id, connectedAt, null, List.of(Topic.category("late"), Topic.all()), 50);
 
     List<Map<String, AttributeValue>> items = items(id);
     assertEquals(3, items.size());
@@ -152,9 +153,11 @@ class ConnectionStoreTest {
   @Test
   void subscribeToAConnectionThatIsNotRecordedWritesNothingAndSaysSo() {
     String unknown = connectionId();
-    assertFalse(
+    assertEquals(
+        ConnectionStore.Subscribed.NOT_RECORDED,
         FEED.store("FeedSubscribeFunction")
-            .subscribe(unknown, Instant.now(), List.of(Topic.all())));
+            .subscribe(unknown, Instant.now(), null, List.of(Topic.all()), 50)
+            .result());
     assertEquals(List.of(), items(unknown));
   }
 

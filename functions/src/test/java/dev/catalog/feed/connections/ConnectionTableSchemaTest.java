@@ -24,6 +24,7 @@ class ConnectionTableSchemaTest {
     item.setPrincipalId("7e131f96-9cdb-52fb-bc06-e6419b1cb9d9");
     item.setConnectedAt(Instant.parse("2026-11-28T20:00:00.123Z"));
     item.setExpiresAt(1_795_900_000L);
+    item.setTopics(Set.of("all", "category#lighting"));
     return item;
   }
 
