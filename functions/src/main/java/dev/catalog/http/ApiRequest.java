@@ -77,7 +77,10 @@ public final class ApiRequest {
   public Caller caller() {
     if (!callerRead) {
       var requestContext = event.getRequestContext();
-      caller = requestContext == null ? null : Caller.from(requestContext.getAuthorizer());
+      caller =
+          requestContext == null
+              ? null
+              : Caller.from(requestContext.getAuthorizer(), header("Authorization"));
       callerRead = true;
     }
     return caller;
