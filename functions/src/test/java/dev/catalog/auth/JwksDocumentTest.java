@@ -75,6 +75,13 @@ class JwksDocumentTest {
   }
 
   @Test
+  void aKeyWithAZeroExponentIsNotUsed() {
+    String valid = jwk("k", KEY_2048, key -> key);
+
+    assertEquals(Set.of(), usable(valid.replace("\"e\":\"AQAB\"", "\"e\":\"AA\"")));
+  }
+
+  @Test
   void oneOddKeyDoesNotTakeTheOthersDown() {
     assertEquals(
         Set.of("good"),
