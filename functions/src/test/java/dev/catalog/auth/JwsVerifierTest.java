@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -198,6 +200,36 @@ class JwsVerifierTest {
               && output.text().contains("answered 503"),
           output.text());
     }
+  }
+
+  @Test
+  void whileTheKeyEndpointIsDownTheKeysFetchedBeforeKeepVerifyingPastTheHour() throws TokenRefused {
+    SettableClock clock = new SettableClock(CLOCK.instant());
+    AtomicBoolean down = new AtomicBoolean();
+    AtomicInteger attempts = new AtomicInteger();
+    JwsVerifier verifier =
+        new JwsVerifier(
+            ISSUER,
+            Set.of(DevelopmentIssuer.PEOPLE_CLIENT),
+            () -> {
+              attempts.incrementAndGet();
+              if (down.get()) {
+                throw new IOException("GET .../jwks.json: connect timed out");
+              }
+              return POOL.publicKeys().toString();
+            },
+            clock);
+    verifier.verify(sign(claims()));
+    down.set(true);
+    clock.advance(SigningKeys.MAX_AGE.plusHours(1));
+    long now = clock.instant().getEpochSecond();
+
+    try (CapturedOutput output = CapturedOutput.start()) {
+      verifier.verify(sign(claims().claim("iat", now).claim("exp", now + 3600)));
+      verifier.verify(sign(claims().claim("iat", now).claim("exp", now + 3600)));
+      assertTrue(output.text().contains("signing keys not fetched"), output.text());
+    }
+    assertEquals(2, attempts.get(), "one more attempt, then none within 30 s");
   }
 
   @Test
