@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * handed over in memory (the JWKS over HTTP is {@link FeedAuthorizerHandlerTest}'s and {@link HttpJwksTest}'s).
  */
 class JwsVerifierTest {
-  static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.example/us-east-1_test";
+  static final String ISSUER = "https://issuer.example/us-east-1_test";
+  static final String SUBJECT = "4f1c2b7e-0d3a-4e59-8a61-9b0c7d2e5f18";
   static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-12-01T12:00:00Z"));
   static final DevelopmentIssuer POOL = new DevelopmentIssuer(CLOCK, ISSUER);
   static final long NOW = CLOCK.instant().getEpochSecond();
@@ -45,7 +46,7 @@ class JwsVerifierTest {
   static JWTClaimsSet.Builder claims() {
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER)
-        .subject("4f1c2b7e-0d3a-4e59-8a61-9b0c7d2e5f18")
+        .subject(SUBJECT)
         .jwtID("2d6b8f0e-9c1a-4b7e-a3f5-6e8d0c2b4a19")
         .claim("token_use", "access")
         .claim("client_id", DevelopmentIssuer.PEOPLE_CLIENT)
@@ -75,14 +76,14 @@ class JwsVerifierTest {
 
   @Test
   void aValidTokenIsReadIntoItsClaims() throws TokenRefused {
-    assertEquals(
-        new AccessToken(
-            "4f1c2b7e-0d3a-4e59-8a61-9b0c7d2e5f18",
-            DevelopmentIssuer.PEOPLE_CLIENT,
-            DevelopmentIssuer.PEOPLE_SCOPE,
-            "catalog-admins",
-            true),
-        allowed(claims()));
+    AccessToken token =
+        allowed(claims().claim("cognito:groups", List.of("catalog-admins", "staff")));
+
+    assertEquals(SUBJECT, token.subject());
+    assertEquals(DevelopmentIssuer.PEOPLE_CLIENT, token.clientId());
+    assertEquals(DevelopmentIssuer.PEOPLE_SCOPE, token.scope());
+    assertEquals("catalog-admins,staff", token.groups());
+    assertTrue(token.person());
   }
 
   @Test
@@ -238,27 +239,27 @@ class JwsVerifierTest {
   }
 
   @Test
-  void theAllowPolicysContextCarriesTheCallersClaims() throws IOException {
+  void theAllowPolicysContextCarriesTheCallersClaims() throws IOException, TokenRefused {
     var out = new ByteArrayOutputStream();
     AuthorizerResponse.allow(
-        new AccessToken("s-1", "c-1", "openid email", "catalog-admins,staff", true),
+        allowed(claims().claim("cognito:groups", List.of("catalog-admins", "staff"))),
         "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/$connect",
         out);
     JsonNode context = new ObjectMapper().readTree(out.toByteArray()).get("context");
 
-    assertEquals(
-        new ObjectMapper()
-            .readTree(
-                "{\"sub\":\"s-1\",\"clientId\":\"c-1\",\"scope\":\"openid email\","
-                    + "\"groups\":\"catalog-admins,staff\"}"),
-        context);
+    assertEquals(SUBJECT, context.path("sub").asText());
+    assertEquals(DevelopmentIssuer.PEOPLE_CLIENT, context.path("clientId").asText());
+    assertEquals(DevelopmentIssuer.PEOPLE_SCOPE, context.path("scope").asText());
+    assertEquals("catalog-admins,staff", context.path("groups").asText());
   }
 
   @Test
-  void eachDecisionLineNamesItsLevelConnectionAndCallerButNothingAbsent() throws IOException {
+  void eachDecisionLineNamesItsLevelConnectionAndCallerButNothingAbsent()
+      throws IOException, TokenRefused {
     var json = new ObjectMapper();
+    AccessToken token = allowed(claims());
     try (CapturedOutput output = CapturedOutput.start()) {
-      AuthorizerLog.allowed(new AccessToken("s-1", "c-1", "", "", true), "conn-1", null);
+      AuthorizerLog.allowed(token, "conn-1", null);
       AuthorizerLog.refused("the token has expired", null, "req-1");
 
       List<String> lines = output.lines();
@@ -266,8 +267,8 @@ class JwsVerifierTest {
       JsonNode refused = json.readTree(lines.get(lines.size() - 1));
       assertEquals("INFO", allowed.get("level").asText());
       assertEquals("conn-1", allowed.get("connectionId").asText());
-      assertEquals("s-1", allowed.get("principalId").asText());
-      assertEquals("c-1", allowed.get("clientId").asText());
+      assertEquals(SUBJECT, allowed.get("principalId").asText());
+      assertEquals(DevelopmentIssuer.PEOPLE_CLIENT, allowed.get("clientId").asText());
       assertTrue(!allowed.has("requestId") && !allowed.has("reason"), allowed::toString);
       assertEquals("WARN", refused.get("level").asText());
       assertEquals("req-1", refused.get("requestId").asText());
