@@ -71,8 +71,9 @@ public final class ApiRequest {
   }
 
   /**
-   * The caller API Gateway's authorizer verified, or null when none ran (a public route). Read from the claims once:
-   * the access check, the audit fields and the request line all ask for it.
+   * The caller API Gateway's authorizer verified, or null when none ran (a public route). Read from the claims, and a
+   * person's groups from the verified token in {@code Authorization} ({@link Caller}), once: the access check, the
+   * audit fields and the request line all ask for it.
    */
   public Caller caller() {
     if (!callerRead) {
