@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,6 +74,6 @@ final class JwksDocument {
   }
 
   private static BigInteger unsigned(String base64Url) {
-    return new BigInteger(1, Base64.getUrlDecoder().decode(base64Url));
+    return new BigInteger(1, Base64Url.decode(base64Url));
   }
 }

@@ -11,7 +11,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
  * ({@link SigningKeys}), checked with {@code SHA256withRSA}; then its claims: {@code iss} the pool's,
  * {@code token_use} {@code access} (ID tokens are refused, as the REST API's write routes refuse them),
  * {@code client_id} one of the pool's app clients, within {@code exp}/{@code nbf} give or take {@link #CLOCK_SKEW},
- * and a {@code sub}.
+ * an {@code iat} not in the future (give or take the skew) and at most {@link #MAX_LIFETIME} before {@code exp}, and
+ * a {@code sub}. Every part is decoded as strict base64url ({@link Base64Url}: one spelling per token).
  *
  * <p>The one algorithm is fixed here, not read from the token: the header's {@code alg} must equal it, and the key is
  * always an RSA public key from the JWKS, so {@code none}, an HMAC keyed with the public key, or a key the token
@@ -31,6 +31,12 @@ import java.util.regex.Pattern;
 public final class JwsVerifier implements TokenVerifier {
   /** Tolerated difference between the pool's clock and ours, as nimbus-jose-jwt's default (the local emulation). */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+  /**
+   * The longest a token may be valid, {@code exp - iat}: Cognito's longest access token lifetime (a day), so a token
+   * minted with a far expiry (a leaked signing key, a misconfigured issuer) is refused rather than trusted for years.
+   */
+  static final Duration MAX_LIFETIME = Duration.ofHours(24);
 
   /** A Cognito access token is about 1 KB; a client cannot make us decode megabytes. */
   static final int MAX_TOKEN_LENGTH = 8 * 1024;
@@ -91,7 +97,7 @@ public final class JwsVerifier implements TokenVerifier {
       throws TokenRefused {
     boolean valid;
     try {
-      byte[] bytes = Base64.getUrlDecoder().decode(signature);
+      byte[] bytes = Base64Url.decode(signature);
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initVerify(key);
       rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -125,6 +131,17 @@ public final class JwsVerifier implements TokenVerifier {
     }
     if (now > expires.asLong() + skew) {
       throw new TokenRefused("the token has expired");
+    }
+    JsonNode issued = claims.get("iat");
+    if (issued == null || !issued.isNumber()) {
+      throw new TokenRefused("the token has no issue time (iat)");
+    }
+    if (issued.asLong() > now + skew) {
+      throw new TokenRefused("the token is issued in the future (iat)");
+    }
+    if (expires.asLong() - issued.asLong() > MAX_LIFETIME.toSeconds()) {
+      throw new TokenRefused(
+          "the token's lifetime is longer than " + MAX_LIFETIME.toHours() + " h");
     }
     JsonNode notBefore = claims.get("nbf");
     if (notBefore != null && (!notBefore.isNumber() || now < notBefore.asLong() - skew)) {
@@ -163,7 +180,7 @@ public final class JwsVerifier implements TokenVerifier {
 
   private static ObjectNode json(String part, String name) throws TokenRefused {
     try {
-      return Json.readObject(Base64.getUrlDecoder().decode(part));
+      return Json.readObject(Base64Url.decode(part));
     } catch (HttpError | IllegalArgumentException malformed) {
       throw new TokenRefused("the token's " + name + " is not a JSON object");
     }

@@ -11,7 +11,9 @@ import java.util.Map;
  * naming a {@code kid} the cache lacks (the pool rotated its keys) makes it fetch again, but at most once per
  * {@link #MIN_REFRESH_INTERVAL}, so tokens with made-up {@code kid}s cannot make it fetch in a loop. Keys older than
  * {@link #MAX_AGE} are fetched again on next use, so a key the pool withdrew stops being trusted within that time
- * (under SnapStart too, whose snapshot may be restored long after it was taken). A failed fetch keeps the keys it had.
+ * (under SnapStart too, whose snapshot may be restored long after it was taken) while the endpoint answers. A failed
+ * fetch keeps the keys it had: while the endpoint is down they go on verifying, past {@link #MAX_AGE}, and a fetch is
+ * tried again at most once per {@link #MIN_REFRESH_INTERVAL}; one at a time, the others waiting (docs/security.md).
  */
 final class SigningKeys {
   static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);

@@ -71,13 +71,17 @@ public final class ApiRequest {
   }
 
   /**
-   * The caller API Gateway's authorizer verified, or null when none ran (a public route). Read from the claims once:
-   * the access check, the audit fields and the request line all ask for it.
+   * The caller API Gateway's authorizer verified, or null when none ran (a public route). Read from the claims, and a
+   * person's groups from the verified token in {@code Authorization} ({@link Caller}), once: the access check, the
+   * audit fields and the request line all ask for it.
    */
   public Caller caller() {
     if (!callerRead) {
       var requestContext = event.getRequestContext();
-      caller = requestContext == null ? null : Caller.from(requestContext.getAuthorizer());
+      caller =
+          requestContext == null
+              ? null
+              : Caller.from(requestContext.getAuthorizer(), header("Authorization"));
       callerRead = true;
     }
     return caller;

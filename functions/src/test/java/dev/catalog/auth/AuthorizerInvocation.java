@@ -19,13 +19,20 @@ final class AuthorizerInvocation {
   static final String METHOD_ARN =
       "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/v1/$connect";
 
+  /**
+   * The repository's root: the working directory under Surefire; PIT, which cannot set its test JVMs' working
+   * directory, names it in {@code -Dcatalog.root} (functions/pom.xml, profile mutation).
+   */
+  private static final String ROOT = System.getProperty("catalog.root", ".");
+
   private AuthorizerInvocation() {}
 
   /** The event file with {@code token} as the query's token (none when null). */
   static ObjectNode event(String token) {
     try {
       ObjectNode event =
-          (ObjectNode) JSON.readTree(Path.of("events", "FeedAuthorizerFunction.json").toFile());
+          (ObjectNode)
+              JSON.readTree(Path.of(ROOT, "events", "FeedAuthorizerFunction.json").toFile());
       ObjectNode single = (ObjectNode) event.get("queryStringParameters");
       ObjectNode multi = (ObjectNode) event.get("multiValueQueryStringParameters");
       if (token == null) {

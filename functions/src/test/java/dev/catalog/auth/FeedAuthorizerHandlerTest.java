@@ -157,6 +157,14 @@ class FeedAuthorizerHandlerTest {
   }
 
   @Test
+  void theIssuerMayBeConfiguredWithATrailingSlash() throws TokenRefused {
+    JwsVerifier verifier = JwsVerifier.of(served.url() + "/", CLIENTS, clock);
+
+    assertEquals(
+        "ann-sub", verifier.verify(pool.sign(personClaims().subject("ann-sub").build())).subject());
+  }
+
+  @Test
   void aTokenNotValidYetIsRefused() {
     Instant later = clock.instant().plus(Duration.ofMinutes(5));
 
