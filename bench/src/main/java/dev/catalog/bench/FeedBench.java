@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.local.LocalOptions;
 import dev.catalog.local.LocalServices;
 import dev.catalog.local.dashboard.FeedClient;
+import dev.catalog.testing.LocalTokens;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -223,14 +224,7 @@ public final class FeedBench {
   }
 
   private String token(String form) throws Exception {
-    var response =
-        HTTP.send(
-            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    return JSON.readTree(response.body()).path("access_token").asText();
+    return LocalTokens.request(services.api().url(), form);
   }
 
   private static ObjectNode percentiles(Percentiles result) {

@@ -48,12 +48,7 @@ class ConnectionCapTest {
 
   @BeforeAll
   static void start() {
-    ws =
-        LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver())
-            .iam(DYNAMO.iam())
-            .environment(FEED::environment)
-            .port(0)
-            .start();
+    ws = FEED.webSocketApi();
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package dev.catalog.feed;
 
 import dev.catalog.feed.connections.ConnectionStore;
 import dev.catalog.local.auth.LocalAuth;
+import dev.catalog.local.events.websocket.LocalWebSocketApi;
 import dev.catalog.storage.DynamoDbClients;
 import dev.catalog.testing.DynamoDbLocal;
 import java.time.Clock;
@@ -71,6 +72,18 @@ public final class FeedFunctions implements AutoCloseable {
   public ConnectionStore admin() {
     return new ConnectionStore(
         dynamo.client(), dynamo.tableName("ConnectionsTable"), Clock.systemUTC());
+  }
+
+  /**
+   * The template's WebSocket API on DynamoDB Local, on a free port, its functions run with {@link #environment} under
+   * their own policies; the caller closes it.
+   */
+  public LocalWebSocketApi webSocketApi() {
+    return LocalWebSocketApi.builder(dynamo.template(), dynamo.resolver())
+        .iam(dynamo.iam())
+        .environment(this::environment)
+        .port(0)
+        .start();
   }
 
   /** A function's environment on DynamoDB Local; one that verifies tokens itself trusts the development issuer. */

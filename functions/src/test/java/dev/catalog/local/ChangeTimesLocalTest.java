@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.dashboard.FeedClient;
 import dev.catalog.local.events.sns.PublishedMessage;
+import dev.catalog.testing.LocalTokens;
 import dev.catalog.testing.SampleProducts;
 import dev.catalog.testing.WallClock;
 import java.net.http.HttpClient;
@@ -179,13 +180,6 @@ class ChangeTimesLocalTest {
   }
 
   static String token(String form) throws Exception {
-    var response =
-        HTTP.send(
-            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    return JSON.readTree(response.body()).path("access_token").asText();
+    return LocalTokens.request(services.api().url(), form);
   }
 }

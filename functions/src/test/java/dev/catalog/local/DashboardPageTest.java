@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.dashboard.HeadlessChromium;
 import dev.catalog.local.dashboard.TcpRelay;
 import dev.catalog.testing.ExternalTool;
+import dev.catalog.testing.LocalTokens;
 import dev.catalog.testing.SampleProducts;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -498,14 +499,7 @@ class DashboardPageTest {
   }
 
   static String token(String form) throws Exception {
-    var response =
-        HTTP.send(
-            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    return JSON.readTree(response.body()).path("access_token").asText();
+    return LocalTokens.request(services.api().url(), form);
   }
 
   /** A loopback port nothing listens on. */

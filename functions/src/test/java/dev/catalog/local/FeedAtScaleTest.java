@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.dashboard.FeedClient;
+import dev.catalog.testing.LocalTokens;
 import dev.catalog.testing.SampleProducts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -210,13 +211,6 @@ class FeedAtScaleTest {
   }
 
   static String token(String form) throws Exception {
-    var response =
-        HTTP.send(
-            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    return JSON.readTree(response.body()).path("access_token").asText();
+    return LocalTokens.request(services.api().url(), form);
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.testing.LocalTokens;
 import dev.catalog.testing.SampleProducts;
 import dev.catalog.testing.WebSocketClient;
 import java.net.URI;
@@ -173,14 +174,6 @@ class FeedTokenExpiryTest {
   }
 
   static String token(String form) throws Exception {
-    var response =
-        HTTP.send(
-            HttpRequest.newBuilder(services.api().url().resolve("/_local/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response::body);
-    return JSON.readTree(response.body()).path("access_token").asText();
+    return LocalTokens.request(services.api().url(), form);
   }
 }

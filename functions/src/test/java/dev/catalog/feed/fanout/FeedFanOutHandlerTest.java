@@ -62,12 +62,7 @@ class FeedFanOutHandlerTest {
 
   @BeforeAll
   static void start() {
-    ws =
-        LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver())
-            .iam(DYNAMO.iam())
-            .environment(FEED::environment)
-            .port(0)
-            .start();
+    ws = FEED.webSocketApi();
     products = new ProductStore(DYNAMO.client(), DYNAMO.tableName("ProductsTable"));
     // DynamoDB Local's stream of a new table answers a LATEST iterator with
     // TrimmedDataAccessException until it

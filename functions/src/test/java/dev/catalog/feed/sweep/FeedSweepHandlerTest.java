@@ -47,12 +47,7 @@ class FeedSweepHandlerTest {
 
   @BeforeAll
   static void start() {
-    ws =
-        LocalWebSocketApi.builder(DYNAMO.template(), DYNAMO.resolver())
-            .iam(DYNAMO.iam())
-            .environment(FEED::environment)
-            .port(0)
-            .start();
+    ws = FEED.webSocketApi();
   }
 
   @AfterAll
