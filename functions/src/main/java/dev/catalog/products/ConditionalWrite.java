@@ -28,8 +28,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
  *
  * <p>When the condition fails nothing was written, and the item it failed on (returned with the failure) says why,
  * decided here by the same code that decided before the write: absent (404, or for PUT an If-Match on no product,
- * 412), this request's own earlier attempt whose answer was lost (answered as the write it was), a precondition that
- * is false on it (412), or every field already as asked (200 with the product as it is: the same ETag, no version,
+ * 412), this request's own earlier attempt whose answer was lost (its token is among the product's latest writes:
+ * answered as the write it was, see {@link #asWritten}), a precondition that is false on it (412), or every field already as asked (200 with the product as it is: the same ETag, no version,
  * no event). The one remaining case is a PUT on a product stored before incarnations or {@code createdBy} existed,
  * which a second write replaces without giving it either.
  *
