@@ -54,15 +54,9 @@ class FeedContractTest {
 
   /** The connection id the local API gave the client just opened. */
   static String idOf(Set<String> before) throws InterruptedException {
-    for (int i = 0; i < 1000; i++) {
-      Set<String> added = new HashSet<>(ws.connections().ids());
-      added.removeAll(before);
-      if (added.size() == 1) {
-        return added.iterator().next();
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("no connection registered");
+    return ws.connections()
+        .awaitNew(before, Duration.ofSeconds(5))
+        .orElseThrow(() -> new AssertionError("no connection registered"));
   }
 
   @Test

@@ -131,13 +131,7 @@ class FeedFanOutHandlerTest {
           .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
     }
     WebSocketClient socket = WebSocketClient.open(URI.create(url.toString()));
-    String id = null;
-    for (int i = 0; i < 1000 && id == null; i++) {
-      Set<String> added = new HashSet<>(ws.connections().ids());
-      added.removeAll(before);
-      id = added.size() == 1 ? added.iterator().next() : null;
-      Thread.sleep(5);
-    }
+    String id = ws.connections().awaitNew(before, Duration.ofSeconds(5)).orElse(null);
     assertTrue(id != null, "the local API registered the connection");
     assertTrue(FEED.admin().connection(id) != null, "$connect recorded it");
     Client client = new Client(socket, id);

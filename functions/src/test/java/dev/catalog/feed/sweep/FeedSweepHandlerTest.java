@@ -88,15 +88,9 @@ class FeedSweepHandlerTest {
   static String open(WebSocketClient[] client, String token) throws InterruptedException {
     Set<String> before = new HashSet<>(ws.connections().ids());
     client[0] = WebSocketClient.open(URI.create(ws.url() + "/?all=true&token=" + token));
-    for (int i = 0; i < 1000; i++) {
-      Set<String> added = new HashSet<>(ws.connections().ids());
-      added.removeAll(before);
-      if (added.size() == 1) {
-        return added.iterator().next();
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("no connection registered");
+    return ws.connections()
+        .awaitNew(before, Duration.ofSeconds(5))
+        .orElseThrow(() -> new AssertionError("no connection registered"));
   }
 
   @Test

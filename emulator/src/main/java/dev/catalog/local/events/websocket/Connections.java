@@ -3,6 +3,7 @@ package dev.catalog.local.events.websocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,5 +68,23 @@ public final class Connections {
   /** The ids of the open connections. */
   public Set<String> ids() {
     return Set.copyOf(open.keySet());
+  }
+
+  /**
+   * The id of the one connection accepted since {@code before} (the {@link #ids} of an earlier moment), waiting up to
+   * {@code timeout} for its {@code $connect} to be accepted; empty when none or several came.
+   */
+  public Optional<String> awaitNew(Set<String> before, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    do {
+      Set<String> added = new HashSet<>(open.keySet());
+      added.removeAll(before);
+      if (added.size() == 1) {
+        return Optional.of(added.iterator().next());
+      }
+      Thread.sleep(5);
+    } while (System.nanoTime() < deadline);
+    return Optional.empty();
   }
 }

@@ -13,6 +13,7 @@ import dev.catalog.template.SamTemplate;
 import dev.catalog.testing.TemplateFixtures;
 import dev.catalog.testing.WebSocketClient;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -71,16 +72,10 @@ class ConnectionsApiTest {
   static Connected connect() throws InterruptedException {
     Set<String> before = new HashSet<>(ws.connections().ids());
     WebSocketClient client = WebSocketClient.open(URI.create(ws.url() + "/?token=allow"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      Set<String> added = new HashSet<>(ws.connections().ids());
-      added.removeAll(before);
-      if (added.size() == 1) {
-        return new Connected(client, added.iterator().next());
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("the server registered no connection");
+    return ws.connections()
+        .awaitNew(before, Duration.ofSeconds(10))
+        .map(id -> new Connected(client, id))
+        .orElseThrow(() -> new AssertionError("the server registered no connection"));
   }
 
   record Connected(WebSocketClient client, String id) {}
